@@ -1,0 +1,62 @@
+package dev.weft;
+
+import dev.weft.internal.future.Ready;
+
+/**
+ * The outcome of one {@link Future#poll}: ready with a value, or pending.
+ *
+ * <p>Pending is one shared instance: returning it allocates nothing. A ready future made by
+ * {@link Future#ready} is its own {@code Poll}, so awaiting it allocates nothing either.
+ * Subclasses outside weft's runtime are not supported.
+ *
+ * @param <T> the type of the value
+ */
+public abstract class Poll<T> {
+
+    /**
+     * For weft's own ready values ({@code dev.weft.internal}: ready futures and coroutine
+     * states that are their own poll result, so completing allocates nothing). Not an extension
+     * point for users.
+     */
+    protected Poll() {}
+
+    /** A ready poll carrying {@code value} (which may be null). */
+    public static <T> Poll<T> ready(T value) {
+        return Ready.of(value);
+    }
+
+    /** The pending poll; one shared instance. */
+    @SuppressWarnings("unchecked")
+    public static <T> Poll<T> pending() {
+        return (Poll<T>) Pending.INSTANCE;
+    }
+
+    /** True when the poll carries a value. */
+    public abstract boolean isReady();
+
+    /**
+     * The value of a ready poll.
+     *
+     * @throws IllegalStateException when pending
+     */
+    public abstract T value();
+
+    private static final class Pending extends Poll<Object> {
+        static final Pending INSTANCE = new Pending();
+
+        @Override
+        public boolean isReady() {
+            return false;
+        }
+
+        @Override
+        public Object value() {
+            throw new IllegalStateException("Poll.value() on a pending poll");
+        }
+
+        @Override
+        public String toString() {
+            return "Poll.pending()";
+        }
+    }
+}

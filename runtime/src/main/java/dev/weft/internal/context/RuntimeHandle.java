@@ -1,0 +1,33 @@
+package dev.weft.internal.context;
+
+import dev.weft.Future;
+import dev.weft.JoinHandle;
+
+/**
+ * What leaf futures and {@code Async.spawn} need from the runtime they run on. The runtime
+ * binds itself to its threads through {@link #CURRENT}.
+ *
+ * <p>STUB: the runtime issue fills this in (timers, blocking pool).
+ */
+public interface RuntimeHandle {
+
+    /** The runtime whose thread this is; set by the runtime on its worker and blockOn threads. */
+    ThreadLocal<RuntimeHandle> CURRENT = new ThreadLocal<>();
+
+    /** The runtime of the current thread, or null. */
+    static RuntimeHandle current() {
+        return CURRENT.get();
+    }
+
+    /** The runtime of the current thread, or IllegalStateException naming {@code what}. */
+    static RuntimeHandle require(String what) {
+        RuntimeHandle h = CURRENT.get();
+        if (h == null) {
+            throw new IllegalStateException(what + " called outside a weft runtime: call it from a task"
+                    + " (AsyncRuntime.blockOn / spawn), or use runtime.spawn(...) directly");
+        }
+        return h;
+    }
+
+    <T> JoinHandle<T> spawn(Future<T> future);
+}

@@ -1,0 +1,52 @@
+package dev.weft.internal.coroutine;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The steps a woven await site calls. Each {@code Async.await(f)} becomes:
+ *
+ * <pre>
+ *   v = Await.step(f, cx)          // value, or SUSPENDED; throws f's error or CancellationException
+ *   if (v == SUSPENDED) { save live locals; state = k; awaiting = f; return SUSPENDED; }
+ *   ... continue with v (checkcast / unbox as javac emitted after the original call)
+ * </pre>
+ *
+ * and resuming at k restores the locals, reloads {@code f = awaiting}, and steps again.
+ */
+public final class Await {
+
+    private Await() {}
+
+    /** The marker a woven body returns when it suspended. Never a user value. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    /**
+     * Polls {@code f} once. Ready: its value. Pending: {@link #SUSPENDED}, unless the context is
+     * cancelled, in which case {@code f} is cancelled and CancellationException thrown.
+     */
+    public static Object step(Future<?> f, Context cx) {
+        Poll<?> p = f.poll(cx);
+        if (p.isReady()) {
+            return p.value();
+        }
+        if (cx.isCancelled()) {
+            f.cancel();
+            throw new CancellationException("cancelled while awaiting");
+        }
+        return SUSPENDED;
+    }
+
+    /** {@code Async.await(CompletionStage)} awaits this adapter. */
+    public static <T> Future<T> adapt(CompletionStage<T> stage) {
+        return Future.of(stage);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.weft.internal.coroutine;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Waker;
+import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.RuntimeHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state object of one call of an eager async method (declared return type
+ * {@code CompletableFuture} or {@code CompletionStage}): promise-style, as EA Async. The woven
+ * method creates the companion and returns {@link #start()}, which runs the body on the caller's
+ * thread up to its first pending await. The coroutine is its own task: its waker re-runs the body
+ * on the waking thread (the thread that completed what it awaited), and its outcome completes
+ * the returned CompletableFuture — a failure with the original exception object.
+ *
+ * <p>Cancelling the returned CompletableFuture cancels the coroutine: the next run sees a
+ * cancelled context, so the pending await cancels what it awaits and throws
+ * CancellationException into the body (its finally blocks run).
+ *
+ * <p>Run protocol (one atomic word, all transitions CAS): IDLE -wake-> RUNNING; a wake while
+ * RUNNING marks NOTIFIED; a run that ends NOTIFIED runs again, so N wakes cause at most one
+ * extra run and no wake is lost, and only one thread runs the body at a time.
+ */
+public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, CancelSignal {
+
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
+    private static final int NOTIFIED = 2;
+
+    private final CompletableFuture<T> promise = new CompletableFuture<>();
+
+    /** IDLE, RUNNING or NOTIFIED; see the class comment. */
+    private final AtomicInteger run = new AtomicInteger(IDLE);
+
+    /** The context every run polls with; set once by {@link #start()}. */
+    private Context cx;
+
+    protected EagerCoroutine() {}
+
+    /** Runs the body up to its first pending await; returns the promise of its outcome. */
+    public final CompletableFuture<T> start() {
+        cx = Context.create(this, this, RuntimeHandle.current());
+        wake();
+        if (state != DONE) {
+            promise.whenComplete((v, e) -> {
+                if (promise.isCancelled()) {
+                    wake();
+                }
+            });
+        }
+        return promise;
+    }
+
+    @Override
+    public final void wake() {
+        for (;;) {
+            int s = run.get();
+            if (s == IDLE) {
+                if (run.compareAndSet(IDLE, RUNNING)) {
+                    drive();
+                    return;
+                }
+            } else if (s == RUNNING) {
+                if (run.compareAndSet(RUNNING, NOTIFIED)) {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void drive() {
+        do {
+            if (state != DONE) {
+                try {
+                    poll(cx);
+                } catch (Throwable ignored) {
+                    // already published to the promise by onComplete
+                }
+            }
+            // linearization: a wake before this CAS made it fail (NOTIFIED), so we run again.
+        } while (!run.compareAndSet(RUNNING, IDLE) && run.getAndSet(RUNNING) == NOTIFIED);
+    }
+
+    @Override
+    public final boolean isCancelled() {
+        return promise.isCancelled();
+    }
+
+    @Override
+    protected Future<?> toFuture(Object returned) {
+        if (returned instanceof CompletionStage) {
+            return Future.of((CompletionStage<?>) returned);
+        }
+        return super.toFuture(returned);
+    }
+
+    @Override
+    protected final void onComplete(T value, Throwable failure) {
+        if (failure != null) {
+            promise.completeExceptionally(failure);
+        } else {
+            promise.complete(value);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.weft.internal.future;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+
+/** Pending on the first poll (after waking its own task), ready on the next. */
+public final class YieldNow implements Future<Void> {
+
+    /** Set by the first poll; the second poll completes. */
+    private boolean yielded;
+
+    @Override
+    public Poll<Void> poll(Context cx) {
+        if (yielded) {
+            return Ready.done();
+        }
+        yielded = true;
+        cx.waker().wake();
+        return Poll.pending();
+    }
+}
