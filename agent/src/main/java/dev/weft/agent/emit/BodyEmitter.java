@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Turns a normalized coroutine body into the state-machine method
- * {@code static Object weft$m$N(Companion co, Context cx)} of the host. Locals of the original
+ * {@code static Object m(Companion co, Context cx)} of the host (an overload of m). Locals of the original
  * body move up by {@link #SHIFT} to make room for {@code co} (slot 0) and {@code cx} (slot 1).
  *
  * <pre>

@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
  *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
  *         return c;                                         // eager: return c.start();
  *     }
- *     protected Object resume(Context cx) { return H.weft$m$N(this, cx); }   // generator: resume()
+ *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
  * }
  * </pre>
  */

@@ -25,7 +25,9 @@ public final class LayoutPlanner {
             List<SuspensionPoint> points, List<List<SavedLocal>> savedPerPoint) {
         String simple = m.name.replace('<', '_').replace('>', '_');
         String companion = owner.name + "$weft$" + simple + "$" + ordinal;
-        String body = "weft$" + simple + "$" + ordinal;
+        // The body keeps the method's name (an overload taking the companion), so stack traces
+        // read Host.method(Host.java:line), as the user wrote it.
+        String body = m.name;
         Map<String, String> fields = new LinkedHashMap<>();
 
         List<SavedLocal> paramLocals = new ArrayList<>();
