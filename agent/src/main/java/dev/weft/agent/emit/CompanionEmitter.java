@@ -111,7 +111,12 @@ public final class CompanionEmitter {
         return Type.getMethodDescriptor(Type.getReturnType(m.desc), all);
     }
 
+    /**
+     * The body takes the companion as Object: reflection on the host ({@code getDeclaredMethods})
+     * resolves every descriptor type, and may run before the host's initializer has defined the
+     * companion. The body casts it once at entry.
+     */
     static String bodyDescriptor(CompanionLayout layout) {
-        return "(L" + layout.companionName + ";Ldev/weft/Context;)Ljava/lang/Object;";
+        return "(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;";
     }
 }
