@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -39,9 +40,14 @@ public final class Weaver {
      * @return null if the class has no suspension points (pass it through untouched)
      */
     public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
+        return weave(bytes, TypeHierarchy.poolOf(locator));
+    }
+
+    /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) pool. */
+    public static WeaveResult weave(byte[] bytes, TypePool pool) throws UnreadableClassException {
         ClassNode cn = ClassReading.read(bytes);
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
-        TypeHierarchy hierarchy = new TypeHierarchy(locator);
+        TypeHierarchy hierarchy = new TypeHierarchy(pool);
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
