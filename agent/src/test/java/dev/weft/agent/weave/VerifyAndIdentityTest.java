@@ -56,6 +56,26 @@ class VerifyAndIdentityTest {
     }
 
     @Test
+    void theVerifyStageCatchesBrokenCode() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "com/example/Broken", null,
+                "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor mv = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "bad",
+                "()Ljava/lang/String;", null, null);
+        mv.visitCode();
+        mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_1);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ARETURN); // an int returned as a String
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
+        Map<String, String> problems = WovenClassVerifier.methodProblems(cw.toByteArray(), h,
+                java.util.Set.of("bad()Ljava/lang/String;"));
+        assertEquals(java.util.Set.of("bad()Ljava/lang/String;"), problems.keySet());
+        assertTrue(!WovenClassVerifier.verify(cw.toByteArray(), h).isEmpty());
+    }
+
+    @Test
     void buildTimeWeavingWritesTheLoadTimeBytes(@TempDir Path tmp) throws Exception {
         Path classes = Path.of("target/test-classes");
         Path out = tmp.resolve("woven");
