@@ -70,7 +70,11 @@ class ScanAndTransformerTest {
         try {
             byte[] sample = WeavingLoader.original(LOCALS);
             byte[] broken = Arrays.copyOf(sample, sample.length - 100); // pool intact, body truncated
+            byte[] future = sample.clone();
+            future[6] = 0; // major version 153: a class file from a JDK this ASM does not know
+            future[7] = (byte) 153;
             for (int i = 0; i < 3; i++) {
+                assertNull(t.transform(getClass().getClassLoader(), "com/example/Future", null, null, future));
                 assertNull(t.transform(getClass().getClassLoader(), "com/example/Broken", null, null, broken));
                 assertNull(t.transform(getClass().getClassLoader(), "com/example/Garbage", null, null, new byte[7]));
             }
@@ -78,7 +82,8 @@ class ScanAndTransformerTest {
             System.setErr(original);
         }
         String log = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, log.lines().count(), log);
+        assertEquals(3, log.lines().count(), log);
+        assertTrue(log.contains("[weft] com.example.Future: "), log);
         assertTrue(log.contains("[weft] com.example.Broken: "), log);
         assertTrue(log.contains("[weft] com.example.Garbage: "), log);
     }
