@@ -65,6 +65,25 @@ class MeasurementsTest {
     }
 
     @Test
+    void closeWithAThousandPendingTasks() {
+        for (String kind : List.of("current-thread", "multi-thread")) {
+            AsyncRuntime rt = kind.equals("current-thread")
+                    ? AsyncRuntime.currentThread()
+                    : AsyncRuntime.builder().workers(2).threadNamePrefix("weft-measure-").build();
+            List<JoinHandle<Void>> handles = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                handles.add(rt.spawn(Async.sleep(java.time.Duration.ofHours(1))));
+            }
+            rt.blockOn(Async.sleep(java.time.Duration.ofMillis(20)));
+            long t0 = System.nanoTime();
+            rt.close();
+            long t1 = System.nanoTime();
+            assertEquals(1000, handles.stream().filter(JoinHandle::isDone).count());
+            System.out.printf("[measure] %s: close() with 1000 sleeping tasks took %.2f ms%n", kind, (t1 - t0) / 1e6);
+        }
+    }
+
+    @Test
     void millionTimersInsertAndFire() {
         final int n = 1_000_000;
         TimerEntry[] entries = new TimerEntry[n];
