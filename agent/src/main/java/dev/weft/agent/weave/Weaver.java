@@ -89,12 +89,16 @@ public final class Weaver {
         Map<String, byte[]> companions = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
         Map<String, String> bodyToOriginal = new HashMap<>();
+        List<MethodNode> needFrames = new ArrayList<>();
         int ordinal = 0;
         for (MethodChecker.Verdict v : verdicts) {
             MethodNode m = v.method;
             if (v.rejection != null) {
                 rejections.add(v.rejection);
                 RejectionEmitter.emit(m, v.rejection, v.points);
+                if (m.name.equals("<clinit>")) {
+                    needFrames.add(m); // the throwing call sites leave unreachable code behind
+                }
                 continue;
             }
             int firstLine = v.points.get(0).line;
@@ -128,7 +132,8 @@ public final class Weaver {
         Attempt a = new Attempt();
         byte[] out;
         try {
-            out = WovenClasses.write(cn, hierarchy);
+            needFrames.addAll(bodies);
+            out = WovenClasses.write(cn, hierarchy, needFrames);
         } catch (MethodTooLargeException e) {
             String original = bodyToOriginal.get(e.getMethodName() + e.getDescriptor());
             if (original == null) {
