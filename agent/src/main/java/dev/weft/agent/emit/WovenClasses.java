@@ -16,8 +16,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Writing a woven host. Only the methods the weaver rewrote with branches (the state-machine
  * bodies, a rejected static initializer) get newly computed stack map frames, each against the
- * TypePool hierarchy; every other method keeps its original frames byte for byte, so a type the
- * pool cannot resolve can never spoil code the weaver did not touch. Classes older than Java 7,
+ * class-file hierarchy; every other method keeps its original frames byte for byte, so a type the
+ * hierarchy cannot resolve can never spoil code the weaver did not touch. Classes older than Java 7,
  * whose frames are optional, are lifted to Java 8 and framed as a whole (JSR was inlined).
  */
 public final class WovenClasses {
@@ -29,7 +29,7 @@ public final class WovenClasses {
         if ((host.version & 0xFFFF) < Opcodes.V1_7) {
             // interface static methods and mandatory StackMapTable need 52
             host.version = Opcodes.V1_8;
-            PoolClassWriter cw = new PoolClassWriter(hierarchy);
+            HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
             host.accept(cw);
             return cw.toByteArray();
         }
@@ -47,7 +47,7 @@ public final class WovenClasses {
 
     /** {@code m} round-tripped through a one-method class written with COMPUTE_FRAMES. */
     private static MethodNode withFrames(ClassNode host, MethodNode m, TypeHierarchy hierarchy) {
-        PoolClassWriter cw = new PoolClassWriter(hierarchy);
+        HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
         cw.visit(host.version, host.access, host.name, null, host.superName,
                 host.interfaces.toArray(new String[0]));
         m.accept(cw);
