@@ -1,0 +1,154 @@
+package dev.weft.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * Every class of this module woven by the agent's build-time mode ({@code weave}) passes ASM's
+ * CheckClassAdapter (structure plus a data-flow check of every method) and HotSpot's verifier
+ * (each woven class and companion is initialized in a fresh class loader).
+ */
+class VerifyTest {
+
+    private static final Path TEST_CLASSES = Path.of("target/test-classes");
+
+    /** Child-first over the woven output, then the unwoven test classes; the rest from the parent. */
+    static final class FreshLoader extends ClassLoader {
+        private final Map<String, byte[]> own;
+
+        FreshLoader(Map<String, byte[]> own, ClassLoader parent) {
+            super("weft-verify", parent);
+            this.own = own;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    byte[] b = own.get(name);
+                    c = b != null ? defineClass(name, b, 0, b.length) : super.loadClass(name, false);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+    }
+
+    private static String className(Path root, Path file) {
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        return rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
+    }
+
+    @Test
+    void everyWovenClassPassesCheckClassAdapterAndHotSpotsVerifier(@TempDir Path out) throws Exception {
+        WovenBytes.Run run = WovenBytes.agentCli("weave", TEST_CLASSES.toString(), out.toString());
+        System.out.println("[verify] weave output:\n" + run.output());
+
+        Map<String, byte[]> own = new HashMap<>();
+        List<String> woven = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEST_CLASSES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+                own.put(className(TEST_CLASSES, f), WovenBytes.read(f));
+            }
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+                String name = className(out, f);
+                byte[] bytes = WovenBytes.read(f);
+                if (!Arrays.equals(bytes, own.get(name))) {
+                    woven.add(name);
+                }
+                own.put(name, bytes);
+            }
+        }
+        assertTrue(woven.contains(LocalsTest.class.getName()), "weave did not weave LocalsTest; woven: " + woven);
+
+        Map<String, byte[]> companions = new HashMap<>();
+        for (String host : woven) {
+            for (byte[] c : WovenBytes.companions(own.get(host))) {
+                companions.put(new ClassReader(c).getClassName().replace('/', '.'), c);
+            }
+        }
+        assertTrue(!companions.isEmpty(), "no companion classes found in the woven hosts");
+
+        FreshLoader loader = new FreshLoader(own, getClass().getClassLoader());
+        List<String> failures = new ArrayList<>();
+        // HotSpot: initializing a host verifies it and defines its companions (in this loader).
+        for (String host : woven) {
+            try {
+                Class.forName(host, true, loader);
+            } catch (ExceptionInInitializerError e) {
+                if (!host.endsWith("RejectedStaticInit")) {
+                    failures.add(host + ": " + e.getCause());
+                }
+            } catch (Throwable e) {
+                failures.add(host + ": " + e);
+            }
+        }
+        for (String companion : companions.keySet()) {
+            try {
+                Class.forName(companion, true, loader);
+            } catch (Throwable e) {
+                failures.add(companion + ": " + e);
+            }
+        }
+        // ASM: structure and data flow of every method, types resolved through the fresh loader.
+        Map<String, byte[]> all = new HashMap<>(companions);
+        woven.forEach(h -> all.put(h, own.get(h)));
+        for (Map.Entry<String, byte[]> e : all.entrySet()) {
+            StringWriter sw = new StringWriter();
+            try {
+                CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
+            } catch (Throwable t) {
+                sw.append(t.toString());
+            }
+            if (sw.getBuffer().length() > 0) {
+                failures.add(e.getKey() + ":\n" + sw);
+            }
+        }
+        System.out.printf("[verify] %d woven classes, %d companions checked%n", woven.size(), companions.size());
+        assertEquals(List.of(), failures, String.join("\n", failures));
+    }
+
+    @Test
+    void checkCommandListsAsyncMethodsAndEveryRejectionThenExitsOne() {
+        WovenBytes.Run run = WovenBytes.agentCli("check", TEST_CLASSES.toString());
+        String expectedNotFuture =
+                "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
+        List<String> rejections = List.of(
+                RejectionTest.expected("Rejected", "syncBlock", "await inside a synchronized block"),
+                RejectionTest.expected("Rejected", "syncMethod", "await in a synchronized method"),
+                RejectionTest.expected("Rejected", "notAFuture", expectedNotFuture),
+                RejectionTest.expected("Rejected", "voidMethod", expectedNotFuture),
+                RejectionTest.expected("Rejected", "yieldOutsideGenerator",
+                        "Generator.yield in a method whose return type is not Generator"),
+                RejectionTest.expected("Rejected", "awaitInGenerator",
+                        "await in a generator (a method returning Generator cannot await)"),
+                RejectionTest.expected("RejectedConstructor", "<init>", "await in a constructor"),
+                RejectionTest.expected("RejectedStaticInit", "<clinit>", "await in a static initializer"),
+                RejectionTest.expected("RejectedLogged", "logged", expectedNotFuture));
+        List<String> missing = rejections.stream().filter(r -> !run.output().contains(r)).collect(Collectors.toList());
+        assertEquals(List.of(), missing, "check output:\n" + run.output());
+        assertTrue(run.output().contains("sixtyAwaits"), "async methods listed:\n" + run.output());
+        assertEquals(1, run.exitCode(), "check exits 1 when there is a rejection");
+    }
+}
