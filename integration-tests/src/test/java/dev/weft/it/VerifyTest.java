@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
@@ -150,5 +154,66 @@ class VerifyTest {
         assertEquals(List.of(), missing, "check output:\n" + run.output());
         assertTrue(run.output().contains("sixtyAwaits"), "async methods listed:\n" + run.output());
         assertEquals(1, run.exitCode(), "check exits 1 when there is a rejection");
+    }
+
+    @Test
+    void wovenBodiesKeepLineNumbersAndLocalVariableNames(@TempDir Path out) {
+        WovenBytes.agentCli("weave", TEST_CLASSES.toString(), out.toString());
+        Path host = out.resolve("dev/weft/it/LocalsTest.class");
+        assertTrue(Files.exists(host), "no woven LocalsTest in " + out);
+        ClassNode cn = new ClassNode();
+        new ClassReader(WovenBytes.read(host)).accept(cn, 0);
+        int firstLine = SourceLines.lineOf("dev/weft/it/LocalsTest.java", "boolean z = true;");
+        int lastLine = SourceLines.lineOf("dev/weft/it/LocalsTest.java", "return Future.ready(z + \" \" + b");
+        List<String> report = new ArrayList<>();
+        boolean found = false;
+        for (MethodNode m : cn.methods) {
+            if (!m.name.contains("primitives")) {
+                continue;
+            }
+            java.util.Set<Integer> lines = new java.util.HashSet<>();
+            m.instructions.forEach(i -> {
+                if (i instanceof LineNumberNode ln) {
+                    lines.add(ln.line);
+                }
+            });
+            java.util.Set<String> names = new java.util.HashSet<>();
+            if (m.localVariables != null) {
+                for (LocalVariableNode lv : m.localVariables) {
+                    names.add(lv.name);
+                }
+            }
+            report.add(m.name + m.desc + " lines=" + new java.util.TreeSet<>(lines) + " locals=" + new java.util.TreeSet<>(names));
+            if (lines.contains(firstLine) && lines.contains(lastLine)
+                    && names.containsAll(List.of("z", "b", "c", "s", "i", "l", "f", "d", "w", "w2"))) {
+                found = true;
+            }
+        }
+        System.out.println("[verify] woven primitives(): " + report);
+        assertTrue(found, "no woven method for primitives() with its lines " + firstLine + ".." + lastLine
+                + " and all its local names: " + report);
+    }
+
+    @Test
+    void weavingWovenClassesAgainChangesNothing(@TempDir Path tmp) throws Exception {
+        Path once = tmp.resolve("once");
+        Path twice = tmp.resolve("twice");
+        WovenBytes.agentCli("weave", TEST_CLASSES.toString(), once.toString());
+        WovenBytes.Run run = WovenBytes.agentCli("weave", once.toString(), twice.toString());
+        List<String> changed = new ArrayList<>();
+        int compared = 0;
+        try (Stream<Path> files = Files.walk(once)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+                Path g = twice.resolve(once.relativize(f).toString());
+                if (Files.exists(g)) {
+                    compared++;
+                    if (!Arrays.equals(WovenBytes.read(f), WovenBytes.read(g))) {
+                        changed.add(once.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        System.out.printf("[verify] second weave: %d class files written again%n", compared);
+        assertEquals(List.of(), changed, "the woven marker must prevent weaving twice");
     }
 }
