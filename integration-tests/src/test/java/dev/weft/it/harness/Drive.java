@@ -134,6 +134,19 @@ public final class Drive {
         return o.error();
     }
 
+    /**
+     * Wakes the wakers parked by leaves (what the driver does when the task went idle); for
+     * tests that are driven by something other than {@link #poll}, such as eager methods.
+     *
+     * @return how many wakers were woken
+     */
+    public static int wakeParked() {
+        List<Waker> toWake = new ArrayList<>(Leaf.parked);
+        Leaf.parked.clear();
+        toWake.forEach(Waker::wake);
+        return toWake.size();
+    }
+
     /** Leaves created so far in this run (for tests that inspect them). */
     public static List<Leaf<?>> leaves() {
         return List.copyOf(Leaf.created);
