@@ -21,11 +21,18 @@ public final class TypeHierarchy {
         final String superName;
         final List<String> interfaces;
         final boolean isInterface;
+        /** False when no class file was found: the other fields are a guess. */
+        final boolean resolved;
 
         Info(String superName, List<String> interfaces, boolean isInterface) {
+            this(superName, interfaces, isInterface, true);
+        }
+
+        Info(String superName, List<String> interfaces, boolean isInterface, boolean resolved) {
             this.superName = superName;
             this.interfaces = interfaces;
             this.isInterface = isInterface;
+            this.resolved = resolved;
         }
     }
 
@@ -68,11 +75,21 @@ public final class TypeHierarchy {
                 i = null;
             }
             if (i == null) {
-                i = new Info(OBJECT, Collections.emptyList(), false);
+                i = new Info(OBJECT, Collections.emptyList(), false, false);
             }
         }
         cache.put(name, i);
         return i;
+    }
+
+    /** True if the class and all its superclasses were read from class files. */
+    public boolean isResolved(String name) {
+        for (String c = name; c != null; c = superName(c)) {
+            if (!info(c).resolved) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isInterface(String name) {
