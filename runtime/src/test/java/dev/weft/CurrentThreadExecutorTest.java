@@ -1,0 +1,30 @@
+package dev.weft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CurrentThreadExecutorTest extends ExecutorContract {
+
+    @Override
+    AsyncRuntime newRuntime() {
+        return AsyncRuntime.currentThread();
+    }
+
+    @Test
+    void tasksRunOnlyOnTheBlockOnThread() {
+        AtomicInteger runs = new AtomicInteger();
+        Thread[] ranOn = new Thread[1];
+        JoinHandle<Void> h = rt.spawn(cx -> {
+            runs.incrementAndGet();
+            ranOn[0] = Thread.currentThread();
+            return Poll.ready(null);
+        });
+        assertFalse(h.isDone(), "spawned from outside, it waits for a blockOn to drive it");
+        assertEquals(0, runs.get());
+        rt.blockOn(h);
+        assertEquals(Thread.currentThread(), ranOn[0]);
+    }
+}
