@@ -21,7 +21,8 @@ class ReflectionTest {
     void reflectingOnAWovenClassBeforeItsInitializationWorks() throws Exception {
         Class<?> c = Class.forName("dev.weft.it.fixtures.ReflectedBeforeInit", false, getClass().getClassLoader());
         Method[] methods = c.getDeclaredMethods();
-        assertEquals(1, Arrays.stream(methods).filter(m -> m.getName().equals("answer")).count());
+        // the woven body may be a synthetic method of the same name; frameworks skip synthetic ones
+        assertEquals(1, Arrays.stream(methods).filter(m -> m.getName().equals("answer") && !m.isSynthetic()).count());
         Method answer = c.getMethod("answer");
         @SuppressWarnings("unchecked")
         Supplier<Future<Integer>> call = () -> {
