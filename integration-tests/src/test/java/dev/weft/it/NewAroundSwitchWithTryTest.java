@@ -30,25 +30,30 @@ class NewAroundSwitchWithTryTest {
         }
     }
 
-    /** A switch expression containing a try inside constructor arguments. */
-    static Future<String> newAroundSwitchWithTry(int k) {
-        Box b = new Box(switch (k) {
-            case 1 -> {
-                try {
-                    yield await(Leaf.<String>fail(new IllegalStateException("in switch")));
-                } catch (IllegalStateException e) {
-                    yield "caught " + await(Leaf.of(e.getMessage()));
+    /**
+     * The async method lives in a nested class: if the weaver breaks it, the VerifyError fails
+     * this test by name instead of JUnit's discovery of the whole test class.
+     */
+    static final class Fixture {
+        /** A switch expression containing a try inside constructor arguments. */
+        static Future<String> newAroundSwitchWithTry(int k) {
+            Box b = new Box(switch (k) {
+                case 1 -> {
+                    try {
+                        yield await(Leaf.<String>fail(new IllegalStateException("in switch")));
+                    } catch (IllegalStateException e) {
+                        yield "caught " + await(Leaf.of(e.getMessage()));
+                    }
                 }
-            }
-            default -> "d" + await(Leaf.of(k));
-        });
-        return Future.ready(b.toString());
+                default -> "d" + await(Leaf.of(k));
+            });
+            return Future.ready(b.toString());
+        }
     }
 
     @BothModes
     void newAroundASwitchExpressionWithTryAndAwaits(Mode mode) {
-        assertEquals("Box(caught in switch)", Drive.value(mode, () -> newAroundSwitchWithTry(1)));
-        assertEquals("Box(d2)", Drive.value(mode, () -> newAroundSwitchWithTry(2)));
+        assertEquals("Box(caught in switch)", Drive.value(mode, () -> Fixture.newAroundSwitchWithTry(1)));
+        assertEquals("Box(d2)", Drive.value(mode, () -> Fixture.newAroundSwitchWithTry(2)));
     }
-
 }
