@@ -158,4 +158,39 @@ class ClassShapesTest {
         assertEquals(List.of("1z", "2z"), Drive.value(mode, () -> zip(List.of(1, 2), Leaf.of("z"))));
         assertEquals(3, Drive.value(mode, () -> new Holder<>("abc").map(String::length)));
     }
+
+    static Future<String> anonymousInside(int k) {
+        int base = await(Leaf.of(k));
+        java.util.function.Function<Integer, Future<String>> f = new java.util.function.Function<>() {
+            @Override
+            public Future<String> apply(Integer x) {
+                return Future.ready("anon" + (await(Leaf.of(x)) + base));
+            }
+        };
+        return f.apply(1);
+    }
+
+    @BothModes
+    void anonymousClassDeclaredInsideAnAsyncMethod(Mode mode) {
+        assertEquals("anon6", Drive.value(mode, () -> anonymousInside(5)));
+    }
+
+    /** Polled by the static initializer: the companion must exist before user static code runs. */
+    static final class UsedInStaticInit {
+        static final int VALUE;
+
+        static {
+            Future<Integer> f = compute();
+            VALUE = f.poll(dev.weft.Context.of(() -> {})).value();
+        }
+
+        static Future<Integer> compute() {
+            return Future.ready(await(Future.ready(20)) + 1);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void asyncMethodPolledInItsOwnClassStaticInitializer() {
+        assertEquals(21, UsedInStaticInit.VALUE);
+    }
 }

@@ -148,4 +148,25 @@ class GeneratorTest {
     void generatorConsumingAnotherGenerator() {
         assertEquals(List.of(1, 2, 12, 3, 13, 23), nestedGenerators(4).stream().collect(Collectors.toList()));
     }
+
+    interface Numbers {
+        default Generator<Integer> upTo(int n) {
+            for (int i = 1; i <= n; i++) {
+                Generator.yield(i);
+            }
+            return null;
+        }
+    }
+
+    @Test
+    void generatorLambdasAndInterfaceDefaultGenerators() {
+        java.util.function.Supplier<Generator<String>> lambda = () -> {
+            String prefix = "l";
+            Generator.yield(prefix + 1);
+            Generator.yield(prefix + 2);
+            return null;
+        };
+        assertEquals(List.of("l1", "l2"), lambda.get().stream().collect(Collectors.toList()));
+        assertEquals(List.of(1, 2, 3), new Numbers() {}.upTo(3).stream().collect(Collectors.toList()));
+    }
 }

@@ -174,4 +174,46 @@ class LazyAndEagerTest {
     static CompletableFuture<Integer> eagerTimesEleven(CompletableFuture<Integer> gate) {
         return CompletableFuture.completedFuture(await(gate) * 11);
     }
+
+    static CompletableFuture<String> eagerCancellable(CompletableFuture<String> gate, List<String> log) {
+        try {
+            return CompletableFuture.completedFuture(await(gate));
+        } catch (java.util.concurrent.CancellationException e) {
+            log.add("cancelled inside");
+            throw e;
+        } finally {
+            log.add("finally");
+        }
+    }
+
+    @Test
+    void cancellingAnEagerMethodsFutureCancelsWhatItAwaitsAndRunsFinally() {
+        List<String> log = new ArrayList<>();
+        CompletableFuture<String> gate = new CompletableFuture<>();
+        CompletableFuture<String> cf = eagerCancellable(gate, log);
+        assertTrue(cf.cancel(true));
+        assertEquals(List.of("cancelled inside", "finally"), log);
+        assertTrue(gate.isCancelled(), "the awaited stage is cancelled too");
+    }
+
+    interface EagerService {
+        default CompletionStage<String> greet(CompletionStage<String> name) {
+            return CompletableFuture.completedFuture("hello " + await(name));
+        }
+    }
+
+    record Adder(int x) {
+        CompletableFuture<Integer> plus(CompletionStage<Integer> y) {
+            return CompletableFuture.completedFuture(x + await(y));
+        }
+    }
+
+    @Test
+    void eagerInterfaceDefaultAndRecordMethods() {
+        CompletableFuture<String> name = new CompletableFuture<>();
+        CompletionStage<String> greeting = new EagerService() {}.greet(name);
+        name.complete("weft");
+        assertEquals("hello weft", greeting.toCompletableFuture().join());
+        assertEquals(5, new Adder(2).plus(CompletableFuture.completedFuture(3)).join());
+    }
 }

@@ -124,4 +124,34 @@ class RuntimeIntegrationTest {
         }
         assertEquals(List.of("cancelled", "finally"), log);
     }
+
+    static Future<Long> yielder(int id, int rounds) {
+        long acc = 0;
+        for (int r = 0; r < rounds; r++) {
+            await(Async.yieldNow());
+            acc += id;
+        }
+        return Future.ready(acc);
+    }
+
+    static Future<Long> fanOut(int tasks, int rounds) {
+        List<JoinHandle<Long>> hs = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            hs.add(Async.spawn(yielder(i, rounds)));
+        }
+        long total = 0;
+        for (JoinHandle<Long> h : hs) {
+            total += await(h);
+        }
+        return Future.ready(total);
+    }
+
+    @Test
+    void manyWovenTasksMigratingBetweenWorkers() {
+        int tasks = 1000;
+        int rounds = 20;
+        try (AsyncRuntime rt = AsyncRuntime.create()) {
+            assertEquals((long) rounds * tasks * (tasks - 1) / 2, rt.blockOn(fanOut(tasks, rounds)));
+        }
+    }
 }
