@@ -1,16 +1,19 @@
 package dev.weft.agent;
 
+import dev.weft.agent.analyze.LoaderPools;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
 import dev.weft.agent.weave.WeaveResult;
 import dev.weft.agent.weave.Weaver;
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Load-time weaving. Returns null (no change) for everything that is not a weaving candidate; the
@@ -20,6 +23,17 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     /** Classes already reported as unreadable or failed, so each is reported once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** Where woven classes are also written, or null. */
+    private final Path dump;
+
+    public WeavingTransformer() {
+        this(null);
+    }
+
+    public WeavingTransformer(Path dump) {
+        this.dump = dump;
+    }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
@@ -43,16 +57,10 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
     }
 
-    static ClassFileLocator locatorFor(ClassLoader loader, String className, byte[] bytes) {
-        return new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(className.replace('/', '.'), bytes),
-                ClassFileLocator.ForClassLoader.of(loader));
-    }
-
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
         try {
-            r = Weaver.weave(bytes, locatorFor(loader, className, bytes));
+            r = Weaver.weave(bytes, LoaderPools.of(loader));
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;
@@ -62,6 +70,15 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
         for (Rejection rej : r.rejections) {
             System.err.println("[weft] " + rej.message);
+        }
+        if (dump != null) {
+            try {
+                Path f = dump.resolve(className + ".class");
+                Files.createDirectories(f.getParent());
+                Files.write(f, r.bytes);
+            } catch (IOException | RuntimeException e) {
+                report(className, "cannot dump woven class: " + e);
+            }
         }
         return r.bytes;
     }

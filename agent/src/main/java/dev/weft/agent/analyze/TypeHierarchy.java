@@ -42,8 +42,16 @@ public final class TypeHierarchy {
     private final Map<String, Info> cache = new HashMap<>();
 
     public TypeHierarchy(ClassFileLocator locator) {
-        this.pool = new TypePool.Default(
-                new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
+        this(poolOf(locator));
+    }
+
+    /** Over a shared pool (see {@link LoaderPools}); the class being woven must be {@link #declare}d. */
+    public TypeHierarchy(TypePool pool) {
+        this.pool = pool;
+    }
+
+    public static TypePool poolOf(ClassFileLocator locator) {
+        return new TypePool.Default(new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
     }
 
     /** Makes the class being woven known even when its bytes are not readable as a resource. */

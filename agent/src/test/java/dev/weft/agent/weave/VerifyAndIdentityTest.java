@@ -56,6 +56,26 @@ class VerifyAndIdentityTest {
     }
 
     @Test
+    void theVerifyStageCatchesBrokenCode() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "com/example/Broken", null,
+                "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor mv = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_STATIC, "bad",
+                "()Ljava/lang/String;", null, null);
+        mv.visitCode();
+        mv.visitInsn(org.objectweb.asm.Opcodes.ICONST_1);
+        mv.visitInsn(org.objectweb.asm.Opcodes.ARETURN); // an int returned as a String
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
+        Map<String, String> problems = WovenClassVerifier.methodProblems(cw.toByteArray(), h,
+                java.util.Set.of("bad()Ljava/lang/String;"));
+        assertEquals(java.util.Set.of("bad()Ljava/lang/String;"), problems.keySet());
+        assertTrue(!WovenClassVerifier.verify(cw.toByteArray(), h).isEmpty());
+    }
+
+    @Test
     void buildTimeWeavingWritesTheLoadTimeBytes(@TempDir Path tmp) throws Exception {
         Path classes = Path.of("target/test-classes");
         Path out = tmp.resolve("woven");
@@ -74,6 +94,17 @@ class VerifyAndIdentityTest {
         Path again = tmp.resolve("again");
         assertEquals(0, Main.run(new String[] {"weave", out.toString(), again.toString()},
                 new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        // jar in, jar out: the same bytes again
+        Path jar = tmp.resolve("woven.jar");
+        assertEquals(0, Main.run(new String[] {"weave", classes.toString(), jar.toString()},
+                new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        Path jar2 = tmp.resolve("again.jar");
+        assertEquals(0, Main.run(new String[] {"weave", jar.toString(), jar2.toString()},
+                new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar2.toFile())) {
+            byte[] fromJar = z.getInputStream(z.getEntry("dev/weft/agent/samples/Locals.class")).readAllBytes();
+            assertArrayEquals(SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes, fromJar);
+        }
         Path one = out.resolve("dev/weft/agent/samples/Locals.class");
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(again.resolve("dev/weft/agent/samples/Locals.class")));
     }
