@@ -2,7 +2,10 @@ package dev.weft;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +29,20 @@ class CurrentThreadExecutorTest extends ExecutorContract {
         assertEquals(0, runs.get());
         rt.blockOn(h);
         assertEquals(Thread.currentThread(), ranOn[0]);
+    }
+
+    @Test
+    void closeFromInsideATaskCancelsTheRestAndEndsBlockOn() {
+        ManualFuture<String> other = new ManualFuture<>();
+        JoinHandle<String> otherHandle = rt.spawn(other);
+        JoinHandle<String> closer = rt.spawn(cx -> {
+            rt.close();
+            return Poll.ready("closed");
+        });
+        assertThrows(CancellationException.class, () -> rt.blockOn(TestFutures.until(() -> false)));
+        assertTrue(closer.isDone());
+        assertTrue(otherHandle.isDone());
+        assertEquals("closed", closer.toCompletableFuture().join());
+        assertEquals(1, other.cancels.get());
     }
 }

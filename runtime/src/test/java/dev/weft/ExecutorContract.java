@@ -218,6 +218,21 @@ abstract class ExecutorContract {
     }
 
     @Test
+    void timeoutAndRaceRunTheCleanupOfSuspendedCoroutines() {
+        ManualFuture<String> leaf = new ManualFuture<>();
+        TestFutures.Awaiting<String> body = new TestFutures.Awaiting<>(leaf);
+        assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(10), body)));
+        assertTrue(body.cleanedUp);
+        assertEquals(1, leaf.cancels.get());
+
+        ManualFuture<String> leaf2 = new ManualFuture<>();
+        TestFutures.Awaiting<String> loser = new TestFutures.Awaiting<>(leaf2);
+        assertEquals("w", rt.blockOn(Futures.race(List.of(loser, TestFutures.delayed(Duration.ofMillis(5), "w")))));
+        assertTrue(loser.cleanedUp);
+        assertEquals(1, leaf2.cancels.get());
+    }
+
+    @Test
     void timeoutDisarmsItsTimerWhenTheInnerFutureWins() {
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
         Future<String> inner = TestFutures.delayed(Duration.ofMillis(5), "inner");

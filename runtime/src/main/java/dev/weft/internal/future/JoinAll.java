@@ -25,7 +25,7 @@ public final class JoinAll<T> implements Future<List<T>> {
 
     @SuppressWarnings("unchecked")
     public JoinAll(List<? extends Future<? extends T>> futures) {
-        this.pending = futures.toArray(new Future[0]);
+        this.pending = (Future<? extends T>[]) futures.toArray(new Future<?>[0]);
         this.values = new Object[pending.length];
         this.remaining = pending.length;
     }

@@ -23,7 +23,7 @@ public final class Race<T> implements Future<T> {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("race of no futures would never finish");
         }
-        this.children = futures.toArray(new Future[0]);
+        this.children = (Future<? extends T>[]) futures.toArray(new Future<?>[0]);
     }
 
     @Override

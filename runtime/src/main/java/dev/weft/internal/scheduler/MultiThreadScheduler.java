@@ -113,12 +113,22 @@ public final class MultiThreadScheduler extends AbstractScheduler {
         }
     }
 
+    /**
+     * Runs what is queued on the calling thread. STOP markers are put back: a worker that
+     * called close() from inside a task has yet to take its own.
+     */
     private void drain() {
+        int stops = 0;
         Task<?> t;
         while ((t = queue.poll()) != null) {
-            if (t != STOP) {
+            if (t == STOP) {
+                stops++;
+            } else {
                 runGuarded(t);
             }
+        }
+        for (int i = 0; i < stops; i++) {
+            queue.offer(STOP);
         }
     }
 

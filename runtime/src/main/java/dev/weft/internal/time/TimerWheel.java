@@ -16,7 +16,9 @@ package dev.weft.internal.time;
  * non-empty level. Slots are intrusive doubly-linked lists of {@link TimerEntry}: remove is O(1).
  *
  * <p>Invariants: an occupied slot's start is after {@link #elapsed} (or equals it only while
- * {@link #advance} processes it); an entry is never returned as expired before
+ * {@link #advance} processes it); on the top level, slots at or before the current one hold
+ * entries of the next 2^36-tick block (they "wrap"), so the search for the next slot starts
+ * after the current one; an entry is never returned as expired before
  * {@code deadline <= elapsed}; expired entries come back in deadline order.
  *
  * <p>Not thread-safe: {@link TimerDriver} guards it with its lock.
@@ -140,10 +142,16 @@ public final class TimerWheel {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The first occupied slot after the current one, cyclically. The current slot comes last:
+     * below the top level it is never occupied (its range contains {@link #elapsed}, so its
+     * entries would sit lower); on the top level it can only hold an entry of the next 2^36
+     * block (wrapped), which is the latest of all.
+     */
     private int nextSlot(int level) {
-        int pos = (int) (elapsed >>> (level * SLOT_BITS)) & (SLOTS - 1);
-        long rotated = Long.rotateRight(occupied[level], pos);
-        return (Long.numberOfTrailingZeros(rotated) + pos) & (SLOTS - 1);
+        int from = ((int) (elapsed >>> (level * SLOT_BITS)) + 1) & (SLOTS - 1);
+        long rotated = Long.rotateRight(occupied[level], from);
+        return (Long.numberOfTrailingZeros(rotated) + from) & (SLOTS - 1);
     }
 
     private long slotStart(int level, int slot) {
