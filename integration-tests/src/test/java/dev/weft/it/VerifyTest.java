@@ -30,7 +30,26 @@ import org.objectweb.asm.util.CheckClassAdapter;
  */
 class VerifyTest {
 
-    private static final Path TEST_CLASSES = Path.of("target/test-classes");
+    private static final Path ALL_TEST_CLASSES = Path.of("target/test-classes");
+
+    /**
+     * This module's classes except GeneratedHuge, which crashed the command line (weaver bug,
+     * see {@link #weaveCommandSurvivesAMethodItCannotWeave}); a copy made once per JVM.
+     */
+    private static Path testClasses;
+
+    /** {@link #testClasses} woven once by the command line, shared by the tests below. */
+    private static Path woven;
+
+    /** What that weave printed. */
+    private static WovenBytes.Run weaveRun;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void weaveTestClasses(@TempDir Path dir) {
+        testClasses = WovenBytes.copyWithout(ALL_TEST_CLASSES, dir.resolve("classes"), "GeneratedHuge");
+        woven = dir.resolve("woven");
+        weaveRun = WovenBytes.weave(testClasses, woven);
+    }
 
     /** Child-first over the woven output, then the unwoven test classes; the rest from the parent. */
     static final class FreshLoader extends ClassLoader {
@@ -63,15 +82,15 @@ class VerifyTest {
     }
 
     @Test
-    void everyWovenClassPassesCheckClassAdapterAndHotSpotsVerifier(@TempDir Path out) throws Exception {
-        WovenBytes.Run run = WovenBytes.agentCli("weave", TEST_CLASSES.toString(), out.toString());
-        System.out.println("[verify] weave output:\n" + run.output());
+    void everyWovenClassPassesCheckClassAdapterAndHotSpotsVerifier() throws Exception {
+        Path out = woven;
+        System.out.println("[verify] weave output:\n" + weaveRun.output());
 
         Map<String, byte[]> own = new HashMap<>();
         List<String> woven = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TEST_CLASSES)) {
+        try (Stream<Path> files = Files.walk(testClasses)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
-                own.put(className(TEST_CLASSES, f), WovenBytes.read(f));
+                own.put(className(testClasses, f), WovenBytes.read(f));
             }
         }
         try (Stream<Path> files = Files.walk(out)) {
@@ -135,7 +154,7 @@ class VerifyTest {
 
     @Test
     void checkCommandListsAsyncMethodsAndEveryRejectionThenExitsOne() {
-        WovenBytes.Run run = WovenBytes.agentCli("check", TEST_CLASSES.toString());
+        WovenBytes.Run run = WovenBytes.check(testClasses);
         String expectedNotFuture =
                 "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
         List<String> rejections = List.of(
@@ -157,10 +176,9 @@ class VerifyTest {
     }
 
     @Test
-    void wovenBodiesKeepLineNumbersAndLocalVariableNames(@TempDir Path out) {
-        WovenBytes.agentCli("weave", TEST_CLASSES.toString(), out.toString());
-        Path host = out.resolve("dev/weft/it/LocalsTest.class");
-        assertTrue(Files.exists(host), "no woven LocalsTest in " + out);
+    void wovenBodiesKeepLineNumbersAndLocalVariableNames() {
+        Path host = woven.resolve("dev/weft/it/LocalsTest.class");
+        assertTrue(Files.exists(host), "no woven LocalsTest in " + woven);
         ClassNode cn = new ClassNode();
         new ClassReader(WovenBytes.read(host)).accept(cn, 0);
         int firstLine = SourceLines.lineOf("dev/weft/it/LocalsTest.java", "boolean z = true;");
@@ -196,10 +214,9 @@ class VerifyTest {
 
     @Test
     void weavingWovenClassesAgainChangesNothing(@TempDir Path tmp) throws Exception {
-        Path once = tmp.resolve("once");
+        Path once = woven;
         Path twice = tmp.resolve("twice");
-        WovenBytes.agentCli("weave", TEST_CLASSES.toString(), once.toString());
-        WovenBytes.Run run = WovenBytes.agentCli("weave", once.toString(), twice.toString());
+        WovenBytes.Run run = WovenBytes.weave(once, twice);
         List<String> changed = new ArrayList<>();
         int compared = 0;
         try (Stream<Path> files = Files.walk(once)) {
@@ -215,5 +232,42 @@ class VerifyTest {
         }
         System.out.printf("[verify] second weave: %d class files written again%n", compared);
         assertEquals(List.of(), changed, "the woven marker must prevent weaving twice");
+    }
+
+    @Test
+    void weaveCommandSurvivesAMethodItCannotWeave(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in/dev/weft/it"));
+        Files.copy(ALL_TEST_CLASSES.resolve("dev/weft/it/GeneratedHuge.class"), in.resolve("GeneratedHuge.class"));
+        WovenBytes.Run run = WovenBytes.weave(tmp.resolve("in"), tmp.resolve("out"));
+        assertTrue(!run.output().contains("Exception in thread"), "the command line crashed:\n" + run.output());
+        assertTrue(Files.exists(tmp.resolve("out/dev/weft/it/GeneratedHuge.class")),
+                "GeneratedHuge (its small method at least) must be written woven:\n" + run.output());
+    }
+
+    @Test
+    void loadTimeAndBuildTimeWeavingProduceTheSameClasses(@TempDir Path tmp) throws Exception {
+        List<String> classes = List.of("dev.weft.it.LocalsTest", "dev.weft.it.ExceptionsTest",
+                "dev.weft.it.ClassShapesTest$Outer$Inner", "dev.weft.it.GeneratorTest", "dev.weft.it.LazyAndEagerTest",
+                "dev.weft.it.LambdasAndInterfacesTest$Service", "dev.weft.it.rejected.Rejected");
+        Path dump = tmp.resolve("dump");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + WovenBytes.agentJar() + "=dump=" + dump, "-cp", WovenBytes.classPath(),
+                "dev.weft.it.fixtures.LoadClasses"));
+        cmd.addAll(classes);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+
+        Path built = woven;
+        List<String> differ = new ArrayList<>();
+        for (String c : classes) {
+            String file = c.replace('.', '/') + ".class";
+            Path loaded = dump.resolve(file);
+            assertTrue(Files.exists(loaded), "not dumped at load time: " + c + "\n" + output);
+            if (!Arrays.equals(WovenBytes.read(loaded), WovenBytes.read(built.resolve(file)))) {
+                differ.add(c);
+            }
+        }
+        assertEquals(List.of(), differ, "load-time and build-time bytes differ");
     }
 }

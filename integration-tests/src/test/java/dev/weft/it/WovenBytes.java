@@ -57,6 +57,49 @@ final class WovenBytes {
         }
     }
 
+    /**
+     * {@code weave --cp <this JVM's class path> in out}: with the application's class path the
+     * weaver resolves types exactly as at load time.
+     */
+    static Run weave(Path in, Path out) {
+        return agentCli("weave", "--cp", classPath(), in.toString(), out.toString());
+    }
+
+    /** {@code check --cp <this JVM's class path> in}. */
+    static Run check(Path in) {
+        return agentCli("check", "--cp", classPath(), in.toString());
+    }
+
+    /**
+     * This JVM's class path without entries that do not exist (this module has no
+     * target/classes): the command line aborts on a missing entry, where java and javac skip it.
+     */
+    static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> Files.exists(Path.of(e)))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * A copy of {@code from} without the class files whose names end with one of {@code skip}
+     * (".class" appended), for runs that must not be stopped by a class tested elsewhere.
+     */
+    static Path copyWithout(Path from, Path to, String... skip) {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (java.util.Arrays.stream(skip).noneMatch(s -> f.toString().endsWith(s + ".class"))) {
+                    Files.copy(f, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
