@@ -53,15 +53,12 @@ class DiagnosticsTest {
         }
     }
 
-    /**
-     * Index of a frame of this class whose method is {@code method} (or a synthetic body named
-     * after it, e.g. {@code method$weft}) at {@code DiagnosticsTest.java:line}; -1 if none.
-     */
+    /** Index of the frame {@code DiagnosticsTest.method(DiagnosticsTest.java:line)}; -1 if none. */
     private static int indexOf(StackTraceElement[] trace, String method, int line) {
         for (int i = 0; i < trace.length; i++) {
             StackTraceElement e = trace[i];
             if (e.getClassName().equals(DiagnosticsTest.class.getName())
-                    && e.getMethodName().contains(method)
+                    && e.getMethodName().equals(method)
                     && "DiagnosticsTest.java".equals(e.getFileName())
                     && e.getLineNumber() == line) {
                 return i;
