@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Code compiled by the running JDK's own javac at its own language level (Java 17 class files on
- * JDK 17, Java 25 class files with pattern switches, guards and record patterns on JDK 25), loaded
- * through a class loader of its own and woven by the agent at load time.
+ * JDK 17; on JDK 25, Java 25 class files with pattern switches, awaiting guards, record patterns,
+ * unnamed variables and a constructor with statements before super()), loaded through a class
+ * loader of its own and woven by the agent at load time.
  */
 class CompiledAtRunTimeTest {
 
@@ -78,6 +79,44 @@ class CompiledAtRunTimeTest {
                 }
             """;
 
+    /** Java 22+: unnamed variables and patterns; Java 25: statements before super() (JEP 513). */
+    private static final String NEWEST = """
+                public static Future<Integer> unnamed(java.util.List<Object> items) {
+                    int n = 0;
+                    for (Object _ : items) {
+                        n += await(Leaf.of(1));
+                    }
+                    for (Object o : items) {
+                        if (o instanceof Circle(double _)) {
+                            n += await(Leaf.of(100));
+                        }
+                    }
+                    try {
+                        Integer.parseInt(await(Leaf.of("x")));
+                    } catch (NumberFormatException _) {
+                        n += await(Leaf.of(1000));
+                    }
+                    return Future.ready(n);
+                }
+            """;
+
+    private static final String PROLOGUE = """
+                public static class Checked {
+                    final int v;
+                    public Checked(int v) {
+                        if (v < 0) {
+                            throw new IllegalArgumentException("negative");
+                        }
+                        int doubled = v * 2;
+                        super();
+                        this.v = doubled;
+                    }
+                    public Future<Integer> plus() {
+                        return Future.ready(v + await(Leaf.of(1)));
+                    }
+                }
+            """;
+
     private static Path out;
     private static URLClassLoader loader;
 
@@ -86,7 +125,8 @@ class CompiledAtRunTimeTest {
         out = Files.createTempDirectory("weft-compiled");
         Path src = out.resolve("src/gen/Shapes.java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, COMMON + (FEATURE >= 21 ? MODERN : "") + "}\n");
+        Files.writeString(src, COMMON + (FEATURE >= 21 ? MODERN : "") + (FEATURE >= 22 ? NEWEST : "")
+                + (FEATURE >= 25 ? PROLOGUE : "") + "}\n");
         Path classes = Files.createDirectories(out.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -142,6 +182,32 @@ class CompiledAtRunTimeTest {
                     new Object[] {42, "other"})) {
                 assertEquals(c[1], Drive.value(mode, call("modern", c[0])), "modern(" + c[0] + ")");
             }
+        }
+        if (FEATURE >= 22) {
+            List<Object> items = List.of(make("Circle", 1.0), "s", make("Square", 2));
+            Method unnamed = loader.loadClass("gen.Shapes").getMethod("unnamed", List.class);
+            assertEquals(1103, Drive.value(mode, () -> {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Future<Integer> f = (Future<Integer>) unnamed.invoke(null, items);
+                    return f;
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        if (FEATURE >= 25) {
+            Object checked = loader.loadClass("gen.Shapes$Checked").getConstructor(int.class).newInstance(20);
+            Method plus = checked.getClass().getMethod("plus");
+            assertEquals(41, Drive.value(mode, () -> {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Future<Integer> f = (Future<Integer>) plus.invoke(checked);
+                    return f;
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }));
         }
     }
 
