@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -24,6 +25,10 @@ public final class WovenClasses {
 
     private WovenClasses() {}
 
+    /**
+     * @throws UnwritableMethodException naming the method whose frames could not be computed or
+     *     whose code is too large; the caller rejects it and writes the class again
+     */
     public static byte[] write(ClassNode host, TypeHierarchy hierarchy, Collection<MethodNode> needFrames) {
         WovenMarker.mark(host);
         if ((host.version & 0xFFFF) < Opcodes.V1_7) {
@@ -36,13 +41,30 @@ public final class WovenClasses {
         Set<MethodNode> framed = Collections.newSetFromMap(new IdentityHashMap<>());
         framed.addAll(needFrames);
         for (int i = 0; i < host.methods.size(); i++) {
-            if (framed.contains(host.methods.get(i))) {
-                host.methods.set(i, withFrames(host, host.methods.get(i), hierarchy));
+            MethodNode m = host.methods.get(i);
+            if (framed.contains(m)) {
+                try {
+                    host.methods.set(i, withFrames(host, m, hierarchy));
+                } catch (MethodTooLargeException e) {
+                    throw tooLarge(e);
+                } catch (RuntimeException e) {
+                    // LimitExceededException (ASM's bounds on frame computation), an unresolvable type...
+                    throw new UnwritableMethodException(m.name, m.desc, "cannot compute its stack map frames: " + e, e);
+                }
             }
         }
         ClassWriter cw = new ClassWriter(0);
         host.accept(cw);
-        return cw.toByteArray();
+        try {
+            return cw.toByteArray();
+        } catch (MethodTooLargeException e) {
+            throw tooLarge(e);
+        }
+    }
+
+    private static UnwritableMethodException tooLarge(MethodTooLargeException e) {
+        return new UnwritableMethodException(e.getMethodName(), e.getDescriptor(),
+                "the woven method would exceed the JVM's 64 KB code limit", e);
     }
 
     /** {@code m} round-tripped through a one-method class written with COMPUTE_FRAMES. */

@@ -11,6 +11,7 @@ import dev.weft.agent.emit.CompanionEmitter;
 import dev.weft.agent.emit.HierarchyClassWriter;
 import dev.weft.agent.emit.RejectionEmitter;
 import dev.weft.agent.emit.StubEmitter;
+import dev.weft.agent.emit.UnwritableMethodException;
 import dev.weft.agent.emit.WovenClasses;
 import dev.weft.agent.normalize.NewMover;
 import dev.weft.agent.normalize.StackSpiller;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -50,11 +50,16 @@ public final class Weaver {
     public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy) throws UnreadableClassException {
         // Methods whose woven form failed (too large, or refused by the verify stage) are
         // rejected by name + descriptor and the class is woven again from the original bytes.
+        // Every retry rejects at least one more method, so this ends.
         Map<String, String> failed = new LinkedHashMap<>();
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             Attempt a = attempt(bytes, hierarchy, failed);
-            if (a == null || a.failures.isEmpty() || attempt >= 3) {
+            if (a == null || a.failures.isEmpty()) {
                 return a == null ? null : a.result;
+            }
+            if (failed.keySet().containsAll(a.failures.keySet())) {
+                throw new IllegalStateException("weft: woven again without " + failed.keySet()
+                        + " and still failing: " + a.failures);
             }
             failed.putAll(a.failures);
         }
@@ -132,12 +137,12 @@ public final class Weaver {
         try {
             needFrames.addAll(bodies);
             out = WovenClasses.write(cn, hierarchy, needFrames);
-        } catch (MethodTooLargeException e) {
-            String original = bodyToOriginal.get(e.getMethodName() + e.getDescriptor());
+        } catch (UnwritableMethodException e) {
+            String original = bodyToOriginal.get(e.methodName + e.descriptor);
             if (original == null) {
                 throw e;
             }
-            a.failures.put(original, "the woven method would exceed the JVM's 64 KB code limit");
+            a.failures.put(original, e.getMessage());
             return a;
         }
         Map<String, String> problems = WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet());
