@@ -12,6 +12,7 @@ import dev.weft.agent.weave.Weaver;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  *   java -jar weft-agent.jar check [--cp path] dir-or-jar...   report; exit 1 on any rejection
  *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar
  * </pre>
+ *
+ * A class the weaver fails on is reported on one line and left as it was; the other classes are
+ * still checked or woven, and the exit status is 1. Class-path entries that do not exist are
+ * skipped, as {@code java} and {@code javac} skip them.
  */
 public final class Main {
     private Main() {}
@@ -68,7 +73,14 @@ public final class Main {
             ClassSet set = ClassSet.read(in);
             ClassFileLocator locator = locator(in, classpath);
             for (Map.Entry<String, byte[]> e : set.entries.entrySet()) {
-                WeaveResult r = weaveEntry(e.getKey(), e.getValue(), locator);
+                WeaveResult r;
+                try {
+                    r = weaveEntry(e.getKey(), e.getValue(), locator);
+                } catch (UnreadableClassException | RuntimeException | LinkageError failure) {
+                    rejected++;
+                    out.println(failed(e.getKey(), failure));
+                    continue;
+                }
                 if (r == null) {
                     continue;
                 }
@@ -80,9 +92,14 @@ public final class Main {
                     rejected++;
                     out.println(rej.message);
                 }
-                List<String> problems = WovenClassVerifier.verify(r.bytes, new TypeHierarchy(locator));
-                for (byte[] c : r.companions.values()) {
-                    problems.addAll(WovenClassVerifier.verify(c, new TypeHierarchy(locator)));
+                List<String> problems = new ArrayList<>();
+                try {
+                    problems.addAll(WovenClassVerifier.verify(r.bytes, new TypeHierarchy(locator)));
+                    for (byte[] c : r.companions.values()) {
+                        problems.addAll(WovenClassVerifier.verify(c, new TypeHierarchy(locator)));
+                    }
+                } catch (RuntimeException | LinkageError failure) {
+                    problems.add(e.getKey() + ": the verify stage failed: " + failure);
                 }
                 for (String p : problems) {
                     rejected++;
@@ -99,8 +116,17 @@ public final class Main {
         ClassSet set = ClassSet.read(in);
         ClassFileLocator locator = locator(in, classpath);
         int woven = 0;
+        int failures = 0;
         for (Map.Entry<String, byte[]> e : set.entries.entrySet()) {
-            WeaveResult r = weaveEntry(e.getKey(), e.getValue(), locator);
+            WeaveResult r;
+            try {
+                r = weaveEntry(e.getKey(), e.getValue(), locator);
+            } catch (UnreadableClassException | RuntimeException | LinkageError failure) {
+                // as the agent does: report, keep the class as it was, go on with the others
+                failures++;
+                out.println(failed(e.getKey(), failure));
+                continue;
+            }
             if (r != null) {
                 e.setValue(r.bytes);
                 woven++;
@@ -110,8 +136,15 @@ public final class Main {
             }
         }
         set.write(outPath);
-        out.println("wove " + woven + " class(es) into " + outPath);
-        return 0;
+        out.println("wove " + woven + " class(es) into " + outPath
+                + (failures == 0 ? "" : "; " + failures + " class(es) could not be woven and were copied unchanged"));
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** The line printed for a class the weaver failed on (never a stack trace: one class, one line). */
+    private static String failed(String entry, Throwable t) {
+        String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+        return "[weft] " + name + ": weaving failed, left unwoven: " + t;
     }
 
     /** Same filter and scan as the agent, then the weaver. */
@@ -141,7 +174,8 @@ public final class Main {
         parts.add(open(in));
         if (classpath != null) {
             for (String p : classpath.split(File.pathSeparator)) {
-                if (!p.isEmpty()) {
+                // as java and javac do, an entry that does not exist is skipped
+                if (!p.isEmpty() && Files.exists(Paths.get(p))) {
                     parts.add(open(Paths.get(p)));
                 }
             }
