@@ -5,16 +5,20 @@
  *
  * <p>Steps, in order:
  * <ol>
- *   <li>{@link dev.weft.agent.normalize.NewMover}: an uninitialized object ({@code NEW X; DUP})
- *       cannot be stored in a local, so for every {@code new X(..)} whose argument evaluation
- *       contains a suspension point, the {@code NEW; DUP} pair is deleted and re-created right
- *       before the constructor call, after the arguments have been moved to fresh locals.
- *       Kilim failed on {@code new Foo(a, await(b))}; this is why weft does not.
+ *   <li>{@link dev.weft.agent.normalize.NewMover}: an uninitialized object (the value of
+ *       {@code NEW X} before its {@code <init>}) can be neither saved in a field nor restored
+ *       from one, so every allocation whose object is held at a suspension point — on the stack
+ *       ({@code new Foo(a, await(b))}) or in a local (javac spills the {@code NEW}/{@code DUP}
+ *       pair to locals before a {@code try} inside a switch expression) — has its {@code NEW},
+ *       DUPs, loads and stores deleted and re-created right before the constructor call, after
+ *       the arguments have been moved to fresh locals. A shape it cannot move rejects the method
+ *       at the await's line. Kilim failed on {@code new Foo(a, await(b))}; this is why weft does not.
  *   <li>{@link dev.weft.agent.normalize.StackSpiller}: the values below the suspension call's
  *       argument are stored to fresh locals before the call and reloaded after it (every width,
  *       long and double included).
  * </ol>
- * Invariant: the suspension call's {@code MethodInsnNode} objects survive unchanged, so
- * the {@link dev.weft.agent.check.SuspensionPoint}s found by check stay valid.
+ * Invariants: the suspension call's {@code MethodInsnNode} objects survive unchanged, so
+ * the {@link dev.weft.agent.check.SuspensionPoint}s found by check stay valid; after this stage
+ * no uninitialized object is held, anywhere in the frame, at any suspension point.
  */
 package dev.weft.agent.normalize;

@@ -2,6 +2,7 @@ package dev.weft.agent.verify;
 
 import dev.weft.agent.analyze.HierarchyVerifier;
 import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.flow.UninitializedObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,10 @@ public final class WovenClassVerifier {
                     cn.superName == null ? null : Type.getObjectType(cn.superName), itfs, itf, true);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
+                String u = uninitializedProblem(cn.name, m);
+                if (u != null) {
+                    problems.put(m.name + m.desc, u);
+                }
             } catch (AnalyzerException | RuntimeException e) {
                 problems.put(m.name + m.desc, String.valueOf(e.getMessage()));
             }
@@ -76,10 +81,32 @@ public final class WovenClassVerifier {
                     (cn.access & Opcodes.ACC_INTERFACE) != 0, true);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
+                String u = uninitializedProblem(cn.name, m);
+                if (u != null) {
+                    problems.add(cn.name + "." + m.name + m.desc + ": " + u);
+                }
             } catch (AnalyzerException e) {
                 problems.add(cn.name + "." + m.name + m.desc + ": " + e.getMessage());
             }
         }
         return problems;
+    }
+
+    /**
+     * What ASM's verifiers do not check and HotSpot's does: objects under construction are only
+     * copied and initialized, never stored in a field, passed, returned, or restored and
+     * initialized a second time (the shape of an uninitialized object saved across a suspension).
+     * Constructors are skipped: their {@code this} starts uninitialized, which is not modelled.
+     */
+    private static String uninitializedProblem(String owner, MethodNode m) throws AnalyzerException {
+        if (m.name.equals("<init>")) {
+            return null;
+        }
+        List<String> found = UninitializedObjects.of(owner, m).problems;
+        if (found.isEmpty()) {
+            return null;
+        }
+        String first = String.join("; ", found.subList(0, Math.min(3, found.size())));
+        return "objects under construction: " + first + (found.size() > 3 ? "; and " + (found.size() - 3) + " more" : "");
     }
 }

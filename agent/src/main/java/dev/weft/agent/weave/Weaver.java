@@ -5,6 +5,7 @@ import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
+import dev.weft.agent.check.UnweavableException;
 import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
@@ -124,7 +125,9 @@ public final class Weaver {
                 reports.add(new MethodReport(cn.name, m.name, m.desc, v.kind, layout, names));
             } catch (Exception | LinkageError e) {
                 String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
-                Rejection r = Rejection.of(cn.name, cn.sourceFile, m.name, firstLine,
+                int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
+                        ? ((UnweavableException) e).line : firstLine;
+                Rejection r = Rejection.of(cn.name, cn.sourceFile, m.name, line,
                         "weft: cannot weave this method (" + why + ")");
                 rejections.add(r);
                 RejectionEmitter.emit(m, r, Collections.emptyList());

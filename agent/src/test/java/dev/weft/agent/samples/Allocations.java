@@ -27,6 +27,70 @@ public final class Allocations {
         }
     }
 
+    static final class Box {
+        final Object v;
+
+        Box(Object v) {
+            this.v = v;
+        }
+
+        @Override
+        public String toString() {
+            return "Box(" + v + ")";
+        }
+    }
+
+    /**
+     * javac spills the operand stack, the uninitialized {@code new Box} and its DUP included, to
+     * locals before a try inside a switch expression: an object under construction in a local
+     * across awaits (HotSpot rejected the first woven form with "Bad local variable type").
+     */
+    public static Future<String> newAroundSwitchWithTry(int k) {
+        Box b = new Box(switch (k) {
+            case 1 -> {
+                try {
+                    yield await(Leaf.<String>fail(new IllegalStateException("boom")));
+                } catch (IllegalStateException e) {
+                    yield "caught " + await(Leaf.of(e.getMessage()));
+                }
+            }
+            case 2 -> {
+                try {
+                    yield await(Leaf.of("two"));
+                } finally {
+                    await(Leaf.of(0));
+                }
+            }
+            default -> "d" + await(Leaf.of(k));
+        });
+        return Future.ready(b.toString());
+    }
+
+    /** Two objects under construction spilled with other values, in a loop (each NEW runs again). */
+    public static Future<String> nestedNewAroundSwitchWithTry(int n, long w) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            out.append(describe("p" + w, new Box(new Box(switch (k % 3) {
+                case 0 -> {
+                    try {
+                        yield await(Leaf.of("in".concat(String.valueOf(k))));
+                    } catch (RuntimeException e) {
+                        yield "c";
+                    }
+                }
+                case 1 -> await(Leaf.of("one"));
+                default -> "d";
+            })), k));
+        }
+        return Future.ready(out.toString());
+    }
+
+    // javac 17.0.15 itself crashes on such a switch with a long below it on the stack, or with
+    // a string concatenation inside its try
+    private static String describe(String p, Object box, int k) {
+        return p + box + k + ";";
+    }
+
     public static Future<String> constructorArgs(int a) {
         Triple t = new Triple(a, await(Leaf.of("b")), 3L);
         return Future.ready(t.toString());

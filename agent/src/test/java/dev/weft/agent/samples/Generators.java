@@ -22,6 +22,25 @@ public final class Generators {
         return null;
     }
 
+    /** An object under construction in javac's spilled locals across a yield. */
+    public static Generator<String> boxes(int n) {
+        for (int i = 0; i < n; i++) {
+            Allocations.Box b = new Allocations.Box(switch (i % 2) {
+                case 0 -> {
+                    try {
+                        Generator.yield("y".concat(String.valueOf(i)));
+                        yield "even";
+                    } catch (IllegalStateException e) {
+                        yield "never";
+                    }
+                }
+                default -> "odd";
+            });
+            Generator.yield(b.toString());
+        }
+        return null;
+    }
+
     public static Generator<String> words(String text) {
         for (String w : text.split(" ")) {
             if (!w.isEmpty()) {

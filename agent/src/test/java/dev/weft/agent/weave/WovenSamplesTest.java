@@ -91,6 +91,18 @@ class WovenSamplesTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
+    void objectsUnderConstructionInJavacsSpilledLocals(boolean pending) throws Throwable {
+        check(pending, "Box(caught boom)", "Allocations", "newAroundSwitchWithTry", 1);
+        check(pending, "Box(two)", "Allocations", "newAroundSwitchWithTry", 2);
+        check(pending, "Box(d3)", "Allocations", "newAroundSwitchWithTry", 3);
+        check(pending, "p7Box(Box(in0))0;p7Box(Box(one))1;p7Box(Box(d))2;p7Box(Box(in3))3;",
+                "Allocations", "nestedNewAroundSwitchWithTry", 4, 7L);
+        assertEquals(List.of("y0", "Box(even)", "Box(odd)", "y2", "Box(even)"),
+                SampleRunner.run(pending, "Generators", "boxes", 3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     void tryCatchFinally(boolean pending) throws Throwable {
         check(pending, "try1,catch:boom!true,finally2", "Exceptions", "tryCatchFinally", 1);
         check(pending, "finally wins", "Exceptions", "returnInFinally");
