@@ -12,7 +12,11 @@ import java.util.concurrent.locks.LockSupport;
 abstract class AbstractScheduler implements Scheduler {
 
     /** Live tasks, for shutdown. */
-    final TaskList tasks = new TaskList();
+    final TaskList tasks;
+
+    AbstractScheduler(int threads) {
+        this.tasks = new TaskList(threads);
+    }
 
     /** Set once by shutdown(). */
     volatile boolean closed;

@@ -47,6 +47,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private final CancelSignal closing = () -> closed;
 
     public CurrentThreadScheduler(Clock clock) {
+        super(1);
         this.timers = new TimerDriver(clock, this::unparkDriver);
     }
 

@@ -61,6 +61,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     private final CancelSignal closing = () -> closed;
 
     public WorkStealingScheduler(int workerCount, String threadNamePrefix) {
+        super(workerCount);
         this.timer = new TimerThread(threadNamePrefix + "timer", Clock.SYSTEM);
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];

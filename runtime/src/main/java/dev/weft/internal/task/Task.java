@@ -76,6 +76,9 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     Task<?> listNext;
     boolean listed;
 
+    /** The {@link TaskList} stripe holding this task; written by add, under that stripe's monitor. */
+    int listStripe;
+
     /**
      * A new task, SCHEDULED and not yet queued: the spawner must either {@code schedule} it or
      * run it itself.
