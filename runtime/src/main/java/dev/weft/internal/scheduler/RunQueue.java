@@ -140,18 +140,14 @@ final class RunQueue {
         if (!HEAD.compareAndSet(this, pack(real, real), pack(real + n, real + n))) {
             return false;
         }
-        Task<?> first = buffer[real & MASK];
-        Task<?> last = first;
-        buffer[real & MASK] = null;
-        for (int i = 1; i < n; i++) {
-            Task<?> next = buffer[(real + i) & MASK];
-            buffer[(real + i) & MASK] = null;
-            last.setQueueNext(next);
-            last = next;
+        Task<?>[] batch = new Task<?>[n + 1];
+        for (int i = 0; i < n; i++) {
+            int slot = (real + i) & MASK;
+            batch[i] = buffer[slot];
+            buffer[slot] = null;
         }
-        last.setQueueNext(task);
-        task.setQueueNext(null);
-        overflow.pushBatch(first, task, n + 1);
+        batch[n] = task;
+        overflow.pushBatch(batch);
         return true;
     }
 
