@@ -179,12 +179,13 @@ final class Worker extends Coop.Carrier {
     }
 
     private void runOne(Task<?> t) {
-        resetBudget();
+        resetBudget(t);
         current = t;
         try {
             AbstractScheduler.runGuarded(t);
         } finally {
             current = null;
+            clearBudget();
         }
     }
 

@@ -15,9 +15,17 @@ import dev.weft.Context;
  * that are not carriers (blockOn callers, the current-thread runtime, hand polling) have no
  * budget: {@link #proceed} always says yes there.
  *
+ * <p>Whose budget: only the task the worker is polling spends it, recognised by its waker
+ * ({@code cx.waker() == owner}). Other code that polls futures on a worker thread inside a
+ * task's poll — an eager coroutine resumed inline by a completion, a coroutine re-polled with
+ * a no-op waker to run its cancellation — is not that task: if its leaves answered Pending once
+ * the task's budget is spent, an eager coroutine (which re-runs at once when woken during its
+ * own run) would spin on the same worker forever.
+ *
  * <p>Protocol:
  * <ol>
- *   <li>the worker calls {@link Carrier#resetBudget()} before each task poll;
+ *   <li>the worker calls {@link Carrier#resetBudget} before each task poll and
+ *       {@link Carrier#clearBudget} after it;
  *   <li>a leaf future calls {@link #proceed} before completing an operation; true: go on (one
  *       unit consumed); false: the budget is spent, proceed has already woken the context's
  *       waker, and the leaf returns {@code Poll.pending()} without side effects;
@@ -42,7 +50,7 @@ public final class Coop {
      * Pending; the task's waker has been woken so it runs again after the others.
      */
     public static boolean proceed(Context cx) {
-        if (Thread.currentThread() instanceof Carrier c) {
+        if (Thread.currentThread() instanceof Carrier c && c.owner == cx.waker()) {
             if (c.budget > 0) {
                 c.budget--;
                 return true;
@@ -53,24 +61,28 @@ public final class Coop {
         return true;
     }
 
-    /** True when the current thread carries a budget and it is spent (tests, diagnostics). */
-    public static boolean exhausted() {
-        return Thread.currentThread() instanceof Carrier c && c.budget <= 0;
-    }
-
     /** A thread that carries a budget: the work-stealing scheduler's workers. */
     public abstract static class Carrier extends Thread {
 
-        /** Units left for the task being polled; owner thread only (plain field, never shared). */
+        /** Units left for the task being polled; this thread only (plain field, never shared). */
         private int budget = BUDGET;
+
+        /** The waker of the task being polled (the task itself), or null between polls. */
+        private Object owner;
 
         protected Carrier(String name) {
             super(name);
         }
 
-        /** Called by this thread before each task poll. */
-        protected final void resetBudget() {
+        /** Called by this thread before it polls the task whose waker is {@code task}. */
+        protected final void resetBudget(Object task) {
             budget = BUDGET;
+            owner = task;
+        }
+
+        /** Called by this thread after the poll: no budget applies between tasks. */
+        protected final void clearBudget() {
+            owner = null;
         }
     }
 }
