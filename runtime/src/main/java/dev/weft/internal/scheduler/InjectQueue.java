@@ -101,28 +101,32 @@ final class InjectQueue {
     }
 
     /**
-     * Owner of {@code dst} only, and only while dst is empty: moves up to {@code max}
-     * (&lt;= half a ring) tasks into {@code dst} under one lock and returns one more to run now
-     * (or null when empty), so a worker draining a burst takes the lock once per batch.
+     * Owner of {@code dst} only: takes up to {@code max} (at most {@code scratch.length}) tasks
+     * under one lock, then, outside it, moves all but the first into {@code dst} and returns
+     * the first to run now (or null when empty). One lock per batch, and a short one: pushes
+     * from outside threads do not wait behind the ring writes.
      */
-    Task<?> popInto(RunQueue dst, int max) {
+    Task<?> popInto(RunQueue dst, int max, Task<?>[] scratch, InjectQueue overflow) {
         if (length == 0) {
             return null;
         }
+        int n = 0;
+        int limit = Math.min(max + 1, scratch.length);
         synchronized (this) {
-            Task<?> first = take();
-            if (first == null) {
-                return null;
+            Task<?> t;
+            while (n < limit && (t = take()) != null) {
+                scratch[n++] = t;
             }
-            for (int i = 0; i < max; i++) {
-                Task<?> t = take();
-                if (t == null) {
-                    break;
-                }
-                // cannot overflow: dst was empty and max <= CAPACITY / 2 (no re-entry into this queue).
-                dst.pushBack(t, this);
-            }
-            return first;
         }
+        if (n == 0) {
+            return null;
+        }
+        for (int i = 1; i < n; i++) {
+            dst.pushBack(scratch[i], overflow);
+            scratch[i] = null;
+        }
+        Task<?> first = scratch[0];
+        scratch[0] = null;
+        return first;
     }
 }

@@ -53,6 +53,9 @@ final class Worker extends Coop.Carrier {
 
     private int tick;
 
+    /** Where a batch taken from the inject queue waits on its way to the ring; owner only. */
+    private final Task<?>[] scratch = new Task<?>[RunQueue.CAPACITY / 2];
+
     /** xorshift state for the victim order. */
     private int seed;
 
@@ -116,7 +119,7 @@ final class Worker extends Coop.Carrier {
         if (t != null) {
             return t;
         }
-        return inject.popInto(local, injectBatch());
+        return inject.popInto(local, injectBatch(), scratch, inject);
     }
 
     /** How many inject tasks to move to the ring at once: a fair share, at most half a ring. */
@@ -145,7 +148,7 @@ final class Worker extends Coop.Carrier {
                 return t;
             }
         }
-        return scheduler.inject.popInto(local, injectBatch());
+        return scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
     }
 
     private int nextRandom() {

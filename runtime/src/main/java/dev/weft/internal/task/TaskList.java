@@ -2,6 +2,7 @@ package dev.weft.internal.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The live tasks of one runtime, so that {@code close()} can cancel them (Tokio's
@@ -10,8 +11,12 @@ import java.util.List;
  *
  * <p>Striped: every spawn adds and every completion removes, from all workers at once, so one
  * monitor would be the runtime's hottest lock (measured: skynet spent most of its time
- * contending on it). A task goes to the stripe of the spawning thread (its id, masked) and
- * remembers it; its removal locks only that stripe. Tokio shards its OwnedTasks the same way.
+ * contending on it). A task spawned by a worker ({@link Coop.Carrier}) goes to that worker's
+ * stripe (its thread id, masked): the worker usually completes it too, so the stripe stays in
+ * its cache. A task spawned by any other thread goes to a random stripe: one outside thread
+ * spawning many tasks that the workers complete would otherwise make its stripe the contended
+ * lock (measured on spawn_many from outside). The task remembers its stripe; removal locks only
+ * that one. Tokio shards its OwnedTasks the same way.
  *
  * <p>Invariant: every task spawned before {@link #close()} is in a stripe until it completes;
  * close() marks each stripe closed under that stripe's lock, so a spawn racing with close either
@@ -31,7 +36,7 @@ public final class TaskList {
 
     /** A list with enough stripes for {@code threads} concurrent spawners (rounded up to a power of two). */
     public TaskList(int threads) {
-        int n = Integer.highestOneBit(Math.max(1, threads * 4 - 1)) << 1;
+        int n = Integer.highestOneBit(Math.max(1, threads * 8 - 1)) << 1;
         stripes = new Stripe[n];
         for (int i = 0; i < n; i++) {
             stripes[i] = new Stripe();
@@ -45,7 +50,8 @@ public final class TaskList {
 
     /** Adds {@code task}; false when the list is closed (the caller then cancels the task). */
     public boolean add(Task<?> task) {
-        int i = (int) Thread.currentThread().getId() & mask;
+        Thread me = Thread.currentThread();
+        int i = (me instanceof Coop.Carrier ? (int) me.getId() : ThreadLocalRandom.current().nextInt()) & mask;
         Stripe s = stripes[i];
         synchronized (s) {
             if (s.closed) {
@@ -57,7 +63,6 @@ public final class TaskList {
                 s.head.listPrev = task;
             }
             s.head = task;
-            task.listed = true;
             s.size++;
             return true;
         }
@@ -65,9 +70,13 @@ public final class TaskList {
 
     /** Removes {@code task} if listed; O(1). */
     public void remove(Task<?> task) {
-        Stripe s = stripes[task.listStripe];
+        int i = task.listStripe;
+        if (i < 0) {
+            return; // never listed (refused at close); only add/remove write it, and remove is the completer's.
+        }
+        Stripe s = stripes[i];
         synchronized (s) {
-            if (!task.listed) {
+            if (task.listStripe < 0) {
                 return;
             }
             Task<?> p = task.listPrev;
@@ -82,7 +91,7 @@ public final class TaskList {
             }
             task.listPrev = null;
             task.listNext = null;
-            task.listed = false;
+            task.listStripe = -1;
             s.size--;
         }
     }
