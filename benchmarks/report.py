@@ -173,6 +173,11 @@ and Kotlin `yield()`. chained_spawn on CompletableFuture is a `thenCompose` chai
 
 {goals(rows)}
 """
+    try:
+        # hand-written analysis (where the time goes), kept next to the benchmarks
+        md += "\n" + open("benchmarks/notes.md").read()
+    except FileNotFoundError:
+        pass
     with open("docs/benchmarks.md", "w") as f:
         f.write(md)
 
