@@ -48,6 +48,10 @@
  *       displaces goes to the back of the ring. So a task that wakes another hands it the
  *       thread at once (message passing, join handles: the woken task's data is hot in
  *       cache), as Tokio and Go do.
+ *       The slot is not stealable and putting a task there wakes nobody (that is what makes the
+ *       hand-off cheap); the price, as in Tokio, is that a task whose poll blocks its worker
+ *       for long also holds up the task in its LIFO slot. Blocking work belongs in
+ *       {@code spawnBlocking}.
  *   <li>The LIFO slot runs at most {@link dev.weft.internal.scheduler.Worker#MAX_LIFO_POLLS}
  *       (3) times in a row; then its task goes to the back of the ring. Two tasks waking each
  *       other cannot starve the ring.

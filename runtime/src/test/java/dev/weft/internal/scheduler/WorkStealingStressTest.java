@@ -323,6 +323,51 @@ class WorkStealingStressTest {
         }
     }
 
+    /**
+     * The parking protocol's worst case: one wake at a time from outside, each after the
+     * workers had time to go idle and park. A wake lost between "nothing to do" and "parked"
+     * leaves the task unpolled; the foreign thread notices (bounded wait) and the test fails.
+     */
+    @Test
+    void wakesThatArriveWhileWorkersParkAreNeverLost() throws Exception {
+        int rounds = 3_000 * SCALE;
+        AtomicLong polls = new AtomicLong();
+        AtomicInteger lost = new AtomicInteger();
+        class Pinged implements Future<Void> {
+            volatile Waker waker;
+
+            @Override
+            public Poll<Void> poll(Context cx) {
+                waker = cx.waker();
+                polls.incrementAndGet();
+                return Poll.pending();
+            }
+        }
+        Pinged pinged = new Pinged();
+        JoinHandle<Void> h = rt.spawn(Instrumented.of(pinged));
+        while (pinged.waker == null) {
+            Thread.onSpinWait();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < rounds; i++) {
+            long before = polls.get();
+            pinged.waker.wake();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (polls.get() == before) {
+                if (System.nanoTime() > deadline) {
+                    lost.incrementAndGet();
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            if (random.nextInt(4) == 0) {
+                Thread.sleep(0, random.nextInt(100_000)); // let the workers search, give up and park
+            }
+        }
+        assertEquals(0, lost.get(), "wakes never followed by a poll: " + rt);
+        h.cancel();
+    }
+
     static Future<Void> until(java.util.function.BooleanSupplier condition) {
         return cx -> {
             if (condition.getAsBoolean()) {
