@@ -9,9 +9,10 @@ import json
 import math
 import sys
 
-PEERS = ["weft", "virtualThreads", "forkJoin", "completableFuture", "kotlin"]
+PEERS = ["weft", "weftAwait", "virtualThreads", "forkJoin", "completableFuture", "kotlin"]
 PEER_NAMES = {
     "weft": "weft",
+    "weftAwait": "weft (await, woven)",
     "virtualThreads": "virtual threads",
     "forkJoin": "ForkJoinPool",
     "completableFuture": "CompletableFuture",
@@ -19,6 +20,7 @@ PEER_NAMES = {
 }
 COLORS = {
     "weft": "#d62728",
+    "weftAwait": "#e377c2",
     "virtualThreads": "#1f77b4",
     "forkJoin": "#2ca02c",
     "completableFuture": "#9467bd",
@@ -154,8 +156,10 @@ Tokio's scheduler benchmarks (`benches/rt_multi_threaded.rs`), weft side by side
 executors a Java user would otherwise pick, **in one JMH run** (`-f 1 -wi 3 -i 5`, 1 s
 iterations, `-prof gc`). Every executor runs one thread per core. The machine is shared with
 other builds while this runs: absolute numbers are noisy, compare the ratios within a row.
-weft's workloads are hand-written futures (the shape the weaver generates), so they measure the
-scheduler, not the weaving.
+The "weft" column is hand-written futures (the shape the weaver generates), so it measures the
+scheduler; "weft (await, woven)" is the same workload written with `await` and woven at load
+time by `-javaagent:agent/target/weft-agent.jar` (skynet and yield_many only). Goals are read
+from the hand-written column.
 
 ![benchmark chart](benchmarks.svg)
 
