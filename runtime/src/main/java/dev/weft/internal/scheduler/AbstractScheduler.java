@@ -12,7 +12,11 @@ import java.util.concurrent.locks.LockSupport;
 abstract class AbstractScheduler implements Scheduler {
 
     /** Live tasks, for shutdown. */
-    final TaskList tasks = new TaskList();
+    final TaskList tasks;
+
+    AbstractScheduler(int threads) {
+        this.tasks = new TaskList(threads);
+    }
 
     /** Set once by shutdown(). */
     volatile boolean closed;
@@ -39,6 +43,17 @@ abstract class AbstractScheduler implements Scheduler {
     final void cancelAll() {
         for (Task<?> t : tasks.close()) {
             t.cancel();
+        }
+    }
+
+    /** Runs one task, keeping the thread alive if a joiner's waker throws. */
+    static void runGuarded(Task<?> t) {
+        try {
+            t.run();
+        } catch (Throwable e) {
+            // a joiner's waker threw; the task itself already completed. Keep the thread alive.
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, e);
         }
     }
 

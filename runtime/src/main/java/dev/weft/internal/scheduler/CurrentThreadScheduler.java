@@ -47,6 +47,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private final CancelSignal closing = () -> closed;
 
     public CurrentThreadScheduler(Clock clock) {
+        super(1);
         this.timers = new TimerDriver(clock, this::unparkDriver);
     }
 
@@ -118,7 +119,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private void runQueued(int max) {
         Task<?> t;
         for (int i = 0; i < max && (t = queue.poll()) != null; i++) {
-            MultiThreadScheduler.runGuarded(t);
+            runGuarded(t);
         }
     }
 

@@ -4,30 +4,137 @@
  * Internal use only.
  *
  * <ul>
- *   <li>{@link dev.weft.internal.scheduler.CurrentThreadScheduler}: one run queue, drained only
- *       by the thread inside {@code blockOn}, which also fires timers and parks until the next
- *       deadline or a wake.
- *   <li>{@link dev.weft.internal.scheduler.MultiThreadScheduler}: N workers on one shared FIFO
- *       queue, parked inside the queue's {@code take()} when idle; a dedicated timer thread.
- *       Issue 5 replaces it with the work-stealing scheduler (per-worker rings, LIFO slot, global
- *       inject queue, coop budget) behind the same interface.
+ *   <li>{@link dev.weft.internal.scheduler.CurrentThreadScheduler}
+ *       ({@code AsyncRuntime.currentThread()}): one run queue, drained only by the thread inside
+ *       {@code blockOn}, which also fires timers and parks until the next deadline or a wake.
+ *   <li>{@link dev.weft.internal.scheduler.WorkStealingScheduler} ({@code AsyncRuntime.create()},
+ *       {@code builder()}): the work-stealing scheduler described below, after Tokio's
+ *       {@code runtime/scheduler/multi_thread} and kotlinx-coroutines' {@code CoroutineScheduler}.
  * </ul>
  *
- * <p>Invariants: a task is in at most one queue at a time, because only the transition to
- * SCHEDULED (won once) enqueues it; {@code RuntimeHandle.CURRENT} is set on every thread that
- * polls this scheduler's tasks while it polls them, and on no other; {@code blockOn} refuses to
- * run on such a thread (it would block the thread that must drive the futures).
+ * <h2>Work-stealing scheduler</h2>
  *
- * <p>Shutdown protocol (both schedulers):
+ * <h3>Structure</h3>
+ * <pre>
+ *   foreign threads (blockOn, timer thread, user threads)
+ *        | spawn / wake                              overflow (half a ring, one batch)
+ *        v                                      +--------------------------------------+
+ *   +-----------------+  every 61st tick, or    |                                      |
+ *   |  InjectQueue    |  when the ring is empty |                                      |
+ *   |  (intrusive,    |-----------+-------------+--------------+                       |
+ *   |   one lock)     |           v                            v                       |
+ *   +-----------------+   +---------------+  steal half   +---------------+            |
+ *                         | Worker 0      |&lt;-------------| Worker 1      |------------+
+ *                         |  LIFO slot    |               |  LIFO slot    |
+ *                         |  RunQueue(256)|-------------&gt;|  RunQueue(256)|
+ *                         +---------------+  steal half   +---------------+
+ *                                 \______ Idle: parked list, #searching, #unparked ______/
+ * </pre>
+ * <ul>
+ *   <li>{@link dev.weft.internal.scheduler.Worker}: a thread with a bounded ring
+ *       ({@link dev.weft.internal.scheduler.RunQueue}) and a LIFO slot. <b>Only the owner
+ *       thread touches its LIFO slot, pushes to or pops from its ring, and reads its plain
+ *       fields</b>; other threads only steal from the ring and unpark the worker.
+ *   <li>{@link dev.weft.internal.scheduler.InjectQueue}: the global queue for work from
+ *       non-worker threads and for ring overflow.
+ *   <li>{@link dev.weft.internal.scheduler.Idle}: who sleeps, who searches.
+ *   <li>A dedicated timer thread ({@code internal.time.TimerThread}); its wakes are foreign
+ *       wakes (inject queue). The reactor issue may fold it into an idle worker.
+ * </ul>
+ *
+ * <h3>Scheduling policy</h3>
+ * <ol>
+ *   <li>A task woken or spawned <i>by a worker</i> goes to that worker's LIFO slot; the task it
+ *       displaces goes to the back of the ring. So a task that wakes another hands it the
+ *       thread at once (message passing, join handles: the woken task's data is hot in
+ *       cache), as Tokio and Go do.
+ *       The slot is not stealable and putting a task there wakes nobody (that is what makes the
+ *       hand-off cheap); the price, as in Tokio, is that a task whose poll blocks its worker
+ *       for long also holds up the task in its LIFO slot. Blocking work belongs in
+ *       {@code spawnBlocking}.
+ *   <li>The LIFO slot runs at most {@link dev.weft.internal.scheduler.Worker#MAX_LIFO_POLLS}
+ *       (3) times in a row; then its task goes to the back of the ring. Two tasks waking each
+ *       other cannot starve the ring.
+ *   <li>A task that re-schedules itself (a yield, or a spent coop budget) goes to the back of
+ *       the ring, never the LIFO slot: with tasks [1, 2, 3, 4] queued and 1 yielding, the
+ *       worker runs 2, 3, 4, then 1 again.
+ *   <li>A task woken or spawned by <i>any other thread</i> goes to the inject queue and, if no
+ *       worker searches, one parked worker is woken.
+ *   <li>Each worker takes from the inject queue first on every
+ *       {@link dev.weft.internal.scheduler.Worker#GLOBAL_QUEUE_INTERVAL}th (61st) tick, and
+ *       otherwise only when its ring is empty; then it moves a fair share of the inject queue
+ *       (len / workers, at most half a ring) into its ring under one lock.
+ *   <li>Coop budget ({@code internal.task.Coop}): each task poll may complete 128 operations on
+ *       weft's leaf futures; then the leaves answer Pending and wake the task (rule 3). A task
+ *       whose futures are always ready thus still returns to the worker, which sees its ring,
+ *       the inject queue and the timers' wakes. Leaves that spend budget: Ready
+ *       ({@code Future.ready/done/failed}), {@code yieldNow}'s completing poll, a fired or zero
+ *       {@code sleep}, every JoinHandle poll.
+ * </ol>
+ *
+ * <h3>Stealing</h3>
+ * A worker whose ring and inject queue are empty becomes a <i>searcher</i> (if allowed, see
+ * parking) and visits the other workers from a random start, taking half (rounded up) of the
+ * first non-empty ring it finds in one batch: one CAS claims the batch, it is copied into the
+ * thief's ring, a second CAS releases it. The packed head word that makes this work:
+ * <pre>
+ *  RunQueue.head (long)                           RunQueue.tail (int, owner writes, release)
+ *   63                 32 31                  0
+ *  +---------------------+---------------------+
+ *  |        steal        |         real        |
+ *  +---------------------+---------------------+
+ *  real : next slot the owner pops; a thief advances it by n to claim n tasks
+ *  steal: == real when idle; else the first slot of the batch a thief is still copying.
+ *         The owner checks capacity against steal, so it never overwrites a batch in flight;
+ *         a second thief seeing steal != real goes elsewhere.
+ * </pre>
+ * Owner push is a plain slot write plus a release store of the tail (no read-modify-write);
+ * owner pop is one CAS on head (it races with thieves for the same slots). A full ring sends
+ * half of itself plus the new task to the inject queue as one linked batch.
+ *
+ * <h3>Parking</h3>
+ * <pre>
+ *  Idle.state (int)
+ *   31              16 15               0
+ *  +------------------+------------------+
+ *  |    searching     |     unparked     |
+ *  +------------------+------------------+
+ * </pre>
+ * <ol>
+ *   <li>At most half of the workers (rounded up) search at once; others with nothing to do
+ *       park straight away. More thieves would only contend on the same rings.
+ *   <li>A worker that makes work stealable (a displaced LIFO task, a yield, an overflow) or a
+ *       foreign thread that injects work wakes one parked worker, but only if nobody is
+ *       searching: a searcher will find the work. The woken worker starts as a searcher.
+ *   <li>A searcher that finds work stops searching; if it was the last searcher it wakes one
+ *       more worker (where there was work there may be more), so wake-ups ripple out one at a
+ *       time instead of a thundering herd.
+ *   <li>The last searcher to park re-checks every ring and the inject queue after leaving the
+ *       searcher count and wakes a worker (possibly itself) if anything is there. A producer
+ *       publishes its task before reading the count; the parker decrements the count before
+ *       re-checking; so one of them sees the other: no lost wake-up.
+ *   <li>A worker is unparked only by a notifier that took it out of the sleeper list (its
+ *       {@code notified} flag) or by shutdown; spurious returns from {@code park} loop.
+ * </ol>
+ *
+ * <h3>Invariants</h3>
+ * A task is in at most one queue (ring, LIFO slot, inject queue) at a time, because only the
+ * transition to SCHEDULED (won once, see {@code internal.task}) enqueues it; therefore one
+ * thread polls it at a time. {@code RuntimeHandle.CURRENT} is set on every thread that polls
+ * this scheduler's tasks while it polls them, and on no other; {@code blockOn} refuses to run on
+ * such a thread (it would block a thread that must drive the futures).
+ *
+ * <h3>Shutdown (both schedulers)</h3>
  * <ol>
  *   <li>set closed; the live-task list refuses new tasks (a late spawn cancels its own task);
  *   <li>cancel every live task: each is then queued once, or cancels itself when its running
  *       poll returns;
- *   <li>run the queued cancellations: the workers before their STOP markers (multi-thread), or
- *       whoever holds the core (current-thread: the closer, or the blockOn thread);
+ *   <li>run the queued cancellations: the workers drain their rings, LIFO slots and the inject
+ *       queue before they exit (multi-thread), or whoever holds the core (current-thread: the
+ *       closer, or the blockOn thread);
  *   <li>wake blockOn callers, which cancel their future and throw CancellationException;
- *   <li>join the threads (bounded) and stop the timer thread; wakes arriving later run their
- *       (cancelled) task inline.
+ *   <li>join the threads (bounded) and stop the timer thread; then drain the inject queue on
+ *       the closer; wakes arriving later run their (cancelled) task inline.
  * </ol>
  */
 package dev.weft.internal.scheduler;

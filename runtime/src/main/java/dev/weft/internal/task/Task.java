@@ -51,11 +51,21 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     /** The context every poll receives: this task as waker and cancel signal. */
     private final Context cx;
 
-    /** The value once COMPLETE without failure. Written before COMPLETE is set. */
-    private T value;
+    /**
+     * The outcome once COMPLETE: the value, or a {@link Failed} holding the failure
+     * (CancellationException when cancelled). Written before COMPLETE is set. One field instead
+     * of value + failure keeps a task at 56 bytes (the failure path pays for the wrapper).
+     */
+    private Object outcome;
 
-    /** The failure once COMPLETE with one (CancellationException when cancelled). */
-    private Throwable failure;
+    /** A failed outcome; a distinct class so that no value can be mistaken for it. */
+    private static final class Failed {
+        final Throwable error;
+
+        Failed(Throwable error) {
+            this.error = error;
+        }
+    }
 
     /** The waker of the latest joiner that found the task incomplete; see the join protocol. */
     private volatile Waker joinWaker;
@@ -64,10 +74,19 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     @SuppressWarnings("unused")
     private volatile CompletableFuture<T> completion;
 
+    /**
+     * Link of the intrusive run queue the task sits in while SCHEDULED (the work-stealing
+     * scheduler's inject queue); guarded by that queue. A task is in at most one queue at a
+     * time (only the SCHEDULED transition enqueues), so one link suffices.
+     */
+    private Task<?> queueNext;
+
     /** Links of {@link TaskList}; guarded by that list's monitor. */
     Task<?> listPrev;
     Task<?> listNext;
-    boolean listed;
+
+    /** The {@link TaskList} stripe holding this task, -1 when in none; guarded by that stripe's monitor. */
+    int listStripe = -1;
 
     /**
      * A new task, SCHEDULED and not yet queued: the spawner must either {@code schedule} it or
@@ -123,10 +142,9 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     }
 
     private void complete(T v, Throwable t) {
-        value = v;
-        failure = t;
+        outcome = t != null ? new Failed(t) : v;
         future = null;
-        // ordering: value/failure are written before this volatile CAS; readers check COMPLETE first.
+        // ordering: outcome is written before this volatile CAS; readers check COMPLETE first.
         transitionToComplete();
         scheduler.release(this);
         Waker w = joinWaker;
@@ -140,11 +158,13 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void publish(CompletableFuture<T> c) {
-        if (failure != null) {
-            c.completeExceptionally(failure);
+        Object o = outcome;
+        if (o instanceof Failed) {
+            c.completeExceptionally(((Failed) o).error);
         } else {
-            c.complete(value);
+            c.complete((T) o);
         }
     }
 
@@ -186,6 +206,9 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     /** Ready with the task's value or its failure (the original object); else registers the waker. */
     @Override
     public Poll<T> poll(Context awaiter) {
+        if (!Coop.proceed(awaiter)) {
+            return Poll.pending();
+        }
         if (!isCompleteState()) {
             joinWaker = awaiter.waker();
             // ordering: re-read after publishing the waker; see the join protocol.
@@ -193,10 +216,13 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
                 return Poll.pending();
             }
         }
-        if (failure != null) {
-            throw Sneaky.<RuntimeException>rethrow(failure);
+        Object o = outcome;
+        if (o instanceof Failed) {
+            throw Sneaky.<RuntimeException>rethrow(((Failed) o).error);
         }
-        return Poll.ready(value);
+        @SuppressWarnings("unchecked")
+        T v = (T) o;
+        return Poll.ready(v);
     }
 
     @Override
@@ -211,6 +237,16 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
             publish(c);
         }
         return c;
+    }
+
+    /** The next task in the run queue holding this one; only that queue's guard holder calls it. */
+    public Task<?> queueNext() {
+        return queueNext;
+    }
+
+    /** Links this task to {@code next} in a run queue; only that queue's guard holder calls it. */
+    public void setQueueNext(Task<?> next) {
+        queueNext = next;
     }
 
     @Override

@@ -33,6 +33,15 @@
  * sees it at its pending await. Awaiting a JoinHandle and being cancelled cancels that handle
  * (the woven await calls {@code cancel()} on what it awaited), which aborts the awaited task.
  *
- * <p>Tasks reach their scheduler only through {@link dev.weft.internal.task.Schedule}.
+ * <p>Tasks reach their scheduler only through {@link dev.weft.internal.task.Schedule}. The
+ * scheduler may link a SCHEDULED task into an intrusive queue through
+ * {@code Task.queueNext} (one link: a task is in at most one queue); the live-task list
+ * ({@link dev.weft.internal.task.TaskList}) is striped by spawning thread so spawns and
+ * completions on different workers do not contend.
+ *
+ * <p>Cooperative budget ({@link dev.weft.internal.task.Coop}): the counter lives in the worker
+ * thread ({@code Coop.Carrier}); leaf futures call {@code Coop.proceed(cx)} and answer Pending
+ * (after waking the task) once 128 operations were completed in one poll. Threads that are not
+ * carriers have no budget.
  */
 package dev.weft.internal.task;
