@@ -156,6 +156,13 @@ public final class Channel<T> {
         }
     }
 
+    /** For tests: invariants 1 and 2 of the implementation overview hold right now. */
+    boolean invariantsHold() {
+        synchronized (lock) {
+            return (receivers.isEmpty() || buffer.isEmpty()) && (senders.isEmpty() || !hasRoom()) && reserved >= 0;
+        }
+    }
+
     private static void unlinkAll(WaiterQueue<? extends Waiter> q, List<Waker> toWake) {
         for (Waiter w = q.poll(); w != null; w = q.poll()) {
             w.state = Waiter.CLOSED;
