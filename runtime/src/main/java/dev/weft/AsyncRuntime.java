@@ -1,8 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.scheduler.CurrentThreadScheduler;
-import dev.weft.internal.scheduler.MultiThreadScheduler;
 import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
 import java.util.List;
 
@@ -94,7 +94,7 @@ public final class AsyncRuntime implements AutoCloseable {
         }
 
         public AsyncRuntime build() {
-            return new AsyncRuntime(new MultiThreadScheduler(workers, threadNamePrefix));
+            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix));
         }
     }
 }

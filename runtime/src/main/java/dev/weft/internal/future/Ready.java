@@ -4,10 +4,13 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Coop;
 
 /**
  * An already-complete future that is its own poll result: polling it returns {@code this}, so
  * awaiting a ready future allocates nothing. A failed one throws its error from {@code poll}.
+ * Each poll consumes one unit of the task's cooperative budget ({@link Coop}): once it is
+ * spent, poll wakes the task and answers Pending, so a loop over ready futures yields.
  */
 public final class Ready<T> extends Poll<T> implements Future<T> {
 
@@ -42,6 +45,9 @@ public final class Ready<T> extends Poll<T> implements Future<T> {
 
     @Override
     public Poll<T> poll(Context cx) {
+        if (!Coop.proceed(cx)) {
+            return Poll.pending();
+        }
         if (error != null) {
             throw Sneaky.<RuntimeException>rethrow(error);
         }

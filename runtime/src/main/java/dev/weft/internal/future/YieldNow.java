@@ -3,6 +3,7 @@ package dev.weft.internal.future;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.internal.task.Coop;
 
 /** Pending on the first poll (after waking its own task), ready on the next. */
 public final class YieldNow implements Future<Void> {
@@ -13,7 +14,8 @@ public final class YieldNow implements Future<Void> {
     @Override
     public Poll<Void> poll(Context cx) {
         if (yielded) {
-            return Ready.done();
+            // the completing poll is a leaf operation like any other: it spends budget.
+            return Coop.proceed(cx) ? Ready.done() : Poll.pending();
         }
         yielded = true;
         cx.waker().wake();

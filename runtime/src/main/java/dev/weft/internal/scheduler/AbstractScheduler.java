@@ -42,6 +42,17 @@ abstract class AbstractScheduler implements Scheduler {
         }
     }
 
+    /** Runs one task, keeping the thread alive if a joiner's waker throws. */
+    static void runGuarded(Task<?> t) {
+        try {
+            t.run();
+        } catch (Throwable e) {
+            // a joiner's waker threw; the task itself already completed. Keep the thread alive.
+            Thread me = Thread.currentThread();
+            me.getUncaughtExceptionHandler().uncaughtException(me, e);
+        }
+    }
+
     /** blockOn's precondition, with the reason in the message. */
     static void checkNotRuntimeThread() {
         if (RuntimeHandle.current() != null) {

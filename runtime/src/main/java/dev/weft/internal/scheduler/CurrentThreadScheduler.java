@@ -118,7 +118,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private void runQueued(int max) {
         Task<?> t;
         for (int i = 0; i < max && (t = queue.poll()) != null; i++) {
-            MultiThreadScheduler.runGuarded(t);
+            runGuarded(t);
         }
     }
 

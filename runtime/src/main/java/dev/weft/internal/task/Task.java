@@ -64,6 +64,13 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     @SuppressWarnings("unused")
     private volatile CompletableFuture<T> completion;
 
+    /**
+     * Link of the intrusive run queue the task sits in while SCHEDULED (the work-stealing
+     * scheduler's inject queue); guarded by that queue. A task is in at most one queue at a
+     * time (only the SCHEDULED transition enqueues), so one link suffices.
+     */
+    private Task<?> queueNext;
+
     /** Links of {@link TaskList}; guarded by that list's monitor. */
     Task<?> listPrev;
     Task<?> listNext;
@@ -186,6 +193,9 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     /** Ready with the task's value or its failure (the original object); else registers the waker. */
     @Override
     public Poll<T> poll(Context awaiter) {
+        if (!Coop.proceed(awaiter)) {
+            return Poll.pending();
+        }
         if (!isCompleteState()) {
             joinWaker = awaiter.waker();
             // ordering: re-read after publishing the waker; see the join protocol.
@@ -211,6 +221,16 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
             publish(c);
         }
         return c;
+    }
+
+    /** The next task in the run queue holding this one; only that queue's guard holder calls it. */
+    public Task<?> queueNext() {
+        return queueNext;
+    }
+
+    /** Links this task to {@code next} in a run queue; only that queue's guard holder calls it. */
+    public void setQueueNext(Task<?> next) {
+        queueNext = next;
     }
 
     @Override

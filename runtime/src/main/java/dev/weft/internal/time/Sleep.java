@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.future.Ready;
+import dev.weft.internal.task.Coop;
 import java.time.Duration;
 
 /**
@@ -47,8 +48,14 @@ public final class Sleep extends TimerEntry implements Future<Void> {
 
     @Override
     public Poll<Void> poll(Context cx) {
-        if (fired) {
-            return Ready.done();
+        if (fired || delayNanos <= 0) {
+            // completing is a leaf operation: a loop over zero sleeps must yield (Coop).
+            if (!Coop.proceed(cx)) {
+                return Poll.pending();
+            }
+            if (fired) {
+                return Ready.done();
+            }
         }
         waker = cx.waker();
         if (driver == null) {

@@ -1,0 +1,225 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.task.Task;
+import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.TimerThread;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The multi-threaded executor behind {@code AsyncRuntime.create()}: N {@link Worker}s with a
+ * bounded local ring and a LIFO slot each, one {@link InjectQueue} for work coming from outside,
+ * idle coordination by {@link Idle}, and a dedicated timer thread (until the reactor takes the
+ * timers over). The design, its policy and its protocols are in this package's
+ * {@code package-info.java}.
+ *
+ * <p>Where a schedule goes: from one of this scheduler's workers, to that worker
+ * ({@link Worker#scheduleLocal}: LIFO slot, or the back of its ring for a yield); from any other
+ * thread, to the inject queue, followed by a notify of a parked worker.
+ *
+ * <p>Shutdown protocol (no task left unfinished, nothing left queued, no thread left behind):
+ * <ol>
+ *   <li>{@link #closed} is set; the task list refuses new tasks (a late spawn cancels its own);
+ *   <li>every live task is cancelled: idle ones are scheduled, queued ones stay queued, running
+ *       ones cancel themselves when their poll returns (never re-queued);
+ *   <li>blockOn callers are woken (they cancel their future and throw CancellationException);
+ *   <li>every worker is unparked; a worker leaves its loop once its ring, its LIFO slot and the
+ *       inject queue are empty (so it drains the cancellations queued with it); the closer joins
+ *       them (bounded; not itself when close() runs inside a task);
+ *   <li>{@link #terminated} is set, then the inject queue is drained by the closer: a wake that
+ *       lost the race with the workers' exit is cancelled here or, if it queues after this
+ *       drain, by its own waker (see {@link #schedule}).
+ * </ol>
+ */
+public final class WorkStealingScheduler extends AbstractScheduler {
+
+    /** Bounded wait in close() for workers stuck in a user's poll. */
+    private static final long JOIN_MILLIS = 5_000;
+
+    final Worker[] workers;
+    final InjectQueue inject = new InjectQueue();
+    final Idle idle;
+    private final TimerThread timer;
+
+    /** Wakers of threads inside blockOn, woken by shutdown. */
+    private final Set<ThreadWaker> blockers = ConcurrentHashMap.newKeySet();
+
+    /** Set after the workers are gone; from then on schedulers drain the inject queue themselves. */
+    private volatile boolean terminated;
+
+    /** The cancel signal of blockOn contexts: the runtime's closing. */
+    private final CancelSignal closing = () -> closed;
+
+    public WorkStealingScheduler(int workerCount, String threadNamePrefix) {
+        this.timer = new TimerThread(threadNamePrefix + "timer", Clock.SYSTEM);
+        this.idle = new Idle(workerCount);
+        this.workers = new Worker[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            workers[i] = new Worker(this, i, threadNamePrefix + i);
+        }
+        timer.start();
+        for (Worker w : workers) {
+            w.start();
+        }
+    }
+
+    @Override
+    public void schedule(Task<?> task) {
+        if (Thread.currentThread() instanceof Worker w && w.scheduler == this) {
+            w.scheduleLocal(task);
+            return;
+        }
+        inject.push(task);
+        notifyParked();
+        // ordering: the push (a monitor release) comes before this volatile read; shutdown
+        // writes terminated before its drain, so either the drain sees the task or we see terminated.
+        if (terminated) {
+            drainInject();
+        }
+    }
+
+    /** Idle protocol step 1: wake a parked worker if nobody is searching. */
+    void notifyParked() {
+        int i = idle.workerToNotify();
+        if (i >= 0) {
+            Worker w = workers[i];
+            w.notified = true;
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** Is there stealable or injected work? (The last searcher's re-check before parking.) */
+    boolean workPending() {
+        if (!inject.isEmpty()) {
+            return true;
+        }
+        for (Worker w : workers) {
+            if (!w.local.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void drainInject() {
+        Task<?> t;
+        while ((t = inject.pop()) != null) {
+            runGuarded(t);
+        }
+    }
+
+    @Override
+    public TimerDriver timers() {
+        return timer.driver();
+    }
+
+    @Override
+    public <T> T blockOn(Future<T> future) {
+        checkNotRuntimeThread();
+        checkOpen();
+        ThreadWaker waker = new ThreadWaker(Thread.currentThread());
+        Context cx = Context.create(waker, closing, this);
+        RuntimeHandle.CURRENT.set(this);
+        blockers.add(waker);
+        try {
+            for (;;) {
+                if (closed) {
+                    cancelQuietly(future);
+                    throw new CancellationException("runtime closed during blockOn");
+                }
+                if (waker.takeNotified()) {
+                    Poll<T> p = future.poll(cx);
+                    if (p.isReady()) {
+                        return p.value();
+                    }
+                    continue;
+                }
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    throw interrupted(future);
+                }
+            }
+        } finally {
+            blockers.remove(waker);
+            RuntimeHandle.CURRENT.remove();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        cancelAll();
+        for (ThreadWaker w : blockers) {
+            w.wake();
+        }
+        for (Worker w : workers) {
+            LockSupport.unpark(w);
+        }
+        long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000L;
+        Thread me = Thread.currentThread();
+        for (Worker w : workers) {
+            if (w == me) {
+                continue;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                break;
+            }
+            try {
+                w.join(left);
+            } catch (InterruptedException e) {
+                me.interrupt();
+                break;
+            }
+        }
+        terminated = true;
+        drainInject();
+        timer.stop(JOIN_MILLIS);
+    }
+
+    /**
+     * Tasks still queued anywhere (rings, LIFO slots, inject queue). Exact once the workers have
+     * stopped; tests assert it is 0 after close().
+     */
+    public int queuedTasks() {
+        int n = inject.size();
+        for (Worker w : workers) {
+            n += w.queued();
+        }
+        return n;
+    }
+
+    /** Live (not yet completed) tasks; tests assert it is 0 after close(). */
+    public int liveTasks() {
+        return tasks.size();
+    }
+
+    @Override
+    public List<Thread> threads() {
+        List<Thread> all = new ArrayList<>(List.of(workers));
+        all.add(timer.thread());
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        int s = idle.stateWord();
+        return "WorkStealingScheduler[workers=" + workers.length + ", searching=" + Idle.searching(s)
+                + ", unparked=" + Idle.unparked(s) + ", injected=" + inject.size() + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.task.Coop;
+import dev.weft.internal.task.Task;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One worker thread of the {@link WorkStealingScheduler}: its local ring, its LIFO slot, its
+ * searching flag, and the loop that finds, runs, steals and parks.
+ *
+ * <p><b>Owner only.</b> Every plain field here ({@link #lifo}, {@link #current},
+ * {@link #searching}, {@link #tick}, {@link #seed}) is read and written only by this thread;
+ * other threads reach a worker only through its {@link #local} ring (stealing) and
+ * {@link #notified} (unparking).
+ *
+ * <p>Loop (one tick): look for a task (every {@link #GLOBAL_QUEUE_INTERVAL}th tick the inject
+ * queue first, else the ring, then the inject queue); if none, become a searcher and steal half
+ * of another worker's ring (or take from the inject queue); if still none, park. Running a task
+ * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
+ * {@link #MAX_LIFO_POLLS} times in a row.
+ */
+final class Worker extends Coop.Carrier {
+
+    /**
+     * Ticks between forced looks at the inject queue (Tokio's and Go's 61: prime, so it does
+     * not fall into step with periodic workloads). Without it, a worker whose tasks keep
+     * re-scheduling each other locally would never see outside spawns and timer wakes.
+     */
+    static final int GLOBAL_QUEUE_INTERVAL = 61;
+
+    /**
+     * LIFO slot runs in a row. The slot makes request/response ping-pong cheap (the woken task
+     * runs next, while its data is hot in cache), but two tasks waking each other through it
+     * would starve the ring; after this many the slot's task goes to the back of the ring.
+     */
+    static final int MAX_LIFO_POLLS = 3;
+
+    final WorkStealingScheduler scheduler;
+    final int index;
+
+    /** This worker's ring; pushed and popped by this thread, stolen from by others. */
+    final RunQueue local = new RunQueue();
+
+    /** The task most recently woken or spawned by this worker's task; runs next; not stealable. */
+    private Task<?> lifo;
+
+    /** The task being polled; a schedule of it is a yield (back of the ring, never the LIFO slot). */
+    private Task<?> current;
+
+    /** Counted as searching in {@link Idle}. */
+    private boolean searching;
+
+    private int tick;
+
+    /** xorshift state for the victim order. */
+    private int seed;
+
+    /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
+    volatile boolean notified;
+
+    Worker(WorkStealingScheduler scheduler, int index, String name) {
+        super(name);
+        this.scheduler = scheduler;
+        this.index = index;
+        this.seed = 0x9E3779B9 * (index + 1);
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        RuntimeHandle.CURRENT.set(scheduler);
+        try {
+            loop();
+        } finally {
+            RuntimeHandle.CURRENT.remove();
+        }
+    }
+
+    private void loop() {
+        for (;;) {
+            tick++;
+            Task<?> t = nextTask();
+            if (t == null) {
+                t = stealWork();
+            }
+            if (t != null) {
+                runTask(t);
+                continue;
+            }
+            if (scheduler.closed) {
+                // shutdown: leave once nothing is left here; others drain their own rings.
+                Task<?> late = scheduler.inject.pop();
+                if (late != null) {
+                    runTask(late);
+                    continue;
+                }
+                if (local.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            park();
+        }
+    }
+
+    private Task<?> nextTask() {
+        InjectQueue inject = scheduler.inject;
+        if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
+            Task<?> t = inject.pop();
+            if (t != null) {
+                return t;
+            }
+        }
+        Task<?> t = local.pop();
+        if (t != null) {
+            return t;
+        }
+        return inject.popInto(local, injectBatch());
+    }
+
+    /** How many inject tasks to move to the ring at once: a fair share, at most half a ring. */
+    private int injectBatch() {
+        return Math.min(scheduler.inject.size() / scheduler.workers.length, RunQueue.CAPACITY / 2);
+    }
+
+    /** Becomes a searcher (if allowed) and steals half of another worker's ring. */
+    private Task<?> stealWork() {
+        if (!searching) {
+            if (!scheduler.idle.transitionWorkerToSearching()) {
+                return null;
+            }
+            searching = true;
+        }
+        Worker[] all = scheduler.workers;
+        int n = all.length;
+        int start = Math.floorMod(nextRandom(), n);
+        for (int i = 0; i < n; i++) {
+            Worker victim = all[(start + i) % n];
+            if (victim == this) {
+                continue;
+            }
+            Task<?> t = victim.local.stealInto(local);
+            if (t != null) {
+                return t;
+            }
+        }
+        return scheduler.inject.popInto(local, injectBatch());
+    }
+
+    private int nextRandom() {
+        int x = seed;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        seed = x;
+        return x;
+    }
+
+    private void runTask(Task<?> t) {
+        if (searching) {
+            searching = false;
+            if (scheduler.idle.transitionWorkerFromSearching()) {
+                // the last searcher found work: where there was some there may be more.
+                scheduler.notifyParked();
+            }
+        }
+        runOne(t);
+        for (int polls = 0; lifo != null; polls++) {
+            Task<?> next = lifo;
+            lifo = null;
+            if (polls >= MAX_LIFO_POLLS) {
+                local.pushBack(next, scheduler.inject);
+                scheduler.notifyParked();
+                return;
+            }
+            runOne(next);
+        }
+    }
+
+    private void runOne(Task<?> t) {
+        resetBudget();
+        current = t;
+        try {
+            AbstractScheduler.runGuarded(t);
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Owner only (called by {@link WorkStealingScheduler#schedule} on this thread). A yield or
+     * a spent budget (the running task re-schedules itself) goes to the back of the ring, so
+     * everything already queued runs first; any other task takes the LIFO slot, and the one it
+     * displaces goes to the ring, where thieves can see it (hence the notify).
+     */
+    void scheduleLocal(Task<?> task) {
+        if (task == current) {
+            local.pushBack(task, scheduler.inject);
+            scheduler.notifyParked();
+            return;
+        }
+        Task<?> prev = lifo;
+        lifo = task;
+        if (prev != null) {
+            local.pushBack(prev, scheduler.inject);
+            scheduler.notifyParked();
+        }
+    }
+
+    /** Parks until notified (or shutdown); see {@link Idle}'s protocol, step 2. */
+    private void park() {
+        boolean last = scheduler.idle.transitionWorkerToParked(index, searching);
+        searching = false;
+        if (last && scheduler.workPending()) {
+            scheduler.notifyParked(); // may pick this very worker: then the loop below exits at once.
+        }
+        while (!notified) {
+            if (scheduler.closed) {
+                if (!scheduler.idle.removeSleeper(index)) {
+                    // a notifier took us out of the list first and counted us as searching.
+                    notified = false;
+                    searching = true;
+                }
+                return;
+            }
+            LockSupport.park(this);
+            Thread.interrupted(); // a user's interrupt means nothing to a worker; don't spin on it.
+        }
+        notified = false;
+        searching = true; // the notifier counted this worker as searching.
+    }
+
+    /** Tasks this worker holds (ring + LIFO slot); exact only once the worker has stopped. */
+    int queued() {
+        return Math.max(0, local.size()) + (lifo != null ? 1 : 0);
+    }
+}

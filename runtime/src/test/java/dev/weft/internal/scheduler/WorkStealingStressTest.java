@@ -1,0 +1,335 @@
+package dev.weft.internal.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Async;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.JoinHandle;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stress tests of the work-stealing scheduler. Every test runs its tasks through
+ * {@link Instrumented} (no two threads in one poll, no poll after completion), and after
+ * close() asserts that nothing is left queued or live. Sizes scale with the system property
+ * {@code weft.stress.scale} (1 in CI; {@code scripts/stress} runs with a larger one), and the
+ * whole class runs a second time under ParallelGC (a surefire execution in runtime/pom.xml).
+ * No timing thresholds: a lost wake-up shows up as a task that never completes, which the
+ * bounded waits turn into a failure.
+ */
+@Tag("stress")
+class WorkStealingStressTest {
+
+    static final int SCALE = Integer.getInteger("weft.stress.scale", 1);
+
+    /** A hang guard for every wait (not a performance bound). */
+    static final Duration GUARD = Duration.ofSeconds(Integer.getInteger("weft.stress.guard", 50));
+
+    WorkStealingScheduler rt;
+
+    @BeforeEach
+    void start() {
+        Instrumented.VIOLATIONS.set(0);
+        rt = new WorkStealingScheduler(Math.max(2, Runtime.getRuntime().availableProcessors()), "weft-stress-");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        rt.shutdown();
+        for (Thread t : rt.threads()) {
+            t.join(10_000);
+            assertFalse(t.isAlive(), t.getName() + " survived close()");
+        }
+        assertEquals(0, rt.queuedTasks(), "tasks left queued after close()");
+        assertEquals(0, rt.liveTasks(), "tasks left live after close()");
+        assertEquals(0, Instrumented.VIOLATIONS.get(), "concurrent poll, or poll/cancel after completion");
+    }
+
+    <T> T await(Future<T> f) {
+        try {
+            return rt.blockOn(Async.timeout(GUARD, f));
+        } catch (Exception e) {
+            throw new AssertionError("stuck: " + rt + " / " + f, e);
+        }
+    }
+
+    /** Completes once {@code target} increments were observed; wakers come from foreign threads. */
+    static final class Counter implements Future<Integer> {
+        final AtomicInteger produced = new AtomicInteger();
+        final int target;
+        volatile Waker waker;
+        int polls;
+
+        Counter(int target) {
+            this.target = target;
+        }
+
+        @Override
+        public Poll<Integer> poll(Context cx) {
+            waker = cx.waker();
+            polls++;
+            return produced.get() >= target ? Poll.ready(polls) : Poll.pending();
+        }
+    }
+
+    @Test
+    void wakeStormsFromManyForeignThreads() throws Exception {
+        int tasks = 64;
+        int threads = 16;
+        int wakesPerThread = tasks * 320 * SCALE; // a multiple of tasks: each counter gets the same share
+        List<Counter> counters = new ArrayList<>();
+        List<JoinHandle<Integer>> handles = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            Counter c = new Counter(threads * wakesPerThread / tasks);
+            counters.add(c);
+            handles.add(rt.spawn(Instrumented.of(c)));
+        }
+        await(until(() -> counters.stream().allMatch(c -> c.waker != null)));
+        List<Thread> wakers = new ArrayList<>();
+        for (int k = 0; k < threads; k++) {
+            int offset = k;
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < wakesPerThread; i++) {
+                    Counter c = counters.get((offset + i) % tasks);
+                    c.produced.incrementAndGet();
+                    c.waker.wake();
+                }
+            });
+            wakers.add(t);
+            t.start();
+        }
+        for (JoinHandle<Integer> h : handles) {
+            int polls = await(h);
+            assertTrue(polls >= 1);
+        }
+        for (Thread t : wakers) {
+            t.join();
+        }
+    }
+
+    /** Pending forever, or busy (waking itself every poll) until cancelled. */
+    static Future<Integer> victim(boolean busy, AtomicInteger cancels) {
+        return new Future<>() {
+            @Override
+            public Poll<Integer> poll(Context cx) {
+                if (busy) {
+                    cx.waker().wake();
+                }
+                return Poll.pending();
+            }
+
+            @Override
+            public void cancel() {
+                cancels.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void cancelStormsAgainstRunningAndIdleTasks() throws Exception {
+        int n = 2_000 * SCALE;
+        AtomicInteger cancels = new AtomicInteger();
+        List<JoinHandle<Integer>> handles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            handles.add(rt.spawn(Instrumented.of(victim(i % 2 == 0, cancels))));
+        }
+        int threads = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> cancellers = new ArrayList<>();
+        for (int k = 0; k < threads; k++) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                // every canceller cancels every task, in a different order: idempotence under races.
+                List<JoinHandle<Integer>> mine = new ArrayList<>(handles);
+                java.util.Collections.shuffle(mine);
+                for (JoinHandle<Integer> h : mine) {
+                    h.cancel();
+                }
+            });
+            cancellers.add(t);
+            t.start();
+        }
+        go.countDown();
+        for (Thread t : cancellers) {
+            t.join();
+        }
+        for (JoinHandle<Integer> h : handles) {
+            try {
+                h.toCompletableFuture().get(GUARD.toSeconds(), TimeUnit.SECONDS);
+                throw new AssertionError("a cancelled task completed normally");
+            } catch (ExecutionException e) {
+                assertInstanceOf(CancellationException.class, e.getCause());
+            } catch (CancellationException expected) {
+                // toCompletableFuture reports the cancellation directly
+            }
+        }
+        assertEquals(n, cancels.get(), "each future cancelled exactly once");
+        await(until(() -> rt.liveTasks() == 0));
+    }
+
+    @Test
+    void spawnsFromSixtyFourExternalThreads() throws Exception {
+        int threads = 64;
+        int perThread = 500 * SCALE;
+        AtomicLong sum = new AtomicLong();
+        List<List<JoinHandle<Integer>>> all = new ArrayList<>();
+        List<Thread> spawners = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int k = 0; k < threads; k++) {
+            List<JoinHandle<Integer>> mine = new ArrayList<>(perThread);
+            all.add(mine);
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    int v = i;
+                    mine.add(rt.spawn(Instrumented.of(cx -> {
+                        sum.addAndGet(v);
+                        return Poll.ready(v);
+                    })));
+                }
+            });
+            spawners.add(t);
+            t.start();
+        }
+        go.countDown();
+        for (Thread t : spawners) {
+            t.join();
+        }
+        long expected = 0;
+        for (List<JoinHandle<Integer>> mine : all) {
+            for (int i = 0; i < mine.size(); i++) {
+                assertEquals(i, (int) await(mine.get(i)));
+                expected += i;
+            }
+        }
+        assertEquals(expected, sum.get());
+    }
+
+    @Test
+    void aMillionTasks() {
+        int n = 1_000_000 * SCALE;
+        AtomicInteger left = new AtomicInteger(n);
+        Waiter done = new Waiter(left);
+        // half spawned from a worker (local rings, stealing), half from this thread (inject queue)
+        JoinHandle<Void> spawner = rt.spawn(cx -> {
+            for (int i = 0; i < n / 2; i++) {
+                Async.spawn(Instrumented.of(done.decrement()));
+            }
+            return Poll.ready(null);
+        });
+        for (int i = n / 2; i < n; i++) {
+            rt.spawn(Instrumented.of(done.decrement()));
+        }
+        await(spawner);
+        await(done);
+        assertEquals(0, left.get());
+    }
+
+    /** Ready once the count reached 0; the task that brings it there wakes the waiter. */
+    static final class Waiter implements Future<Void> {
+        final AtomicInteger left;
+        volatile Waker waker;
+
+        Waiter(AtomicInteger left) {
+            this.left = left;
+        }
+
+        Future<Void> decrement() {
+            return cx -> {
+                if (left.decrementAndGet() == 0) {
+                    Waker w = waker;
+                    if (w != null) {
+                        w.wake();
+                    }
+                }
+                return Poll.ready(null);
+            };
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            waker = cx.waker();
+            // ordering: re-check after publishing the waker (the last decrement reads it after).
+            return left.get() == 0 ? Poll.ready(null) : Poll.pending();
+        }
+    }
+
+    /**
+     * A tree of tasks (Tokio's skynet, smaller): each node spawns children and awaits their
+     * JoinHandles, which complete on whatever worker ran or stole them.
+     */
+    static Future<Long> tree(long num, int size) {
+        if (size == 1) {
+            return Future.ready(num);
+        }
+        return new Future<>() {
+            final List<JoinHandle<Long>> children = new ArrayList<>();
+            int next;
+            long sum;
+
+            @Override
+            public Poll<Long> poll(Context cx) {
+                if (children.isEmpty()) {
+                    int sub = size / 10;
+                    for (int i = 0; i < 10; i++) {
+                        children.add(Async.spawn(Instrumented.of(tree(num + (long) i * sub, sub))));
+                    }
+                }
+                while (next < children.size()) {
+                    Poll<Long> p = children.get(next).poll(cx);
+                    if (!p.isReady()) {
+                        return Poll.pending();
+                    }
+                    sum += p.value();
+                    next++;
+                }
+                return Poll.ready(sum);
+            }
+        };
+    }
+
+    @Test
+    void joinHandlesAwaitedFromOtherWorkers() {
+        int rounds = 3 * SCALE;
+        for (int r = 0; r < rounds; r++) {
+            long sum = await(rt.spawn(Instrumented.of(tree(0, 100_000))));
+            assertEquals(99_999L * 100_000 / 2, sum);
+        }
+    }
+
+    static Future<Void> until(java.util.function.BooleanSupplier condition) {
+        return cx -> {
+            if (condition.getAsBoolean()) {
+                return Poll.ready(null);
+            }
+            cx.waker().wake();
+            return Poll.pending();
+        };
+    }
+}
