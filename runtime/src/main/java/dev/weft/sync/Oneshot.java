@@ -67,7 +67,8 @@ public final class Oneshot<T> {
     }
 
     private boolean settle(T v, Throwable e) {
-        List<Waker> toWake;
+        Waker first;
+        List<Waker> rest = null;
         synchronized (lock) {
             if (done) {
                 return false;
@@ -75,18 +76,26 @@ public final class Oneshot<T> {
             value = v;
             failure = e;
             done = true;
-            Receive only = waiters.poll();
-            if (only == null) {
+            Receive r = waiters.poll();
+            if (r == null) {
                 return true;
             }
-            toWake = new ArrayList<>(1);
-            for (Receive r = only; r != null; r = waiters.poll()) {
+            r.state = Waiter.GRANTED;
+            first = r.takeWaker();
+            // the common case is one awaiter: no list unless there are more
+            for (r = waiters.poll(); r != null; r = waiters.poll()) {
                 r.state = Waiter.GRANTED;
-                toWake.add(r.takeWaker());
+                if (rest == null) {
+                    rest = new ArrayList<>();
+                }
+                rest.add(r.takeWaker());
             }
         }
-        for (Waker w : toWake) {
-            w.wake();
+        first.wake();
+        if (rest != null) {
+            for (Waker w : rest) {
+                w.wake();
+            }
         }
         return true;
     }
