@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Small-scope exhaustive check of the channel's state machine: every interleaving of two senders,
+ * Small-scope exhaustive check of the channel's state machine: every interleaving of three senders,
  * two receivers, one trySend and one close, where each future is polled first at any point,
  * re-polled only after its waker was woken (so a lost wake-up leaves it stuck and fails the
  * check) and may be cancelled at any point while pending. At the end of each interleaving the
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ChannelExhaustiveTest {
 
-    private static final int SENDERS = 2;
+    private static final int SENDERS = 3;
     private static final int RECEIVERS = 2;
     private static final int ACTORS = SENDERS + RECEIVERS;
     private static final int CLOSE = 2 * ACTORS;
