@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Coop;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -233,6 +234,9 @@ public final class Channel<T> {
 
         @Override
         public Poll<Void> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
             Waker w = null;
             Waker next = null;
             boolean delivered;
@@ -312,6 +316,9 @@ public final class Channel<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
             Waker w = null;
             T v;
             synchronized (lock) {

@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.internal.task.Coop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,6 +98,9 @@ public final class Notify {
 
         @Override
         public Poll<Void> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
             synchronized (lock) {
                 switch (state) {
                     case WAITING:

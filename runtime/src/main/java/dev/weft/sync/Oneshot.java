@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Coop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -111,6 +112,9 @@ public final class Oneshot<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
             if (done) {
                 return outcome();
             }

@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.internal.task.Coop;
 
 /**
  * The FIFO permit queue behind {@link Semaphore} and {@link Mutex}: a count of free permits and
@@ -83,6 +84,9 @@ final class Permits {
 
         @Override
         public final Poll<V> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
             synchronized (permits.lock) {
                 switch (state) {
                     case WAITING:

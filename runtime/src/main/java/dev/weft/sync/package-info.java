@@ -24,6 +24,10 @@
  *
  * <h2>The wait protocol (every primitive)</h2>
  * <ol>
+ *   <li>every poll first spends one unit of the task's cooperative budget
+ *       ({@code dev.weft.internal.task.Coop}, Tokio's coop); when it is spent the poll returns
+ *       pending and changes nothing (Coop already woke the task), so a consumer of a channel that
+ *       never runs dry still lets its worker's other tasks run.
  *   <li>poll, IDLE: under the lock, take the resource if available and nobody waits ahead
  *       (FIFO) and return ready; otherwise store {@code cx.waker()} in the node, link it at the
  *       tail (WAITING), return pending.
