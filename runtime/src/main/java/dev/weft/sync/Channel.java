@@ -164,8 +164,8 @@ public final class Channel<T> {
         }
     }
 
-    private static void unlinkAll(WaiterQueue<? extends Waiter> q, List<Waker> toWake) {
-        for (Waiter w = q.poll(); w != null; w = q.poll()) {
+    private static void unlinkAll(WaiterQueue<? extends Waiter<?>> q, List<Waker> toWake) {
+        for (Waiter<?> w = q.poll(); w != null; w = q.poll()) {
             w.state = Waiter.CLOSED;
             Waker k = w.takeWaker();
             if (k != null) {
@@ -223,7 +223,7 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #send}; its own waiter node. */
-    private final class Send extends Waiter implements Future<Void> {
+    private final class Send extends Waiter<Void> implements Future<Void> {
 
         /** The value to deliver; cleared once delivered or given up. */
         private T value;
@@ -302,10 +302,15 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter implements Future<T> {
+    private final class Receive extends Waiter<T> implements Future<T> {
 
-        /** The value handed over while GRANTED. */
+        /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
         private T value;
+
+        @Override
+        T readyValue() {
+            return value;
+        }
 
         /** Under the lock: hands {@code v} to this unlinked waiter and returns its waker. */
         Waker grant(T v) {
@@ -320,19 +325,17 @@ public final class Channel<T> {
                 return Poll.pending();
             }
             Waker w = null;
-            T v;
             synchronized (lock) {
                 switch (state) {
                     case WAITING:
                         waker = cx.waker();
                         return Poll.pending();
                     case GRANTED:
-                        v = value;
-                        value = null;
                         break;
                     case IDLE:
                     case CLOSED:
-                        v = buffer.pollFirst();
+                        T v = buffer.pollFirst();
+                        value = v;
                         if (v != null) {
                             w = grantSender();
                         } else if (!closed) {
@@ -347,7 +350,7 @@ public final class Channel<T> {
                 state = DONE;
             }
             Waiter.wake(w);
-            return Poll.ready(v);
+            return this; // ready: state is DONE, value() is the value (null: closed and drained)
         }
 
         @Override

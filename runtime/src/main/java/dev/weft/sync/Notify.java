@@ -84,7 +84,7 @@ public final class Notify {
         return n.takeWaker();
     }
 
-    private final class Notified extends Waiter implements Future<Void> {
+    private final class Notified extends Waiter<Void> implements Future<Void> {
 
         /** {@link #generation} when created. */
         private final int createdAt;

@@ -25,9 +25,10 @@ import java.util.Objects;
  */
 public final class Oneshot<T> {
 
-    /** Guards the waiter queue, every waiter's state and waker, and the writes of the outcome. */
-    private final Object lock = new Object();
-
+    /**
+     * The awaiters; also the lock (one oneshot per request is common, so no separate lock
+     * object), guarding the queue, every waiter's state and waker, and the writes of the outcome.
+     */
     private final WaiterQueue<Receive> waiters = new WaiterQueue<>();
 
     private T value;
@@ -70,7 +71,7 @@ public final class Oneshot<T> {
     private boolean settle(T v, Throwable e) {
         Waker first;
         List<Waker> rest = null;
-        synchronized (lock) {
+        synchronized (waiters) {
             if (done) {
                 return false;
             }
@@ -108,7 +109,7 @@ public final class Oneshot<T> {
         return Poll.ready(value);
     }
 
-    private final class Receive extends Waiter implements Future<T> {
+    private final class Receive extends Waiter<T> implements Future<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
@@ -118,7 +119,7 @@ public final class Oneshot<T> {
             if (done) {
                 return outcome();
             }
-            synchronized (lock) {
+            synchronized (waiters) {
                 if (!done) {
                     waker = cx.waker();
                     if (state != WAITING) {
@@ -132,7 +133,7 @@ public final class Oneshot<T> {
 
         @Override
         public void cancel() {
-            synchronized (lock) {
+            synchronized (waiters) {
                 if (state == WAITING) {
                     waiters.remove(this);
                 }

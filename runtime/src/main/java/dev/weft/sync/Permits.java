@@ -71,7 +71,7 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends Waiter implements Future<V> {
+    abstract static class Acquire<V> extends Waiter<V> implements Future<V> {
 
         private final Permits permits;
 

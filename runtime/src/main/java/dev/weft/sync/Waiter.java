@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import dev.weft.Poll;
 import dev.weft.Waker;
 
 /**
@@ -13,8 +14,14 @@ import dev.weft.Waker;
  * </pre>
  *
  * A node is linked into its queue exactly while its state is {@link #WAITING}.
+ *
+ * <p>A waiter is also a {@link Poll}, ready once DONE: a future that completes with a value of
+ * its own (a channel receive) returns itself from {@code poll} instead of allocating a ready
+ * poll. The others return the shared {@code Poll.ready(null)} and never expose themselves.
+ *
+ * @param <V> the value of the future this node belongs to
  */
-abstract class Waiter {
+abstract class Waiter<V> extends Poll<V> {
 
     /** Never polled, or polled and ready without waiting. */
     static final int IDLE = 0;
@@ -41,9 +48,28 @@ abstract class Waiter {
     Waker waker;
 
     /** Queue links; null when not linked. */
-    Waiter prev;
+    Waiter<?> prev;
 
-    Waiter next;
+    Waiter<?> next;
+
+    /** As a poll: ready once DONE. Only meaningful right after a poll returned this node. */
+    @Override
+    public final boolean isReady() {
+        return state == DONE;
+    }
+
+    @Override
+    public final V value() {
+        if (state != DONE) {
+            throw new IllegalStateException("Poll.value() on a pending poll");
+        }
+        return readyValue();
+    }
+
+    /** The value this node completed with; null unless a subclass keeps one. */
+    V readyValue() {
+        return null;
+    }
 
     /** Takes the waker for the caller to wake once it released the lock (never wake under it). */
     final Waker takeWaker() {

@@ -8,10 +8,10 @@ package dev.weft.sync;
  *
  * @param <W> the node type
  */
-final class WaiterQueue<W extends Waiter> {
+final class WaiterQueue<W extends Waiter<?>> {
 
-    private Waiter head;
-    private Waiter tail;
+    private Waiter<?> head;
+    private Waiter<?> tail;
 
     boolean isEmpty() {
         return head == null;
@@ -45,9 +45,9 @@ final class WaiterQueue<W extends Waiter> {
     }
 
     /** Unlinks {@code w}, which must be linked in this queue (state WAITING). */
-    void remove(Waiter w) {
-        Waiter p = w.prev;
-        Waiter n = w.next;
+    void remove(Waiter<?> w) {
+        Waiter<?> p = w.prev;
+        Waiter<?> n = w.next;
         if (p == null) {
             head = n;
         } else {
