@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * run. Method names are {@code <workload>_<peer>}. weft runs on the work-stealing runtime with
  * one worker per core ({@code _weft}) and, where Tokio also measures it, on the current-thread
  * runtime ({@code _weftCurrentThread}); Kotlin on Dispatchers.Default; virtual threads on the
- * JDK's default scheduler. The mpsc rows are in {@link MpscBench}.
+ * JDK's default scheduler. The mpsc rows are in {@link MpscBench}. Run both side by side with
+ * {@code java -jar benchmarks/target/benchmarks.jar 'dev.weft.bench.sync' -f 1 -wi 3 -i 5}
+ * (JDK 21+ for the virtual-thread peers); add {@code -prof gc} for bytes per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
