@@ -1,0 +1,371 @@
+package dev.weft.sync;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Coop;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A multi-producer, multi-consumer queue between tasks, bounded or unbounded.
+ *
+ * <p>{@link #send} waits while the channel is full and fails with
+ * {@link ClosedChannelException} once it is closed; {@link #receive} waits while it is empty
+ * and returns null once it is closed and drained, which is why null elements are rejected.
+ * Waiting senders and waiting receivers are each served in the order they started waiting, and a
+ * sender never overtakes one that is already waiting.
+ *
+ * <p><b>Cancellation safety.</b>
+ * <ul>
+ *   <li>A cancelled {@code receive} never loses a message: a value already handed to it goes to
+ *       the next waiting receiver, or back to the front of the queue. Such returned values may
+ *       exceed the capacity for a moment; they are never dropped, not even after close.
+ *   <li>A cancelled {@code send} never delivers half: its value enters the channel only during
+ *       the poll that returns ready. If {@code cancel()} comes before that poll, the value was not
+ *       delivered, and a slot that had been reserved for it passes to the next waiting sender.
+ *   <li>A send that fails with ClosedChannelException delivered nothing.
+ * </ul>
+ * So {@code Async.timeout} and {@code Futures.race} may cancel either side at any time.
+ *
+ * <p>Implementation overview: one small lock per channel guards the buffer, both waiter queues
+ * and the counters; wakers are always woken after the lock is released. The protocol is in
+ * this package's {@code package-info}. Invariants, holding whenever the lock is free:
+ * <ol>
+ *   <li>receivers are waiting ⇒ the buffer is empty;
+ *   <li>senders are waiting ⇒ {@code buffer.size() + reserved >= capacity} (no room);
+ *   <li>{@code reserved} = number of GRANTED senders that have neither polled nor cancelled.
+ * </ol>
+ *
+ * @param <T> the element type
+ */
+public final class Channel<T> {
+
+    /** Guards every field below and every waiter's state, value and waker. */
+    private final Object lock = new Object();
+
+    /** Maximum of {@code buffer.size() + reserved} for new sends; MAX_VALUE when unbounded. */
+    private final int capacity;
+
+    /** The queued values, oldest first. */
+    private final ArrayDeque<T> buffer;
+
+    /** Senders waiting for room, oldest first. */
+    private final WaiterQueue<Send> senders = new WaiterQueue<>();
+
+    /** Receivers waiting for a value, oldest first. */
+    private final WaiterQueue<Receive> receivers = new WaiterQueue<>();
+
+    /** Slots granted to woken senders that have not yet polled (see invariant 3). */
+    private int reserved;
+
+    /** Set by {@link #close()}; never unset. */
+    private boolean closed;
+
+    private Channel(int capacity) {
+        this.capacity = capacity;
+        this.buffer = new ArrayDeque<>(Math.min(capacity, 16));
+    }
+
+    /**
+     * A channel holding at most {@code capacity} values; senders wait while it is full.
+     *
+     * @throws IllegalArgumentException when {@code capacity < 1}
+     */
+    public static <T> Channel<T> bounded(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
+        return new Channel<>(capacity);
+    }
+
+    /** A channel without a bound: {@link #send} is ready at its first poll unless closed. */
+    public static <T> Channel<T> unbounded() {
+        return new Channel<>(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A future that puts {@code value} into the channel, waiting while it is full. It fails with
+     * {@link ClosedChannelException} if the channel is closed before it is ready (creating the
+     * future never throws it; the declaration lets callers catch it around the await).
+     *
+     * @throws NullPointerException when {@code value} is null
+     */
+    public Future<Void> send(T value) throws ClosedChannelException {
+        return new Send(Objects.requireNonNull(value, "channel elements cannot be null"));
+    }
+
+    /**
+     * Puts {@code value} into the channel now if there is room and no sender is waiting.
+     *
+     * @return false when the channel is full or closed
+     * @throws NullPointerException when {@code value} is null
+     */
+    public boolean trySend(T value) {
+        Objects.requireNonNull(value, "channel elements cannot be null");
+        Waker w;
+        synchronized (lock) {
+            if (closed || !senders.isEmpty()) {
+                return false;
+            }
+            if (receivers.isEmpty()) {
+                if (!hasRoom()) {
+                    return false;
+                }
+                buffer.addLast(value);
+                return true;
+            }
+            w = receivers.poll().grant(value);
+        }
+        Waiter.wake(w);
+        return true;
+    }
+
+    /** A future for the next value, waiting while the channel is empty; null once closed and drained. */
+    public Future<T> receive() {
+        return new Receive();
+    }
+
+    /**
+     * Closes the channel: later and waiting sends fail with ClosedChannelException, receivers
+     * drain what is queued and then get null. Idempotent.
+     */
+    public void close() {
+        List<Waker> toWake = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            unlinkAll(senders, toWake);
+            unlinkAll(receivers, toWake);
+        }
+        for (Waker w : toWake) {
+            w.wake();
+        }
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** For tests: invariants 1 and 2 of the implementation overview hold right now. */
+    boolean invariantsHold() {
+        synchronized (lock) {
+            return (receivers.isEmpty() || buffer.isEmpty()) && (senders.isEmpty() || !hasRoom()) && reserved >= 0;
+        }
+    }
+
+    private static void unlinkAll(WaiterQueue<? extends Waiter<?>> q, List<Waker> toWake) {
+        for (Waiter<?> w = q.poll(); w != null; w = q.poll()) {
+            w.state = Waiter.CLOSED;
+            Waker k = w.takeWaker();
+            if (k != null) {
+                toWake.add(k);
+            }
+        }
+    }
+
+    // ---- transitions; all called under the lock, each returns the one waker to wake after it ----
+
+    private boolean hasRoom() {
+        return buffer.size() + reserved < capacity;
+    }
+
+    /** Hands {@code v} to the oldest waiting receiver, or queues it at the back. */
+    private Waker deliver(T v) {
+        Receive r = receivers.poll();
+        if (r != null) {
+            return r.grant(v);
+        }
+        buffer.addLast(v);
+        return null;
+    }
+
+    /** Returns a value taken back from a cancelled receiver: to the oldest waiter, or the front. */
+    private Waker putBack(T v) {
+        Receive r = receivers.poll();
+        if (r != null) {
+            return r.grant(v);
+        }
+        buffer.addFirst(v);
+        return null;
+    }
+
+    /**
+     * After an event that freed at most one unit of room: reserves it for the oldest waiting
+     * sender. One grant per event keeps invariant 2, because each event frees at most one unit.
+     */
+    private Waker grantSender() {
+        if (senders.isEmpty() || !hasRoom()) {
+            return null;
+        }
+        Send s = senders.poll();
+        s.state = Waiter.GRANTED;
+        reserved++;
+        return s.takeWaker();
+    }
+
+    private static RuntimeException closedFailure() {
+        return Sneaky.rethrow(new ClosedChannelException());
+    }
+
+    private static IllegalStateException pollAfterDone(String what) {
+        return new IllegalStateException(what + " polled after it completed or was cancelled");
+    }
+
+    /** The future of one {@link #send}; its own waiter node. */
+    private final class Send extends Waiter<Void> implements Future<Void> {
+
+        /** The value to deliver; cleared once delivered or given up. */
+        private T value;
+
+        Send(T value) {
+            this.value = value;
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
+            Waker w = null;
+            Waker next = null;
+            boolean delivered;
+            synchronized (lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        reserved--;
+                        delivered = !closed;
+                        if (delivered) {
+                            w = deliver(value);
+                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free again
+                                next = grantSender();
+                            }
+                        }
+                        break;
+                    case CLOSED:
+                        delivered = false;
+                        break;
+                    case IDLE:
+                        if (closed) {
+                            delivered = false;
+                        } else if (senders.isEmpty() && (!receivers.isEmpty() || hasRoom())) {
+                            w = deliver(value);
+                            delivered = true;
+                        } else {
+                            waker = cx.waker();
+                            senders.add(this);
+                            return Poll.pending();
+                        }
+                        break;
+                    default:
+                        throw pollAfterDone("send");
+                }
+                state = DONE;
+                value = null;
+            }
+            Waiter.wake(w);
+            Waiter.wake(next);
+            if (!delivered) {
+                throw closedFailure();
+            }
+            return Poll.ready(null);
+        }
+
+        @Override
+        public void cancel() {
+            Waker w = null;
+            synchronized (lock) {
+                if (state == WAITING) {
+                    senders.remove(this);
+                } else if (state == GRANTED) {
+                    reserved--;
+                    w = grantSender();
+                }
+                state = DONE;
+                value = null;
+            }
+            Waiter.wake(w);
+        }
+    }
+
+    /** The future of one {@link #receive}; its own waiter node. */
+    private final class Receive extends Waiter<T> implements Future<T> {
+
+        /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
+        private T value;
+
+        @Override
+        T readyValue() {
+            return value;
+        }
+
+        /** Under the lock: hands {@code v} to this unlinked waiter and returns its waker. */
+        Waker grant(T v) {
+            value = v;
+            state = GRANTED;
+            return takeWaker();
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
+            }
+            Waker w = null;
+            synchronized (lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        break;
+                    case IDLE:
+                    case CLOSED:
+                        T v = buffer.pollFirst();
+                        value = v;
+                        if (v != null) {
+                            w = grantSender();
+                        } else if (!closed) {
+                            waker = cx.waker();
+                            receivers.add(this);
+                            return Poll.pending();
+                        }
+                        break;
+                    default:
+                        throw pollAfterDone("receive");
+                }
+                state = DONE;
+            }
+            Waiter.wake(w);
+            return this; // ready: state is DONE, value() is the value (null: closed and drained)
+        }
+
+        @Override
+        public void cancel() {
+            Waker w = null;
+            synchronized (lock) {
+                if (state == WAITING) {
+                    receivers.remove(this);
+                } else if (state == GRANTED) {
+                    w = putBack(value);
+                    value = null;
+                }
+                state = DONE;
+            }
+            Waiter.wake(w);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weft.sync;
+
+/**
+ * A FIFO doubly-linked list of {@link Waiter} nodes, intrusive (the node is the waiting future)
+ * so that a cancelled waiter unlinks itself in O(1). Not thread-safe: the owning primitive calls
+ * it only under its lock. Linking sets {@link Waiter#WAITING}; unlinking leaves the state to the
+ * caller, who always sets another one at once.
+ *
+ * @param <W> the node type
+ */
+final class WaiterQueue<W extends Waiter<?>> {
+
+    private Waiter<?> head;
+    private Waiter<?> tail;
+
+    boolean isEmpty() {
+        return head == null;
+    }
+
+    /** The oldest waiter, still linked; null when empty. */
+    @SuppressWarnings("unchecked")
+    W peek() {
+        return (W) head;
+    }
+
+    void add(W w) {
+        w.state = Waiter.WAITING;
+        w.prev = tail;
+        w.next = null;
+        if (tail == null) {
+            head = w;
+        } else {
+            tail.next = w;
+        }
+        tail = w;
+    }
+
+    /** Unlinks and returns the oldest waiter; null when empty. */
+    W poll() {
+        W w = peek();
+        if (w != null) {
+            remove(w);
+        }
+        return w;
+    }
+
+    /** Unlinks {@code w}, which must be linked in this queue (state WAITING). */
+    void remove(Waiter<?> w) {
+        Waiter<?> p = w.prev;
+        Waiter<?> n = w.next;
+        if (p == null) {
+            head = n;
+        } else {
+            p.next = n;
+        }
+        if (n == null) {
+            tail = p;
+        } else {
+            n.prev = p;
+        }
+        w.prev = null;
+        w.next = null;
+    }
+}

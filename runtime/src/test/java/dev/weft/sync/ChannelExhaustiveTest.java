@@ -1,0 +1,209 @@
+package dev.weft.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Future;
+import dev.weft.Poll;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Small-scope exhaustive check of the channel's state machine: every interleaving of three senders,
+ * two receivers, one trySend and one close, where each future is polled first at any point,
+ * re-polled only after its waker was woken (so a lost wake-up leaves it stuck and fails the
+ * check) and may be cancelled at any point while pending. At the end of each interleaving the
+ * channel is drained, and the check is: every value whose send returned ready (or trySend true)
+ * came out exactly once; no value of a cancelled or failed send came out; nothing is stuck.
+ * After every step the channel's own invariants must hold (waiting receivers ⇒ empty buffer,
+ * waiting senders ⇒ no room), which catches a lost hand-over that close would otherwise hide.
+ */
+class ChannelExhaustiveTest {
+
+    private static final int SENDERS = 3;
+    private static final int RECEIVERS = 2;
+    private static final int ACTORS = SENDERS + RECEIVERS;
+    private static final int CLOSE = 2 * ACTORS;
+    private static final int TRY_SEND = CLOSE + 1;
+    private static final int TRY_VALUE = 100;
+
+    private static final int NEW = 0;
+    private static final int PENDING = 1;
+    private static final int FINISHED = 2;
+
+    /** One replay of an interleaving. */
+    private static final class World {
+        final Channel<Integer> ch;
+        final CountingWaker[] wakers = new CountingWaker[ACTORS];
+        final Future<?>[] futures = new Future<?>[ACTORS];
+        final int[] status = new int[ACTORS];
+        final boolean[] delivered = new boolean[SENDERS];
+        final List<Integer> received = new ArrayList<>();
+        boolean closed;
+        boolean trySent;
+        boolean tryDone;
+        int nullsBeforeClose;
+
+        World(int capacity) {
+            ch = capacity == 0 ? Channel.unbounded() : Channel.bounded(capacity);
+            for (int i = 0; i < ACTORS; i++) {
+                wakers[i] = new CountingWaker();
+                futures[i] = i < SENDERS ? sendOf(ch, i + 1) : ch.receive();
+            }
+        }
+
+        static Future<Void> sendOf(Channel<Integer> ch, int v) {
+            try {
+                return ch.send(v);
+            } catch (ClosedChannelException e) {
+                throw new AssertionError("creating a send never throws", e);
+            }
+        }
+
+        List<Integer> enabled() {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < ACTORS; i++) {
+                if (status[i] == NEW || (status[i] == PENDING && wakers[i].wakes() > 0)) {
+                    out.add(2 * i);
+                }
+                if (status[i] == PENDING) {
+                    out.add(2 * i + 1);
+                }
+            }
+            if (!closed) {
+                out.add(CLOSE);
+            }
+            if (!tryDone) {
+                out.add(TRY_SEND);
+            }
+            return out;
+        }
+
+        void apply(int action) {
+            if (action == CLOSE) {
+                closed = true;
+                ch.close();
+                return;
+            }
+            if (action == TRY_SEND) {
+                tryDone = true;
+                trySent = ch.trySend(TRY_VALUE);
+                return;
+            }
+            int i = action / 2;
+            if (action % 2 == 1) {
+                futures[i].cancel();
+                status[i] = FINISHED;
+                return;
+            }
+            wakers[i].takeWoken();
+            try {
+                Poll<?> p = futures[i].poll(wakers[i].cx);
+                if (!p.isReady()) {
+                    status[i] = PENDING;
+                    return;
+                }
+                status[i] = FINISHED;
+                if (i < SENDERS) {
+                    delivered[i] = true;
+                } else if (p.value() == null) {
+                    if (!closed) {
+                        nullsBeforeClose++;
+                    }
+                } else {
+                    received.add((Integer) p.value());
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable t) {
+                if (!(t instanceof ClosedChannelException) || i >= SENDERS) {
+                    throw new AssertionError(t);
+                }
+                status[i] = FINISHED; // failed: delivered nothing
+            }
+        }
+    }
+
+    private long leaves;
+
+    @ParameterizedTest(name = "capacity {0} (0 = unbounded)")
+    @ValueSource(ints = {1, 2, 0})
+    void everyInterleavingLosesAndDuplicatesNothing(int capacity) {
+        leaves = 0;
+        explore(capacity, new ArrayList<>());
+        assertTrue(leaves > 1000, "explored " + leaves);
+        System.out.println("[exhaustive] channel capacity " + (capacity == 0 ? "unbounded" : capacity)
+                + ": " + leaves + " complete interleavings checked");
+    }
+
+    private void explore(int capacity, List<Integer> path) {
+        World w = replay(capacity, path);
+        List<Integer> enabled = w.enabled();
+        if (enabled.isEmpty()) {
+            check(capacity, w, path);
+            return;
+        }
+        for (int a : enabled) {
+            path.add(a);
+            explore(capacity, path);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    private static World replay(int capacity, List<Integer> path) {
+        World w = new World(capacity);
+        for (int a : path) {
+            w.apply(a);
+        }
+        if (!w.ch.invariantsHold()) {
+            throw new AssertionError("channel invariants broken after " + describe(path));
+        }
+        return w;
+    }
+
+    private void check(int capacity, World w, List<Integer> path) {
+        leaves++;
+        String where = "capacity " + capacity + ", path " + describe(path);
+        for (int i = 0; i < ACTORS; i++) {
+            assertEquals(FINISHED, w.status[i], "actor " + i + " stuck (lost wake-up) at " + where);
+        }
+        assertEquals(0, w.nullsBeforeClose, "null before close at " + where);
+        CountingWaker drain = new CountingWaker();
+        List<Integer> out = new ArrayList<>(w.received);
+        for (Integer v = drain.ready(w.ch.receive()); v != null; v = drain.ready(w.ch.receive())) {
+            out.add(v);
+        }
+        Set<Integer> expected = new TreeSet<>();
+        for (int i = 0; i < SENDERS; i++) {
+            if (w.delivered[i]) {
+                expected.add(i + 1);
+            }
+        }
+        if (w.trySent) {
+            expected.add(TRY_VALUE);
+        }
+        assertEquals(expected.size(), out.size(), "lost or duplicated: out " + out + " at " + where);
+        assertEquals(expected, new TreeSet<>(out), "wrong values at " + where);
+    }
+
+    private static String describe(List<Integer> path) {
+        StringBuilder sb = new StringBuilder();
+        for (int a : path) {
+            if (a == CLOSE) {
+                sb.append(" close");
+            } else if (a == TRY_SEND) {
+                sb.append(" trySend");
+            } else {
+                int i = a / 2;
+                String who = i < SENDERS ? "S" + (i + 1) : "R" + (i - SENDERS + 1);
+                sb.append(' ').append(a % 2 == 0 ? "poll " : "cancel ").append(who);
+            }
+        }
+        return sb.toString().trim();
+    }
+}
