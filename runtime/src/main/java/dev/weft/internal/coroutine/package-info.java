@@ -1,0 +1,32 @@
+/**
+ * The contract woven code calls — internal use only, but stable: classes woven at build time
+ * against one weft-runtime must keep running on the next.
+ *
+ * <p>Parts: {@link dev.weft.internal.coroutine.Coroutine} (the state object of a lazy async
+ * call; extended by each generated companion class), {@link
+ * dev.weft.internal.coroutine.EagerCoroutine} (CompletableFuture-returning methods: its own task),
+ * {@link dev.weft.internal.coroutine.GeneratorCoroutine} (methods returning {@code Generator}),
+ * {@link dev.weft.internal.coroutine.Await} (what each await site calls), {@link
+ * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader), {@link
+ * dev.weft.internal.coroutine.NotWoven} (the error unwoven markers throw) and {@link
+ * dev.weft.internal.coroutine.Sneaky} (rethrow without wrapping).
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>A woven body returns {@code Await.SUSPENDED} (lazy/eager) or {@code
+ *       GeneratorCoroutine.YIELDED} only after saving every live local into its companion and
+ *       setting {@code state} to the suspension point's number (1..n); 0 means "not started",
+ *       -1 (Coroutine.DONE) "complete", never left.
+ *   <li>While suspended on an await, {@code awaiting} holds the awaited future; the resume path
+ *       re-polls exactly that object, then clears the field.
+ *   <li>Only the awaiter polls a coroutine, one thread at a time; fields are plain, ordered by
+ *       the executor's hand-off (task state word) or, for eager coroutines, by their run word.
+ *   <li>Exceptions leave {@code poll}, {@code hasNext} and await sites as the original object;
+ *       nothing here wraps.
+ *   <li>Cancellation is checked only on the pending path ({@code Await.step}), so the ready path
+ *       costs one poll and one compare.
+ * </ol>
+ *
+ * <p>See docs/design.md sections 1–5 for why the contract has this shape.
+ */
+package dev.weft.internal.coroutine;
