@@ -2,11 +2,16 @@ package dev.weft.agent;
 
 import java.lang.instrument.Instrumentation;
 
-/** PLACEHOLDER: the weaver issue installs the transformer here. */
+/** {@code -javaagent:weft-agent.jar}: installs the weaving transformer. */
 public final class WeftAgent {
     private WeftAgent() {}
 
-    public static void premain(String args, Instrumentation inst) {}
+    public static void premain(String args, Instrumentation inst) {
+        inst.addTransformer(new WeavingTransformer(), false);
+    }
 
-    public static void agentmain(String args, Instrumentation inst) {}
+    /** Attached late, only classes defined from now on are woven. */
+    public static void agentmain(String args, Instrumentation inst) {
+        premain(args, inst);
+    }
 }

@@ -1,0 +1,74 @@
+package dev.weft.agent;
+
+import dev.weft.agent.check.Rejection;
+import dev.weft.agent.read.UnreadableClassException;
+import dev.weft.agent.scan.ClassFilter;
+import dev.weft.agent.scan.ConstantPoolScan;
+import dev.weft.agent.weave.WeaveResult;
+import dev.weft.agent.weave.Weaver;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * Load-time weaving. Returns null (no change) for everything that is not a weaving candidate; the
+ * constant-pool scan makes that decision without parsing.
+ */
+public final class WeavingTransformer implements ClassFileTransformer {
+
+    /** Classes already reported as unreadable or failed, so each is reported once. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+            ProtectionDomain domain, byte[] bytes) {
+        try {
+            if (loader == null || redefined != null || !ClassFilter.mayWeave(className)) {
+                return null;
+            }
+            ConstantPoolScan.Verdict v = ConstantPoolScan.scan(bytes);
+            if (v == ConstantPoolScan.Verdict.CORRUPT) {
+                report(className, "not a readable class file; loaded unwoven");
+                return null;
+            }
+            if (v != ConstantPoolScan.Verdict.CANDIDATE) {
+                return null;
+            }
+            return weave(loader, className, bytes);
+        } catch (Throwable t) {
+            report(className, "weaving failed, loaded unwoven: " + t);
+            return null;
+        }
+    }
+
+    static ClassFileLocator locatorFor(ClassLoader loader, String className, byte[] bytes) {
+        return new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of(className.replace('/', '.'), bytes),
+                ClassFileLocator.ForClassLoader.of(loader));
+    }
+
+    private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
+        WeaveResult r;
+        try {
+            r = Weaver.weave(bytes, locatorFor(loader, className, bytes));
+        } catch (UnreadableClassException e) {
+            report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
+            return null;
+        }
+        if (r == null) {
+            return null;
+        }
+        for (Rejection rej : r.rejections) {
+            System.err.println("[weft] " + rej.message);
+        }
+        return r.bytes;
+    }
+
+    private void report(String className, String what) {
+        if (reported.add(String.valueOf(className))) {
+            System.err.println("[weft] " + String.valueOf(className).replace('/', '.') + ": " + what);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Stage 5: what must be saved at each suspension point of a normalized coroutine method.
+ *
+ * <p>Two analyses over the same method:
+ * <ol>
+ *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.analyze.PoolVerifier}, a
+ *       {@code SimpleVerifier} whose class hierarchy comes from a
+ *       {@link dev.weft.agent.analyze.TypeHierarchy} — ByteBuddy's {@code TypePool} reading
+ *       {@code .class} resources through the defining loader. Invariant: nothing here loads or
+ *       initializes a class (a transformer that loads classes can deadlock or see half-defined
+ *       types); {@code PoolVerifier.getClass} throws to make any slip loud.
+ *   <li>liveness: backward dataflow over the {@link dev.weft.agent.flow.ControlFlowGraph}, with
+ *       exception edges, so a value read only in a catch or finally handler is still saved.
+ * </ol>
+ * A local is saved at a point iff it is live after the suspension call and has a definite type
+ * there. Locals holding the null constant are not saved; resume code pushes null again.
+ */
+package dev.weft.agent.analyze;

@@ -1,0 +1,126 @@
+package dev.weft.agent.check;
+
+import dev.weft.agent.flow.ControlFlowGraph;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/** Classifies one method: not a coroutine, a coroutine of some kind, or rejected. */
+public final class MethodChecker {
+
+    /** The verdict for one method. Exactly one of {@code kind} / {@code rejection} is set. */
+    public static final class Verdict {
+        public final MethodNode method;
+        public final CoroutineKind kind;
+        public final List<SuspensionPoint> points;
+        public final Rejection rejection;
+
+        Verdict(MethodNode method, CoroutineKind kind, List<SuspensionPoint> points, Rejection rejection) {
+            this.method = method;
+            this.kind = kind;
+            this.points = points;
+            this.rejection = rejection;
+        }
+    }
+
+    private MethodChecker() {}
+
+    /** Null when the method has no suspension points (it is left alone). */
+    public static Verdict check(ClassNode owner, MethodNode m) {
+        if (m.instructions == null || m.instructions.size() == 0) {
+            return null;
+        }
+        List<SuspensionPoint> points = find(m);
+        if (points.isEmpty()) {
+            return null;
+        }
+        SuspensionPoint firstAwait = first(points, true);
+        SuspensionPoint firstYield = first(points, false);
+        SuspensionPoint first = points.get(0);
+        CoroutineKind kind = CoroutineKind.ofReturnType(m.desc);
+        String reason = null;
+        SuspensionPoint at = first;
+        if (m.name.equals("<init>")) {
+            reason = first.kind.isAwait() ? Rejection.CONSTRUCTOR : Rejection.YIELD_OUTSIDE_GENERATOR;
+        } else if (m.name.equals("<clinit>")) {
+            reason = first.kind.isAwait() ? Rejection.STATIC_INITIALIZER : Rejection.YIELD_OUTSIDE_GENERATOR;
+        } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && firstAwait != null) {
+            reason = Rejection.SYNCHRONIZED_METHOD;
+            at = firstAwait;
+        } else if (kind == CoroutineKind.GENERATOR && firstAwait != null) {
+            reason = Rejection.AWAIT_IN_GENERATOR;
+            at = firstAwait;
+        } else if (kind != CoroutineKind.GENERATOR && firstYield != null
+                && (kind != null || firstAwait == null || firstYield == first)) {
+            reason = Rejection.YIELD_OUTSIDE_GENERATOR;
+            at = firstYield;
+        } else if (kind == null) {
+            reason = Rejection.NOT_A_FUTURE;
+            at = firstAwait;
+        } else {
+            SuspensionPoint held = heldMonitor(owner, m, points);
+            if (held != null) {
+                reason = held.kind.isAwait() ? Rejection.SYNCHRONIZED_BLOCK : Rejection.YIELD_SYNCHRONIZED_BLOCK;
+                at = held;
+            }
+        }
+        if (reason != null) {
+            return new Verdict(m, null, points, Rejection.of(owner.name, owner.sourceFile, m.name, at.line, reason));
+        }
+        return new Verdict(m, kind, points, null);
+    }
+
+    private static SuspensionPoint heldMonitor(ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
+        boolean anyMonitor = false;
+        for (AbstractInsnNode insn : m.instructions) {
+            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER;
+        }
+        if (!anyMonitor) {
+            return null;
+        }
+        int[] depth;
+        try {
+            depth = MonitorDepth.compute(m.instructions, ControlFlowGraph.of(owner.name, m));
+        } catch (AnalyzerException e) {
+            return points.get(0); // unanalyzable monitor code: refuse rather than guess
+        }
+        for (SuspensionPoint p : points) {
+            if (depth[m.instructions.indexOf(p.call)] > 0) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static SuspensionPoint first(List<SuspensionPoint> points, boolean await) {
+        for (SuspensionPoint p : points) {
+            if (p.kind.isAwait() == await) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Every suspension call in instruction order, with its source line. */
+    public static List<SuspensionPoint> find(MethodNode m) {
+        List<SuspensionPoint> points = new ArrayList<>();
+        int line = -1;
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof LineNumberNode) {
+                line = ((LineNumberNode) insn).line;
+                continue;
+            }
+            SuspensionKind k = SuspensionKind.of(insn);
+            if (k != null) {
+                points.add(new SuspensionPoint((MethodInsnNode) insn, k, line));
+            }
+        }
+        return points;
+    }
+}

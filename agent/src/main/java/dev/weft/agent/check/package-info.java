@@ -1,0 +1,17 @@
+/**
+ * Stage 3: find each method's suspension points and decide whether the method may be woven.
+ *
+ * <p>A suspension point is a call to {@code Async.await(Future)}, {@code Async.await(CompletionStage)}
+ * or {@code Generator.yield(Object)}. A method with suspension points is a coroutine of one
+ * {@link dev.weft.agent.check.CoroutineKind} chosen by its declared return type, or it is rejected.
+ *
+ * <p>Rejection protocol (the contract in the team notes, exact text):
+ * <ol>
+ *   <li>the message is {@code <binary.Class.Name>.<method>(<SourceFile>:<line>): <reason>}, the
+ *       line being that of the first offending await/yield call;
+ *   <li>the weaver prints {@code [weft] <message>} on System.err when the class is transformed;
+ *   <li>the method's body becomes {@code throw new IllegalStateException(<message>)}; the rest of
+ *       the class is woven normally.
+ * </ol>
+ */
+package dev.weft.agent.check;

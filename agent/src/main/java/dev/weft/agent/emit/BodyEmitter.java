@@ -1,0 +1,195 @@
+package dev.weft.agent.emit;
+
+import dev.weft.agent.check.SuspensionKind;
+import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.plan.CompanionLayout;
+import dev.weft.agent.plan.Slot;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Turns a normalized coroutine body into the state-machine method
+ * {@code static Object weft$m$N(Companion co, Context cx)} of the host. Locals of the original
+ * body move up by {@link #SHIFT} to make room for {@code co} (slot 0) and {@code cx} (slot 1).
+ *
+ * <pre>
+ * entry:    switch (co.state) { 0: restore params; goto body | k: goto restore_k | default: throw }
+ * await k:  [f]  L_poll_k: dup; v = Await.step(f, cx); if (v == SUSPENDED)
+ *                   { co.awaiting = f; save live locals; co.state = k; return SUSPENDED; }
+ *                swap; pop  -> [v]   (continues with javac's checkcast/unboxing)
+ * yield k:  [x]  co.yielded = x; save live locals; co.state = k; return YIELDED; L_after_k:
+ * restore_k (after the last original instruction, so outside every try range):
+ *                restore live locals (clearing reference fields); [f = co.awaiting; co.awaiting = null]
+ *                goto L_poll_k / L_after_k
+ * </pre>
+ *
+ * Line numbers and the local variable table of the original body are kept (shifted), so stack
+ * traces and debuggers see the user's method; exceptions thrown by {@code Await.step} sit at the
+ * await's own line inside the user's try ranges, so catch and finally work unchanged.
+ */
+public final class BodyEmitter {
+
+    /** Slots taken by the companion and the context before the original locals. */
+    public static final int SHIFT = 2;
+
+    private static final String AWAIT = "dev/weft/internal/coroutine/Await";
+    private static final String OBJECT_DESC = "Ljava/lang/Object;";
+
+    private BodyEmitter() {}
+
+    /** Moves {@code m}'s code into a new synthetic method; {@code m} is left without code. */
+    public static MethodNode emit(String hostName, boolean hostIsInterface, MethodNode m, CompanionLayout layout) {
+        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        MethodNode body = new MethodNode(Opcodes.ASM9, access, layout.bodyName,
+                CompanionEmitter.bodyDescriptor(layout), null, null);
+        body.instructions = m.instructions;
+        body.tryCatchBlocks = m.tryCatchBlocks;
+        body.localVariables = m.localVariables;
+        body.maxLocals = m.maxLocals + SHIFT;
+        body.maxStack = m.maxStack + 4;
+        m.instructions = new InsnList();
+        m.tryCatchBlocks = new ArrayList<>();
+        m.localVariables = null;
+        m.visibleLocalVariableAnnotations = null;
+        m.invisibleLocalVariableAnnotations = null;
+
+        shiftLocals(body);
+        String c = layout.companionName;
+        InsnList tail = new InsnList();
+        LabelNode[] resumeAt = new LabelNode[layout.points.size()];
+        for (int k = 0; k < layout.points.size(); k++) {
+            SuspensionPoint p = layout.points.get(k);
+            List<Slot> saved = layout.saved.get(k);
+            resumeAt[k] = new LabelNode();
+            LabelNode back = new LabelNode();
+            InsnList at = new InsnList();
+            if (p.kind == SuspensionKind.YIELD) {
+                emitYield(at, c, saved, k + 1, back);
+            } else {
+                if (p.kind == SuspensionKind.AWAIT_STAGE) {
+                    at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "adapt",
+                            "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;", false));
+                }
+                emitAwait(at, c, saved, k + 1, back);
+            }
+            body.instructions.insert(p.call, at);
+            body.instructions.remove(p.call);
+
+            tail.add(resumeAt[k]);
+            for (Slot s : saved) {
+                Slots.restore(tail, c, 0, s, SHIFT);
+            }
+            if (p.kind != SuspensionKind.YIELD) {
+                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                tail.add(new FieldInsnNode(Opcodes.GETFIELD, c, "awaiting", "Ldev/weft/Future;"));
+                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                tail.add(new InsnNode(Opcodes.ACONST_NULL));
+                tail.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
+            }
+            tail.add(new JumpInsnNode(Opcodes.GOTO, back));
+        }
+        body.instructions.insert(entry(c, layout, resumeAt));
+        body.instructions.add(tail);
+        return body;
+    }
+
+    private static InsnList entry(String c, CompanionLayout layout, LabelNode[] resumeAt) {
+        InsnList in = new InsnList();
+        LabelNode start = new LabelNode();
+        LabelNode bad = new LabelNode();
+        LabelNode[] targets = new LabelNode[resumeAt.length + 1];
+        targets[0] = start;
+        System.arraycopy(resumeAt, 0, targets, 1, resumeAt.length);
+        in.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        in.add(new FieldInsnNode(Opcodes.GETFIELD, c, "state", "I"));
+        in.add(new TableSwitchInsnNode(0, resumeAt.length, bad, targets));
+        in.add(bad);
+        in.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        in.add(new InsnNode(Opcodes.DUP));
+        in.add(new LdcInsnNode("weft: coroutine resumed in an invalid state"));
+        in.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false));
+        in.add(new InsnNode(Opcodes.ATHROW));
+        in.add(start);
+        for (Slot p : layout.params) {
+            Slots.restore(in, c, 0, p, SHIFT);
+        }
+        return in;
+    }
+
+    private static void emitAwait(InsnList at, String c, List<Slot> saved, int state, LabelNode poll) {
+        LabelNode ready = new LabelNode();
+        at.add(poll);
+        at.add(new InsnNode(Opcodes.DUP));
+        at.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "step",
+                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;", false));
+        at.add(new InsnNode(Opcodes.DUP));
+        at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+        at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
+        at.add(new InsnNode(Opcodes.POP));
+        at.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
+        suspend(at, c, saved, state);
+        at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+        at.add(new InsnNode(Opcodes.ARETURN));
+        at.add(ready);
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(new InsnNode(Opcodes.POP));
+    }
+
+    private static void emitYield(InsnList at, String c, List<Slot> saved, int state, LabelNode after) {
+        at.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "yielded", OBJECT_DESC));
+        suspend(at, c, saved, state);
+        at.add(new FieldInsnNode(Opcodes.GETSTATIC, "dev/weft/internal/coroutine/GeneratorCoroutine", "YIELDED",
+                OBJECT_DESC));
+        at.add(new InsnNode(Opcodes.ARETURN));
+        at.add(after);
+    }
+
+    private static void suspend(InsnList at, String c, List<Slot> saved, int state) {
+        for (Slot s : saved) {
+            Slots.save(at, c, 0, s, SHIFT);
+        }
+        at.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        Slots.pushInt(at, state);
+        at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "state", "I"));
+    }
+
+    private static void shiftLocals(MethodNode body) {
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn instanceof VarInsnNode) {
+                ((VarInsnNode) insn).var += SHIFT;
+            } else if (insn instanceof IincInsnNode) {
+                ((IincInsnNode) insn).var += SHIFT;
+            }
+        }
+        if (body.localVariables != null) {
+            for (LocalVariableNode lv : body.localVariables) {
+                lv.index += SHIFT;
+                if (lv.name.equals("this")) {
+                    lv.name = "$this"; // a static method has no `this`; debuggers still show the host
+                }
+            }
+        }
+    }
+
+}

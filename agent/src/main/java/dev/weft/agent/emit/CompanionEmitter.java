@@ -1,0 +1,117 @@
+package dev.weft.agent.emit;
+
+import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.check.CoroutineKind;
+import dev.weft.agent.plan.CompanionLayout;
+import dev.weft.agent.plan.Slot;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Writes a companion class:
+ *
+ * <pre>
+ * final synthetic class H$weft$m$N extends Coroutine {      // or EagerCoroutine, GeneratorCoroutine
+ *     int i0; long j0; Object a0; ...                       // the planned fields
+ *     static Future weft$new(H self, A a, B b) {            // returns m's declared type
+ *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
+ *         return c;                                         // eager: return c.start();
+ *     }
+ *     protected Object resume(Context cx) { return H.weft$m$N(this, cx); }   // generator: resume()
+ * }
+ * </pre>
+ */
+public final class CompanionEmitter {
+
+    /** Class-file version of companions: Java 8 (stack map frames; any JVM weft runs on loads it). */
+    private static final int VERSION = Opcodes.V1_8;
+
+    private CompanionEmitter() {}
+
+    public static byte[] emit(ClassNode host, MethodNode original, CompanionLayout layout, TypeHierarchy hierarchy) {
+        String c = layout.companionName;
+        String sup = layout.kind.superName;
+        ClassWriter cw = new PoolClassWriter(hierarchy);
+        cw.visit(VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, c, null, sup, null);
+        if (host.sourceFile != null) {
+            cw.visitSource(host.sourceFile, null);
+        }
+        for (Map.Entry<String, String> f : layout.fields.entrySet()) {
+            cw.visitField(Opcodes.ACC_SYNTHETIC, f.getKey(), f.getValue(), null, null).visitEnd();
+        }
+
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, sup, "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        String factoryDesc = factoryDescriptor(host, original);
+        MethodVisitor f = cw.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, "weft$new", factoryDesc, null, null);
+        f.visitCode();
+        f.visitTypeInsn(Opcodes.NEW, c);
+        f.visitInsn(Opcodes.DUP);
+        f.visitMethodInsn(Opcodes.INVOKESPECIAL, c, "<init>", "()V", false);
+        int self = Type.getArgumentsAndReturnSizes(factoryDesc) >> 2;
+        f.visitVarInsn(Opcodes.ASTORE, self);
+        for (Slot p : layout.params) {
+            if (p.field == null) {
+                continue;
+            }
+            f.visitVarInsn(Opcodes.ALOAD, self);
+            f.visitVarInsn(p.type.getOpcode(Opcodes.ILOAD), p.local);
+            f.visitFieldInsn(Opcodes.PUTFIELD, c, p.field, p.fieldDesc);
+        }
+        f.visitVarInsn(Opcodes.ALOAD, self);
+        if (layout.kind == CoroutineKind.EAGER) {
+            f.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "start", "()Ljava/util/concurrent/CompletableFuture;", false);
+        }
+        f.visitInsn(Opcodes.ARETURN);
+        f.visitMaxs(0, 0);
+        f.visitEnd();
+
+        boolean generator = layout.kind == CoroutineKind.GENERATOR;
+        MethodVisitor r = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, "resume",
+                generator ? "()Ljava/lang/Object;" : "(Ldev/weft/Context;)Ljava/lang/Object;", null, null);
+        r.visitCode();
+        r.visitVarInsn(Opcodes.ALOAD, 0);
+        if (generator) {
+            r.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            r.visitVarInsn(Opcodes.ALOAD, 1);
+        }
+        boolean itf = (host.access & Opcodes.ACC_INTERFACE) != 0;
+        r.visitMethodInsn(Opcodes.INVOKESTATIC, host.name, layout.bodyName, bodyDescriptor(layout), itf);
+        r.visitInsn(Opcodes.ARETURN);
+        r.visitMaxs(0, 0);
+        r.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code (H this?, params...) -> declared return type}. */
+    static String factoryDescriptor(ClassNode host, MethodNode m) {
+        Type[] args = Type.getArgumentTypes(m.desc);
+        boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
+        Type[] all = new Type[args.length + (instance ? 1 : 0)];
+        int k = 0;
+        if (instance) {
+            all[k++] = Type.getObjectType(host.name);
+        }
+        for (Type a : args) {
+            all[k++] = a;
+        }
+        return Type.getMethodDescriptor(Type.getReturnType(m.desc), all);
+    }
+
+    static String bodyDescriptor(CompanionLayout layout) {
+        return "(L" + layout.companionName + ";Ldev/weft/Context;)Ljava/lang/Object;";
+    }
+}

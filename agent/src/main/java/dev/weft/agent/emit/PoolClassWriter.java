@@ -1,0 +1,25 @@
+package dev.weft.agent.emit;
+
+import dev.weft.agent.analyze.TypeHierarchy;
+import org.objectweb.asm.ClassWriter;
+
+/** A COMPUTE_FRAMES class writer that asks the TypePool-backed hierarchy, never a class loader. */
+public final class PoolClassWriter extends ClassWriter {
+
+    private final TypeHierarchy hierarchy;
+
+    public PoolClassWriter(TypeHierarchy hierarchy) {
+        super(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        this.hierarchy = hierarchy;
+    }
+
+    @Override
+    protected String getCommonSuperClass(String type1, String type2) {
+        return hierarchy.commonSuperClass(type1, type2);
+    }
+
+    @Override
+    protected ClassLoader getClassLoader() {
+        throw new IllegalStateException("weft: the weaver must not load classes");
+    }
+}

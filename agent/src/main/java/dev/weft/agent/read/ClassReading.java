@@ -1,0 +1,31 @@
+package dev.weft.agent.read;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.JSRInlinerAdapter;
+import org.objectweb.asm.tree.ClassNode;
+
+/** Reads class bytes into a {@link ClassNode} with subroutines inlined and frames dropped. */
+public final class ClassReading {
+
+    private ClassReading() {}
+
+    public static ClassNode read(byte[] bytes) throws UnreadableClassException {
+        try {
+            ClassReader reader = new ClassReader(bytes);
+            ClassNode node = new ClassNode(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(
+                        int access, String name, String descriptor, String signature, String[] exceptions) {
+                    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    return new JSRInlinerAdapter(mv, access, name, descriptor, signature, exceptions);
+                }
+            };
+            reader.accept(node, ClassReader.SKIP_FRAMES);
+            return node;
+        } catch (RuntimeException e) {
+            throw new UnreadableClassException(String.valueOf(e.getMessage()), e);
+        }
+    }
+}

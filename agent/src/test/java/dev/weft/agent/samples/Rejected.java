@@ -1,0 +1,62 @@
+package dev.weft.agent.samples;
+
+import static dev.weft.Async.await;
+
+import dev.weft.Future;
+import dev.weft.Generator;
+import dev.weft.agent.testkit.Leaf;
+
+/** Every rejection; the class's other methods must still be woven and usable. */
+public class Rejected {
+
+    private final Object lock = new Object();
+
+    static int never;
+
+    static {
+        if (Boolean.getBoolean("weft.never")) {
+            never = await(Leaf.of(7));
+        }
+    }
+
+    public Rejected() {}
+
+    public Rejected(int x) {
+        await(Leaf.of(x));
+    }
+
+    public Future<Integer> syncBlock() {
+        synchronized (lock) {
+            return Future.ready(await(Leaf.of(1)));
+        }
+    }
+
+    public synchronized Future<Integer> syncMethod() {
+        return Future.ready(await(Leaf.of(2)));
+    }
+
+    public static Integer wrongReturn() {
+        return await(Leaf.of(3));
+    }
+
+    public static Future<Integer> yieldOutside() {
+        Generator.yield(1);
+        return Future.ready(1);
+    }
+
+    public static Generator<Integer> awaitInGenerator() {
+        Generator.yield(await(Leaf.of(4)));
+        return null;
+    }
+
+    public static Future<String> fine() {
+        return Future.ready("fine" + await(Leaf.of(5)));
+    }
+
+    public Future<Integer> afterSyncBlock() {
+        synchronized (lock) {
+            lock.hashCode();
+        }
+        return Future.ready(await(Leaf.of(6)));
+    }
+}
