@@ -1,0 +1,22 @@
+package dev.weft.fuzz.gen;
+
+import java.util.List;
+
+/** The signature of a generated method, decided before any body so that calls may go anywhere. */
+final class Method {
+
+    enum Kind { LAZY, EAGER, GENERATOR }
+
+    final String name;
+    final Kind kind;
+    final boolean isStatic;
+    /** Parameters after the leading {@code int d} (recursion depth; generators have none). */
+    final List<Ty> params;
+
+    Method(String name, Kind kind, boolean isStatic, List<Ty> params) {
+        this.name = name;
+        this.kind = kind;
+        this.isStatic = isStatic;
+        this.params = params;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.weft.fuzz.gen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Writes one random program from a seed (the same seed and options give the same source). The
+ * shape: 1–5 lazy methods (m0 is the static entry), up to 2 eager methods and up to 2 generators,
+ * each awaitable method guarded by {@code if (d <= 0) return ...} so recursion depth is bounded by
+ * the entry's {@code d}.
+ */
+public final class ProgramGenerator {
+
+    private final Options options;
+    private final String packageName;
+
+    public ProgramGenerator(Options options, String packageName) {
+        this.options = options;
+        this.packageName = packageName;
+    }
+
+    public Program generate(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Program p = new Program(seed, packageName, "P" + Long.toUnsignedString(seed, 36), options);
+        int lazy = 1 + r.nextInt(4);
+        for (int i = 0; i < lazy; i++) {
+            boolean isStatic = i == 0 || !options.on("instance") || r.nextBoolean();
+            p.methods.add(new Method("m" + i, Method.Kind.LAZY, isStatic, i == 0 ? List.of() : params(r)));
+        }
+        int eager = options.on("eager") ? r.nextInt(3) : 0;
+        for (int i = 0; i < eager; i++) {
+            boolean isStatic = !options.on("instance") || r.nextBoolean();
+            p.methods.add(new Method("e" + i, Method.Kind.EAGER, isStatic, params(r)));
+        }
+        int gens = options.on("generators") ? r.nextInt(3) : 0;
+        for (int i = 0; i < gens; i++) {
+            p.methods.add(new Method("g" + i, Method.Kind.GENERATOR, true, List.of(Ty.INT)));
+        }
+        p.root.add("int f = 3;\n");
+        for (Method m : p.methods) {
+            p.root.add(method(r, p, m));
+        }
+        return p;
+    }
+
+    private static List<Ty> params(SplittableRandom r) {
+        List<Ty> ps = new ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            ps.add(Ty.any(r));
+        }
+        return ps;
+    }
+
+    private Node method(SplittableRandom r, Program p, Method m) {
+        Body body = new Body(r, p, m, false);
+        StatementGenerator sg = new StatementGenerator(body);
+        Node n = new Node();
+        n.removable = m != p.methods.get(0);
+        String mods = (m == p.methods.get(0) ? "public " : "") + (m.isStatic ? "static " : "");
+        switch (m.kind) {
+            case GENERATOR: {
+                String param = "n" + p.nextName();
+                body.vars.add(new Body.Var(param, Ty.INT, true));
+                n.add(mods + "Generator<Integer> " + m.name + "(int " + param + ") throws Exception {\nG.begin();\n");
+                break;
+            }
+            case EAGER:
+                n.add(mods + "CompletableFuture<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add("if (d <= 0) return CompletableFuture.completedFuture(" + r.nextInt(10) + ");\n");
+                break;
+            default:
+                n.add(mods + "Future<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add("if (d <= 0) return Future.ready(" + r.nextInt(10) + ");\n");
+                break;
+        }
+        int depth = 1 + r.nextInt(3);
+        for (int i = 0, c = 2 + r.nextInt(6); i < c; i++) {
+            n.add(sg.statement(depth));
+        }
+        n.add("return ").add(sg.returnValue(2)).add(";\n}\n\n");
+        return n;
+    }
+
+    private static String params(Program p, Body body, Method m) {
+        StringBuilder sb = new StringBuilder("int d");
+        for (Ty t : m.params) {
+            String name = "p" + p.nextName();
+            sb.append(", ").append(t.java).append(' ').append(name);
+            body.vars.add(new Body.Var(name, t, true));
+        }
+        return sb.toString();
+    }
+}
