@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import dev.weft.agent.analyze.LoaderPools;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
@@ -10,7 +11,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Load-time weaving. Returns null (no change) for everything that is not a weaving candidate; the
@@ -43,16 +43,10 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
     }
 
-    static ClassFileLocator locatorFor(ClassLoader loader, String className, byte[] bytes) {
-        return new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(className.replace('/', '.'), bytes),
-                ClassFileLocator.ForClassLoader.of(loader));
-    }
-
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
         try {
-            r = Weaver.weave(bytes, locatorFor(loader, className, bytes));
+            r = Weaver.weave(bytes, LoaderPools.of(loader));
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;

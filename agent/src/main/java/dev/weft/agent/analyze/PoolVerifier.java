@@ -85,6 +85,10 @@ public final class PoolVerifier extends SimpleVerifier {
             if (!strict || t.getDescriptor().equals("Lnull;") || isAssignableFrom(e, t)) {
                 return true;
             }
+            if ((t.getSort() == Type.OBJECT && !hierarchy.isResolved(t.getInternalName()))
+                    || (e.getSort() == Type.OBJECT && !hierarchy.isResolved(e.getInternalName()))) {
+                return true; // a class missing from the class path cannot be judged: do not guess
+            }
             return e.getSort() == Type.OBJECT && isInterface(e);
         }
         return t.equals(e);

@@ -21,11 +21,18 @@ public final class TypeHierarchy {
         final String superName;
         final List<String> interfaces;
         final boolean isInterface;
+        /** False when no class file was found: the other fields are a guess. */
+        final boolean resolved;
 
         Info(String superName, List<String> interfaces, boolean isInterface) {
+            this(superName, interfaces, isInterface, true);
+        }
+
+        Info(String superName, List<String> interfaces, boolean isInterface, boolean resolved) {
             this.superName = superName;
             this.interfaces = interfaces;
             this.isInterface = isInterface;
+            this.resolved = resolved;
         }
     }
 
@@ -35,8 +42,16 @@ public final class TypeHierarchy {
     private final Map<String, Info> cache = new HashMap<>();
 
     public TypeHierarchy(ClassFileLocator locator) {
-        this.pool = new TypePool.Default(
-                new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
+        this(poolOf(locator));
+    }
+
+    /** Over a shared pool (see {@link LoaderPools}); the class being woven must be {@link #declare}d. */
+    public TypeHierarchy(TypePool pool) {
+        this.pool = pool;
+    }
+
+    public static TypePool poolOf(ClassFileLocator locator) {
+        return new TypePool.Default(new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
     }
 
     /** Makes the class being woven known even when its bytes are not readable as a resource. */
@@ -68,11 +83,21 @@ public final class TypeHierarchy {
                 i = null;
             }
             if (i == null) {
-                i = new Info(OBJECT, Collections.emptyList(), false);
+                i = new Info(OBJECT, Collections.emptyList(), false, false);
             }
         }
         cache.put(name, i);
         return i;
+    }
+
+    /** True if the class and all its superclasses were read from class files. */
+    public boolean isResolved(String name) {
+        for (String c = name; c != null; c = superName(c)) {
+            if (!info(c).resolved) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isInterface(String name) {

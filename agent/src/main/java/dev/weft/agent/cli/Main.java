@@ -43,9 +43,11 @@ public final class Main {
         }
         try {
             if (rest.size() >= 2 && rest.get(0).equals("check")) {
+                warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
                 return check(rest.subList(1, rest.size()), classpath, out);
             }
             if (rest.size() == 3 && rest.get(0).equals("weave")) {
+                warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
                 return weave(Paths.get(rest.get(1)), Paths.get(rest.get(2)), classpath, out);
             }
         } catch (IOException | UnreadableClassException e) {
@@ -124,6 +126,14 @@ public final class Main {
         }
         return Weaver.weave(bytes, new ClassFileLocator.Compound(
                 ClassFileLocator.Simple.of(name.replace('/', '.'), bytes), locator));
+    }
+
+    /** Build-time weaving equals load-time weaving only when the same class hierarchy is visible. */
+    private static void warnIfRuntimeMissing(ClassFileLocator locator, PrintStream err) {
+        if (!new TypeHierarchy(locator).isResolved("dev/weft/internal/coroutine/Coroutine")) {
+            err.println("weft: warning: weft-runtime is not on --cp; types it defines are approximated"
+                    + " (pass the application's class path with --cp to get the load-time bytes)");
+        }
     }
 
     private static ClassFileLocator locator(Path in, String classpath) throws IOException {

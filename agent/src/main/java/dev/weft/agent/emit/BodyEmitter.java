@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Turns a normalized coroutine body into the state-machine method
- * {@code static Object weft$m$N(Companion co, Context cx)} of the host. Locals of the original
+ * {@code static Object m(Object co, Context cx)} of the host (an overload of m; co is cast to the companion at entry). Locals of the original
  * body move up by {@link #SHIFT} to make room for {@code co} (slot 0) and {@code cx} (slot 1).
  *
  * <pre>
@@ -116,6 +116,9 @@ public final class BodyEmitter {
         targets[0] = start;
         System.arraycopy(resumeAt, 0, targets, 1, resumeAt.length);
         in.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        in.add(new TypeInsnNode(Opcodes.CHECKCAST, c));
+        in.add(new InsnNode(Opcodes.DUP));
+        in.add(new VarInsnNode(Opcodes.ASTORE, 0));
         in.add(new FieldInsnNode(Opcodes.GETFIELD, c, "state", "I"));
         in.add(new TableSwitchInsnNode(0, resumeAt.length, bad, targets));
         in.add(bad);

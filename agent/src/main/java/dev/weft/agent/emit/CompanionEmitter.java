@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
  *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
  *         return c;                                         // eager: return c.start();
  *     }
- *     protected Object resume(Context cx) { return H.weft$m$N(this, cx); }   // generator: resume()
+ *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
  * }
  * </pre>
  */
@@ -111,7 +111,12 @@ public final class CompanionEmitter {
         return Type.getMethodDescriptor(Type.getReturnType(m.desc), all);
     }
 
+    /**
+     * The body takes the companion as Object: reflection on the host ({@code getDeclaredMethods})
+     * resolves every descriptor type, and may run before the host's initializer has defined the
+     * companion. The body casts it once at entry.
+     */
     static String bodyDescriptor(CompanionLayout layout) {
-        return "(L" + layout.companionName + ";Ldev/weft/Context;)Ljava/lang/Object;";
+        return "(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;";
     }
 }

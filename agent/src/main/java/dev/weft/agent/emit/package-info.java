@@ -10,7 +10,7 @@
  *       returning m's declared type, and {@code resume} calling the body.
  *   <li>{@link dev.weft.agent.emit.StubEmitter}: m's body becomes "return weft$new(this, params)".
  *   <li>{@link dev.weft.agent.emit.BodyEmitter}: the original body moves to a synthetic static
- *       method {@code weft$m$N(companion, cx)} in H as a state machine.
+ *       method {@code m(companion, cx)} in H (an overload of m) as a state machine.
  *   <li>{@link dev.weft.agent.emit.CompanionEmbedder}: the companion's bytes become string
  *       constants in H, defined by {@code CompanionLoader.define} first thing in H's
  *       {@code <clinit>}.

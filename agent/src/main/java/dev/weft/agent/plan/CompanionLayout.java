@@ -9,7 +9,7 @@ import java.util.Map;
 public final class CompanionLayout {
     /** Internal name of the companion class. */
     public final String companionName;
-    /** Name of the synthetic host method holding the woven body. */
+    /** Name of the synthetic host method holding the woven body: the method's own name, overloaded. */
     public final String bodyName;
     public final CoroutineKind kind;
     /** Field name to descriptor, in declaration order. */

@@ -25,7 +25,10 @@ public final class LayoutPlanner {
             List<SuspensionPoint> points, List<List<SavedLocal>> savedPerPoint) {
         String simple = m.name.replace('<', '_').replace('>', '_');
         String companion = owner.name + "$weft$" + simple + "$" + ordinal;
-        String body = "weft$" + simple + "$" + ordinal;
+        // The body keeps the method's name (an overload taking the companion), so stack traces
+        // read Host.method(Host.java:line), as the user wrote it.
+        // Overloaded coroutines would share the body descriptor, so they get numbered names.
+        String body = overloaded(owner, m) ? m.name + "$weft$" + ordinal : m.name;
         Map<String, String> fields = new LinkedHashMap<>();
 
         List<SavedLocal> paramLocals = new ArrayList<>();
@@ -50,6 +53,15 @@ public final class LayoutPlanner {
             saved.add(assign(savedPerPoint.get(i), fields));
         }
         return new CompanionLayout(companion, body, kind, fields, params, reachable, saved);
+    }
+
+    private static boolean overloaded(ClassNode owner, MethodNode m) {
+        for (MethodNode other : owner.methods) {
+            if (other != m && other.name.equals(m.name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Slot> assign(List<SavedLocal> locals, Map<String, String> fields) {

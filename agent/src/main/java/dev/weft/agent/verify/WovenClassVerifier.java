@@ -3,7 +3,10 @@ package dev.weft.agent.verify;
 import dev.weft.agent.analyze.PoolVerifier;
 import dev.weft.agent.analyze.TypeHierarchy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -17,6 +20,37 @@ import org.objectweb.asm.util.CheckClassAdapter;
 public final class WovenClassVerifier {
 
     private WovenClassVerifier() {}
+
+    /**
+     * Data-flow checks of the named methods only ({@code name + descriptor}): the weaver's own
+     * guard on the bodies it generated, cheap enough to run at load time.
+     */
+    public static Map<String, String> methodProblems(byte[] bytes, TypeHierarchy hierarchy, Set<String> methods) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (methods.isEmpty()) {
+            return problems;
+        }
+        ClassNode cn = new ClassNode(Opcodes.ASM9);
+        new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
+        List<Type> itfs = new ArrayList<>();
+        for (String i : cn.interfaces) {
+            itfs.add(Type.getObjectType(i));
+        }
+        boolean itf = (cn.access & Opcodes.ACC_INTERFACE) != 0;
+        for (MethodNode m : cn.methods) {
+            if (!methods.contains(m.name + m.desc)) {
+                continue;
+            }
+            PoolVerifier v = new PoolVerifier(hierarchy, Type.getObjectType(cn.name),
+                    cn.superName == null ? null : Type.getObjectType(cn.superName), itfs, itf, true);
+            try {
+                new Analyzer<>(v).analyze(cn.name, m);
+            } catch (AnalyzerException | RuntimeException e) {
+                problems.put(m.name + m.desc, String.valueOf(e.getMessage()));
+            }
+        }
+        return problems;
+    }
 
     public static List<String> verify(byte[] bytes, TypeHierarchy hierarchy) {
         List<String> problems = new ArrayList<>();

@@ -18,11 +18,16 @@ import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.LayoutPlanner;
 import dev.weft.agent.read.ClassReading;
 import dev.weft.agent.read.UnreadableClassException;
+import dev.weft.agent.verify.WovenClassVerifier;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -39,9 +44,34 @@ public final class Weaver {
      * @return null if the class has no suspension points (pass it through untouched)
      */
     public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
+        return weave(bytes, TypeHierarchy.poolOf(locator));
+    }
+
+    /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) pool. */
+    public static WeaveResult weave(byte[] bytes, TypePool pool) throws UnreadableClassException {
+        // Methods whose woven form failed (too large, or refused by the verify stage) are
+        // rejected by name + descriptor and the class is woven again from the original bytes.
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (int attempt = 0; ; attempt++) {
+            Attempt a = attempt(bytes, pool, failed);
+            if (a == null || a.failures.isEmpty() || attempt >= 3) {
+                return a == null ? null : a.result;
+            }
+            failed.putAll(a.failures);
+        }
+    }
+
+    /** One weaving pass; {@code failures} maps original methods to why their woven form is unusable. */
+    private static final class Attempt {
+        WeaveResult result;
+        final Map<String, String> failures = new LinkedHashMap<>();
+    }
+
+    private static Attempt attempt(byte[] bytes, TypePool pool, Map<String, String> failed)
+            throws UnreadableClassException {
         ClassNode cn = ClassReading.read(bytes);
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
-        TypeHierarchy hierarchy = new TypeHierarchy(locator);
+        TypeHierarchy hierarchy = new TypeHierarchy(pool);
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
@@ -58,6 +88,7 @@ public final class Weaver {
         List<MethodReport> reports = new ArrayList<>();
         Map<String, byte[]> companions = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
+        Map<String, String> bodyToOriginal = new HashMap<>();
         int ordinal = 0;
         for (MethodChecker.Verdict v : verdicts) {
             MethodNode m = v.method;
@@ -67,26 +98,49 @@ public final class Weaver {
                 continue;
             }
             int firstLine = v.points.get(0).line;
+            String key = m.name + m.desc;
             try {
+                if (failed.containsKey(key)) {
+                    throw new IllegalStateException(failed.get(key));
+                }
                 NewMover.moveAcrossSuspensions(cn.name, m, v.points);
                 StackSpiller.spill(cn.name, m, v.points);
                 List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(cn, m, v.points, hierarchy);
                 CompanionLayout layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
                 byte[] companion = CompanionEmitter.emit(cn, m, layout, hierarchy);
-                bodies.add(BodyEmitter.emit(cn.name, isInterface, m, layout));
-                StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(bodies.get(bodies.size() - 1), firstLine));
+                MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout);
+                bodies.add(body);
+                bodyToOriginal.put(body.name + body.desc, key);
+                StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, firstLine));
                 companions.put(layout.companionName, companion);
                 reports.add(new MethodReport(cn.name, m.name, m.desc, v.kind, layout));
             } catch (Exception | LinkageError e) {
+                String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
                 Rejection r = Rejection.of(cn.name, cn.sourceFile, m.name, firstLine,
-                        "weft: cannot weave this method (" + e + ")");
+                        "weft: cannot weave this method (" + why + ")");
                 rejections.add(r);
-                RejectionEmitter.emit(m, r, java.util.Collections.emptyList());
+                RejectionEmitter.emit(m, r, Collections.emptyList());
             }
         }
         cn.methods.addAll(bodies);
         CompanionEmbedder.embed(cn, new ArrayList<>(companions.values()));
-        byte[] out = WovenClasses.write(cn, hierarchy);
-        return new WeaveResult(out, companions, rejections, reports);
+        Attempt a = new Attempt();
+        byte[] out;
+        try {
+            out = WovenClasses.write(cn, hierarchy);
+        } catch (MethodTooLargeException e) {
+            String original = bodyToOriginal.get(e.getMethodName() + e.getDescriptor());
+            if (original == null) {
+                throw e;
+            }
+            a.failures.put(original, "the woven method would exceed the JVM's 64 KB code limit");
+            return a;
+        }
+        Map<String, String> problems = WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet());
+        for (Map.Entry<String, String> p : problems.entrySet()) {
+            a.failures.put(bodyToOriginal.get(p.getKey()), "internal error, woven code does not verify: " + p.getValue());
+        }
+        a.result = new WeaveResult(out, companions, rejections, reports);
+        return a;
     }
 }
