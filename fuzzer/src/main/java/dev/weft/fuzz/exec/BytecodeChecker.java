@@ -14,7 +14,7 @@ import org.objectweb.asm.util.CheckClassAdapter;
  * Woven bytes under ASM's CheckClassAdapter (with data-flow verification against the program's
  * loader), and every companion class forced through HotSpot's verifier by initializing it.
  *
- * <p>The woven bytes come from the weaver itself, reached reflectively in the agent jar that
+ * <p>The woven bytes come from the weaver itself (with the transformer's per-loader type pool), reached reflectively in the agent jar that
  * {@code -javaagent} put on the system class path (its ASM is shaded, so it cannot be linked
  * against directly); the weaver is deterministic, so these are the bytes the transformer defined.
  */
@@ -36,16 +36,19 @@ public final class BytecodeChecker {
     public static BytecodeChecker create() {
         try {
             ClassLoader sys = ClassLoader.getSystemClassLoader();
-            Class<?> transformer = Class.forName("dev.weft.agent.WeavingTransformer", false, sys);
+            Class<?> pools = Class.forName("dev.weft.agent.analyze.LoaderPools", false, sys);
             Class<?> weaver = Class.forName("dev.weft.agent.weave.Weaver", false, sys);
             Class<?> result = Class.forName("dev.weft.agent.weave.WeaveResult", false, sys);
-            Method locatorFor = transformer.getDeclaredMethod("locatorFor", ClassLoader.class, String.class, byte[].class);
-            locatorFor.setAccessible(true);
+            Method locatorFor = pools.getMethod("of", ClassLoader.class);
             Method weave = null;
             for (Method m : weaver.getMethods()) {
-                if (m.getName().equals("weave") && m.getParameterCount() == 2) {
+                if (m.getName().equals("weave") && m.getParameterCount() == 2
+                        && m.getParameterTypes()[1].getSimpleName().equals("TypePool")) {
                     weave = m;
                 }
+            }
+            if (weave == null) {
+                return null;
             }
             return new BytecodeChecker(locatorFor, weave, result.getField("bytes"), result.getField("companions"));
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -60,10 +63,9 @@ public final class BytecodeChecker {
     @SuppressWarnings("unchecked")
     public List<String> check(ProgramLoader loader, String name) {
         List<String> problems = new ArrayList<>();
-        String internal = name.replace('.', '/');
         Object r;
         try {
-            Object locator = locatorFor.invoke(null, loader, internal, loader.original(name));
+            Object locator = locatorFor.invoke(null, loader);
             r = weave.invoke(null, loader.original(name), locator);
         } catch (ReflectiveOperationException e) {
             problems.add("weaver threw " + Outcome.describe(e.getCause() != null ? e.getCause() : e));

@@ -46,20 +46,22 @@ final class ExpressionGenerator {
             int k = b.r.nextInt(10);
             Method callee = b.program.randomCallee(b.r);
             if (k < 3 && callee != null && b.on("calls")) {
-                return Node.expr("0", "await(", call(callee, depth), ")");
+                return Node.expr("0", "((int) await(", call(callee, depth), "))");
             }
             if (k == 3 && b.on("lambdas")) {
                 Body.Var fn = b.pick(null, false);
                 if (fn != null) {
-                    return Node.expr("0", "await(", fn.name, ".apply(", e(Ty.INT, depth - 1), "))");
+                    return Node.expr("0", "((int) await(", fn.name, ".apply(", e(Ty.INT, depth - 1), ")))");
                 }
             }
             if (k == 4 && b.on("stage")) {
-                return Node.expr("0", "await(L.cs(", e(Ty.INT, depth - 1), "))");
+                return Node.expr("0", "((int) await(L.cs(", e(Ty.INT, depth - 1), ")))");
             }
         }
         Node inner = e(t, depth - 1);
-        return Node.expr(t.simplest(), "await(L.", t.leaf, "(", inner, "))");
+        // the cast pins the static type: a bare generic await is a poly expression, and overloads
+        // such as String.valueOf or Math.floorMod would make javac's choice ambiguous
+        return Node.expr(t.simplest(), "((", t.java, ") await(L.", t.leaf, "(", inner, ")))");
     }
 
     /** A call of a generated async method, without the await around it. */
@@ -82,19 +84,19 @@ final class ExpressionGenerator {
             case LONG:
                 switch (b.r.nextInt(3)) {
                     case 0: return Node.expr("0L", "(", e(Ty.LONG, d), " ", pick("+", "-", "*", "^"), " ", e(Ty.LONG, d), ")");
-                    case 1: return Node.expr("0L", "(long) ", e(Ty.INT, d));
+                    case 1: return Node.expr("0L", "(long) (int) (", e(Ty.INT, d), ")");
                     default: return Node.expr("0L", "(", e(Ty.INT, d), " * 1000L)");
                 }
             case DOUBLE:
                 switch (b.r.nextInt(3)) {
                     case 0: return Node.expr("0.0", "(", e(Ty.DOUBLE, d), " ", pick("+", "-", "*"), " ", e(Ty.DOUBLE, d), ")");
-                    case 1: return Node.expr("0.0", "(double) ", e(Ty.INT, d));
+                    case 1: return Node.expr("0.0", "(double) (int) (", e(Ty.INT, d), ")");
                     default: return Node.expr("0.0", "(", e(Ty.LONG, d), " / 4.0)");
                 }
             case FLOAT:
                 return b.chance(50)
                         ? Node.expr("0f", "(", e(Ty.FLOAT, d), " ", pick("+", "-", "*"), " ", e(Ty.FLOAT, d), ")")
-                        : Node.expr("0f", "(float) ", e(Ty.SHORT, d));
+                        : Node.expr("0f", "(float) (short) (", e(Ty.SHORT, d), ")");
             case BOOLEAN:
                 switch (b.r.nextInt(6)) {
                     case 0: return Node.expr("false", "(", e(Ty.INT, d), " ", pick("<", "<=", "==", "!=", ">"), " ", e(Ty.INT, d), ")");
@@ -104,7 +106,7 @@ final class ExpressionGenerator {
                     case 4: return Node.expr("false", "(", e(Ty.DOUBLE, d), " < ", e(Ty.FLOAT, d), ")");
                     default: return Node.expr("false", "(", e(Ty.LONG, d), " == ", e(Ty.LONG, d), ")");
                 }
-            case BYTE: return Node.expr("(byte) 0", "(byte) (", e(Ty.INT, d), ")");
+            case BYTE: return Node.expr("(byte) 0", "(byte) (int) (", e(Ty.INT, d), ")");
             case SHORT: return Node.expr("(short) 0", "(short) (", e(Ty.INT, d), " + ", e(Ty.BYTE, d), ")");
             case CHAR: return Node.expr("'a'", "(char) ('a' + Math.floorMod(", e(Ty.INT, d), ", 26))");
             case STRING: return stringExpr(d);
@@ -135,8 +137,8 @@ final class ExpressionGenerator {
         switch (b.r.nextInt(14)) {
             case 0: case 1: return Node.expr("0", "(", e(Ty.INT, d), " ", pick("+", "-", "*", "^", "&", "|"), " ", e(Ty.INT, d), ")");
             case 2: return Node.expr("0", "(", e(Ty.INT, d), " ", pick("/", "%"), " (", e(Ty.INT, d), " | 1))");
-            case 3: return Node.expr("0", "(int) ", e(Ty.LONG, d));
-            case 4: return Node.expr("0", "(int) ", e(Ty.DOUBLE, d));
+            case 3: return Node.expr("0", "(int) (long) (", e(Ty.LONG, d), ")");
+            case 4: return Node.expr("0", "(int) (double) (", e(Ty.DOUBLE, d), ")");
             case 5: return Node.expr("0", e(Ty.STRING, d), ".length()");
             case 6: return b.on("new-box") ? Node.expr("0", e(Ty.BOX, d), ".sum()") : atom(Ty.INT);
             case 7: {

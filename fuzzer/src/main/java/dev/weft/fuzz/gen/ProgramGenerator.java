@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  * Writes one random program from a seed (the same seed and options give the same source). The
  * shape: 1–5 lazy methods (m0 is the static entry), up to 2 eager methods and up to 2 generators,
  * each awaitable method guarded by {@code if (d <= 0) return ...} so recursion depth is bounded by
- * the entry's {@code d}.
+ * the entry's {@code d}. The guard awaits, so every lazy and eager method stays an async method
+ * (woven) whatever the shrinker removes: a Future-returning method without an await is a plain
+ * method that runs at the call, which is correct but not what the woven driver checks.
  */
 public final class ProgramGenerator {
 
@@ -67,15 +69,15 @@ public final class ProgramGenerator {
             }
             case EAGER:
                 n.add(mods + "CompletableFuture<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
-                n.add("if (d <= 0) return CompletableFuture.completedFuture(" + r.nextInt(10) + ");\n");
+                n.add("if (d <= 0) return CompletableFuture.completedFuture(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
             default:
                 n.add(mods + "Future<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
-                n.add("if (d <= 0) return Future.ready(" + r.nextInt(10) + ");\n");
+                n.add("if (d <= 0) return Future.ready(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
         }
-        int depth = 1 + r.nextInt(3);
-        for (int i = 0, c = 2 + r.nextInt(6); i < c; i++) {
+        int depth = 1 + r.nextInt(2);
+        for (int i = 0, c = 1 + r.nextInt(5); i < c; i++) {
             n.add(sg.statement(depth));
         }
         n.add("return ").add(sg.returnValue(2)).add(";\n}\n\n");

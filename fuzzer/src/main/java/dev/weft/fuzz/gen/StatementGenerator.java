@@ -40,12 +40,12 @@ final class StatementGenerator {
     }
 
     private int count() {
-        return 1 + b.r.nextInt(3);
+        return 1 + b.r.nextInt(2);
     }
 
     Node statement(int depth) {
         int k = b.r.nextInt(depth > 0 ? 24 : 9);
-        int ed = 1 + b.r.nextInt(3);
+        int ed = 1 + b.r.nextInt(2);
         switch (k) {
             case 0: case 1: case 2: return declaration(ed);
             case 3: case 4: return assignment(ed);

@@ -30,6 +30,8 @@ public final class Campaign {
         public final List<Path> regressions = new ArrayList<>();
         public int programs;
         public long nanos;
+        /** Where the time went. */
+        public String phases = "";
 
         public int count(Verdict.Kind k) {
             return counts.getOrDefault(k, 0);
@@ -41,8 +43,8 @@ public final class Campaign {
 
         @Override
         public String toString() {
-            return String.format("%d programs in %.1f s (%.1f programs/s): %s", programs, nanos / 1e9,
-                    programsPerSecond(), counts);
+            return String.format("%d programs in %.1f s (%.1f programs/s): %s %s", programs, nanos / 1e9,
+                    programsPerSecond(), counts, phases);
         }
     }
 
@@ -105,6 +107,8 @@ public final class Campaign {
             }
         }
         st.nanos = System.nanoTime() - t0;
+        st.phases = String.format("javac %.1f s, load+weave %.1f s, woven runs %.1f s, checks %.1f s",
+                trial.phaseNanos[0] / 1e9, trial.phaseNanos[1] / 1e9, trial.phaseNanos[2] / 1e9, trial.phaseNanos[3] / 1e9);
         return st;
     }
 

@@ -19,6 +19,9 @@ public final class Trial {
     public static final String REF_PKG = "fzr";
     public static final String RT_PKG = "dev.weft.fuzz.rt";
 
+    /** Nanoseconds spent per phase, for the throughput report: javac, load+weave, runs, checks. */
+    public final long[] phaseNanos = new long[4];
+
     private final MemoryCompiler compiler;
     private final BytecodeChecker checker;
 
@@ -43,7 +46,9 @@ public final class Trial {
         for (Program p : programs) {
             addSources(p, sources);
         }
+        long t0 = System.nanoTime();
         MemoryCompiler.Result compiled = compiler.compile(sources);
+        phaseNanos[0] += System.nanoTime() - t0;
         Map<String, byte[]> woven = new LinkedHashMap<>();
         Map<String, byte[]> ref = new LinkedHashMap<>();
         compiled.classes.forEach((name, bytes) -> (name.startsWith(REF_PKG + ".") ? ref : woven).put(name, bytes));
@@ -82,6 +87,7 @@ public final class Trial {
                 || ref.result.contains("reference stage pending")) {
             return new Verdict(Verdict.Kind.HARNESS, "reference: " + ref.result, null, ref);
         }
+        long t1 = System.nanoTime();
         try {
             wc = Class.forName(w, true, wl);
         } catch (ClassNotFoundException e) {
@@ -89,7 +95,11 @@ public final class Trial {
         } catch (LinkageError e) {
             return new Verdict(Verdict.Kind.VERIFY, "loading " + w + ": " + e, null, ref);
         }
+        long t2 = System.nanoTime();
+        phaseNanos[1] += t2 - t1;
         Outcome wov = Executions.woven(wc, d, s);
+        long t3 = System.nanoTime();
+        phaseNanos[2] += t3 - t2;
         if (wov.isVerifyError()) {
             return new Verdict(Verdict.Kind.VERIFY, wov.result, wov, ref);
         }
@@ -98,6 +108,7 @@ public final class Trial {
         }
         if (checker != null) {
             List<String> problems = checker.check(wl, w);
+            phaseNanos[3] += System.nanoTime() - t3;
             if (!problems.isEmpty()) {
                 return new Verdict(Verdict.Kind.CHECK, String.join("\n", problems), wov, ref);
             }
