@@ -49,7 +49,9 @@ public final class MemoryCompiler {
         }
         standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
         String cp = location(dev.weft.Future.class) + File.pathSeparator + location(MemoryCompiler.class);
-        options = List.of("-classpath", cp, "--release", "17", "-g", "-nowarn", "-proc:none", "-XDuseUnsharedTable=true");
+        // No --release: the class files are those of the running JDK (17 or 25), which the weaver must
+        // read either way, and javac skips loading ct.sym for every task.
+        options = List.of("-classpath", cp, "-g", "-nowarn", "-proc:none", "-XDuseUnsharedTable=true");
     }
 
     private static String location(Class<?> c) {

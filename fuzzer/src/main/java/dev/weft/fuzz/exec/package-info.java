@@ -4,8 +4,9 @@
  *
  * <p>Protocol for one batch:
  * <ol>
- *   <li>compile every program twice in one javac task: against {@code dev.weft} (package
- *       {@code fz}) and against the reference package ({@code fzr});</li>
+ *   <li>compile every program of the batch in one javac task, against {@code dev.weft}
+ *       (package {@code fz}), and derive the reference classes (package {@code fzr}) from the
+ *       same class files with {@link dev.weft.fuzz.exec.ReferenceRemapper};</li>
  *   <li>define the {@code fz} classes in one {@link dev.weft.fuzz.exec.ProgramLoader} (woven by the
  *       agent) and the {@code fzr} classes in another (untouched);</li>
  *   <li>per program: initialize the woven class (HotSpot verifies it), run both executions under

@@ -5,6 +5,7 @@ import dev.weft.fuzz.exec.Executions;
 import dev.weft.fuzz.exec.MemoryCompiler;
 import dev.weft.fuzz.exec.Outcome;
 import dev.weft.fuzz.exec.ProgramLoader;
+import dev.weft.fuzz.exec.ReferenceRemapper;
 import dev.weft.fuzz.gen.Program;
 import dev.weft.fuzz.rt.Schedule;
 import java.util.LinkedHashMap;
@@ -37,7 +38,6 @@ public final class Trial {
 
     public static void addSources(Program p, Map<String, String> into) {
         into.put(WOVEN_PKG + "." + p.className, p.source(true, WOVEN_PKG, RT_PKG));
-        into.put(REF_PKG + "." + p.className, p.source(false, REF_PKG, RT_PKG));
     }
 
     /** Compiles and judges programs in one javac task and two fresh loaders. */
@@ -51,14 +51,18 @@ public final class Trial {
         phaseNanos[0] += System.nanoTime() - t0;
         Map<String, byte[]> woven = new LinkedHashMap<>();
         Map<String, byte[]> ref = new LinkedHashMap<>();
-        compiled.classes.forEach((name, bytes) -> (name.startsWith(REF_PKG + ".") ? ref : woven).put(name, bytes));
+        ReferenceRemapper remapper = new ReferenceRemapper(WOVEN_PKG, REF_PKG);
+        compiled.classes.forEach((name, bytes) -> {
+            woven.put(name, bytes);
+            ref.put(remapper.mapBinary(name), remapper.remap(bytes));
+        });
         ProgramLoader wl = new ProgramLoader(woven);
         ProgramLoader rl = new ProgramLoader(ref);
         List<Verdict> out = new java.util.ArrayList<>();
         for (Program p : programs) {
             String w = WOVEN_PKG + "." + p.className;
             String r = REF_PKG + "." + p.className;
-            String err = compiled.errors.getOrDefault(w, compiled.errors.get(r));
+            String err = compiled.errors.get(w);
             if (err != null) {
                 out.add(new Verdict(Verdict.Kind.COMPILE_ERROR, err, null, null));
             } else {
