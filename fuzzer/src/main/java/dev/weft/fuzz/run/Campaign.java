@@ -72,6 +72,11 @@ public final class Campaign {
 
     /** {@code single}: run exactly the program whose seed is {@code seed}. */
     public Stats run(long seed, int count, boolean single) {
+        return run(seed, count, single, false);
+    }
+
+    /** {@code writeAll}: also write passing programs as regression tests (examples of the format). */
+    public Stats run(long seed, int count, boolean single, boolean writeAll) {
         Stats st = new Stats();
         ProgramGenerator gen = new ProgramGenerator(options, Trial.WOVEN_PKG);
         Trial trial = new Trial(new MemoryCompiler(), BytecodeChecker.create());
@@ -91,6 +96,13 @@ public final class Campaign {
                 Program p = batch.get(i);
                 st.counts.merge(v.kind, 1, Integer::sum);
                 st.programs++;
+                if (writeAll && !v.failed() && regressionDir != null) {
+                    try {
+                        st.regressions.addAll(RegressionWriter.write(regressionDir, p, v));
+                    } catch (java.io.IOException e) {
+                        log.println("[fuzz] cannot write regression test: " + e);
+                    }
+                }
                 if (v.failed()) {
                     st.failures.put(p.seed, v);
                     log.println("[fuzz] program " + p.seed + " " + firstLines(v.toString(), 6));

@@ -28,26 +28,33 @@ public final class RegressionWriter {
         String cls = p.className;
         Path program = dir.resolve(cls + ".java");
         Files.writeString(program, p.source(true, PACKAGE, RT_PACKAGE), StandardCharsets.UTF_8);
-        String expected = v.reference == null ? "?" : v.reference.result + "\n" + String.join("\n", v.reference.trace);
+        StringBuilder expected = new StringBuilder(v.reference == null ? "?" : v.reference.result);
+        if (v.reference != null) {
+            for (String t : v.reference.trace) {
+                expected.append('\n').append(t);
+            }
+        }
+        boolean open = v.failed();
+        String testName = cls + (open ? "KnownBug" : "Test");
         String test = "package " + PACKAGE + ";\n\n"
                 + "import static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
                 + "import " + RT_PACKAGE + ".Drive;\n"
-                + "import org.junit.jupiter.api.Tag;\n"
+                + (open ? "import org.junit.jupiter.api.Tag;\n" : "")
                 + "import org.junit.jupiter.api.Test;\n\n"
                 + "/**\n"
-                + " * Found by the weaver fuzzer: program seed " + p.seed + " (schedule seed the same), shrunk.\n"
-                + " * Failure: " + javadoc(Campaign.firstLines(v.toString(), 3)) + "\n"
+                + " * Written by the weaver fuzzer: program seed " + p.seed + " (schedule seed the same)" + (open ? ", shrunk" : "") + ".\n"
+                + (open ? " * Failure: " + javadoc(Campaign.firstLines(v.toString(), 3)) + "\n" : " * Passes; kept as an end-to-end example of the fuzz regression format.\n")
                 + " * Reproduce the original: {@code scripts/fuzz 1 " + p.seed + " --single}.\n"
                 + " */\n"
-                + "@Tag(\"known-weaver-bug\")\n"
-                + "class " + cls + "KnownBug {\n\n"
-                + "    private static final String EXPECTED = " + literal(expected) + ";\n\n"
+                + (open ? "@Tag(\"known-weaver-bug\")\n" : "")
+                + "class " + testName + " {\n\n"
+                + "    private static final String EXPECTED = " + literal(expected.toString().replace(Trial.RT_PKG + ".", RT_PACKAGE + ".")) + ";\n\n"
                 + "    @Test\n"
                 + "    void wovenRunAgreesWithReference() {\n"
                 + "        assertEquals(EXPECTED, Drive.woven(() -> " + cls + ".m0(" + Trial.depth(p) + "), " + p.seed + "L));\n"
                 + "    }\n"
                 + "}\n";
-        Path testFile = dir.resolve(cls + "KnownBug.java");
+        Path testFile = dir.resolve(testName + ".java");
         Files.writeString(testFile, test, StandardCharsets.UTF_8);
         return List.of(program, testFile);
     }
