@@ -29,6 +29,13 @@ final class Body {
     final List<Var> vars = new ArrayList<>();
     /** Labels of the enclosing loops, innermost last. */
     final List<String> loops = new ArrayList<>();
+    /**
+     * Depth of enclosing try statements (any part). A tail call ({@code return m(...)}) there
+     * would run the callee's body after the finally blocks when woven (the returned future is
+     * awaited in tail position, after the method returned) but before them in the reference
+     * (the unwoven callee runs at the call), so tail calls are only generated outside.
+     */
+    int tries;
     /** False in generator bodies (a generator cannot await) . */
     final boolean mayAwait;
     /** Inside a lambda body: returns produce the lambda's future, captured locals are off limits. */

@@ -165,16 +165,28 @@ final class ExpressionGenerator {
         }
     }
 
+    // "yield (" would parse as a call of a method named yield: the value goes through requireNonNull.
     private Node switchExpr(int d) {
-        Node n = Node.expr("0", "switch (Math.floorMod(", e(Ty.INT, d), ", 4)) {");
+        Node n = Node.expr("0", "(switch (Math.floorMod(", e(Ty.INT, d), ", 4)) {");
         n.add(" case 0 -> ").add(e(Ty.INT, d)).add(";");
-        n.add(" case 1, 2 -> { T.t(").add(e(Ty.STRING, d)).add("); yield ").add(e(Ty.INT, d)).add("; }");
-        return n.add(" default -> ").add(e(Ty.INT, d)).add("; }");
+        n.add(" case 1, 2 -> { T.t(").add(e(Ty.STRING, d)).add("); yield java.util.Objects.requireNonNull(").add(e(Ty.INT, d)).add("); }");
+        return n.add(" default -> ").add(e(Ty.INT, d)).add("; })");
+    }
+
+    /** A switch expression on a String, arms with awaits; yields a String. */
+    private Node stringSwitchExpr(int d) {
+        Node n = Node.expr("\"\"", "(switch (", e(Ty.STRING, d), ") {");
+        n.add(" case \"s1\", \"s2\" -> ").add(e(Ty.STRING, d)).add(";");
+        n.add(" case \"s3\" -> { T.t(").add(e(Ty.INT, d)).add("); yield java.util.Objects.requireNonNull(").add(e(Ty.STRING, d)).add("); }");
+        return n.add(" default -> ").add(e(Ty.STRING, d)).add("; })");
     }
 
     private Node stringExpr(int d) {
-        switch (b.r.nextInt(8)) {
+        switch (b.r.nextInt(10)) {
             case 0: case 1: return Node.expr("\"\"", "(\"k\" + ", e(shown(), d), " + ", e(shown(), d), ")");
+            case 8: return Node.expr("\"\"", "new StringBuilder(", e(Ty.STRING, d), ").append(", e(shown(), d), ").append(",
+                    e(shown(), d), ").toString()");
+            case 9: return b.on("switch-expr") ? stringSwitchExpr(d) : atom(Ty.STRING);
             case 2: return Node.expr("\"\"", "String.valueOf(", e(shown(), d), ")");
             case 3: return Node.expr("\"\"", e(Ty.STRING, d), ".concat(", e(Ty.STRING, d), ")");
             case 4: return b.on("varargs") ? Node.expr("\"\"", "L.vs(", e(shown(), d), ", ", e(shown(), d), ")") : atom(Ty.STRING);

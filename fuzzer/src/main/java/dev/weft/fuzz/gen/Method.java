@@ -12,6 +12,8 @@ final class Method {
     final boolean isStatic;
     /** Parameters after the leading {@code int d} (recursion depth; generators have none). */
     final List<Ty> params;
+    /** Eager methods only: declared as CompletionStage rather than CompletableFuture. */
+    boolean stage;
 
     Method(String name, Kind kind, boolean isStatic, List<Ty> params) {
         this.name = name;

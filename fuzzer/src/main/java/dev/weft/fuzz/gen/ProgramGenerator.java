@@ -33,7 +33,9 @@ public final class ProgramGenerator {
         int eager = options.on("eager") ? r.nextInt(3) : 0;
         for (int i = 0; i < eager; i++) {
             boolean isStatic = !options.on("instance") || r.nextBoolean();
-            p.methods.add(new Method("e" + i, Method.Kind.EAGER, isStatic, params(r)));
+            Method e = new Method("e" + i, Method.Kind.EAGER, isStatic, params(r));
+            e.stage = r.nextInt(3) == 0;
+            p.methods.add(e);
         }
         int gens = options.on("generators") ? r.nextInt(3) : 0;
         for (int i = 0; i < gens; i++) {
@@ -68,7 +70,7 @@ public final class ProgramGenerator {
                 break;
             }
             case EAGER:
-                n.add(mods + "CompletableFuture<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add(mods + (m.stage ? "java.util.concurrent.CompletionStage<Integer> " : "CompletableFuture<Integer> ") + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
                 n.add("if (d <= 0) return CompletableFuture.completedFuture(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
             default:

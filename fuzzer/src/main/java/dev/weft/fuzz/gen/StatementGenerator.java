@@ -134,7 +134,8 @@ final class StatementGenerator {
                 return Node.text("null");
             case EAGER: {
                 Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER);
-                if (callee != null && b.on("tail-call") && b.chance(30)) {
+                // a CompletionStage is not a CompletableFuture: only stage methods may tail-call them
+                if (callee != null && b.tries == 0 && (b.method.stage || !callee.stage) && b.on("tail-call") && b.chance(30)) {
                     return x.call(callee, ed);
                 }
                 return new Node("CompletableFuture.completedFuture(", x.e(Ty.INT, ed), ")");
@@ -142,7 +143,7 @@ final class StatementGenerator {
             default: {
                 Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY);
                 int k = b.r.nextInt(10);
-                if (k < 2 && callee != null && b.on("tail-call")) {
+                if (k < 2 && callee != null && b.tries == 0 && b.on("tail-call")) {
                     return x.call(callee, ed);
                 }
                 if (k < 4) {
@@ -268,6 +269,15 @@ final class StatementGenerator {
     }
 
     private Node tryCatch(int depth) {
+        b.tries++;
+        try {
+            return tryCatchInside(depth);
+        } finally {
+            b.tries--;
+        }
+    }
+
+    private Node tryCatchInside(int depth) {
         Node n = Node.stmt("try ", block(depth - 1, count()));
         int catches = b.r.nextInt(3);
         if (catches == 0 && b.chance(50)) {
@@ -289,6 +299,15 @@ final class StatementGenerator {
     }
 
     private Node tryWithResources(int depth) {
+        b.tries++;
+        try {
+            return tryWithResourcesInside(depth);
+        } finally {
+            b.tries--;
+        }
+    }
+
+    private Node tryWithResourcesInside(int depth) {
         String r = b.fresh("r");
         Node n = Node.stmt("try (Res ", r, " = new Res(\"", r, "\", ", x.e(Ty.INT, 2), ")) {\nT.t(", r, ".use(", x.e(Ty.INT, 1), "));\n");
         n.add(block(depth - 1, count())).add("}\n");
