@@ -108,7 +108,7 @@ final class ExpressionGenerator {
                 }
             case BYTE: return Node.expr("(byte) 0", "(byte) (int) (", e(Ty.INT, d), ")");
             case SHORT: return Node.expr("(short) 0", "(short) (", e(Ty.INT, d), " + ", e(Ty.BYTE, d), ")");
-            case CHAR: return Node.expr("'a'", "(char) ('a' + Math.floorMod(", e(Ty.INT, d), ", 26))");
+            case CHAR: return Node.expr("'a'", "(char) ('a' + Math.floorMod(", typed(Ty.INT, d), ", 26))");
             case STRING: return stringExpr(d);
             case BOX:
                 if (!b.on("new-box")) {
@@ -127,7 +127,7 @@ final class ExpressionGenerator {
                 }
                 switch (b.r.nextInt(3)) {
                     case 0: return Node.expr("new int[] {0}", "new int[] {", e(Ty.INT, d), ", ", e(Ty.INT, d), ", ", e(Ty.INT, d), "}");
-                    case 1: return Node.expr("new int[] {0}", "new int[Math.floorMod(", e(Ty.INT, d), ", 4) + 1]");
+                    case 1: return Node.expr("new int[] {0}", "new int[Math.floorMod(", typed(Ty.INT, d), ", 4) + 1]");
                     default: return Node.expr("new int[] {0}", e(Ty.INTS, d), ".clone()");
                 }
         }
@@ -144,7 +144,7 @@ final class ExpressionGenerator {
             case 7: {
                 Body.Var a = b.pick(Ty.INTS, false);
                 if (a != null && b.on("arrays")) {
-                    return Node.expr("0", a.name, "[Math.floorMod(", e(Ty.INT, d), ", ", a.name, ".length)]");
+                    return Node.expr("0", a.name, "[Math.floorMod(", typed(Ty.INT, d), ", ", a.name, ".length)]");
                 }
                 return Node.expr("0", e(Ty.INTS, d), ".length");
             }
@@ -157,7 +157,7 @@ final class ExpressionGenerator {
                 if (g != null && b.mayAwait && b.on("generators")) {
                     return Node.expr("0", "G.drain(", g.name, "(", e(Ty.INT, d), ")).length()");
                 }
-                return Node.expr("0", "Math.max(", e(Ty.INT, d), ", ", e(Ty.INT, d), ")");
+                return Node.expr("0", "Math.max(", typed(Ty.INT, d), ", ", typed(Ty.INT, d), ")");
             }
             case 11: return Node.expr("0", "(", e(Ty.CHAR, d), " + ", e(Ty.SHORT, d), ")");
             case 12: return Node.expr("0", "(", e(Ty.INT, d), " << (", e(Ty.INT, d), " & 7))");
@@ -167,7 +167,7 @@ final class ExpressionGenerator {
 
     // "yield (" would parse as a call of a method named yield: the value goes through requireNonNull.
     private Node switchExpr(int d) {
-        Node n = Node.expr("0", "(switch (Math.floorMod(", e(Ty.INT, d), ", 4)) {");
+        Node n = Node.expr("0", "(switch (Math.floorMod(", typed(Ty.INT, d), ", 4)) {");
         n.add(" case 0 -> ").add(e(Ty.INT, d)).add(";");
         n.add(" case 1, 2 -> { T.t(").add(e(Ty.STRING, d)).add("); yield java.util.Objects.requireNonNull(").add(e(Ty.INT, d)).add("); }");
         return n.add(" default -> ").add(e(Ty.INT, d)).add("; })");
@@ -184,10 +184,10 @@ final class ExpressionGenerator {
     private Node stringExpr(int d) {
         switch (b.r.nextInt(10)) {
             case 0: case 1: return Node.expr("\"\"", "(\"k\" + ", e(shown(), d), " + ", e(shown(), d), ")");
-            case 8: return Node.expr("\"\"", "new StringBuilder(", e(Ty.STRING, d), ").append(", e(shown(), d), ").append(",
-                    e(shown(), d), ").toString()");
+            case 8: return Node.expr("\"\"", "new StringBuilder(", e(Ty.STRING, d), ").append(", typed(shown(), d), ").append(",
+                    typed(shown(), d), ").toString()");
             case 9: return b.on("switch-expr") ? stringSwitchExpr(d) : atom(Ty.STRING);
-            case 2: return Node.expr("\"\"", "String.valueOf(", e(shown(), d), ")");
+            case 2: return Node.expr("\"\"", "String.valueOf(", typed(shown(), d), ")");
             case 3: return Node.expr("\"\"", e(Ty.STRING, d), ".concat(", e(Ty.STRING, d), ")");
             case 4: return b.on("varargs") ? Node.expr("\"\"", "L.vs(", e(shown(), d), ", ", e(shown(), d), ")") : atom(Ty.STRING);
             case 5: return Node.expr("\"\"", "T.show(", e(Ty.INTS, d), ")");
@@ -200,6 +200,16 @@ final class ExpressionGenerator {
             }
             default: return Node.expr("\"\"", e(Ty.BOX, d), ".toString()");
         }
+    }
+
+    /**
+     * An argument of an overloaded method (append, valueOf, max, floorMod): cast to its static
+     * type, because a switch expression or a ternary there is a poly expression, and javac may
+     * find the overload ambiguous.
+     */
+    private Node typed(Ty t, int d) {
+        Node inner = e(t, d);
+        return new Node("((", t.java, ") ", inner, ")");
     }
 
     /** Any type whose string form is deterministic (an int[] prints its identity hash). */

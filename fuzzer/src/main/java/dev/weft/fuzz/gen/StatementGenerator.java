@@ -104,7 +104,7 @@ final class StatementGenerator {
             return declaration(ed);
         }
         String op = b.on("compound-assign") && b.chance(40) ? " += " : " = ";
-        return Node.stmt(a.name, "[Math.floorMod(", x.e(Ty.INT, ed), ", ", a.name, ".length)]", op, x.e(Ty.INT, ed), ";\n");
+        return Node.stmt(a.name, "[Math.floorMod((int) (", x.e(Ty.INT, ed), "), ", a.name, ".length)]", op, x.e(Ty.INT, ed), ";\n");
     }
 
     /** break/continue (possibly labelled), throw, or return, always under an if. */
@@ -242,7 +242,7 @@ final class StatementGenerator {
     }
 
     private Node switchInt(int depth) {
-        Node n = Node.stmt("switch (Math.floorMod(", x.e(Ty.INT, 2), ", 4)) {\n");
+        Node n = Node.stmt("switch (Math.floorMod((int) (", x.e(Ty.INT, 2), "), 4)) {\n");
         n.add("case 0: ").add(block(depth - 1, count())).add(b.chance(70) ? "break;\n" : "");
         n.add("case 2: ").add(block(depth - 1, count())).add("break;\n");
         n.add("default: ").add(block(depth - 1, count())).add("}\n");
@@ -260,7 +260,7 @@ final class StatementGenerator {
     }
 
     private Node switchEnum(int depth) {
-        Node n = Node.stmt("switch (Color.of(", x.e(Ty.INT, 2), ")) {\n");
+        Node n = Node.stmt("switch (Color.of((int) (", x.e(Ty.INT, 2), "))) {\n");
         n.add("case RED: ").add(block(depth - 1, count())).add("break;\n");
         n.add("case BLUE: ").add(block(depth - 1, count())).add(b.chance(50) ? "break;\n" : "");
         n.add("default: ").add(block(depth - 1, count())).add("}\n");

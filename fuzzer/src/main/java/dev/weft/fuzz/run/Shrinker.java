@@ -4,6 +4,7 @@ import dev.weft.fuzz.gen.Node;
 import dev.weft.fuzz.gen.Program;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reduces a failing program while it keeps failing the same way: drops statements and methods,
@@ -24,18 +25,23 @@ public final class Shrinker {
         }
     }
 
-    private final Trial trial;
+    private final Function<Program, Verdict> judge;
     private final int budget;
     private int attempts;
 
     public Shrinker(Trial trial, int budget) {
-        this.trial = trial;
+        this(trial::judge, budget);
+    }
+
+    /** A shrinker over any judge (tests use a synthetic one). */
+    public Shrinker(Function<Program, Verdict> judge, int budget) {
+        this.judge = judge;
         this.budget = budget;
     }
 
     /** Shrinks {@code p} in place (its tree is edited). */
     public Result shrink(Program p, Verdict.Kind kind) {
-        Verdict last = trial.judge(p);
+        Verdict last = judge.apply(p);
         if (last.kind != kind) {
             return new Result(last, 1);
         }
@@ -81,7 +87,7 @@ public final class Shrinker {
 
     private Verdict attempt(Program p, Verdict.Kind kind) {
         attempts++;
-        Verdict v = trial.judge(p);
+        Verdict v = judge.apply(p);
         return v.kind == kind ? v : null;
     }
 }

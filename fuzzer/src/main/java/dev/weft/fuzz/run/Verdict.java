@@ -24,7 +24,7 @@ public final class Verdict {
     public final Outcome woven;
     public final Outcome reference;
 
-    Verdict(Kind kind, String detail, Outcome woven, Outcome reference) {
+    public Verdict(Kind kind, String detail, Outcome woven, Outcome reference) {
         this.kind = kind;
         this.detail = detail;
         this.woven = woven;
