@@ -1,13 +1,27 @@
 package dev.weft;
 
+import dev.weft.internal.scheduler.CurrentThreadScheduler;
+import dev.weft.internal.scheduler.MultiThreadScheduler;
+import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.time.Clock;
+import java.util.List;
+
 /**
  * An executor plus its reactor (timers now, sockets later). Not {@code java.lang.Runtime}.
  *
- * <p>STUB: the runtime issue replaces this body; the signatures are the contract.
+ * <p>{@link #create()} and {@link #builder()} make a multi-threaded runtime (workers plus a
+ * timer thread, all daemon threads); {@link #currentThread()} runs its tasks and timers only on
+ * the thread inside {@link #blockOn}. Threads of a runtime (its workers, and a blockOn thread
+ * while inside blockOn) are bound to it: {@link Async#spawn} uses that runtime, and blockOn
+ * refuses to run there.
  */
 public final class AsyncRuntime implements AutoCloseable {
 
-    private AsyncRuntime() {}
+    private final Scheduler scheduler;
+
+    private AsyncRuntime(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     /** Multi-threaded, one worker per core. */
     public static AsyncRuntime create() {
@@ -16,24 +30,46 @@ public final class AsyncRuntime implements AutoCloseable {
 
     /** Single-threaded: tasks run on the thread inside {@link #blockOn}. */
     public static AsyncRuntime currentThread() {
-        throw new UnsupportedOperationException("not yet");
+        return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM));
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Drives {@code future} to completion from a thread that is not one of this runtime's. */
+    /**
+     * Drives {@code future} to completion on the calling thread and returns its value, or
+     * rethrows its exception (the original object, checked exceptions included). Tasks spawned
+     * inside it run on this runtime.
+     *
+     * @throws IllegalStateException when called from one of this or another weft runtime's
+     *     threads (it would block the thread that must drive the future), or after close()
+     * @throws java.util.concurrent.CancellationException when the runtime is closed meanwhile,
+     *     or the calling thread is interrupted (the future is cancelled; the interrupt stays set)
+     */
     public <T> T blockOn(Future<T> future) {
-        throw new UnsupportedOperationException("not yet");
+        return scheduler.blockOn(future);
     }
 
+    /** Spawns {@code future} as a task; after close() the handle is already cancelled. */
     public <T> JoinHandle<T> spawn(Future<T> future) {
-        throw new UnsupportedOperationException("not yet");
+        return scheduler.spawn(future);
     }
 
+    /**
+     * Cancels the remaining tasks (their futures' cancel() runs, so timers are disarmed and
+     * finally blocks of woven methods run), stops the runtime's threads and waits for them
+     * (bounded). Idempotent.
+     */
     @Override
-    public void close() {}
+    public void close() {
+        scheduler.shutdown();
+    }
+
+    /** Internal (tests): the threads this runtime started. */
+    List<Thread> threads() {
+        return scheduler.threads();
+    }
 
     /** Configures a multi-threaded runtime. */
     public static final class Builder {
@@ -42,6 +78,7 @@ public final class AsyncRuntime implements AutoCloseable {
 
         Builder() {}
 
+        /** Number of worker threads (default: available processors). */
         public Builder workers(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("workers must be >= 1: " + n);
@@ -50,13 +87,14 @@ public final class AsyncRuntime implements AutoCloseable {
             return this;
         }
 
+        /** Worker names are prefix + index; the timer thread is prefix + "timer". */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
             return this;
         }
 
         public AsyncRuntime build() {
-            throw new UnsupportedOperationException("not yet");
+            return new AsyncRuntime(new MultiThreadScheduler(workers, threadNamePrefix));
         }
     }
 }

@@ -7,7 +7,10 @@ import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
 import dev.weft.agent.weave.WeaveResult;
 import dev.weft.agent.weave.Weaver;
+import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +23,17 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     /** Classes already reported as unreadable or failed, so each is reported once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** Where woven classes are also written, or null. */
+    private final Path dump;
+
+    public WeavingTransformer() {
+        this(null);
+    }
+
+    public WeavingTransformer(Path dump) {
+        this.dump = dump;
+    }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
@@ -56,6 +70,15 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
         for (Rejection rej : r.rejections) {
             System.err.println("[weft] " + rej.message);
+        }
+        if (dump != null) {
+            try {
+                Path f = dump.resolve(className + ".class");
+                Files.createDirectories(f.getParent());
+                Files.write(f, r.bytes);
+            } catch (IOException | RuntimeException e) {
+                report(className, "cannot dump woven class: " + e);
+            }
         }
         return r.bytes;
     }

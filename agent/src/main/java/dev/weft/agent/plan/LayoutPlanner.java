@@ -73,7 +73,7 @@ public final class LayoutPlanner {
                 continue;
             }
             int c = category(l.type);
-            String name = "IJFDA".charAt(c) == 'A' ? "a" + next[c] : Character.toLowerCase("IJFDA".charAt(c)) + "" + next[c];
+            String name = "ijfda".charAt(c) + Integer.toString(next[c]);
             next[c]++;
             String desc = c == 4 ? "Ljava/lang/Object;" : String.valueOf("IJFD".charAt(c));
             fields.putIfAbsent(name, desc);

@@ -42,7 +42,7 @@ final class SampleRunner {
 
     static Object invoke(Class<?> c, String method, Object... args) throws Throwable {
         for (Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length && !m.isSynthetic()) {
                 m.setAccessible(true);
                 try {
                     return m.invoke(null, args);

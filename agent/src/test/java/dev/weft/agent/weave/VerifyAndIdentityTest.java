@@ -94,6 +94,17 @@ class VerifyAndIdentityTest {
         Path again = tmp.resolve("again");
         assertEquals(0, Main.run(new String[] {"weave", out.toString(), again.toString()},
                 new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        // jar in, jar out: the same bytes again
+        Path jar = tmp.resolve("woven.jar");
+        assertEquals(0, Main.run(new String[] {"weave", classes.toString(), jar.toString()},
+                new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        Path jar2 = tmp.resolve("again.jar");
+        assertEquals(0, Main.run(new String[] {"weave", jar.toString(), jar2.toString()},
+                new PrintStream(sink, true, StandardCharsets.UTF_8), System.err));
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar2.toFile())) {
+            byte[] fromJar = z.getInputStream(z.getEntry("dev/weft/agent/samples/Locals.class")).readAllBytes();
+            assertArrayEquals(SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes, fromJar);
+        }
         Path one = out.resolve("dev/weft/agent/samples/Locals.class");
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(again.resolve("dev/weft/agent/samples/Locals.class")));
     }

@@ -1,13 +1,116 @@
 package dev.weft.internal.blocking;
 
 import dev.weft.Future;
+import dev.weft.internal.future.StageFuture;
+import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** STUB: the runtime issue implements the blocking pool. */
+/**
+ * The pool behind {@code Async.spawnBlocking}: at most {@link #MAX_THREADS} threads, started on
+ * demand, each retiring after {@link #KEEP_ALIVE_NANOS} idle; when all are busy, work queues.
+ * One pool per JVM, daemon threads (Tokio's blocking spawner, shared instead of per runtime).
+ *
+ * <p>Why not a JDK ThreadPoolExecutor: with a SynchronousQueue it grows on demand but rejects
+ * work once at its bound; with a LinkedBlockingQueue and core = max it queues at the bound, but
+ * starts a new thread for every submit below the bound even while others sit idle. The policy
+ * wanted here (reuse an idle thread, else grow, else queue) is these few lines.
+ *
+ * <p>Invariant (under {@link #lock}): {@code idle} counts threads waiting on {@link #work}; a
+ * submit signals one of them if {@code idle > queue size before the submit}, else starts a
+ * thread when below the bound.
+ */
 public final class BlockingPool {
-    private BlockingPool() {}
 
+    static final int MAX_THREADS = 512;
+    static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private static final BlockingPool SHARED = new BlockingPool("weft-blocking-");
+
+    private final String namePrefix;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private int threads;
+    private int idle;
+    private int started;
+
+    BlockingPool(String namePrefix) {
+        this.namePrefix = namePrefix;
+    }
+
+    /**
+     * Starts {@code work} now on the pool; the future completes with its result or its
+     * exception (the original object). Cancelling the future before the work starts skips it;
+     * running work is not interrupted.
+     */
     public static <T> Future<T> submit(Callable<T> work) {
-        throw new UnsupportedOperationException("not yet");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        SHARED.execute(() -> {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return new StageFuture<>(result);
+    }
+
+    void execute(Runnable r) {
+        Thread spawn = null;
+        lock.lock();
+        try {
+            queue.add(r);
+            if (idle >= queue.size()) {
+                work.signal();
+            } else if (threads < MAX_THREADS) {
+                threads++;
+                spawn = new Thread(this::loop, namePrefix + (started++));
+                spawn.setDaemon(true);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (spawn != null) {
+            spawn.start();
+        }
+    }
+
+    private void loop() {
+        for (;;) {
+            Runnable r;
+            lock.lock();
+            try {
+                long wait = KEEP_ALIVE_NANOS;
+                while ((r = queue.poll()) == null) {
+                    if (wait <= 0) {
+                        threads--;
+                        return;
+                    }
+                    idle++;
+                    try {
+                        wait = work.awaitNanos(wait);
+                    } catch (InterruptedException e) {
+                        // pool threads are not interruptible from outside; keep serving.
+                    } finally {
+                        idle--;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                r.run();
+            } catch (Throwable e) {
+                Thread me = Thread.currentThread();
+                me.getUncaughtExceptionHandler().uncaughtException(me, e);
+            }
+        }
     }
 }

@@ -2,12 +2,12 @@ package dev.weft.internal.context;
 
 import dev.weft.Future;
 import dev.weft.JoinHandle;
+import dev.weft.internal.time.TimerDriver;
 
 /**
- * What leaf futures and {@code Async.spawn} need from the runtime they run on. The runtime
- * binds itself to its threads through {@link #CURRENT}.
- *
- * <p>STUB: the runtime issue fills this in (timers, blocking pool).
+ * What leaf futures and {@code Async.spawn} need from the runtime they run on. Every scheduler
+ * is one. The runtime binds itself to its threads through {@link #CURRENT}: permanently on its
+ * workers, and on a blockOn thread for the duration of the call.
  */
 public interface RuntimeHandle {
 
@@ -29,5 +29,9 @@ public interface RuntimeHandle {
         return h;
     }
 
+    /** Spawns {@code future} as a task of this runtime. */
     <T> JoinHandle<T> spawn(Future<T> future);
+
+    /** The timer driver leaf futures of this runtime arm their timers on. */
+    TimerDriver timers();
 }

@@ -26,7 +26,28 @@ public final class StageFuture<T> implements Future<T> {
     private boolean registered;
 
     public StageFuture(CompletionStage<T> stage) {
-        this.stage = stage.toCompletableFuture();
+        this.stage = asCompletableFuture(stage);
+    }
+
+    /**
+     * The stage as a CompletableFuture. {@code toCompletableFuture} is optional for
+     * CompletionStage implementations (it may throw UnsupportedOperationException); then a
+     * mirror is completed from the stage, and cancelling the future cannot reach the stage.
+     */
+    private static <T> CompletableFuture<T> asCompletableFuture(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture();
+        } catch (UnsupportedOperationException e) {
+            CompletableFuture<T> mirror = new CompletableFuture<>();
+            stage.whenComplete((v, t) -> {
+                if (t != null) {
+                    mirror.completeExceptionally(unwrap(t));
+                } else {
+                    mirror.complete(v);
+                }
+            });
+            return mirror;
+        }
     }
 
     @Override

@@ -1,0 +1,10 @@
+/**
+ * The blocking pool behind {@code Async.spawnBlocking}: work that blocks (JDBC, files, DNS)
+ * runs here, never on a worker. Internal use only.
+ *
+ * <p>Policy: reuse an idle thread, else start one (up to 512), else queue; threads retire after
+ * 10 s idle; daemon threads; one pool per JVM. The future returned by spawnBlocking is a
+ * CompletionStage adapter, so it wakes its task from the pool thread; cancelling it before the
+ * work starts skips the work, running work is not interrupted.
+ */
+package dev.weft.internal.blocking;

@@ -1,0 +1,104 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.Future;
+import dev.weft.JoinHandle;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.task.Task;
+import dev.weft.internal.task.TaskList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/** What both schedulers share: the live-task list, spawning, and the blockOn preconditions. */
+abstract class AbstractScheduler implements Scheduler {
+
+    /** Live tasks, for shutdown. */
+    final TaskList tasks = new TaskList();
+
+    /** Set once by shutdown(). */
+    volatile boolean closed;
+
+    @Override
+    public final <T> JoinHandle<T> spawn(Future<T> future) {
+        Task<T> task = new Task<>(future, this, this);
+        if (!tasks.add(task)) {
+            // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation itself.
+            task.cancel();
+            task.run();
+            return task;
+        }
+        schedule(task);
+        return task;
+    }
+
+    @Override
+    public final void release(Task<?> task) {
+        tasks.remove(task);
+    }
+
+    /** Refuses new tasks and requests cancellation of the live ones (each is then scheduled). */
+    final void cancelAll() {
+        for (Task<?> t : tasks.close()) {
+            t.cancel();
+        }
+    }
+
+    /** blockOn's precondition, with the reason in the message. */
+    static void checkNotRuntimeThread() {
+        if (RuntimeHandle.current() != null) {
+            throw new IllegalStateException("AsyncRuntime.blockOn called from a weft runtime thread ("
+                    + Thread.currentThread().getName() + "): blocking it would stop the thread that"
+                    + " must drive the future. Await the future instead (or spawn it and await its JoinHandle).");
+        }
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("AsyncRuntime is closed");
+        }
+    }
+
+    /** A blockOn caller was interrupted: give up on the future, keep the interrupt visible. */
+    static CancellationException interrupted(Future<?> future) {
+        cancelQuietly(future);
+        Thread.currentThread().interrupt();
+        return new CancellationException("blockOn interrupted");
+    }
+
+    static void cancelQuietly(Future<?> future) {
+        try {
+            future.cancel();
+        } catch (Throwable ignored) {
+            // the caller is abandoning the future; its cancel failure has no receiver.
+        }
+    }
+
+    /** The waker of a future driven by blockOn: unparks the blocked thread. */
+    static final class ThreadWaker implements dev.weft.Waker {
+        private final Thread thread;
+
+        /** Set by wake, cleared by the blocked thread when it takes the notification. */
+        private volatile boolean notified = true;
+
+        ThreadWaker(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public void wake() {
+            notified = true;
+            LockSupport.unpark(thread);
+        }
+
+        boolean takeNotified() {
+            if (notified) {
+                notified = false;
+                return true;
+            }
+            return false;
+        }
+
+        boolean isNotified() {
+            return notified;
+        }
+    }
+}

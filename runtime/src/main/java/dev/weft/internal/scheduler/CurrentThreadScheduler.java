@@ -1,0 +1,164 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.task.Task;
+import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.TimerDriver;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The single-threaded executor: tasks run only on the thread inside {@link #blockOn}, which also
+ * drives the timers and parks until the next deadline. Tasks spawned or woken from other threads
+ * queue up and run when a blockOn drives. One blockOn drives at a time (others wait for the
+ * {@link #core}), as Tokio's current_thread runtime hands its core to one block_on.
+ *
+ * <p>Driving loop (one turn): poll the blockOn future if it was woken; run up to
+ * {@link #BUDGET} queued tasks (so a busy task set cannot starve the main future); fire expired
+ * timers; park until the next timer deadline if nothing is runnable. A wake from another thread
+ * queues the task and unparks the driving thread: {@link #driver} is written before the queue is
+ * checked, and read after the offer, so the driver either sees the task or is unparked.
+ *
+ * <p>Shutdown: cancel the live tasks (which queues them) and let whoever holds the core run the
+ * cancellations: the closer itself when no blockOn is active, otherwise the blockOn thread, which
+ * then cancels its own future and throws CancellationException.
+ */
+public final class CurrentThreadScheduler extends AbstractScheduler {
+
+    /** Tasks run per turn before the main future is looked at again. */
+    private static final int BUDGET = 61;
+
+    private final ConcurrentLinkedQueue<Task<?>> queue = new ConcurrentLinkedQueue<>();
+
+    /** Held by the thread driving tasks (a blockOn, or a closer draining). */
+    private final ReentrantLock core = new ReentrantLock();
+
+    /** The thread inside blockOn, or null; unparked by foreign wakes and earlier timers. */
+    private volatile Thread driver;
+
+    private final TimerDriver timers;
+
+    private final CancelSignal closing = () -> closed;
+
+    public CurrentThreadScheduler(Clock clock) {
+        this.timers = new TimerDriver(clock, this::unparkDriver);
+    }
+
+    private void unparkDriver() {
+        Thread d = driver;
+        if (d != null && d != Thread.currentThread()) {
+            LockSupport.unpark(d);
+        }
+    }
+
+    @Override
+    public void schedule(Task<?> task) {
+        queue.offer(task);
+        unparkDriver();
+        if (closed) {
+            drainIfClosed();
+        }
+    }
+
+    @Override
+    public TimerDriver timers() {
+        return timers;
+    }
+
+    @Override
+    public <T> T blockOn(Future<T> future) {
+        checkNotRuntimeThread();
+        checkOpen();
+        Thread me = Thread.currentThread();
+        core.lock();
+        RuntimeHandle.CURRENT.set(this);
+        driver = me;
+        ThreadWaker waker = new ThreadWaker(me);
+        Context cx = Context.create(waker, closing, this);
+        try {
+            for (;;) {
+                if (closed) {
+                    runQueued(Integer.MAX_VALUE);
+                    cancelQuietly(future);
+                    throw new CancellationException("runtime closed during blockOn");
+                }
+                if (waker.takeNotified()) {
+                    Poll<T> p = future.poll(cx);
+                    if (p.isReady()) {
+                        return p.value();
+                    }
+                }
+                runQueued(BUDGET);
+                long nanos = timers.fireExpired();
+                if (queue.isEmpty() && !waker.isNotified() && !closed) {
+                    if (nanos == Long.MAX_VALUE) {
+                        LockSupport.park(this);
+                    } else if (nanos > 0) {
+                        LockSupport.parkNanos(this, nanos);
+                    }
+                    if (Thread.interrupted()) {
+                        throw interrupted(future);
+                    }
+                }
+            }
+        } finally {
+            driver = null;
+            RuntimeHandle.CURRENT.remove();
+            core.unlock();
+            drainIfClosed();
+        }
+    }
+
+    private void runQueued(int max) {
+        Task<?> t;
+        for (int i = 0; i < max && (t = queue.poll()) != null; i++) {
+            MultiThreadScheduler.runGuarded(t);
+        }
+    }
+
+    /**
+     * After close: run the queued cancellations if no one else drives. A thread that fails to
+     * take the core leaves the work to the holder, which re-checks the queue after unlocking.
+     */
+    private void drainIfClosed() {
+        while (closed && !queue.isEmpty()) {
+            if (!core.tryLock()) {
+                return;
+            }
+            RuntimeHandle previous = RuntimeHandle.CURRENT.get();
+            RuntimeHandle.CURRENT.set(this);
+            try {
+                runQueued(Integer.MAX_VALUE);
+            } finally {
+                if (previous == null) {
+                    RuntimeHandle.CURRENT.remove();
+                } else {
+                    RuntimeHandle.CURRENT.set(previous);
+                }
+                core.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        cancelAll();
+        Thread d = driver;
+        if (d != null) {
+            LockSupport.unpark(d);
+        }
+        drainIfClosed();
+    }
+}

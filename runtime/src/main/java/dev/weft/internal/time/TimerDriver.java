@@ -1,0 +1,125 @@
+package dev.weft.internal.time;
+
+import dev.weft.Context;
+import dev.weft.internal.context.RuntimeHandle;
+
+/**
+ * The timer half of a runtime's reactor: a {@link TimerWheel} behind a lock, read against an
+ * injectable {@link Clock}. Leaf futures register from any polling thread; one driving thread
+ * (a {@link TimerThread}, or the current-thread runtime's blockOn thread) fires expired entries
+ * and parks until the next expiration.
+ *
+ * <p>Protocol between registering threads and the driving thread (no missed earlier deadline):
+ * <ol>
+ *   <li>the driver, under the lock, advances the wheel and records in {@link #parkedUntil} the
+ *       tick it is about to park until;
+ *   <li>a registration, under the lock, compares its deadline with {@link #parkedUntil}; when
+ *       earlier it lowers it and, after unlocking, runs {@link #onEarlierDeadline} (an unpark);
+ *   <li>an unpark that comes before the park only makes the park return at once (LockSupport's
+ *       permit), so the driver re-computes its timeout.
+ * </ol>
+ * Expired entries are woken outside the lock: a waker may run user code (eager coroutines run on
+ * the waking thread) that registers timers again.
+ *
+ * <p>Ticks are whole milliseconds since the driver's creation. Deadlines round up and the wheel
+ * fires at ticks it has reached, so a timer never fires early.
+ */
+public final class TimerDriver {
+
+    private static final long NANOS_PER_TICK = 1_000_000L;
+
+    /** Registrations farther than this are capped (about 146 years; avoids overflow). */
+    private static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 2;
+
+    private final Clock clock;
+
+    /** Clock reading of tick 0. */
+    private final long origin;
+
+    /** Guarded by {@code this}. */
+    private final TimerWheel wheel = new TimerWheel();
+
+    /** Wakes the driving thread when a registration precedes its park deadline. */
+    private final Runnable onEarlierDeadline;
+
+    /** The tick the driving thread parks until; guarded by {@code this}. */
+    private long parkedUntil = Long.MAX_VALUE;
+
+    public TimerDriver(Clock clock, Runnable onEarlierDeadline) {
+        this.clock = clock;
+        this.origin = clock.nanoTime();
+        this.onEarlierDeadline = onEarlierDeadline;
+    }
+
+    /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
+    public static TimerDriver of(Context cx) {
+        RuntimeHandle r = cx.runtime();
+        return r != null ? r.timers() : TimerThread.fallback();
+    }
+
+    /** The current tick by the clock. */
+    public long nowTick() {
+        return (clock.nanoTime() - origin) / NANOS_PER_TICK;
+    }
+
+    /**
+     * Arms {@code entry} to expire {@code delayNanos} from now (rounded up to a whole tick).
+     *
+     * @return false when the deadline has already passed (the entry is not armed)
+     */
+    public boolean register(TimerEntry entry, long delayNanos) {
+        long delay = Math.min(Math.max(delayNanos, 0), MAX_DELAY_NANOS);
+        long since = clock.nanoTime() - origin + delay;
+        long deadline = (since + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+        boolean unpark;
+        synchronized (this) {
+            if (!wheel.insert(entry, deadline)) {
+                return false;
+            }
+            unpark = deadline < parkedUntil;
+            if (unpark) {
+                parkedUntil = deadline;
+            }
+        }
+        if (unpark) {
+            onEarlierDeadline.run();
+        }
+        return true;
+    }
+
+    /** Disarms {@code entry} if armed; O(1). A concurrent expiry may still wake it once. */
+    public void cancel(TimerEntry entry) {
+        synchronized (this) {
+            wheel.remove(entry);
+        }
+    }
+
+    /**
+     * Fires every expired entry, then returns the nanoseconds until the next expiration
+     * ({@code Long.MAX_VALUE} when none); the caller (the driving thread) parks that long.
+     */
+    public long fireExpired() {
+        TimerEntry fired;
+        long next;
+        synchronized (this) {
+            fired = wheel.advance(nowTick());
+            next = wheel.nextExpiration();
+            parkedUntil = next;
+        }
+        while (fired != null) {
+            TimerEntry n = fired.next;
+            fired.next = null;
+            fired.expire();
+            fired = n;
+        }
+        if (next == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, next * NANOS_PER_TICK + origin - clock.nanoTime());
+    }
+
+    /** Number of armed timers (tests, diagnostics). */
+    public synchronized int armed() {
+        return wheel.size();
+    }
+}

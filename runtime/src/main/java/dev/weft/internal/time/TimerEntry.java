@@ -1,0 +1,35 @@
+package dev.weft.internal.time;
+
+/**
+ * A node of a {@link TimerWheel} slot list: intrusive, so inserting allocates nothing and
+ * removal is O(1). Leaf futures extend it ({@link Sleep} is its own entry).
+ *
+ * <p>All fields are guarded by the owning driver's lock (the wheel itself is single-threaded).
+ */
+public class TimerEntry {
+
+    /** Absolute deadline in wheel ticks (ms); the entry never fires before the wheel reaches it. */
+    long deadline;
+
+    /** Slot list links; {@link #next} also chains entries the wheel hands back as expired. */
+    TimerEntry prev;
+    TimerEntry next;
+
+    /** The wheel level holding the entry, or -1 when it is in no slot. */
+    int level = -1;
+
+    /** The slot within {@link #level}; meaningful when level >= 0. */
+    int slot;
+
+    /** Called by the driver, outside its lock, once the deadline passed. */
+    protected void expire() {}
+
+    /** The deadline in ticks, as last registered. */
+    public final long deadlineTick() {
+        return deadline;
+    }
+
+    final boolean isLinked() {
+        return level >= 0;
+    }
+}

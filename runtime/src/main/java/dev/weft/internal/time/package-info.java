@@ -1,0 +1,27 @@
+/**
+ * Timers, the first half of the reactor: a hierarchical timing wheel, its driver, and the
+ * timer leaf futures ({@code sleep}, {@code timeout}). Internal use only.
+ *
+ * <ul>
+ *   <li>{@link dev.weft.internal.time.TimerWheel}: Varghese &amp; Lauck's hierarchical wheel,
+ *       Tokio's layout: 1 ms ticks, 6 levels x 64 slots, intrusive slot lists (O(1) insert and
+ *       cancel), cascading. Single-threaded.
+ *   <li>{@link dev.weft.internal.time.TimerDriver}: the wheel behind a lock, an injectable
+ *       {@link dev.weft.internal.time.Clock}, and the park/unpark protocol with its driving
+ *       thread.
+ *   <li>Driving threads: a {@link dev.weft.internal.time.TimerThread} per multi-threaded
+ *       runtime (the reactor issue merges it with the selector); the blockOn thread for a
+ *       current-thread runtime; one shared daemon fallback thread for futures polled outside
+ *       any runtime ({@code Context.runtime() == null}).
+ * </ul>
+ *
+ * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires
+ * only entries whose tick it has reached); expired entries are woken outside the driver's lock;
+ * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
+ * deliver one wake, which wakers tolerate).
+ *
+ * <p>Sleep protocol: first poll arms the entry on the polling context's driver (the duration
+ * counts from that poll); later polls only store the new waker; the expiry sets {@code fired}
+ * then wakes; cancel() removes the entry.
+ */
+package dev.weft.internal.time;
