@@ -201,7 +201,12 @@ final class StatementGenerator {
         b.loops.add(label);
         switch (b.r.nextInt(3)) {
             case 0:
-                head = new Node(label, ": for (int ", c, " = 0; ", c, " < ", Integer.toString(bound), "; ", c, "++) ");
+                if (b.chance(30)) {
+                    // the bound is evaluated (and may await) before every iteration; at most 3
+                    head = new Node(label, ": for (int ", c, " = 0; ", c, " < Math.floorMod((int) (", x.e(Ty.INT, 1), "), 4); ", c, "++) ");
+                } else {
+                    head = new Node(label, ": for (int ", c, " = 0; ", c, " < ", Integer.toString(bound), "; ", c, "++) ");
+                }
                 break;
             case 1:
                 head = new Node("{ int ", c, " = 0; ", label, ": while (", c, "++ < ", Integer.toString(bound), ") ");
@@ -289,7 +294,11 @@ final class StatementGenerator {
             String ev = b.fresh("ex");
             n.add("catch (" + types[from + i] + " " + ev + ") {\nT.t(\"caught \" + " + ev + ".getMessage());\n");
             Node inner = block(depth - 1, count());
-            n.add(inner).add("}\n");
+            n.add(inner);
+            if (b.on("throw") && b.chance(25)) {
+                n.add(Node.stmt("if (", x.e(Ty.BOOLEAN, 1), ") throw " + ev + ";\n"));
+            }
+            n.add("}\n");
         }
         if (catches == 0 || b.chance(40)) {
             n.add("finally ").add(block(depth - 1, count()));

@@ -79,8 +79,9 @@ public final class Campaign {
     public Stats run(long seed, int count, boolean single, boolean writeAll) {
         Stats st = new Stats();
         ProgramGenerator gen = new ProgramGenerator(options, Trial.WOVEN_PKG);
-        Trial trial = new Trial(new MemoryCompiler(), BytecodeChecker.create());
-        if (BytecodeChecker.create() == null) {
+        BytecodeChecker checker = BytecodeChecker.create();
+        Trial trial = new Trial(new MemoryCompiler(), checker);
+        if (checker == null) {
             log.println("[fuzz] weaver classes not reachable: CheckClassAdapter pass disabled");
         }
         List<String> shrunkKeys = new ArrayList<>();
