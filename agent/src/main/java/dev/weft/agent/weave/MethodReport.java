@@ -3,9 +3,12 @@ package dev.weft.agent.weave;
 import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.plan.CompanionLayout;
+import dev.weft.agent.plan.Slot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /** What the {@code check} command prints about one woven coroutine method. */
 public final class MethodReport {
@@ -14,13 +17,44 @@ public final class MethodReport {
     public final String descriptor;
     public final CoroutineKind kind;
     public final CompanionLayout layout;
+    /** Per state, the saved locals as {@code name->field} (source names from the LocalVariableTable). */
+    public final List<List<String>> savedNames;
 
-    MethodReport(String className, String method, String descriptor, CoroutineKind kind, CompanionLayout layout) {
+    MethodReport(String className, String method, String descriptor, CoroutineKind kind, CompanionLayout layout,
+            List<List<String>> savedNames) {
         this.className = className;
         this.method = method;
         this.descriptor = descriptor;
         this.kind = kind;
         this.layout = layout;
+        this.savedNames = savedNames;
+    }
+
+    /**
+     * Names the saved slots of each state from the original method's LocalVariableTable, read
+     * before emission moves the code; slots without an entry are weaver temporaries (the
+     * operand stack spilled below an await, or constructor arguments moved past it).
+     */
+    static List<List<String>> namesOf(MethodNode m, CompanionLayout layout) {
+        List<List<String>> all = new ArrayList<>();
+        for (int k = 0; k < layout.points.size(); k++) {
+            int at = m.instructions.indexOf(layout.points.get(k).call);
+            List<String> names = new ArrayList<>();
+            for (Slot s : layout.saved.get(k)) {
+                String name = "(stack)";
+                if (m.localVariables != null) {
+                    for (LocalVariableNode lv : m.localVariables) {
+                        if (lv.index == s.local && m.instructions.indexOf(lv.start) <= at
+                                && at < m.instructions.indexOf(lv.end)) {
+                            name = lv.name;
+                        }
+                    }
+                }
+                names.add(name + "->" + (s.field == null ? "null" : s.field));
+            }
+            all.add(names);
+        }
+        return all;
     }
 
     public List<String> describe() {
@@ -30,8 +64,9 @@ public final class MethodReport {
         out.add(className.replace('/', '.') + "." + method + descriptor + "  " + k);
         int state = 1;
         for (SuspensionPoint p : layout.points) {
+            List<String> names = savedNames.get(state - 1);
             out.add("  state " + state++ + ": " + (p.kind.isAwait() ? "await" : "yield") + " at line " + p.line
-                    + ", saves " + layout.saved.get(state - 2).size() + " local(s)");
+                    + ", saves " + (names.isEmpty() ? "nothing" : String.join(" ", names)));
         }
         StringBuilder f = new StringBuilder();
         for (Map.Entry<String, String> e : layout.fields.entrySet()) {

@@ -107,13 +107,14 @@ public final class Weaver {
                 StackSpiller.spill(cn.name, m, v.points);
                 List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(cn, m, v.points, hierarchy);
                 CompanionLayout layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
+                List<List<String>> names = MethodReport.namesOf(m, layout);
                 byte[] companion = CompanionEmitter.emit(cn, m, layout, hierarchy);
                 MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout);
                 bodies.add(body);
                 bodyToOriginal.put(body.name + body.desc, key);
                 StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, firstLine));
                 companions.put(layout.companionName, companion);
-                reports.add(new MethodReport(cn.name, m.name, m.desc, v.kind, layout));
+                reports.add(new MethodReport(cn.name, m.name, m.desc, v.kind, layout, names));
             } catch (Exception | LinkageError e) {
                 String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
                 Rejection r = Rejection.of(cn.name, cn.sourceFile, m.name, firstLine,
