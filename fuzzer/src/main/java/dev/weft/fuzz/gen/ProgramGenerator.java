@@ -61,7 +61,8 @@ public final class ProgramGenerator {
         StatementGenerator sg = new StatementGenerator(body);
         Node n = new Node();
         n.removable = m != p.methods.get(0);
-        String mods = (m == p.methods.get(0) ? "public " : "") + (m.isStatic ? "static " : "");
+        String access = m == p.methods.get(0) ? "public " : r.nextInt(3) == 0 ? "private " : "";
+        String mods = access + (m.isStatic ? "static " : "");
         switch (m.kind) {
             case GENERATOR: {
                 String param = "n" + p.nextName();
@@ -78,12 +79,29 @@ public final class ProgramGenerator {
                 n.add("if (d <= 0) return Future.ready(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
         }
+        if (m.kind != Method.Kind.GENERATOR && options.on("wide") && r.nextInt(25) == 0) {
+            n.add(wideLocals(r, p, body));
+        }
         int depth = 1 + r.nextInt(2);
         for (int i = 0, c = 1 + r.nextInt(5); i < c; i++) {
             n.add(sg.statement(depth));
         }
         n.add("return ").add(sg.returnValue(2)).add(";\n}\n\n");
         return n;
+    }
+
+    /**
+     * 130 double locals (260 slots) declared up front, so that every later local needs a
+     * {@code wide} load or store and saved slots go past 255.
+     */
+    private static Node wideLocals(SplittableRandom r, Program p, Body body) {
+        Node n = Node.stmt("double ");
+        for (int i = 0; i < 130; i++) {
+            String name = "w" + p.nextName();
+            n.add((i == 0 ? "" : ", ") + name + " = " + r.nextInt(100) + ".5");
+            body.vars.add(new Body.Var(name, Ty.DOUBLE, true));
+        }
+        return n.add(";\n");
     }
 
     private static String params(Program p, Body body, Method m) {
