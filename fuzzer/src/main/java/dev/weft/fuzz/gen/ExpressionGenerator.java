@@ -110,6 +110,19 @@ final class ExpressionGenerator {
             case SHORT: return Node.expr("(short) 0", "(short) (", e(Ty.INT, d), " + ", e(Ty.BYTE, d), ")");
             case CHAR: return Node.expr("'a'", "(char) ('a' + Math.floorMod(", typed(Ty.INT, d), ", 26))");
             case STRING: return stringExpr(d);
+            case OBJ:
+                switch (b.r.nextInt(4)) {
+                    case 0: return Node.expr("\"o\"", "(", e(Ty.BOOLEAN, d), " ? ", e(Ty.STRING, d), " : ", e(Ty.BOX, d), ")");
+                    case 1: return Node.expr("\"o\"", "(", e(Ty.BOOLEAN, d), " ? ", e(Ty.STRING, d), " : (Integer) ", typed(Ty.INT, d), ")");
+                    case 2: return Node.expr("\"o\"", "(Object) ", typed(shown(), d));
+                    default: return Node.expr("\"o\"", "(", e(Ty.BOOLEAN, d), " ? ", e(Ty.CHARS, d), " : ", e(Ty.OBJ, d), ")");
+                }
+            case CHARS:
+                switch (b.r.nextInt(3)) {
+                    case 0: return Node.expr("\"c\"", "(", e(Ty.BOOLEAN, d), " ? ", e(Ty.STRING, d), " : new StringBuilder(", e(Ty.STRING, d), "))");
+                    case 1: return Node.expr("\"c\"", "new StringBuilder(", e(Ty.CHARS, d), ")");
+                    default: return Node.expr("\"c\"", e(Ty.STRING, d));
+                }
             case BOX:
                 if (!b.on("new-box")) {
                     return atom(t);

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 enum Ty {
     INT("int", "i"), LONG("long", "j"), DOUBLE("double", "d"), FLOAT("float", "f"),
     BOOLEAN("boolean", "z"), BYTE("byte", "b"), SHORT("short", "s"), CHAR("char", "c"),
-    STRING("String", "str"), BOX("Box", "box"), INTS("int[]", "arr");
+    STRING("String", "str"), BOX("Box", "box"), INTS("int[]", "arr"),
+    /** Merged reference types: frames where String, Box, Integer, StringBuilder meet. */
+    OBJ("Object", "o"), CHARS("CharSequence", "cq");
 
     /** Source spelling. */
     final String java;
@@ -37,6 +39,8 @@ enum Ty {
             case CHAR: return "'" + (char) ('a' + Math.floorMod(v, 26)) + "'";
             case STRING: return "\"s" + Math.floorMod(v, 4) + "\"";
             case BOX: return "new Box(" + v + ")";
+            case OBJ: return "\"o" + Math.floorMod(v, 3) + "\"";
+            case CHARS: return "\"c" + Math.floorMod(v, 3) + "\"";
             default: return "new int[] {" + v + ", 2}";
         }
     }
@@ -54,6 +58,8 @@ enum Ty {
             case CHAR: return "'a'";
             case STRING: return "\"\"";
             case BOX: return "new Box(0)";
+            case OBJ: return "\"o\"";
+            case CHARS: return "\"c\"";
             default: return "new int[] {0}";
         }
     }

@@ -70,6 +70,8 @@ public final class L {
     public static Future<Box> box(Box v) { return leaf(v); }
     public static Future<int[]> arr(int[] v) { return leaf(v); }
     public static Future<Void> v() { return leaf(null); }
+    public static Future<Object> o(Object v) { return leaf(v); }
+    public static Future<CharSequence> cq(CharSequence v) { return leaf(v); }
 
     /** A CompletionStage leaf (the {@code await(CompletionStage)} overload). */
     public static CompletionStage<Integer> cs(int v) {
