@@ -44,7 +44,7 @@ final class ExpressionGenerator {
     Node awaited(Ty t, int depth) {
         if (t == Ty.INT) {
             int k = b.r.nextInt(10);
-            Method callee = b.program.randomCallee(b.r);
+            Method callee = b.program.randomCallee(b.r, b.method);
             if (k < 3 && callee != null && b.on("calls")) {
                 return Node.expr("0", "((int) await(", call(callee, depth), "))");
             }
@@ -64,11 +64,24 @@ final class ExpressionGenerator {
         return Node.expr(t.simplest(), "((", t.java, ") await(L.", t.leaf, "(", inner, ")))");
     }
 
+    /** A static method of the class, as named from the body being written. */
+    private String qualified(Method m) {
+        return b.method.inInterface ? b.program.className + "." + m.name : m.name;
+    }
+
     /** A call of a generated async method, without the await around it. */
     Node call(Method m, int depth) {
         Node n = new Node();
+        Method caller = b.method;
         if (!m.isStatic) {
-            n.add(b.method.isStatic ? "new " + b.program.className + "()." : "this.");
+            // an instance callee of the class is reached through this only from an instance
+            // method of the class; an interface default method through this from any instance
+            boolean viaThis = !caller.isStatic && (m.inInterface || !caller.inInterface);
+            n.add(viaThis ? "this." : "new " + b.program.className + "().");
+        } else if (m.inInterface) {
+            n.add(b.program.interfaceName() + ".");
+        } else if (caller.inInterface) {
+            n.add(b.program.className + ".");
         }
         n.add(m.name + "(d - 1");
         for (Ty p : m.params) {
@@ -166,9 +179,9 @@ final class ExpressionGenerator {
                     : atom(Ty.INT);
             case 9: return b.on("switch-expr") ? switchExpr(d) : atom(Ty.INT);
             case 10: {
-                Method g = b.program.randomGenerator(b.r);
+                Method g = b.program.randomGenerator(b.r, b.method);
                 if (g != null && b.mayAwait && b.on("generators")) {
-                    return Node.expr("0", "G.drain(", g.name, "(", e(Ty.INT, d), ")).length()");
+                    return Node.expr("0", "G.drain(", qualified(g), "(", e(Ty.INT, d), ")).length()");
                 }
                 return Node.expr("0", "Math.max(", typed(Ty.INT, d), ", ", typed(Ty.INT, d), ")");
             }
@@ -205,9 +218,9 @@ final class ExpressionGenerator {
             case 4: return b.on("varargs") ? Node.expr("\"\"", "L.vs(", e(shown(), d), ", ", e(shown(), d), ")") : atom(Ty.STRING);
             case 5: return Node.expr("\"\"", "T.show(", e(Ty.INTS, d), ")");
             case 6: {
-                Method g = b.program.randomGenerator(b.r);
+                Method g = b.program.randomGenerator(b.r, b.method);
                 if (g != null && b.mayAwait && b.on("generators")) {
-                    return Node.expr("\"\"", "G.drain(", g.name, "(", e(Ty.INT, d), "))");
+                    return Node.expr("\"\"", "G.drain(", qualified(g), "(", e(Ty.INT, d), "))");
                 }
                 return Node.expr("\"\"", e(Ty.STRING, d), ".toUpperCase()");
             }

@@ -12,6 +12,10 @@ final class Method {
     final boolean isStatic;
     /** Parameters after the leading {@code int d} (recursion depth; generators have none). */
     final List<Ty> params;
+    /** Declared private (never the entry, never an interface method). */
+    boolean isPrivate;
+    /** Declared in the program's nested interface I (a default method, or a static one). */
+    boolean inInterface;
     /** Eager methods only: declared as CompletionStage rather than CompletableFuture. */
     boolean stage;
 

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  *
  * <p>Feature names: await-stmt, ternary, switch-expr, switch-int, switch-string, switch-enum,
  * loops, labels, try, throw, twr, new-box, arrays, varargs, lambdas, await-lambda, calls,
- * instance, eager, generators, stage, compound-assign, return-early, tail-call, wide.
+ * instance, interface, eager, generators, stage, compound-assign, return-early, tail-call, wide.
  */
 public final class Options {
 

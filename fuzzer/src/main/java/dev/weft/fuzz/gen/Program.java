@@ -16,8 +16,10 @@ public final class Program {
     public final String className;
     final Options options;
     final List<Method> methods = new ArrayList<>();
-    /** The class body: field and methods; methods are removable by the shrinker. */
+    /** The class body: field, methods, nested interface; methods are removable by the shrinker. */
     final Node root = new Node();
+    /** Methods of the interface the class implements (default and static async methods). */
+    final Node interfaceBody = new Node();
     private int names;
 
     Program(long seed, String packageName, String className, Options options) {
@@ -33,7 +35,12 @@ public final class Program {
 
     /** The tree the shrinker edits. */
     public Node tree() {
-        return root;
+        return new Node(root, interfaceBody);
+    }
+
+    /** A package-private top-level interface next to the class (a member type could not be implemented by its own class). */
+    String interfaceName() {
+        return "I" + className;
     }
 
     public String fullName() {
@@ -41,28 +48,33 @@ public final class Program {
     }
 
     /** Any awaitable (lazy or eager) method, or null. */
-    Method randomCallee(SplittableRandom r) {
+    Method randomCallee(SplittableRandom r, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind != Method.Kind.GENERATOR) {
+            if (m.kind != Method.Kind.GENERATOR && visible(m, caller)) {
                 fit.add(m);
             }
         }
         return fit.isEmpty() ? null : fit.get(r.nextInt(fit.size()));
     }
 
-    Method randomCallee(SplittableRandom r, Method.Kind kind) {
+    /** Private methods of the class cannot be called from the interface (another top-level type). */
+    private static boolean visible(Method m, Method caller) {
+        return !(m.isPrivate && caller != null && caller.inInterface);
+    }
+
+    Method randomCallee(SplittableRandom r, Method.Kind kind, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind == kind) {
+            if (m.kind == kind && visible(m, caller)) {
                 fit.add(m);
             }
         }
         return fit.isEmpty() ? null : fit.get(r.nextInt(fit.size()));
     }
 
-    Method randomGenerator(SplittableRandom r) {
-        return randomCallee(r, Method.Kind.GENERATOR);
+    Method randomGenerator(SplittableRandom r, Method caller) {
+        return randomCallee(r, Method.Kind.GENERATOR, caller);
     }
 
     /** Source against weft ({@code woven}) or against the reference package. */
@@ -80,9 +92,18 @@ public final class Program {
         sb.append("import ").append(rtPackage).append(".*;\n");
         sb.append("import java.util.concurrent.CompletableFuture;\n\n");
         sb.append("@SuppressWarnings(\"all\")\n");
-        sb.append("public final class ").append(className).append(" {\n");
+        boolean itf = false;
+        for (Method m : methods) {
+            itf |= m.inInterface;
+        }
+        sb.append("public final class ").append(className).append(itf ? " implements " + interfaceName() + " {\n" : " {\n");
         root.render(sb);
         sb.append("}\n");
+        if (itf) {
+            sb.append("\ninterface ").append(interfaceName()).append(" {\n");
+            interfaceBody.render(sb);
+            sb.append("}\n");
+        }
         return sb.toString();
     }
 }

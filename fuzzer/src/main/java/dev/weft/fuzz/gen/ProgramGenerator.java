@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Writes one random program from a seed (the same seed and options give the same source). The
- * shape: 1–5 lazy methods (m0 is the static entry), up to 2 eager methods and up to 2 generators,
+ * shape: 1–5 lazy methods (m0 is the static entry), up to 2 eager methods, up to 2 generators,
+ * and sometimes an interface (implemented by the class) with default and static
+ * async methods;
  * each awaitable method guarded by {@code if (d <= 0) return ...} so recursion depth is bounded by
  * the entry's {@code d}. The guard awaits, so every lazy and eager method stays an async method
  * (woven) whatever the shrinker removes: a Future-returning method without an await is a plain
@@ -37,13 +39,22 @@ public final class ProgramGenerator {
             e.stage = r.nextInt(3) == 0;
             p.methods.add(e);
         }
+        int itf = options.on("interface") && r.nextInt(4) == 0 ? 1 + r.nextInt(2) : 0;
+        for (int i = 0; i < itf; i++) {
+            Method m = new Method("i" + i, Method.Kind.LAZY, r.nextInt(3) == 0, params(r));
+            m.inInterface = true;
+            p.methods.add(m);
+        }
         int gens = options.on("generators") ? r.nextInt(3) : 0;
         for (int i = 0; i < gens; i++) {
             p.methods.add(new Method("g" + i, Method.Kind.GENERATOR, true, List.of(Ty.INT)));
         }
+        for (Method m : p.methods) {
+            m.isPrivate = m != p.methods.get(0) && !m.inInterface && r.nextInt(3) == 0;
+        }
         p.root.add("int f = 3;\n");
         for (Method m : p.methods) {
-            p.root.add(method(r, p, m));
+            (m.inInterface ? p.interfaceBody : p.root).add(method(r, p, m));
         }
         return p;
     }
@@ -61,8 +72,8 @@ public final class ProgramGenerator {
         StatementGenerator sg = new StatementGenerator(body);
         Node n = new Node();
         n.removable = m != p.methods.get(0);
-        String access = m == p.methods.get(0) ? "public " : r.nextInt(3) == 0 ? "private " : "";
-        String mods = access + (m.isStatic ? "static " : "");
+        String access = m == p.methods.get(0) ? "public " : m.isPrivate ? "private " : "";
+        String mods = m.inInterface ? (m.isStatic ? "static " : "default ") : access + (m.isStatic ? "static " : "");
         switch (m.kind) {
             case GENERATOR: {
                 String param = "n" + p.nextName();

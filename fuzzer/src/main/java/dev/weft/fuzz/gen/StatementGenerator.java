@@ -71,7 +71,7 @@ final class StatementGenerator {
             case 18: return b.on("twr") ? tryWithResources(depth) : ifElse(depth);
             case 19: return b.on("loops") ? forEach(depth) : ifElse(depth);
             case 20: return arrayStore(ed);
-            case 21: return b.on("instance") && !b.method.isStatic
+            case 21: return b.on("instance") && !b.method.isStatic && !b.method.inInterface
                     ? Node.stmt("this.f ", pick("=", "+=", "^="), " ", x.e(Ty.INT, ed), ";\n")
                     : declaration(ed);
             default: return Node.stmt(block(depth - 1, count()));
@@ -133,7 +133,7 @@ final class StatementGenerator {
             case GENERATOR:
                 return Node.text("null");
             case EAGER: {
-                Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER);
+                Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER, b.method);
                 // a CompletionStage is not a CompletableFuture: only stage methods may tail-call them
                 if (callee != null && b.tries == 0 && (b.method.stage || !callee.stage) && b.on("tail-call") && b.chance(30)) {
                     return x.call(callee, ed);
@@ -141,7 +141,7 @@ final class StatementGenerator {
                 return new Node("CompletableFuture.completedFuture(", x.e(Ty.INT, ed), ")");
             }
             default: {
-                Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY);
+                Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY, b.method);
                 int k = b.r.nextInt(10);
                 if (k < 2 && callee != null && b.tries == 0 && b.on("tail-call")) {
                     return x.call(callee, ed);
@@ -161,7 +161,7 @@ final class StatementGenerator {
         String name = b.fresh("fn");
         String param = b.fresh("x");
         Node n;
-        Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY);
+        Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY, b.method);
         if (b.on("await-lambda") && b.chance(60) || callee == null) {
             Body inner = new Body(b.r, b.program, b.method, true);
             inner.vars.add(new Body.Var(param, Ty.INT, false));
