@@ -1,6 +1,6 @@
 package dev.weft.agent;
 
-import dev.weft.agent.analyze.LoaderPools;
+import dev.weft.agent.analyze.LoaderHierarchies;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
@@ -60,7 +60,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
         try {
-            r = Weaver.weave(bytes, LoaderPools.of(loader));
+            r = Weaver.weave(bytes, LoaderHierarchies.of(loader));
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;

@@ -30,7 +30,7 @@ public final class SuspensionAnalysis {
             itfs.add(Type.getObjectType(i));
         }
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        PoolVerifier verifier = new PoolVerifier(hierarchy, Type.getObjectType(owner.name),
+        HierarchyVerifier verifier = new HierarchyVerifier(hierarchy, Type.getObjectType(owner.name),
                 owner.superName == null ? null : Type.getObjectType(owner.superName), itfs, isInterface);
         Frame<BasicValue>[] frames = new Analyzer<>(verifier).analyze(owner.name, m);
         BitSet[] live = Liveness.liveOut(m.instructions, ControlFlowGraph.of(owner.name, m));

@@ -3,12 +3,12 @@
  *
  * <p>Two analyses over the same method:
  * <ol>
- *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.analyze.PoolVerifier}, a
+ *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.analyze.HierarchyVerifier}, a
  *       {@code SimpleVerifier} whose class hierarchy comes from a
- *       {@link dev.weft.agent.analyze.TypeHierarchy} — ByteBuddy's {@code TypePool} reading
- *       {@code .class} resources through the defining loader. Invariant: nothing here loads or
+ *       {@link dev.weft.agent.analyze.TypeHierarchy} — class-file headers that a ByteBuddy
+ *       {@code ClassFileLocator} reads as {@code .class} resources of the defining loader. Invariant: nothing here loads or
  *       initializes a class (a transformer that loads classes can deadlock or see half-defined
- *       types); {@code PoolVerifier.getClass} throws to make any slip loud.
+ *       types); {@code HierarchyVerifier.getClass} throws to make any slip loud.
  *   <li>liveness: backward dataflow over the {@link dev.weft.agent.flow.ControlFlowGraph}, with
  *       exception edges, so a value read only in a catch or finally handler is still saved.
  * </ol>

@@ -36,7 +36,7 @@ public final class CompanionEmitter {
     public static byte[] emit(ClassNode host, MethodNode original, CompanionLayout layout, TypeHierarchy hierarchy) {
         String c = layout.companionName;
         String sup = layout.kind.superName;
-        ClassWriter cw = new PoolClassWriter(hierarchy);
+        ClassWriter cw = new HierarchyClassWriter(hierarchy);
         cw.visit(VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, c, null, sup, null);
         if (host.sourceFile != null) {
             cw.visitSource(host.sourceFile, null);

@@ -1,27 +1,60 @@
 package dev.weft.agent.emit;
 
 import dev.weft.agent.analyze.TypeHierarchy;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Writing a woven host: marker, class-file version floor, frames computed against the TypePool. */
+/**
+ * Writing a woven host. Only the methods the weaver rewrote with branches (the state-machine
+ * bodies, a rejected static initializer) get newly computed stack map frames, each against the
+ * class-file hierarchy; every other method keeps its original frames byte for byte, so a type the
+ * hierarchy cannot resolve can never spoil code the weaver did not touch. Classes older than Java 7,
+ * whose frames are optional, are lifted to Java 8 and framed as a whole (JSR was inlined).
+ */
 public final class WovenClasses {
 
     private WovenClasses() {}
 
-    public static byte[] write(ClassNode host, TypeHierarchy hierarchy) {
+    public static byte[] write(ClassNode host, TypeHierarchy hierarchy, Collection<MethodNode> needFrames) {
         WovenMarker.mark(host);
-        // JSR was inlined and frames are recomputed, so pre-Java-8 classes can be lifted to 52
-        // (interface static methods and StackMapTable need it).
-        if ((host.version & 0xFFFF) < Opcodes.V1_8) {
+        if ((host.version & 0xFFFF) < Opcodes.V1_7) {
+            // interface static methods and mandatory StackMapTable need 52
             host.version = Opcodes.V1_8;
+            HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
+            host.accept(cw);
+            return cw.toByteArray();
         }
-        PoolClassWriter cw = new PoolClassWriter(hierarchy);
+        Set<MethodNode> framed = Collections.newSetFromMap(new IdentityHashMap<>());
+        framed.addAll(needFrames);
+        for (int i = 0; i < host.methods.size(); i++) {
+            if (framed.contains(host.methods.get(i))) {
+                host.methods.set(i, withFrames(host, host.methods.get(i), hierarchy));
+            }
+        }
+        ClassWriter cw = new ClassWriter(0);
         host.accept(cw);
         return cw.toByteArray();
+    }
+
+    /** {@code m} round-tripped through a one-method class written with COMPUTE_FRAMES. */
+    private static MethodNode withFrames(ClassNode host, MethodNode m, TypeHierarchy hierarchy) {
+        HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
+        cw.visit(host.version, host.access, host.name, null, host.superName,
+                host.interfaces.toArray(new String[0]));
+        m.accept(cw);
+        cw.visitEnd();
+        ClassNode back = new ClassNode(Opcodes.ASM9);
+        new ClassReader(cw.toByteArray()).accept(back, ClassReader.EXPAND_FRAMES);
+        return back.methods.get(0);
     }
 
     /** The first source line of a body, for the stub's single line entry; {@code fallback} if none. */

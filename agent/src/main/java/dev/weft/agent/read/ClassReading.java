@@ -6,7 +6,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.JSRInlinerAdapter;
 import org.objectweb.asm.tree.ClassNode;
 
-/** Reads class bytes into a {@link ClassNode} with subroutines inlined and frames dropped. */
+/** Reads class bytes into a {@link ClassNode} with subroutines inlined (frames kept as read). */
 public final class ClassReading {
 
     private ClassReading() {}
@@ -22,7 +22,7 @@ public final class ClassReading {
                     return new JSRInlinerAdapter(mv, access, name, descriptor, signature, exceptions);
                 }
             };
-            reader.accept(node, ClassReader.SKIP_FRAMES);
+            reader.accept(node, 0);
             return node;
         } catch (RuntimeException e) {
             throw new UnreadableClassException(String.valueOf(e.getMessage()), e);

@@ -2,8 +2,8 @@
  * Stage 2: parse a candidate class into an ASM tree.
  *
  * <p>Invariants: JSR/RET subroutines (class files before Java 6) are inlined while reading, so
- * every later stage sees only plain jumps; stack map frames are skipped because the emitter
- * recomputes them for the whole class. A class ASM cannot read surfaces as
+ * every later stage sees only plain jumps. Stack map frames are kept: methods the weaver does
+ * not rewrite are written back with their own frames (see {@code emit.WovenClasses}). A class ASM cannot read surfaces as
  * {@link dev.weft.agent.read.UnreadableClassException}, which the transformer reports once and
  * turns into "pass through untouched".
  */

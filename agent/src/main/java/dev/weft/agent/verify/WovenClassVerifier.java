@@ -1,6 +1,6 @@
 package dev.weft.agent.verify;
 
-import dev.weft.agent.analyze.PoolVerifier;
+import dev.weft.agent.analyze.HierarchyVerifier;
 import dev.weft.agent.analyze.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public final class WovenClassVerifier {
             if (!methods.contains(m.name + m.desc)) {
                 continue;
             }
-            PoolVerifier v = new PoolVerifier(hierarchy, Type.getObjectType(cn.name),
+            HierarchyVerifier v = new HierarchyVerifier(hierarchy, Type.getObjectType(cn.name),
                     cn.superName == null ? null : Type.getObjectType(cn.superName), itfs, itf, true);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
@@ -71,7 +71,7 @@ public final class WovenClassVerifier {
             if (m.instructions.size() == 0) {
                 continue;
             }
-            PoolVerifier v = new PoolVerifier(hierarchy, Type.getObjectType(cn.name),
+            HierarchyVerifier v = new HierarchyVerifier(hierarchy, Type.getObjectType(cn.name),
                     cn.superName == null ? null : Type.getObjectType(cn.superName), itfs,
                     (cn.access & Opcodes.ACC_INTERFACE) != 0, true);
             try {

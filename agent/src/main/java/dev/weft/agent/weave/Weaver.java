@@ -8,7 +8,7 @@ import dev.weft.agent.check.Rejection;
 import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
-import dev.weft.agent.emit.PoolClassWriter;
+import dev.weft.agent.emit.HierarchyClassWriter;
 import dev.weft.agent.emit.RejectionEmitter;
 import dev.weft.agent.emit.StubEmitter;
 import dev.weft.agent.emit.WovenClasses;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
@@ -44,16 +43,16 @@ public final class Weaver {
      * @return null if the class has no suspension points (pass it through untouched)
      */
     public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
-        return weave(bytes, TypeHierarchy.poolOf(locator));
+        return weave(bytes, new TypeHierarchy(locator));
     }
 
-    /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) pool. */
-    public static WeaveResult weave(byte[] bytes, TypePool pool) throws UnreadableClassException {
+    /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) hierarchy. */
+    public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy) throws UnreadableClassException {
         // Methods whose woven form failed (too large, or refused by the verify stage) are
         // rejected by name + descriptor and the class is woven again from the original bytes.
         Map<String, String> failed = new LinkedHashMap<>();
         for (int attempt = 0; ; attempt++) {
-            Attempt a = attempt(bytes, pool, failed);
+            Attempt a = attempt(bytes, hierarchy, failed);
             if (a == null || a.failures.isEmpty() || attempt >= 3) {
                 return a == null ? null : a.result;
             }
@@ -67,11 +66,10 @@ public final class Weaver {
         final Map<String, String> failures = new LinkedHashMap<>();
     }
 
-    private static Attempt attempt(byte[] bytes, TypePool pool, Map<String, String> failed)
+    private static Attempt attempt(byte[] bytes, TypeHierarchy hierarchy, Map<String, String> failed)
             throws UnreadableClassException {
         ClassNode cn = ClassReading.read(bytes);
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
-        TypeHierarchy hierarchy = new TypeHierarchy(pool);
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
@@ -89,12 +87,16 @@ public final class Weaver {
         Map<String, byte[]> companions = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
         Map<String, String> bodyToOriginal = new HashMap<>();
+        List<MethodNode> needFrames = new ArrayList<>();
         int ordinal = 0;
         for (MethodChecker.Verdict v : verdicts) {
             MethodNode m = v.method;
             if (v.rejection != null) {
                 rejections.add(v.rejection);
                 RejectionEmitter.emit(m, v.rejection, v.points);
+                if (m.name.equals("<clinit>")) {
+                    needFrames.add(m); // the throwing call sites leave unreachable code behind
+                }
                 continue;
             }
             int firstLine = v.points.get(0).line;
@@ -128,7 +130,8 @@ public final class Weaver {
         Attempt a = new Attempt();
         byte[] out;
         try {
-            out = WovenClasses.write(cn, hierarchy);
+            needFrames.addAll(bodies);
+            out = WovenClasses.write(cn, hierarchy, needFrames);
         } catch (MethodTooLargeException e) {
             String original = bodyToOriginal.get(e.getMethodName() + e.getDescriptor());
             if (original == null) {

@@ -39,6 +39,15 @@ public final class Locals {
         return Future.ready(r + "," + q + "," + s + "," + (k + (a * await(Leaf.of(3L)))));
     }
 
+    /** Not a coroutine: its bytes, frames included, must come out of weaving unchanged. */
+    static int plain(int x) {
+        int y = 0;
+        for (int i = 0; i < x; i++) {
+            y += i % 2 == 0 ? i : -i;
+        }
+        return y;
+    }
+
     private static String concat(long a, double b, int k, String x, String y) {
         return a + "/" + b + "/" + k + "/" + x + "/" + y;
     }

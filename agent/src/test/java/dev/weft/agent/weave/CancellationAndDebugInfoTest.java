@@ -46,6 +46,29 @@ class CancellationAndDebugInfoTest {
     }
 
     @Test
+    void methodsThatAreNotCoroutinesKeepTheirBytesAndFrames() {
+        SampleRunner.sample("Locals");
+        byte[] woven = SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes;
+        byte[] original = dev.weft.agent.testkit.WeavingLoader.original("dev.weft.agent.samples.Locals");
+        assertEquals(textOf(original, "plain"), textOf(woven, "plain"));
+        assertTrue(textOf(original, "plain").contains("FRAME"), "the sample has stack map frames");
+    }
+
+    private static String textOf(byte[] bytes, String method) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(bytes).accept(cn, 0);
+        org.objectweb.asm.util.Textifier t = new org.objectweb.asm.util.Textifier();
+        for (MethodNode m : cn.methods) {
+            if (m.name.equals(method)) {
+                m.accept(new org.objectweb.asm.util.TraceMethodVisitor(t));
+            }
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.print(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+
+    @Test
     void wovenBodiesKeepLineNumbersAndLocalVariables() {
         SampleRunner.sample("Locals");
         ClassNode cn = new ClassNode();

@@ -3,12 +3,12 @@ package dev.weft.agent.emit;
 import dev.weft.agent.analyze.TypeHierarchy;
 import org.objectweb.asm.ClassWriter;
 
-/** A COMPUTE_FRAMES class writer that asks the TypePool-backed hierarchy, never a class loader. */
-public final class PoolClassWriter extends ClassWriter {
+/** A COMPUTE_FRAMES class writer that asks the class-file hierarchy, never a class loader. */
+public final class HierarchyClassWriter extends ClassWriter {
 
     private final TypeHierarchy hierarchy;
 
-    public PoolClassWriter(TypeHierarchy hierarchy) {
+    public HierarchyClassWriter(TypeHierarchy hierarchy) {
         super(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         this.hierarchy = hierarchy;
     }

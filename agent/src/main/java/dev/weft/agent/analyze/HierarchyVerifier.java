@@ -11,19 +11,19 @@ import org.objectweb.asm.tree.analysis.SimpleVerifier;
  * Used to infer types, not to judge the code (javac's output is already verified), so subtype
  * checks on references are lenient; merges are exact, because they decide the types saved.
  */
-public final class PoolVerifier extends SimpleVerifier {
+public final class HierarchyVerifier extends SimpleVerifier {
 
     private final TypeHierarchy hierarchy;
 
     /** Strict: reference subtyping is checked as HotSpot does (interfaces accept any object). */
     private final boolean strict;
 
-    public PoolVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
+    public HierarchyVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
             boolean isInterface) {
         this(hierarchy, currentClass, superClass, interfaces, isInterface, false);
     }
 
-    public PoolVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
+    public HierarchyVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
             boolean isInterface, boolean strict) {
         super(Opcodes.ASM9, currentClass, superClass, interfaces, isInterface);
         this.hierarchy = hierarchy;

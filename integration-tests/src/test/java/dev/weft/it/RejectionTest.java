@@ -1,0 +1,144 @@
+package dev.weft.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.Async;
+import dev.weft.Future;
+import dev.weft.it.harness.BothModes;
+import dev.weft.it.harness.Drive;
+import dev.weft.it.harness.Leaf;
+import dev.weft.it.harness.Mode;
+import dev.weft.it.rejected.Rejected;
+import dev.weft.it.rejected.RejectedConstructor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Methods the weaver must refuse: calling them throws IllegalStateException with exactly
+ * {@code <fqcn>.<method>(<File>.java:<line>): <reason>}; their classes otherwise work.
+ */
+class RejectionTest {
+
+    private static final String PKG = "dev.weft.it.rejected.";
+
+    static String expected(String simpleClass, String method, String reason) {
+        int line = SourceLines.lineOf("dev/weft/it/rejected/" + simpleClass + ".java", "// REJECT " + method);
+        return PKG + simpleClass + "." + method + "(" + simpleClass + ".java:" + line + "): " + reason;
+    }
+
+    static void assertRejected(String expectedMessage, Executable call) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, call);
+        assertEquals(expectedMessage, e.getMessage());
+    }
+
+    @Test
+    void awaitInsideASynchronizedBlock() {
+        assertRejected(expected("Rejected", "syncBlock", "await inside a synchronized block"),
+                () -> new Rejected().syncBlock());
+    }
+
+    @Test
+    void awaitInASynchronizedMethod() {
+        assertRejected(expected("Rejected", "syncMethod", "await in a synchronized method"), Rejected::syncMethod);
+    }
+
+    private static final String NOT_FUTURE =
+            "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
+
+    @Test
+    void awaitInAMethodReturningANonFutureType() {
+        assertRejected(expected("Rejected", "notAFuture", NOT_FUTURE), Rejected::notAFuture);
+        assertRejected(expected("Rejected", "voidMethod", NOT_FUTURE), Rejected::voidMethod);
+    }
+
+    @Test
+    void yieldOutsideAGenerator() {
+        assertRejected(expected("Rejected", "yieldOutsideGenerator",
+                "Generator.yield in a method whose return type is not Generator"), Rejected::yieldOutsideGenerator);
+    }
+
+    @Test
+    void awaitInAGenerator() {
+        assertRejected(expected("Rejected", "awaitInGenerator",
+                "await in a generator (a method returning Generator cannot await)"), Rejected::awaitInGenerator);
+    }
+
+    @BothModes
+    void theRestOfARejectedClassIsWovenAndWorks(Mode mode) {
+        assertEquals(6, Drive.value(mode, () -> Rejected.fine(5)));
+        assertEquals(8, Drive.value(mode, () -> new Rejected().syncBeforeAwait()));
+        assertEquals(6, new Rejected().plainSynchronized());
+        assertEquals(List.of("a", "b"), Rejected.fineGenerator().stream().toList());
+    }
+
+    @Test
+    void awaitInAConstructor() {
+        assertRejected(expected("RejectedConstructor", "<init>", "await in a constructor"), RejectedConstructor::new);
+    }
+
+    @BothModes
+    void theRestOfAClassWithARejectedConstructorWorks(Mode mode) {
+        assertEquals(5, Drive.value(mode, () -> new RejectedConstructor(2).plus(3)));
+    }
+
+    @Test
+    void awaitInAStaticInitializer() {
+        ExceptionInInitializerError e = assertThrows(ExceptionInInitializerError.class,
+                () -> Class.forName(PKG + "RejectedStaticInit", true, getClass().getClassLoader()));
+        IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals(expected("RejectedStaticInit", "<clinit>", "await in a static initializer"), cause.getMessage());
+    }
+
+    @Test
+    void rejectionIsLoggedToStandardErrorWhenTheClassLoads() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Class<?> c;
+        try {
+            c = Class.forName(PKG + "RejectedLogged", true, getClass().getClassLoader());
+        } finally {
+            System.setErr(original);
+        }
+        String message = expected("RejectedLogged", "logged", NOT_FUTURE);
+        String log = captured.toString(StandardCharsets.UTF_8);
+        original.print(log);
+        assertTrue(log.contains("[weft] " + message), "System.err while loading was: " + log);
+        InvocationTargetException ite = assertThrows(InvocationTargetException.class,
+                () -> c.getMethod("logged").invoke(null));
+        assertInstanceOf(IllegalStateException.class, ite.getCause());
+        assertEquals(message, ite.getCause().getMessage());
+    }
+
+    @Test
+    void awaitAsAMethodReferenceThrowsInsteadOfBlocking() {
+        Function<Future<Integer>, Integer> await = Async::await;
+        Drive.reset(Mode.READY, true);
+        // A ready future: a blocking fallback would return 1 instead of throwing.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> await.apply(Leaf.of(1)));
+        assertTrue(e.getMessage().contains("javaagent"), e.getMessage());
+    }
+
+    static Future<Integer> awaitViaReference() {
+        Function<Future<Integer>, Integer> await = Async::await;
+        int direct = Async.await(Leaf.of(1));
+        return Future.ready(direct + await.apply(Leaf.of(2)));
+    }
+
+    @BothModes
+    void awaitMethodReferenceInsideAnAsyncMethodThrowsFromPoll(Mode mode) {
+        Drive.reset(mode, true);
+        Future<Integer> f = awaitViaReference();
+        Throwable t = Drive.poll(f, mode).error();
+        assertInstanceOf(IllegalStateException.class, t);
+    }
+}

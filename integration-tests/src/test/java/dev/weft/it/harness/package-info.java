@@ -1,0 +1,25 @@
+/**
+ * The two-mode harness every construct test runs under.
+ *
+ * <p>Purpose: prove that a woven method computes the same thing whether its awaits never suspend
+ * or all of them suspend. Tests await only {@link dev.weft.it.harness.Leaf} futures, whose
+ * behaviour comes from the current {@link dev.weft.it.harness.Mode}; {@link
+ * dev.weft.it.harness.Drive} polls the outermost future by hand with {@code Context.of(waker)}.
+ *
+ * <p>Invariants the driver checks on every run:
+ * <ol>
+ *   <li>READY mode: no leaf is ever pending, so the outer future completes on its first poll.
+ *   <li>PENDING mode: every leaf returns Pending one or two times before its outcome; half of them
+ *       wake the waker during the poll (self-wake), the rest park the waker with the harness and
+ *       are woken by the driver only when the task went idle (the reactor's role).
+ *   <li>Every Pending returned by a leaf makes the outer future return Pending exactly once (a
+ *       woven await propagates suspension, it never swallows or invents one).
+ *   <li>The outer future never returns Pending without a wake having been arranged (no lost
+ *       wake-up) and never completes while a leaf it polled is still in flight (never ready early).
+ *   <li>No leaf is polled again after it produced its outcome.
+ * </ol>
+ *
+ * <p>Runs are single-threaded (the test's thread) and use static state, so test classes in this
+ * module must not run in parallel.
+ */
+package dev.weft.it.harness;

@@ -1,0 +1,17 @@
+package dev.weft.it.rejected;
+
+import static dev.weft.Async.await;
+
+import dev.weft.it.harness.Leaf;
+
+/** A static initializer that awaits is rejected: initializing the class fails. */
+public final class RejectedStaticInit {
+
+    public static final int VALUE;
+
+    static {
+        VALUE = await(Leaf.of(1)); // REJECT <clinit>
+    }
+
+    private RejectedStaticInit() {}
+}
