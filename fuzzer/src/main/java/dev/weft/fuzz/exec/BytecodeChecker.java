@@ -34,16 +34,22 @@ public final class BytecodeChecker {
 
     /** The checker, or null when the weaver's classes are not reachable (no agent jar). */
     public static BytecodeChecker create() {
+        // The transformer's own per-loader cache of class files, whichever form this weaver has.
+        BytecodeChecker c = create("dev.weft.agent.analyze.LoaderHierarchies", "TypeHierarchy");
+        return c != null ? c : create("dev.weft.agent.analyze.LoaderPools", "TypePool");
+    }
+
+    private static BytecodeChecker create(String perLoader, String secondParameter) {
         try {
             ClassLoader sys = ClassLoader.getSystemClassLoader();
-            Class<?> pools = Class.forName("dev.weft.agent.analyze.LoaderPools", false, sys);
+            Class<?> pools = Class.forName(perLoader, false, sys);
             Class<?> weaver = Class.forName("dev.weft.agent.weave.Weaver", false, sys);
             Class<?> result = Class.forName("dev.weft.agent.weave.WeaveResult", false, sys);
             Method locatorFor = pools.getMethod("of", ClassLoader.class);
             Method weave = null;
             for (Method m : weaver.getMethods()) {
                 if (m.getName().equals("weave") && m.getParameterCount() == 2
-                        && m.getParameterTypes()[1].getSimpleName().equals("TypePool")) {
+                        && m.getParameterTypes()[1].getSimpleName().equals(secondParameter)) {
                     weave = m;
                 }
             }
