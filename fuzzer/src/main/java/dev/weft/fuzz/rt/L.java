@@ -1,0 +1,107 @@
+package dev.weft.fuzz.rt;
+
+import dev.weft.Future;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Leaf factories, one per awaited type (short names keep generated sources readable). The n-th
+ * leaf created in a run behaves as {@link Schedule} says for n.
+ */
+public final class L {
+
+    private static Schedule schedule = new Schedule(0, 0, 0);
+    private static boolean woven;
+    private static int created;
+
+    /** Wake-ups and completions the driver performs after a pending poll, in order. */
+    private static final ArrayDeque<Runnable> DEFERRED = new ArrayDeque<>();
+
+    private L() {}
+
+    /** Starts a run. {@code wovenRun} makes CompletionStage leaves really pending. */
+    public static void begin(Schedule s, boolean wovenRun) {
+        schedule = s;
+        woven = wovenRun;
+        created = 0;
+        DEFERRED.clear();
+    }
+
+    static void defer(Runnable r) {
+        DEFERRED.add(r);
+    }
+
+    /** Runs what pending leaves deferred; false when there was nothing (a lost wake-up). */
+    public static boolean runDeferred() {
+        if (DEFERRED.isEmpty()) {
+            return false;
+        }
+        ArrayDeque<Runnable> now = new ArrayDeque<>(DEFERRED);
+        DEFERRED.clear();
+        for (Runnable r : now) {
+            r.run();
+        }
+        return true;
+    }
+
+    private static Throwable failureOf(int n) {
+        switch (schedule.failure(n)) {
+            case 1: return new FuzzException("leaf#" + n);
+            case 2: return new FuzzChecked("leafc#" + n);
+            default: return null;
+        }
+    }
+
+    private static <X> Future<X> leaf(X v) {
+        int n = created++;
+        return new Leaf<>(v, failureOf(n), schedule.pendingPolls(n));
+    }
+
+    public static Future<Integer> i(int v) { return leaf(v); }
+    public static Future<Long> j(long v) { return leaf(v); }
+    public static Future<Double> d(double v) { return leaf(v); }
+    public static Future<Float> f(float v) { return leaf(v); }
+    public static Future<Boolean> z(boolean v) { return leaf(v); }
+    public static Future<Byte> b(byte v) { return leaf(v); }
+    public static Future<Short> s(short v) { return leaf(v); }
+    public static Future<Character> c(char v) { return leaf(v); }
+    public static Future<String> str(String v) { return leaf(v); }
+    public static Future<Box> box(Box v) { return leaf(v); }
+    public static Future<int[]> arr(int[] v) { return leaf(v); }
+    public static Future<Void> v() { return leaf(null); }
+    public static Future<Object> o(Object v) { return leaf(v); }
+    public static Future<CharSequence> cq(CharSequence v) { return leaf(v); }
+
+    /** A CompletionStage leaf (the {@code await(CompletionStage)} overload). */
+    public static CompletionStage<Integer> cs(int v) {
+        int n = created++;
+        Throwable failure = failureOf(n);
+        if (!woven || schedule.pendingPolls(n) == 0) {
+            return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(v);
+        }
+        CompletableFuture<Integer> cf = new CompletableFuture<>();
+        defer(() -> {
+            if (failure != null) {
+                cf.completeExceptionally(failure);
+            } else {
+                cf.complete(v);
+            }
+        });
+        return cf;
+    }
+
+    /** Sum of an int vararg list: a varargs call whose arguments may be awaited. */
+    public static int va(int... xs) {
+        int s = 17;
+        for (int x : xs) {
+            s = s * 31 + x;
+        }
+        return s;
+    }
+
+    /** Renders varargs of any type. */
+    public static String vs(Object... xs) {
+        return T.show(xs);
+    }
+}
