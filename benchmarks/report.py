@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
-"""Turns one JMH JSON result (scripts/bench) into docs/benchmarks.md and docs/benchmarks.svg.
+"""Turns JMH JSON results (scripts/bench) into docs/benchmarks.md and docs/benchmarks.svg.
 
-Usage: report.py RESULT.json MACHINE_DESCRIPTION JDK_DESCRIPTION DATE
-Benchmark methods are named <workload>_<peer>; time per op comes from the primary metric,
-bytes per op from -prof gc's gc.alloc.rate.norm.
+Usage: report.py RESULT.json MACHINE_DESCRIPTION JDK_DESCRIPTION DATE [RESULTS_DIR]
+Two groups: the scheduler workloads of issue 5 (dev.weft.bench.SchedulerBench/AwaitingBench)
+and the coordination primitives of issue 7 (dev.weft.bench.sync.*). RESULT.json is the run
+just made; a group it does not contain is taken from the newest file in RESULTS_DIR (names are
+UTC timestamps, so the newest sorts last) that contains it, and the doc names the file and its
+date. Benchmark methods are named <workload>_<peer>; a JMH @Param (mpsc's capacity) is kept as
+<workload>@<value>. Time per op comes from the primary metric, bytes per op from -prof gc's
+gc.alloc.rate.norm.
 """
+import glob
 import json
 import math
+import os
+import re
 import sys
 
 PEERS = ["weft", "weftAwait", "virtualThreads", "forkJoin", "completableFuture", "kotlin"]
@@ -36,19 +44,66 @@ WORKLOADS = {
 }
 TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
+# the coordination primitives of issue 7 (dev.weft.bench.sync)
+SYNC_PEERS = ["weft", "weftCurrentThread", "kotlin", "virtualThreads"]
+SYNC_PEER_NAMES = {
+    "weft": "weft",
+    "weftCurrentThread": "weft (current-thread runtime)",
+    "kotlin": "Kotlin coroutines",
+    "virtualThreads": "virtual threads",
+}
+COLORS["weftCurrentThread"] = "#8c564b"
+SYNC_WORKLOADS = {
+    "pingPong": ("ping_pong (1,000 tasks, each exchanging two oneshot messages with a child)", 1_000, "exchange"),
+    "requestReply": ("request_reply (1,000 requests, each carrying a oneshot, over a channel of 10)", 1_000, "exchange"),
+    "mpsc@1": ("mpsc, capacity 1 (5 producers x 1,000 messages, one consumer)", 5_000, "message"),
+    "mpsc@100": ("mpsc, capacity 100 (5 producers x 1,000 messages, one consumer)", 5_000, "message"),
+    "mpsc@0": ("mpsc, unbounded (5 producers x 1,000 messages, one consumer)", 5_000, "message"),
+}
+
+
+def group_of(benchmark):
+    return "sync" if ".bench.sync." in benchmark else "scheduler"
+
 
 def load(path):
-    rows = {}
+    """{group: {(workload, peer): row}} for one JMH JSON file."""
+    groups = {}
     for r in json.load(open(path)):
+        rows = groups.setdefault(group_of(r["benchmark"]), {})
         name = r["benchmark"].rsplit(".", 1)[1]
         workload, peer = name.rsplit("_", 1)
+        for value in (r.get("params") or {}).values():
+            workload += f"@{value}"
         m = r["primaryMetric"]
         ns = m["score"] * TO_NS[m["scoreUnit"]]
         err = m.get("scoreError")
         err_ns = err * TO_NS[m["scoreUnit"]] if isinstance(err, (int, float)) and not math.isnan(err) else None
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
         rows[(workload, peer)] = {"ns": ns, "err": err_ns, "bytes": alloc}
-    return rows
+    return groups
+
+
+def stamp_date(path):
+    """2026-11-25T223158Z.json -> 2026-11-25 22:31 UTC (the run's start)."""
+    m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d)(\d\d)", os.path.basename(path))
+    return f"{m[1]} {m[2]}:{m[3]} UTC" if m else "unknown date"
+
+
+def load_groups(path, results_dir):
+    """{group: (rows, source file)}: the new run's groups, the rest from the newest older file."""
+    out = {g: (rows, path) for g, rows in load(path).items()}
+    if results_dir:
+        for older in sorted(glob.glob(os.path.join(results_dir, "*.json")), reverse=True):
+            if os.path.abspath(older) == os.path.abspath(path):
+                continue
+            try:
+                groups = load(older)
+            except (ValueError, KeyError):
+                continue
+            for g, rows in groups.items():
+                out.setdefault(g, (rows, older))
+    return out
 
 
 def fmt_time(ns):
@@ -109,12 +164,15 @@ def goals(rows):
     return "| goal (issue 5) | measured | |\n|---|---|---|\n" + "\n".join(lines)
 
 
-def svg(rows):
-    """Grouped horizontal bars: per workload, each peer's time relative to the slowest (log scale)."""
-    bar_h, gap, group_gap, left, width = 14, 3, 26, 250, 520
-    present = [w for w in WORKLOADS if any((w, p) in rows for p in PEERS)]
-    height = 60 + sum(group_gap + len([p for p in PEERS if (w, p) in rows]) * (bar_h + gap) for w in present) + 40
-    all_ns = [r["ns"] for r in rows.values()]
+def svg(sections):
+    """Grouped horizontal bars: per workload, each peer's time relative to the slowest (log scale).
+
+    sections: [(heading, [(workload title, [(peer label, color, ns)])])]."""
+    bar_h, gap, group_gap, section_gap, left, width = 14, 3, 26, 34, 250, 520
+    sections = [(h, [g for g in groups if g[1]]) for h, groups in sections]
+    sections = [(h, groups) for h, groups in sections if groups]
+    height = 40 + sum(section_gap + sum(group_gap + len(bars) * (bar_h + gap) for _, bars in groups)
+                      for _, groups in sections) + 30
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 160}" height="{height}" '
         f'font-family="sans-serif" font-size="12">',
@@ -122,35 +180,97 @@ def svg(rows):
         f'(log scale within each workload)</text>',
     ]
     y = 40
-    for w in present:
-        title = WORKLOADS[w][0]
-        y += group_gap
-        parts.append(f'<text x="10" y="{y - 8}" font-weight="bold">{title}</text>')
-        vals = [rows[(w, p)]["ns"] for p in PEERS if (w, p) in rows]
-        lo, hi = min(vals) / 2, max(vals)
-        for p in PEERS:
-            r = rows.get((w, p))
-            if r is None:
-                continue
-            frac = (math.log(r["ns"]) - math.log(lo)) / (math.log(hi) - math.log(lo)) if hi > lo else 1
-            bw = max(2, frac * width)
-            parts.append(f'<text x="{left - 8}" y="{y + bar_h - 3}" text-anchor="end">{PEER_NAMES[p]}</text>')
-            parts.append(f'<rect x="{left}" y="{y}" width="{bw:.1f}" height="{bar_h}" fill="{COLORS[p]}"/>')
-            parts.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 3}">{fmt_time(r["ns"])}</text>')
-            y += bar_h + gap
+    for heading, groups in sections:
+        y += section_gap
+        parts.append(f'<text x="10" y="{y - 10}" font-size="14" font-weight="bold" fill="#444">{heading}</text>')
+        for title, bars in groups:
+            y += group_gap
+            parts.append(f'<text x="10" y="{y - 8}" font-weight="bold">{title}</text>')
+            vals = [ns for _, _, ns in bars]
+            lo, hi = min(vals) / 2, max(vals)
+            for label, color, ns in bars:
+                frac = (math.log(ns) - math.log(lo)) / (math.log(hi) - math.log(lo)) if hi > lo else 1
+                bw = max(2, frac * width)
+                parts.append(f'<text x="{left - 8}" y="{y + bar_h - 3}" text-anchor="end">{label}</text>')
+                parts.append(f'<rect x="{left}" y="{y}" width="{bw:.1f}" height="{bar_h}" fill="{color}"/>')
+                parts.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 3}">{fmt_time(ns)}</text>')
+                y += bar_h + gap
     parts.append("</svg>")
     return "\n".join(parts)
 
 
+def bars(rows, workloads, peers, names):
+    short = lambda t: t.split(" (")[0] if len(t) > 40 else t
+    return [(short(title), [(names[p], COLORS[p], rows[(w, p)]["ns"]) for p in peers if (w, p) in rows])
+            for w, (title, _, _) in workloads.items()]
+
+
+def sync_tables(rows):
+    """One table per workload: a row per peer."""
+    out = []
+    for w, (title, units, unit) in SYNC_WORKLOADS.items():
+        if not any((w, p) in rows for p in SYNC_PEERS):
+            continue
+        base = rows.get((w, "weft"))
+        out.append(f"**{title}**\n")
+        out.append(f"| peer | time per op (± JMH error) | time per {unit} | bytes per op | bytes per {unit} | time vs weft |")
+        out.append("|---|---|---|---|---|---|")
+        for p in SYNC_PEERS:
+            r = rows.get((w, p))
+            if r is None:
+                continue
+            err = f" ± {fmt_time(r['err'])}" if r["err"] is not None else ""
+            b = r["bytes"]
+            bop = f"{b:,.0f} B" if b is not None else "—"
+            bunit = f"{b / units:.0f} B" if b is not None else "—"
+            ratio = f"**{r['ns'] / base['ns']:.2f}×**" if base is not None else "—"
+            out.append(f"| {SYNC_PEER_NAMES[p]} | {fmt_time(r['ns'])}{err} | {r['ns'] / units:.0f} ns | {bop} | {bunit} | {ratio} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def sync_goals(rows):
+    lines = []
+    for w, name in (("pingPong", "ping_pong"), ("requestReply", "request_reply")):
+        weft, kt = rows.get((w, "weft")), rows.get((w, "kotlin"))
+        if weft and kt:
+            r = kt["ns"] / weft["ns"]
+            lines.append(f"| {name} ≥ 1.5× faster than Kotlin coroutines | {r:.2f}× | {'met' if r >= 1.5 else 'not met'} |")
+    return "| goal (issue 7) | measured (Kotlin time / weft time) | |\n|---|---|---|\n" + "\n".join(lines)
+
+
 def main():
-    path, machine, jdk, date, raw = sys.argv[1:6]
-    rows = load(path)
+    path, machine, jdk, date = sys.argv[1:5]
+    results_dir = sys.argv[5] if len(sys.argv) > 5 and os.path.isdir(sys.argv[5]) else None
+    groups = load_groups(path, results_dir)
+    rows, sched_src = groups.get("scheduler", ({}, None))
+    sync_rows, sync_src = groups.get("sync", ({}, None))
     with open("docs/benchmarks.svg", "w") as f:
-        f.write(svg(rows))
-    md = f"""# Scheduler benchmarks
+        f.write(svg([
+            ("Scheduler (issue 5)", bars(rows, WORKLOADS, PEERS, PEER_NAMES)),
+            ("Coordination between tasks (issue 7)", bars(sync_rows, SYNC_WORKLOADS, SYNC_PEERS, SYNC_PEER_NAMES)),
+        ]))
+
+    def source(src):
+        if src is None:
+            return "no results yet"
+        when = "this run" if src == path else "an earlier run: the newest one with this group"
+        return f"`{src}` (JSON) and the `.txt` next to it, started {stamp_date(src)} ({when})"
+
+    same_run = sched_src is not None and sched_src == sync_src
+    md = f"""# Benchmarks
 
 Generated by `scripts/bench` on {date}. Machine: {machine}. JDK: {jdk}.
-Raw JMH output: `{raw}` (JSON) and the `.txt` next to it.
+Two groups: the scheduler workloads (issue 5) and the coordination primitives of `dev.weft.sync`
+(issue 7). {"Both were measured **in the same JMH run**." if same_run else "They come from different runs (see the raw files below): compare ratios within a group, not across."}
+`scripts/bench` runs both by default; `scripts/bench scheduler` or `scripts/bench sync` runs one
+group, and the report then takes the other group from the newest file in `benchmarks/results/`
+that has it.
+
+Raw JMH output, scheduler: {source(sched_src)}.
+Raw JMH output, coordination: {source(sync_src)}.
+
+# Scheduler benchmarks (issue 5)
 
 Tokio's scheduler benchmarks (`benches/rt_multi_threaded.rs`), weft side by side with the
 executors a Java user would otherwise pick, **in one JMH run** (`-f 1 -wi 3 -i 5`, 1 s
@@ -179,9 +299,44 @@ and Kotlin `yield()`. chained_spawn on CompletableFuture is a `thenCompose` chai
 """
     try:
         # hand-written analysis (where the time goes), kept next to the benchmarks
-        md += "\n" + open("benchmarks/notes.md").read()
+        notes = open("benchmarks/notes.md").read()
+        md += ("\n_The analysis below is hand-written (`benchmarks/notes.md`) and kept from run to run; "
+               "the numbers it quotes are from the runs it names, not necessarily the table above._\n\n" + notes)
     except FileNotFoundError:
         pass
+    md += f"""
+# Coordination between tasks (issue 7)
+
+Tokio's sync benchmarks: **ping_pong** (`benches/rt_multi_threaded.rs`: 1,000 tasks, each
+spawns a child, sends it a ping on a oneshot and awaits its pong on another), **request_reply**
+(`benches/sync_mpsc_oneshot.rs`: 1,000 requests, each carrying a oneshot for the reply, sent one
+after another over a bounded channel of 10 to a server task) and **mpsc** contention
+(`benches/sync_mpsc.rs`: 5 producer tasks send 1,000 values each into one channel drained by one
+consumer, capacities 1, 100 and unbounded). Classes: `dev.weft.bench.sync.SyncBench` and
+`MpscBench`, same settings as above (`-f 1 -wi 3 -i 5`, 1 s iterations, `-prof gc`), in the same
+JMH run as the scheduler group unless the raw-file lines at the top say otherwise. Peers:
+weft `Oneshot`/`Channel` as hand-written futures on the work-stealing runtime (one worker per
+core) and, for ping_pong and request_reply, on the current-thread runtime; Kotlin
+`CompletableDeferred`/`Channel` on `Dispatchers.Default`; virtual threads with `SynchronousQueue`
+as the oneshot and `ArrayBlockingQueue` as the bounded channel (`LinkedBlockingQueue`
+unbounded). Every benchmark checks what it received (counts, sums).
+
+The same caveat as above, and more so here: the machine is shared with other helpers' builds
+and fuzzing while this runs, so absolute numbers are noisy (see the JMH error column: for some
+peers it is as large as the score); compare the ratios within a table, and expect them to move
+between runs. Bytes per op are `gc.alloc.rate.norm`: JMH sums the allocation of all live
+threads (carrier threads included for virtual threads) per operation.
+
+"Time vs weft" is the peer's time divided by weft's (> 1: weft is faster).
+
+{sync_tables(sync_rows)}
+## Goals (issue 7)
+
+Read from the "weft" row (the work-stealing runtime), against Kotlin coroutines on
+`Dispatchers.Default`, both measured in the same run.
+
+{sync_goals(sync_rows)}
+"""
     with open("docs/benchmarks.md", "w") as f:
         f.write(md)
 
