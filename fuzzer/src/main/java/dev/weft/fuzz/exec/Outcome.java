@@ -32,6 +32,18 @@ public final class Outcome {
         return result.equals(o.result) && trace.equals(o.trace);
     }
 
+    /**
+     * The result line followed by the trace, one entry a line: what a regression test written by
+     * {@link dev.weft.fuzz.run.RegressionWriter} expects, byte for byte.
+     */
+    public String text() {
+        StringBuilder sb = new StringBuilder(result);
+        for (String t : trace) {
+            sb.append('\n').append(t);
+        }
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         return result + " trace=" + trace;

@@ -1,5 +1,6 @@
 package dev.weft.fuzz.run;
 
+import dev.weft.fuzz.exec.Executions;
 import dev.weft.fuzz.gen.Program;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,10 @@ import java.util.List;
  * {@code dev.weft.it.fuzz}, where the real agent weaves it): the program itself, and a test that
  * drives its woven entry under the same schedule and expects the reference outcome.
  *
+ * <p>Nothing else is written: integration-tests has this module as a test dependency, so the
+ * program calls the support classes of {@link Trial#RT_PKG} and the test drives it with
+ * {@link Executions#woven}, the very classes that computed the expected outcome.
+ *
  * <p>The test is tagged {@code known-weaver-bug} and named {@code *KnownBug} (outside surefire's
  * default includes) while the bug is open; once the weaver is fixed, rename it to {@code *Test}
  * and drop the tag.
@@ -19,7 +24,6 @@ import java.util.List;
 public final class RegressionWriter {
 
     public static final String PACKAGE = "dev.weft.it.fuzz";
-    public static final String RT_PACKAGE = "dev.weft.it.fuzz.rt";
 
     private RegressionWriter() {}
 
@@ -27,18 +31,14 @@ public final class RegressionWriter {
         Files.createDirectories(dir);
         String cls = p.className;
         Path program = dir.resolve(cls + ".java");
-        Files.writeString(program, p.source(true, PACKAGE, RT_PACKAGE), StandardCharsets.UTF_8);
-        StringBuilder expected = new StringBuilder(v.reference == null ? "?" : v.reference.result);
-        if (v.reference != null) {
-            for (String t : v.reference.trace) {
-                expected.append('\n').append(t);
-            }
-        }
+        Files.writeString(program, p.source(true, PACKAGE, Trial.RT_PKG), StandardCharsets.UTF_8);
+        String expected = v.reference == null ? "?" : v.reference.text();
         boolean open = v.failed();
         String testName = cls + (open ? "KnownBug" : "Test");
         String test = "package " + PACKAGE + ";\n\n"
                 + "import static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
-                + "import " + RT_PACKAGE + ".Drive;\n"
+                + "import dev.weft.fuzz.exec.Executions;\n"
+                + "import " + Trial.RT_PKG + ".Schedule;\n"
                 + (open ? "import org.junit.jupiter.api.Tag;\n" : "")
                 + "import org.junit.jupiter.api.Test;\n\n"
                 + "/**\n"
@@ -48,10 +48,10 @@ public final class RegressionWriter {
                 + " */\n"
                 + (open ? "@Tag(\"known-weaver-bug\")\n" : "")
                 + "class " + testName + " {\n\n"
-                + "    private static final String EXPECTED = " + literal(expected.toString().replace(Trial.RT_PKG + ".", RT_PACKAGE + ".")) + ";\n\n"
+                + "    private static final String EXPECTED = " + literal(expected) + ";\n\n"
                 + "    @Test\n"
                 + "    void wovenRunAgreesWithReference() {\n"
-                + "        assertEquals(EXPECTED, Drive.woven(() -> " + cls + ".m0(" + Trial.depth(p) + "), " + p.seed + "L));\n"
+                + "        assertEquals(EXPECTED, Executions.woven(" + cls + ".class, " + Trial.depth(p) + ", Schedule.forSeed(" + p.seed + "L)).text());\n"
                 + "    }\n"
                 + "}\n";
         Path testFile = dir.resolve(testName + ".java");

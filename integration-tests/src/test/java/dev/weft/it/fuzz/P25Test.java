@@ -2,7 +2,8 @@ package dev.weft.it.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.it.fuzz.rt.Drive;
+import dev.weft.fuzz.exec.Executions;
+import dev.weft.fuzz.rt.Schedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,6 @@ class P25Test {
 
     @Test
     void wovenRunAgreesWithReference() {
-        assertEquals(EXPECTED, Drive.woven(() -> P25.m0(3), 77L));
+        assertEquals(EXPECTED, Executions.woven(P25.class, 3, Schedule.forSeed(77L)).text());
     }
 }

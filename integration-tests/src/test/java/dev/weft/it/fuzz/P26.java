@@ -3,7 +3,7 @@ package dev.weft.it.fuzz;
 import static dev.weft.Async.await;
 import dev.weft.Generator;
 import dev.weft.Future;
-import dev.weft.it.fuzz.rt.*;
+import dev.weft.fuzz.rt.*;
 import java.util.concurrent.CompletableFuture;
 
 @SuppressWarnings("all")

@@ -2,7 +2,8 @@ package dev.weft.it.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.it.fuzz.rt.Drive;
+import dev.weft.fuzz.exec.Executions;
+import dev.weft.fuzz.rt.Schedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
  */
 class P26Test {
 
-    private static final String EXPECTED = "throw dev.weft.it.fuzz.rt.FuzzChecked: leafc#0";
+    private static final String EXPECTED = "throw dev.weft.fuzz.rt.FuzzChecked: leafc#0";
 
     @Test
     void wovenRunAgreesWithReference() {
-        assertEquals(EXPECTED, Drive.woven(() -> P26.m0(2), 78L));
+        assertEquals(EXPECTED, Executions.woven(P26.class, 2, Schedule.forSeed(78L)).text());
     }
 }
