@@ -3,7 +3,6 @@ package dev.weft.net;
 import dev.weft.Future;
 import dev.weft.internal.io.IoOp;
 import dev.weft.internal.io.IoSource;
-import dev.weft.internal.io.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,9 +11,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
 /**
- * A listening TCP socket. Bound to the reactor of the runtime whose thread calls {@link #bind}
- * (the shared fallback reactor elsewhere); accepted streams use the same reactor. One pending
- * accept at a time.
+ * A listening TCP socket. It registers with the reactor of the runtime that first waits on it
+ * (the shared fallback reactor outside any runtime), so binding on any thread is fine. One
+ * pending accept at a time.
  */
 public final class TcpListener implements AutoCloseable {
 
@@ -34,7 +33,7 @@ public final class TcpListener implements AutoCloseable {
         try {
             ch.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
             ch.bind(address, BACKLOG);
-            return new TcpListener(ch, new IoSource(Reactor.current(), ch));
+            return new TcpListener(ch, new IoSource(ch));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -59,7 +58,7 @@ public final class TcpListener implements AutoCloseable {
                     return WOULD_BLOCK;
                 }
                 try {
-                    return new TcpStream(sc, new IoSource(source.reactor(), sc));
+                    return new TcpStream(sc, new IoSource(sc));
                 } catch (IOException | RuntimeException e) {
                     sc.close();
                     throw e;

@@ -6,7 +6,6 @@ import dev.weft.Poll;
 import dev.weft.internal.coroutine.Sneaky;
 import dev.weft.internal.io.IoOp;
 import dev.weft.internal.io.IoSource;
-import dev.weft.internal.io.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -136,7 +135,7 @@ public final class TcpStream implements AutoCloseable {
             try {
                 if (finish == null) {
                     channel = SocketChannel.open();
-                    IoSource source = new IoSource(Reactor.of(cx), channel);
+                    IoSource source = new IoSource(channel);
                     TcpStream stream = new TcpStream(channel, source);
                     boolean connected = channel.connect(address);
                     finish = new IoOp<TcpStream>(source, IoSource.OUT, SelectionKey.OP_CONNECT) {

@@ -3,7 +3,6 @@ package dev.weft.net;
 import dev.weft.Future;
 import dev.weft.internal.io.IoOp;
 import dev.weft.internal.io.IoSource;
-import dev.weft.internal.io.Reactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,12 +21,12 @@ public final class UdpSocket implements AutoCloseable {
         this.source = source;
     }
 
-    /** Binds (port 0 = any free port) on the reactor of the current thread's runtime. */
+    /** Binds (port 0 = any free port); the first waiting operation picks the reactor. */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
         try {
             ch.bind(address);
-            return new UdpSocket(ch, new IoSource(Reactor.current(), ch));
+            return new UdpSocket(ch, new IoSource(ch));
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

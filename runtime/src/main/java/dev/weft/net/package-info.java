@@ -14,8 +14,8 @@
  *       next select.
  *   <li>read returns -1 at end of stream; write writes at least one byte; writeAll waits as long
  *       as the peer does not drain (backpressure).
- *   <li>A listener or UDP socket uses the reactor of the runtime whose thread created it (the
- *       shared fallback reactor elsewhere); connect uses the polling runtime's.
+ *   <li>A socket registers with the reactor of the runtime whose task first waits on it (the shared
+ *       fallback reactor outside any runtime) and stays there.
  * </ul>
  */
 package dev.weft.net;

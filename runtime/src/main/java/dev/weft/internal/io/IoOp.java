@@ -48,7 +48,7 @@ public abstract class IoOp<T> implements Future<T> {
         try {
             r = attempt();
             if (r == WOULD_BLOCK) {
-                source.arm(dir, op, cx.waker());
+                source.arm(dir, op, cx);
                 armed = true;
                 return Poll.pending();
             }

@@ -1,5 +1,6 @@
 package dev.weft.internal.io;
 
+import dev.weft.Context;
 import dev.weft.Waker;
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
@@ -8,7 +9,8 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 
 /**
- * A channel's registration with a {@link Reactor}: its selection key (created by the first
+ * A channel's registration with a {@link Reactor} (the polling runtime's, chosen by the first
+ * operation that waits, so a socket created on any thread joins the runtime that uses it): its selection key (created by the first
  * operation that would block) and one waker slot per direction. At most one pending operation
  * per direction at a time (one reader and one writer), as with the JDK's asynchronous channels.
  *
@@ -22,7 +24,9 @@ public final class IoSource {
     public static final int OUT = 1;
     private static final int IN_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
 
-    private final Reactor reactor;
+    /** Chosen by the first operation that waits: the polling runtime's (guarded by this). */
+    private Reactor reactor;
+
     private final SelectableChannel channel;
 
     /** Guarded by this. */
@@ -33,8 +37,7 @@ public final class IoSource {
 
     private volatile boolean closed;
 
-    public IoSource(Reactor reactor, SelectableChannel channel) throws IOException {
-        this.reactor = reactor;
+    public IoSource(SelectableChannel channel) throws IOException {
         this.channel = channel;
         channel.configureBlocking(false);
     }
@@ -48,7 +51,8 @@ public final class IoSource {
         return key != null && key.isValid() ? key.interestOps() : 0;
     }
 
-    public Reactor reactor() {
+    /** The reactor this channel registered with, or null before its first wait. */
+    public synchronized Reactor reactor() {
         return reactor;
     }
 
@@ -56,13 +60,15 @@ public final class IoSource {
      * Waits for {@code op} in direction {@code dir}: stores the waker, adds the interest and
      * wakes the selector if needed. Fails with AsynchronousCloseException once closed.
      */
-    public void arm(int dir, int op, Waker waker) throws IOException {
+    public void arm(int dir, int op, Context cx) throws IOException {
+        Reactor r;
         synchronized (this) {
             if (closed) {
                 throw new AsynchronousCloseException();
             }
-            wakers[dir] = waker;
+            wakers[dir] = cx.waker();
             if (key == null) {
+                reactor = Reactor.of(cx);
                 key = channel.register(reactor.selector(), op, this);
             } else {
                 int ops = key.interestOps();
@@ -75,8 +81,9 @@ public final class IoSource {
                     throw new AsynchronousCloseException();
                 }
             }
+            r = reactor;
         }
-        reactor.wakeup();
+        r.wakeup();
     }
 
     /** Forgets the waiter in {@code dir} and removes its interest (cancel, or done early). */
@@ -130,11 +137,13 @@ public final class IoSource {
     public void close() {
         Waker in;
         Waker out;
+        Reactor r;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            r = reactor;
             in = wakers[IN];
             out = wakers[OUT];
             wakers[IN] = null;
@@ -146,7 +155,9 @@ public final class IoSource {
             // closing releases the descriptor regardless
         }
         // a registered channel's descriptor is released when its key is deregistered: select now.
-        reactor.selector().wakeup();
+        if (r != null) {
+            r.selector().wakeup();
+        }
         if (in != null) {
             in.wake();
         }

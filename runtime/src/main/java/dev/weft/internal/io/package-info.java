@@ -16,7 +16,8 @@
  * <ol>
  *   <li>poll attempts the non-blocking operation; a result (bytes, -1, a channel) is Ready.
  *   <li>It would block: under the source's lock, store the waker in the direction's slot and add
- *       the operation to the key's interest set (registering the channel on first use).
+ *       the operation to the key's interest set (registering the channel on first use with the polling context's
+ *       reactor, which it keeps).
  *   <li>Wake the selector only if the reactor is inside (or entering) select.
  *   <li>The reactor finds the key ready: under the lock, removes the ready operations from the
  *       interest set (one-shot) and takes the wakers; wakes them after releasing the lock.
