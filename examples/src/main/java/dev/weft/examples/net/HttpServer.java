@@ -12,13 +12,15 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * A small HTTP/1.1 server in awaiting Java: keep-alive, pipelining (requests are parsed from one
  * buffer one after the other, responses written in order), chunked responses for {@code
  * /chunked}, 400 and close on a malformed request or a request head over 8 KiB. Request bodies
- * are supported with Content-Length only. A slow client only occupies its own task.
+ * are supported with Content-Length only (up to 16 MiB); heads up to 8 KiB. A connection starts
+ * with a 4 KiB buffer. A slow client only occupies its own task.
  *
  * <p>Routes: {@code /} hello world; {@code /chunked?n=N} N chunks; {@code /echo} the body back.
  */
@@ -42,13 +44,14 @@ public final class HttpServer {
 
     /** One connection: parse, answer, repeat while keep-alive. */
     static Future<Void> connection(TcpStream s) {
-        ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+        ByteBuffer in = ByteBuffer.allocate(4096); // grows (x2) for large heads or bodies
         try {
             while (true) {
                 Request r = Request.parse(in);
                 if (r == null) {
                     if (in.position() >= MAX_HEAD && Request.headEnd(in) < 0) {
                         await(s.writeAll(ByteBuffer.wrap(badRequest())));
+                        await(lingeringClose(s, in));
                         break;
                     }
                     if (!in.hasRemaining()) {
@@ -61,6 +64,7 @@ public final class HttpServer {
                 }
                 if (r.malformed) {
                     await(s.writeAll(ByteBuffer.wrap(badRequest())));
+                    await(lingeringClose(s, in));
                     break;
                 }
                 await(s.writeAll(respond(r)));
@@ -72,6 +76,34 @@ public final class HttpServer {
             // reset or closed by the peer: nothing to answer
         } finally {
             s.close();
+        }
+        return Future.done();
+    }
+
+    /**
+     * After a 400, closing with unread request bytes would send RST and the client could lose the
+     * response: send FIN, then discard input until the client's FIN (at most 1 MiB, 2 s), as
+     * nginx's lingering close does.
+     */
+    static Future<Void> lingeringClose(TcpStream s, ByteBuffer scratch) {
+        try {
+            s.shutdownOutput();
+            await(Async.timeout(Duration.ofSeconds(2), discard(s, scratch)));
+        } catch (Exception e) {
+            // timed out, reset or closed: close now regardless
+        }
+        return Future.done();
+    }
+
+    static Future<Void> discard(TcpStream s, ByteBuffer scratch) throws IOException {
+        long total = 0;
+        while (total < (1 << 20)) {
+            scratch.clear();
+            int n = await(s.read(scratch));
+            if (n < 0) {
+                break;
+            }
+            total += n;
         }
         return Future.done();
     }
@@ -191,11 +223,7 @@ public final class HttpServer {
                 }
             }
             if (in.position() - end < contentLength) {
-                if (end + contentLength > in.capacity()) {
-                    r.malformed = true; // cannot hold it; 400 rather than grow unboundedly
-                    return r;
-                }
-                return null;
+                return null; // the connection loop reads more, growing the buffer (body <= 16 MiB)
             }
             r.body = new byte[contentLength];
             System.arraycopy(in.array(), end, r.body, 0, contentLength);
