@@ -70,6 +70,7 @@ public final class IoSource {
             if (key == null) {
                 reactor = Reactor.of(cx);
                 key = channel.register(reactor.selector(), op, this);
+                reactor.registered();
             } else {
                 int ops = key.interestOps();
                 if ((ops & op) == op) {

@@ -25,6 +25,9 @@ public final class Reactor implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private volatile boolean selecting;
+
+    /** Channels ever registered (tests and measurements). */
+    private final java.util.concurrent.atomic.LongAdder registrations = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closed;
 
     public Reactor(String threadName) {
@@ -73,6 +76,15 @@ public final class Reactor implements AutoCloseable {
     /** Internal (tests): registered keys, cancelled ones included until the next select. */
     public int keyCount() {
         return selector.keys().size();
+    }
+
+    /** Internal (tests): how many channels have registered with this selector so far. */
+    public long registrations() {
+        return registrations.sum();
+    }
+
+    void registered() {
+        registrations.increment();
     }
 
     /** Internal (tests): forces a select round so cancelled keys are deregistered. */
