@@ -2,6 +2,7 @@ package dev.weft.internal.context;
 
 import dev.weft.Future;
 import dev.weft.JoinHandle;
+import dev.weft.internal.io.Reactor;
 import dev.weft.internal.time.TimerDriver;
 
 /**
@@ -34,4 +35,13 @@ public interface RuntimeHandle {
 
     /** The timer driver leaf futures of this runtime arm their timers on. */
     TimerDriver timers();
+
+    /**
+     * The I/O driver socket leaf futures of this runtime register with. The default is the shared
+     * fallback reactor; the schedulers override it with their own (created lazily, closed on
+     * shutdown).
+     */
+    default Reactor reactor() {
+        return Reactor.fallback();
+    }
 }

@@ -21,6 +21,43 @@ abstract class AbstractScheduler implements Scheduler {
     /** Set once by shutdown(). */
     volatile boolean closed;
 
+    /** The I/O driver, created by the first socket operation (see internal.io). */
+    private volatile dev.weft.internal.io.Reactor reactor;
+
+    @Override
+    public final dev.weft.internal.io.Reactor reactor() {
+        dev.weft.internal.io.Reactor r = reactor;
+        if (r == null) {
+            synchronized (this) {
+                r = reactor;
+                if (r == null) {
+                    if (closed) {
+                        return dev.weft.internal.io.Reactor.fallback();
+                    }
+                    r = new dev.weft.internal.io.Reactor(reactorThreadName());
+                    reactor = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Name of the reactor thread. */
+    String reactorThreadName() {
+        return "weft-reactor";
+    }
+
+    /** Shutdown: stops the reactor, closing the sockets still registered with it. */
+    final void closeReactor() {
+        dev.weft.internal.io.Reactor r;
+        synchronized (this) {
+            r = reactor;
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = new Task<>(future, this, this);

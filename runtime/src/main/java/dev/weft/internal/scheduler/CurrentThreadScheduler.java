@@ -156,6 +156,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
             closed = true;
         }
         cancelAll();
+        closeReactor();
         Thread d = driver;
         if (d != null) {
             LockSupport.unpark(d);

@@ -165,6 +165,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
             closed = true;
         }
         cancelAll();
+        closeReactor();
         for (ThreadWaker w : blockers) {
             w.wake();
         }

@@ -1,0 +1,99 @@
+package dev.weft.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.AsyncRuntime;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.internal.io.Reactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * 100,000 connect/close cycles leave no selection key behind: each cycle registers keys on both
+ * sides (the client's read waits for the server's byte), and closing them must deregister.
+ */
+class KeyLeakTest {
+
+    static final int CYCLES = 100_000;
+
+    /** Accept, write one byte, close; forever. */
+    static final class OneByteServer implements Future<Void> {
+        private final TcpListener listener;
+        private Future<TcpStream> accept;
+
+        OneByteServer(TcpListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            try {
+                while (true) {
+                    if (accept == null) {
+                        accept = listener.accept();
+                    }
+                    Poll<TcpStream> p = accept.poll(cx);
+                    if (!p.isReady()) {
+                        return Poll.pending();
+                    }
+                    accept = null;
+                    TcpStream s = p.value();
+                    s.write(ByteBuffer.wrap(new byte[] {1})).poll(cx); // 1 byte into an empty buffer
+                    s.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            if (accept != null) {
+                accept.cancel();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.weft.net.NetTest#executors")
+    @Timeout(120)
+    void connectCloseCyclesLeakNoKeys(String kind) throws Exception {
+        try (AsyncRuntime rt = NetTest.runtime(kind)) {
+            TcpListener l = NetTest.bindOn(rt);
+            rt.spawn(new OneByteServer(l));
+            NetTest.awaitTrue(rt, () -> l.source().reactor() != null, "listener registered");
+            Reactor reactor = l.source().reactor();
+            int baseline = reactor.keyCount();
+            long registeredBefore = reactor.registrations();
+            ByteBuffer b = ByteBuffer.allocate(4);
+            int bytes = 0;
+            for (int i = 0; i < CYCLES; i++) {
+                TcpStream s = rt.blockOn(TcpStream.connect(l.localAddress()));
+                b.clear();
+                int n;
+                while ((n = rt.blockOn(s.read(b))) >= 0) {
+                    bytes += n;
+                }
+                s.close();
+            }
+            assertEquals(CYCLES, bytes);
+            long registered = reactor.registrations() - registeredBefore;
+            // how many cycles had to wait (a read or connect found nothing ready) depends on timing;
+            // the test needs many of them to mean anything, so it fails if none did
+            System.out.println("[measure] " + kind + ": " + registered + " channels registered in " + CYCLES + " cycles");
+            assertTrue(registered > 0, "no cycle registered a key: the test did not exercise the selector");
+            NetTest.awaitTrue(rt, () -> {
+                reactor.flush();
+                return reactor.keyCount() == baseline;
+            }, "keys back to baseline " + baseline + " (now " + reactor.keyCount() + ")");
+            l.close();
+        }
+    }
+}
