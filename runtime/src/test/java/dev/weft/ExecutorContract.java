@@ -334,11 +334,14 @@ abstract class ExecutorContract {
             }
         }
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
-        rt.blockOn(TestFutures.until(() -> leaves.stream().allMatch(l -> l.polls.get() > 0)));
         rt.blockOn(cx -> {
             driver.set(TimerDriver.of(cx));
             return Poll.ready(null);
         });
+        // A task inside all() polls its leaf before its sleep, so "every leaf polled" can be seen
+        // while the last sleep is still being armed on another worker: wait for both.
+        rt.blockOn(TestFutures.until(() -> leaves.stream().allMatch(l -> l.polls.get() > 0)
+                && driver.get().armed() == 500));
         assertEquals(500, driver.get().armed());
         rt.close();
         for (JoinHandle<?> h : handles) {
