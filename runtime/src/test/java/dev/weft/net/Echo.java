@@ -10,19 +10,32 @@ import java.nio.ByteBuffer;
 
 /**
  * Hand-written echo server futures (the runtime module's tests run without the weaver): an
- * accept loop spawning one echo task per connection.
+ * accept loop (spawning one echo task per connection, or doing what the caller asks), and the
+ * echo task.
  */
 final class Echo {
 
     private Echo() {}
 
-    /** Accepts forever, spawning {@link Conn} for each stream; ends when the listener closes. */
+    /** What an accept loop does with each accepted stream, on the polling thread. */
+    interface OnAccept {
+        void accepted(TcpStream stream, Context cx) throws IOException;
+    }
+
+    /** Accepts forever, handing each stream to {@code onAccept}; ends when the listener closes. */
     static final class AcceptLoop implements Future<Void> {
         private final TcpListener listener;
+        private final OnAccept onAccept;
         private Future<TcpStream> accept;
 
+        /** An echo server: one {@link Conn} task per connection. */
         AcceptLoop(TcpListener listener) {
+            this(listener, (stream, cx) -> Async.spawn(new Conn(stream)));
+        }
+
+        AcceptLoop(TcpListener listener, OnAccept onAccept) {
             this.listener = listener;
+            this.onAccept = onAccept;
         }
 
         @Override
@@ -37,7 +50,7 @@ final class Echo {
                         return Poll.pending();
                     }
                     accept = null;
-                    Async.spawn(new Conn(p.value()));
+                    onAccept.accepted(p.value(), cx);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.AsyncRuntime;
-import dev.weft.Context;
 import dev.weft.Future;
-import dev.weft.Poll;
 import dev.weft.internal.io.Reactor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,41 +20,11 @@ class KeyLeakTest {
     static final int CYCLES = 100_000;
 
     /** Accept, write one byte, close; forever. */
-    static final class OneByteServer implements Future<Void> {
-        private final TcpListener listener;
-        private Future<TcpStream> accept;
-
-        OneByteServer(TcpListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public Poll<Void> poll(Context cx) {
-            try {
-                while (true) {
-                    if (accept == null) {
-                        accept = listener.accept();
-                    }
-                    Poll<TcpStream> p = accept.poll(cx);
-                    if (!p.isReady()) {
-                        return Poll.pending();
-                    }
-                    accept = null;
-                    TcpStream s = p.value();
-                    s.write(ByteBuffer.wrap(new byte[] {1})).poll(cx); // 1 byte into an empty buffer
-                    s.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            if (accept != null) {
-                accept.cancel();
-            }
-        }
+    static Future<Void> oneByteServer(TcpListener listener) {
+        return new Echo.AcceptLoop(listener, (s, cx) -> {
+            s.write(ByteBuffer.wrap(new byte[] {1})).poll(cx); // 1 byte into an empty buffer
+            s.close();
+        });
     }
 
     @ParameterizedTest
@@ -67,7 +33,7 @@ class KeyLeakTest {
     void connectCloseCyclesLeakNoKeys(String kind) throws Exception {
         try (AsyncRuntime rt = NetTest.runtime(kind)) {
             TcpListener l = NetTest.bindOn(rt);
-            rt.spawn(new OneByteServer(l));
+            rt.spawn(oneByteServer(l));
             NetTest.awaitTrue(rt, () -> l.source().reactor() != null, "listener registered");
             Reactor reactor = l.source().reactor();
             int baseline = reactor.keyCount();
