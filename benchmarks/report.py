@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns JMH JSON results (scripts/bench) into docs/benchmarks.md and docs/benchmarks.svg.
 
-Usage: report.py RESULT.json MACHINE_DESCRIPTION JDK_DESCRIPTION DATE [RESULTS_DIR]
+Usage: report.py RESULT.json|- MACHINE_DESCRIPTION JDK_DESCRIPTION DATE [RESULTS_DIR]
+("-": no JMH run was made now; the newest JMH file in RESULTS_DIR is used for both groups.)
 Two groups: the scheduler workloads of issue 5 (dev.weft.bench.SchedulerBench/AwaitingBench)
 and the coordination primitives of issue 7 (dev.weft.bench.sync.*). RESULT.json is the run
 just made; a group it does not contain is taken from the newest file in RESULTS_DIR (names are
@@ -11,6 +12,7 @@ date. Benchmark methods are named <workload>_<peer>; a JMH @Param (mpsc's capaci
 gc.alloc.rate.norm.
 """
 import glob
+import importlib.util
 import json
 import math
 import os
@@ -239,9 +241,37 @@ def sync_goals(rows):
     return "| goal (issue 7) | measured (Kotlin time / weft time) | |\n|---|---|---|\n" + "\n".join(lines)
 
 
+def sections():
+    """The extra sections, one module each in benchmarks/sections/ (sorted by file name).
+
+    Each module renders its own part of the page from the files its runner
+    (benchmarks/run/<name>) wrote under benchmarks/results/<name>/:
+      render(results_dir, machine, jdk, date) -> markdown (may also write docs/*.svg)
+      goals(results_dir) -> [(issue, goal, measured, verdict)]   (optional)
+    """
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sections")
+    mods = []
+    for f in sorted(glob.glob(os.path.join(here, "*.py"))):
+        name = os.path.splitext(os.path.basename(f))[0]
+        if name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"weft_section_{name}", f)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        mods.append(mod)
+    return mods
+
+
+def newest_jmh(results_dir):
+    files = sorted(glob.glob(os.path.join(results_dir or "benchmarks/results", "*.json")))
+    return files[-1] if files else None
+
+
 def main():
     path, machine, jdk, date = sys.argv[1:5]
     results_dir = sys.argv[5] if len(sys.argv) > 5 and os.path.isdir(sys.argv[5]) else None
+    if path == "-":
+        path = newest_jmh(results_dir)
     groups = load_groups(path, results_dir)
     rows, sched_src = groups.get("scheduler", ({}, None))
     sync_rows, sync_src = groups.get("sync", ({}, None))
@@ -337,6 +367,18 @@ Read from the "weft" row (the work-stealing runtime), against Kotlin coroutines 
 
 {sync_goals(sync_rows)}
 """
+    summary = []
+    for mod in sections():
+        md += "\n" + mod.render(results_dir or "benchmarks/results", machine, jdk, date).rstrip() + "\n"
+        if hasattr(mod, "goals"):
+            summary += mod.goals(results_dir or "benchmarks/results")
+    if summary:
+        rows_md = ["| issue | goal | measured | |", "|---|---|---|---|"]
+        rows_md += [f"| {i} | {g} | {m} | {v} |" for i, g, m, v in summary]
+        md = md.replace("# Scheduler benchmarks (issue 5)",
+                        "# Goals of issues 6 and 8 at a glance\n\nEach row is taken from the section below that "
+                        "measured it (its own run date is given there).\n\n" + "\n".join(rows_md) +
+                        "\n\n# Scheduler benchmarks (issue 5)", 1)
     with open("docs/benchmarks.md", "w") as f:
         f.write(md)
 
