@@ -8,10 +8,12 @@ import dev.weft.Async;
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.Futures;
+import dev.weft.JoinHandle;
 import dev.weft.examples.net.EchoServer;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InputStream;
@@ -183,6 +185,72 @@ class EchoNetTest {
                 assertEquals(-1, in.read());
             }
             l.close();
+        }
+    }
+
+    static final byte[] EIGHT_MIB = new byte[8 << 20];
+
+    static {
+        new java.util.Random(6).nextBytes(EIGHT_MIB);
+    }
+
+    static Future<Void> writeThenHalfClose(TcpStream s, byte[] data) throws IOException {
+        await(s.writeAll(ByteBuffer.wrap(data)));
+        s.shutdownOutput();
+        return Future.done();
+    }
+
+    /** Writes data (in another task) while reading the echo until the peer's end of stream. */
+    static Future<byte[]> streamThrough(TcpStream s, byte[] data) throws IOException {
+        JoinHandle<Void> writer = Async.spawn(writeThenHalfClose(s, data));
+        ByteArrayOutputStream got = new ByteArrayOutputStream(data.length);
+        ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+        while (await(s.read(b)) >= 0) {
+            got.write(b.array(), 0, b.position());
+            b.clear();
+        }
+        await(writer);
+        return Future.ready(got.toByteArray());
+    }
+
+    /** 8 MiB through a JDK blocking echo server: partial writes, backpressure and half-close. */
+    @Test
+    void weftClientStreamsThroughBlockingJdkServer() throws Exception {
+        try (AsyncRuntime rt = AsyncRuntime.create();
+                ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket s = ss.accept()) {
+                    s.getInputStream().transferTo(s.getOutputStream());
+                    s.shutdownOutput(); // the weft client's read sees end of stream
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            server.start();
+            TcpStream s = rt.blockOn(open((InetSocketAddress) ss.getLocalSocketAddress()));
+            assertArrayEquals(EIGHT_MIB, rt.blockOn(streamThrough(s, EIGHT_MIB)));
+            s.close();
+            server.join();
+        }
+    }
+
+    /** The reverse: a JDK blocking client streams 8 MiB through the weft echo server. */
+    @Test
+    void blockingJdkClientStreamsThroughWeftServer() throws Exception {
+        try (AsyncRuntime rt = AsyncRuntime.create(); TcpListener l = TcpListener.bind(LOOPBACK);
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), l.localAddress().getPort())) {
+            rt.spawn(EchoServer.serve(l));
+            Thread writer = new Thread(() -> {
+                try {
+                    s.getOutputStream().write(EIGHT_MIB);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            writer.start();
+            assertArrayEquals(EIGHT_MIB, s.getInputStream().readAllBytes()); // until the server closes
+            writer.join();
         }
     }
 }
