@@ -88,6 +88,9 @@ final class Request {
                 throw new RequestReader.BadRequest(501, "transfer coding not implemented: " + codings);
             }
             r.chunked = true;
+            // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message means faulty framing: answer it,
+            // then close the connection
+            r.keepAlive &= r.http11;
         }
         return r;
     }

@@ -192,6 +192,10 @@ class HttpServerNetTest {
         int second = resp.indexOf("\r\n\r\nabc", first);
         int third = resp.indexOf("Hello, World!", second);
         assertTrue(first > 0 && second > first && third > second, resp);
+        // HTTP/1.0 with Transfer-Encoding: answered, then closed even though keep-alive was asked
+        String old = exchange(("POST /echo HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\n\r\n" + last).getBytes(StandardCharsets.US_ASCII), false);
+        assertTrue(old.endsWith("\r\n\r\nabc") && old.contains("Connection: close"), old);
         // the same, one byte at a time
         String slow = exchange((a + last).getBytes(StandardCharsets.US_ASCII), true);
         assertTrue(slow.contains("hello world") && slow.endsWith("Hello, World!"), slow);

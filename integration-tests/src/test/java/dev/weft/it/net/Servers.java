@@ -117,7 +117,8 @@ final class Servers {
                 if (!p.isAlive()) {
                     throw new AssertionError("redis-server exited with " + p.exitValue());
                 }
-                try (Socket s = new Socket("127.0.0.1", port)) {
+                try {
+                    new Socket("127.0.0.1", port).close();
                     return;
                 } catch (IOException notYet) {
                     Thread.sleep(10);
