@@ -40,8 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       the timer is inserted into the wheel, then cancelled (removed). Netty's
  *       {@code newTimeout(...).cancel()} and STPE's {@code schedule(...).cancel(false)} (with
  *       {@code setRemoveOnCancelPolicy(true)}) are the same insert+cancel.
- *   <li>{@code armedBulk}: 1,000,000 timers armed first, then all cancelled: inserts into and
- *       removals from a full wheel / heap / queue.
+ *   <li>{@code armedBulk}: 1,000,000 one-minute timers armed first, then all cancelled: inserts
+ *       into and removals from a full wheel / heap / queue (a minute, not a second, because
+ *       arming a million can take more than a second on this machine, and none may fire).
  * </ul>
  *
  * weft polls with a plain {@link Context} (no runtime), so its timers go to the shared fallback
@@ -58,6 +59,8 @@ public class TimerBench {
 
     public static final int N = 1_000_000;
     private static final Duration SECOND = Duration.ofSeconds(1);
+    /** The bulk rows arm a minute: arming 1,000,000 can take longer than a second here. */
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private static final Waker NOOP = () -> { };
     private static final Future<Integer> READY = Future.ready(42);
@@ -72,9 +75,10 @@ public class TimerBench {
 
     @Setup(Level.Trial)
     public void start() {
-        wheel = new HashedWheelTimer();
+        // daemon threads: a cancelled-but-queued timer must not keep the fork alive
+        wheel = new HashedWheelTimer(TimerBench::daemon);
         wheel.start();
-        stpe = new ScheduledThreadPoolExecutor(1);
+        stpe = new ScheduledThreadPoolExecutor(1, TimerBench::daemon);
         stpe.setRemoveOnCancelPolicy(true);
     }
 
@@ -200,7 +204,7 @@ public class TimerBench {
     @SuppressWarnings("unchecked")
     public int armedBulk_weft() {
         for (int i = 0; i < N; i++) {
-            Future<Integer> f = Async.timeout(SECOND, PENDING);
+            Future<Integer> f = Async.timeout(MINUTE, PENDING);
             f.poll(cx);
             bulk[i] = f;
         }
@@ -215,7 +219,7 @@ public class TimerBench {
     @OperationsPerInvocation(N)
     public int armedBulk_netty() {
         for (int i = 0; i < N; i++) {
-            bulk[i] = wheel.newTimeout(TASK, 1, TimeUnit.SECONDS);
+            bulk[i] = wheel.newTimeout(TASK, 1, TimeUnit.MINUTES);
         }
         int n = 0;
         for (int i = 0; i < N; i++) {
@@ -231,7 +235,7 @@ public class TimerBench {
     @OperationsPerInvocation(N)
     public int armedBulk_stpe() {
         for (int i = 0; i < N; i++) {
-            bulk[i] = stpe.schedule(RUN, 1, TimeUnit.SECONDS);
+            bulk[i] = stpe.schedule(RUN, 1, TimeUnit.MINUTES);
         }
         int n = 0;
         for (int i = 0; i < N; i++) {
@@ -241,6 +245,12 @@ public class TimerBench {
             bulk[i] = null;
         }
         return checkCount(n);
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "timer-peer");
+        t.setDaemon(true);
+        return t;
     }
 
     private static long check(long sum) {
