@@ -71,9 +71,17 @@ def _svg(panels, note):
         y += 30
         better = "higher is better" if higher else "lower is better"
         out.append(f'<text x="10" y="{y - 10}" font-weight="bold">{title} — {unit}, {better}</text>')
-        top = max(v for _, _, v, _ in bars) or 1
+        vals = [v for _, _, v, _ in bars if v > 0]
+        top = max(vals or [1])
+        lo = min(vals or [1]) / 3
+        log = top / lo > 60  # one bar would flatten the others: log scale, said in the title
+        if log:
+            out[-1] = out[-1].replace("</text>", " (log scale)</text>")
         for label, colour, v, text in bars:
-            bw = max(2, v / top * width)
+            if log:
+                bw = max(2, (math.log(v) - math.log(lo)) / (math.log(top) - math.log(lo)) * width) if v > 0 else 2
+            else:
+                bw = max(2, v / top * width)
             out.append(f'<text x="{left - 8}" y="{y + bar_h - 4}" text-anchor="end">{label}</text>')
             out.append(f'<rect x="{left}" y="{y}" width="{bw:.1f}" height="{bar_h}" fill="{colour}"/>')
             out.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 4}">{text}</text>')

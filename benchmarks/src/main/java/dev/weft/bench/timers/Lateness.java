@@ -190,7 +190,9 @@ public final class Lateness {
                 done.countDown();
             };
             if (sleep.poll(Context.of(w)).isReady()) {
-                throw new AssertionError("a sleep of " + d + " ms was ready at once");
+                // its deadline passed before it reached the wheel (this thread was descheduled
+                // between reading the clock and inserting): a legitimate, late completion
+                w.wake();
             }
         }
         done.await();
