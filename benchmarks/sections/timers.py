@@ -148,10 +148,10 @@ analysis removes the object and the disarm (`cancel` of a never-armed timer does
 Before: `Async.timeout` allocated a `Timeout` (24 B) and, at its first pending poll, a separate
 `Sleep` (56 B) as its timer; every poll of a sleep wrote its waker to a volatile field (a full
 fence on x86), and so did cancel. After (`internal/time/TimerLeaf`): `Sleep` and `Timeout`
-both extend `TimerLeaf`, which is the wheel entry, so an armed timeout is one 56 B object; the
+both extend `TimerLeaf`, which is the wheel entry, so an armed timeout is one 48 B object (56 B before the wheel entry's level and slot became bytes); the
 first poll stores the waker with a plain write (registration under the driver's lock publishes
 it to the driving thread), a re-poll with the same waker writes nothing, and cancel clears the
-waker with a release store. Cost: a timeout that never arms now allocates 56 B instead of 24 B
+waker with a release store. Cost: a timeout that never arms now allocates 48 B instead of 24 B
 when it escapes. Same benchmark (weft rows only), the "before" jar built from the commit before
 the change, run right before the full run above (`{before[-1]}`); times on this shared machine
 move a lot between runs, the bytes do not:
