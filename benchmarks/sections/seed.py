@@ -111,7 +111,7 @@ children and summing their answers) and the **echo server** (measured by the net
 
 ## skynet
 
-Run {data['date']} by `scripts/bench seed` (`benchmarks/run/seed`, `dev.weft.bench.seed.SeedBench`,
+Run {data['date']} by `benchmarks/run/seed` (what `scripts/bench seed` runs; `dev.weft.bench.seed.SeedBench`,
 all models in **one JMH run**, `-f 1 -wi 3 -i 5`, 1 s iterations, `-prof gc`, the fork under the
 weft agent); machine: {data['machine']}; JDK: {data['jdk']}; load average before/after:
 {data['load_before']} / {data['load_after']} (shared machine: compare ratios). Raw: `{path}`.

@@ -45,7 +45,7 @@ def render(results_dir, machine, jdk, date):
     rows = d["rows"]
     out = [f"""# Start-up (issue 8)
 
-Run {d['date']} by `scripts/bench startup` (`benchmarks/run/startup`); machine: {d['machine']};
+Run {d['date']} by `benchmarks/run/startup` (what `scripts/bench startup` runs); machine: {d['machine']};
 JDKs: {"; ".join(f"{k}: {v}" for k, v in d['jdks'].items())}; load average after the run:
 {d.get('load_after', '?')}. Raw: `{path}` and the `.txt` next to it.
 

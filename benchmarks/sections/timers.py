@@ -89,7 +89,7 @@ def render(results_dir, machine, jdk, date):
     late = _late(data)
     out = [f"""# Timers (issue 8)
 
-Run {data['date']} by `scripts/bench timers` (`benchmarks/run/timers`); machine: {data['machine']};
+Run {data['date']} by `benchmarks/run/timers` (what `scripts/bench timers` runs); machine: {data['machine']};
 JDK: {data['jdk']}; load average before/after: {data['load_before']} / {data['load_after']} (the
 machine is shared: other helpers' builds and servers ran at the same time, so compare the ratios
 within a table). Raw output: `{path}` and the `.txt` next to it.
