@@ -20,8 +20,10 @@
  * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
  * deliver one wake, which wakers tolerate).
  *
- * <p>Sleep protocol: first poll arms the entry on the polling context's driver (the duration
- * counts from that poll); later polls only store the new waker; the expiry sets {@code fired}
- * then wakes; cancel() removes the entry.
+ * <p>Leaf protocol ({@link dev.weft.internal.time.TimerLeaf}, extended by {@code Sleep} and
+ * {@code Timeout}, so the future is its own wheel entry): the first poll arms the entry on the
+ * polling context's driver (the duration counts from that poll; a timeout arms only if its inner
+ * future is pending); later polls store the waker only when it changed; the expiry sets
+ * {@code fired} then wakes; cancel() removes the entry.
  */
 package dev.weft.internal.time;
