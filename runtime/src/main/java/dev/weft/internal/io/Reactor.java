@@ -65,6 +65,9 @@ public final class Reactor implements AutoCloseable {
     /** Set once the channels are closed and the selector released (guarded by this). */
     private boolean released;
 
+    /** Unparks that found the driver waiting and woke it (tests and measurements). */
+    private final LongAdder wakeups = new LongAdder();
+
     /** Channels ever registered (tests and measurements). */
     private final LongAdder registrations = new LongAdder();
 
@@ -184,6 +187,7 @@ public final class Reactor implements AutoCloseable {
     public void unpark() {
         unparkRequested = true;
         if (state == PARKED) {
+            wakeups.increment();
             Selector s = selector;
             if (s != null) {
                 s.wakeup();
@@ -278,12 +282,23 @@ public final class Reactor implements AutoCloseable {
     /** Internal (tests): registered keys, cancelled ones included until the next select. */
     public int keyCount() {
         Selector s = selector;
-        return s == null ? 0 : s.keys().size();
+        return s == null || !s.isOpen() ? 0 : s.keys().size();
+    }
+
+    /** Internal (tests): an opened selector not closed yet (it holds an epoll descriptor). */
+    public boolean selectorOpen() {
+        Selector s = selector;
+        return s != null && s.isOpen();
     }
 
     /** Internal (tests): how many channels have registered with this selector so far. */
     public long registrations() {
         return registrations.sum();
+    }
+
+    /** Internal (tests): how many unparks found the driver waiting and woke it. */
+    public long wakeups() {
+        return wakeups.sum();
     }
 
     void registered() {
