@@ -160,9 +160,10 @@ public final class IoSource {
         } catch (IOException ignored) {
             // closing releases the descriptor regardless
         }
-        // a registered channel's descriptor is released when its key is deregistered: select now.
+        // a registered channel's descriptor is released when its key is deregistered, which every
+        // select does first: wake the driver only if it waits (unpark, not an unconditional wakeup).
         if (r != null) {
-            r.flush();
+            r.unpark();
         }
         if (in != null) {
             in.wake();

@@ -1,38 +1,88 @@
 /**
- * The I/O driver, the second half of the reactor: one NIO selector per runtime, selected on by a
- * dedicated daemon thread, with readiness registrations that hold wakers. Internal use only.
+ * The I/O driver: one {@link dev.weft.internal.io.Reactor} per runtime turns both the timer wheel
+ * ({@code internal.time}) and a NIO selector, with readiness registrations that hold wakers.
+ * Internal use only.
  *
  * <ul>
- *   <li>{@link dev.weft.internal.io.Reactor}: the selector and its thread. Each runtime creates
- *       its reactor lazily (first socket) and closes it on shutdown, which closes every channel
- *       still registered; futures polled outside any runtime use a shared daemon fallback
- *       reactor, as timers do.
+ *   <li>{@link dev.weft.internal.io.Reactor}: the driver. One turn fires due timers, waits with
+ *       the next timer's timeout (select() with none, selectNow when one is due; LockSupport
+ *       while no channel has registered yet, so a runtime that only sleeps never opens a
+ *       selector), dispatches ready keys, fires timers again. A driver token (an atomic owner)
+ *       makes one thread turn it at a time. Futures polled outside any runtime use a shared
+ *       daemon fallback reactor with its own thread.
  *   <li>{@link dev.weft.internal.io.IoSource}: one channel's key and its two waker slots (in:
  *       read/accept; out: write/connect).
  *   <li>{@link dev.weft.internal.io.IoOp}: the leaf future for one operation.
  * </ul>
  *
- * <p>Registration protocol (one operation):
+ * <h2>Who drives</h2>
+ * <ul>
+ *   <li>Multi-threaded runtime, {@code -Dweft.driver=thread} (the default): a dedicated daemon
+ *       thread ({@code <prefix>driver}) loops over turns; what it wakes goes to the inject queue.
+ *   <li>Multi-threaded runtime, {@code -Dweft.driver=worker}: as Tokio parks on its I/O driver,
+ *       a worker with nothing to do that wins the token turns the reactor instead of parking;
+ *       notifying that worker goes through {@code Reactor.unpark} (selector.wakeup()). What its
+ *       turn wakes lands in its own LIFO slot and ring, it leaves the sleeper list and runs it.
+ *       Busy workers poll the reactor (selectNow) every 61st tick when nobody drives it, so I/O
+ *       and timers are still seen when no worker is idle.
+ *   <li>Current-thread runtime: the blockOn thread turns it between task batches (no extra
+ *       thread; its tasks only run inside blockOn anyway).
+ * </ul>
+ *
+ * <h2>Dedicated thread vs idle worker: measured, and why the default is the thread</h2>
+ * {@code dev.weft.bench.driver.DriverBench} (benchmarks module; raw output in
+ * {@code benchmarks/results/driver/}), JDK 25.0.3, one runtime of 2 workers holding the echo
+ * server and its clients, 64-byte ping-pong, 5 alternating rounds of 3 s, medians; the 2-core
+ * machine was shared (load average 14-17), so only ratios within the run mean anything:
+ * <pre>
+ *                         thread        worker     worker/thread
+ *  echo 1 conn   msg/s     8,812        18,874       2.14x
+ *                p50 us       35            13       0.37x
+ *                p99 us      976            43       0.04x
+ *  echo 100 conn msg/s    23,924        18,812       0.79x
+ *                p50 us    2,225         1,479       0.66x
+ *                p99 us   29,871        43,167       1.45x
+ *  selector wake-ups per message: 1.7-2.0 (thread), 0.00002-0.05 (worker)
+ *  10,000 sleeps of 1-50 ms, lateness p50 / p99 us: 875 / 6,155 (thread), 868 / 5,107 (worker)
+ * </pre>
+ * Why worker driving wins one connection: the worker that selected runs the task it woke, so the
+ * task's next read arms its interest while nobody is inside select and no selector.wakeup() is
+ * needed; with a dedicated thread every re-arm finds the thread in select (a wake-up: eventfd
+ * write, drain, a second epoll_wait) and every readiness crosses threads (inject queue, futex).
+ * Why the thread stays the default: with 100 connections it carries 1.27x the messages and has
+ * the better p99 (selecting continues on the third thread while both workers run tasks; a
+ * driving worker stops selecting while it runs what it woke, and the other worker is then parked
+ * on its own, so new readiness waits for a worker to go idle or for the 61st-tick poll), and that
+ * many-connection throughput and p99 is what issue 6's goals are judged on; a task that hogs its
+ * worker also delays every socket of the runtime in worker mode. Worker mode passes the same
+ * executor-contract and net tests and is a switch away for latency-bound single-connection use.
+ *
+ * <h2>Registration protocol (one operation)</h2>
  * <ol>
  *   <li>poll attempts the non-blocking operation; a result (bytes, -1, a channel) is Ready.
  *   <li>It would block: under the source's lock, store the waker in the direction's slot and add
- *       the operation to the key's interest set (registering the channel on first use with the polling context's
- *       reactor, which it keeps).
- *   <li>Wake the selector only if the reactor is inside (or entering) select.
- *   <li>The reactor finds the key ready: under the lock, removes the ready operations from the
+ *       the operation to the key's interest set (registering the channel on first use with the
+ *       polling context's reactor, which it keeps; a closed reactor fails the wait with
+ *       AsynchronousCloseException).
+ *   <li>Unpark the reactor (a selector.wakeup() only if its driver is waiting and is not this
+ *       thread): NIO applies interest changes at the start of the next select.
+ *   <li>The driver finds the key ready: under the lock, removes the ready operations from the
  *       interest set (one-shot) and takes the wakers; wakes them after releasing the lock.
  *   <li>The task re-polls: back to step 1. Readiness that was spurious (the attempt returns 0)
  *       simply re-arms.
  *   <li>Cancel (the awaiter gives up) or completion after arming clears the slot and removes the
  *       interest, so no stale interest remains.
- *   <li>close(): marks the source closed, closes the channel (which cancels its key), wakes the
- *       selector so the key is deregistered and the descriptor released, and wakes both waiters;
+ *   <li>close(): marks the source closed, closes the channel (which cancels its key), unparks the
+ *       driver so the key is deregistered and the descriptor released, and wakes both waiters;
  *       an armed operation's next poll throws AsynchronousCloseException; operations started
  *       after close throw the JDK's ClosedChannelException.
  * </ol>
  *
  * <p>Invariants: interest is level-triggered, so readiness arriving between a failed attempt and
  * step 2 is reported by the next select (no lost wake-ups); wakers are never called under a
- * lock; a closed channel's key leaves {@code selector.keys()} at the next select.
+ * lock; a closed channel's key leaves {@code selector.keys()} at the next select; a timer armed
+ * from any thread wakes the driver only when it is earlier than the deadline the driver waits
+ * for; closing a reactor ends the wait in progress, closes every registered channel and the
+ * selector, and leaves no thread behind (the dedicated thread is joined).
  */
 package dev.weft.internal.io;

@@ -18,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The multi-threaded executor behind {@code AsyncRuntime.create()}: N {@link Worker}s with a
  * bounded local ring and a LIFO slot each, one {@link InjectQueue} for work coming from outside,
- * idle coordination by {@link Idle}, and a dedicated timer thread (until the reactor takes the
- * timers over). The design, its policy and its protocols are in this package's
+ * idle coordination by {@link Idle}, and a reactor (timers and selector) turned by its own
+ * thread or, with {@code -Dweft.driver=worker}, by idle workers. The design, its policy and its protocols are in this package's
  * {@code package-info.java}.
  *
  * <p>Where a schedule goes: from one of this scheduler's workers, to that worker

@@ -265,14 +265,22 @@ final class Worker extends Coop.Carrier {
                 }
                 return;
             }
-            if (scheduler.workersDrive && scheduler.reactor.drive(Long.MAX_VALUE, wakeCondition)) {
-                flushLifo();
-                if (!notified && !local.isEmpty() && scheduler.idle.removeSleeper(index)) {
-                    return; // own work from the turn: unparked, not searching
+            if (scheduler.workersDrive) {
+                if (scheduler.reactor.drive(Long.MAX_VALUE, wakeCondition)) {
+                    flushLifo();
+                    if (!notified && !local.isEmpty() && scheduler.idle.removeSleeper(index)) {
+                        return; // own work from the turn: unparked, not searching
+                    }
+                    // else notified, nothing woken here, or a notifier is about to set notified
+                    Thread.interrupted();
+                    continue;
                 }
-                // else notified, nothing woken here, or a notifier is about to set notified
-                Thread.interrupted();
-                continue;
+                if (!scheduler.reactor.isParked() && scheduler.reactor.owner() != null) {
+                    // a busy worker's quick poll holds the token: wait for it rather than leave
+                    // the reactor undriven while this worker sleeps
+                    Thread.yield();
+                    continue;
+                }
             }
             LockSupport.park(this);
             Thread.interrupted(); // a user's interrupt means nothing to a worker; don't spin on it.
