@@ -32,7 +32,8 @@ public final class DriverBench {
     static final int MSG = 64;
     /** Histograms cover 1 us .. 60 s up front, so recording never resizes (allocates). */
     static final long HIGHEST_US = 60_000_000L;
-    static final String[] MODES = {"thread", "worker"};
+    /** The modes compared; {@code -Dbench.modes=thread} restricts a run to one (profiling). */
+    static final String[] MODES = System.getProperty("bench.modes", "thread,worker").split(",");
 
     private DriverBench() {}
 
@@ -319,14 +320,23 @@ public final class DriverBench {
         }
     }
 
+    static String[] reversed() {
+        String[] r = new String[MODES.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = MODES[MODES.length - 1 - i];
+        }
+        return r;
+    }
+
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int[] connCounts = args.length > 2 && args[2].equals("timers") ? new int[0] : new int[] {1, 100};
+        int[] connCounts = args.length > 2 && args[2].equals("timers") ? new int[0]
+                : args.length > 2 ? new int[] {Integer.parseInt(args[2])} : new int[] {1, 100};
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int conns : connCounts) {
-                for (String mode : round % 2 == 0 ? MODES : new String[] {MODES[1], MODES[0]}) {
+                for (String mode : round % 2 == 0 ? MODES : reversed()) {
                     Map<String, Double> r = echo(mode, conns, seconds);
                     System.out.printf("round %d echo conns=%d mode=%s %s%n", round, conns, mode, r);
                     for (var e : r.entrySet()) {
@@ -334,7 +344,7 @@ public final class DriverBench {
                     }
                 }
             }
-            for (String mode : round % 2 == 0 ? MODES : new String[] {MODES[1], MODES[0]}) {
+            for (String mode : round % 2 == 0 ? MODES : reversed()) {
                 Map<String, Double> r = timers(mode, 10_000);
                 System.out.printf("round %d timers mode=%s %s%n", round, mode, r);
                 for (var e : r.entrySet()) {
