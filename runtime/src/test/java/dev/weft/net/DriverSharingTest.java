@@ -81,4 +81,23 @@ class DriverSharingTest {
             l.close();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.weft.net.NetTest#executors")
+    void closingTheRuntimeWhileItsDriverSelectsClosesItsSockets(String kind) throws Exception {
+        AsyncRuntime rt = NetTest.runtime(kind);
+        TcpListener l = NetTest.bindOn(rt);
+        try (Socket peer = new Socket()) {
+            peer.connect(l.localAddress());
+            TcpStream s = rt.blockOn(l.accept());
+            var read = rt.spawn(s.read(ByteBuffer.allocate(1)));
+            NetTest.awaitTrue(rt, () -> s.source().reactor() != null, "read registered");
+            Reactor reactor = s.source().reactor();
+            rt.close();
+            assertTrue(read.isDone(), "the pending read's task was cancelled");
+            assertTrue(s.source().isClosed(), "the reactor closed the socket still registered with it");
+            assertFalse(reactor.selectorOpen(), "the selector was released");
+            l.close();
+        }
+    }
 }

@@ -26,7 +26,10 @@
  *       Busy workers poll the reactor (selectNow) every 61st tick when nobody drives it, so I/O
  *       and timers are still seen when no worker is idle.
  *   <li>Current-thread runtime: the blockOn thread turns it between task batches (no extra
- *       thread; its tasks only run inside blockOn anyway).
+ *       thread; its tasks only run inside blockOn anyway). As with Tokio's current_thread
+ *       runtime, its sockets and timers make progress only while some blockOn of it runs: a
+ *       socket keeps the reactor it first waited on, so one moved to another runtime after
+ *       waiting inside a current-thread blockOn waits for that runtime's next blockOn.
  * </ul>
  *
  * <h2>Dedicated thread vs idle worker: measured, and why the default is the thread</h2>
