@@ -25,13 +25,17 @@ import org.HdrHistogram.Histogram;
  * Dedicated driver thread vs idle-worker driving: echo throughput and latency, timer lateness.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.weft.bench.driver.DriverBench [seconds-per-cell]
- * [rounds]}. Prints one line per measurement and a JSON summary (medians over rounds) at the end.
+ * [rounds] [connection counts, comma-separated, default 1,100; or "timers"]}. Prints one line per measurement and a JSON summary (medians over rounds) at the end.
  */
 public final class DriverBench {
 
     static final int MSG = 64;
-    /** Histograms cover 1 us .. 60 s up front, so recording never resizes (allocates). */
-    static final long HIGHEST_US = 60_000_000L;
+    /**
+     * Histograms cover 1 us .. 10 s up front at 2 significant digits: recording never resizes
+     * (allocates), and 1,000 per-client histograms stay small (about 25 KB each) so the
+     * collector does not pause the next cell.
+     */
+    static final long HIGHEST_US = 10_000_000L;
     /** The modes compared; {@code -Dbench.modes=thread} restricts a run to one (profiling). */
     static final String[] MODES = System.getProperty("bench.modes", "thread,worker").split(",");
 
@@ -191,7 +195,7 @@ public final class DriverBench {
                         continue;
                     }
                     read = null;
-                    hist.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                    hist.recordValue(Math.min(HIGHEST_US, Math.max(1, (System.nanoTime() - t0) / 1000)));
                     count++;
                 }
             } catch (IOException e) {
@@ -230,7 +234,7 @@ public final class DriverBench {
             }
             long late = System.nanoTime() - t0 - nanos;
             synchronized (lateness) {
-                lateness.recordValue(Math.max(0, late / 1000));
+                lateness.recordValue(Math.min(HIGHEST_US, Math.max(0, late / 1000)));
             }
             return Poll.ready(null);
         }
@@ -258,7 +262,17 @@ public final class DriverBench {
         }
     }
 
+    /**
+     * Between cells: collect the previous cell's garbage and let its closed sockets and threads
+     * wind down, so one cell's teardown is not measured as the next cell's latency.
+     */
+    static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(500);
+    }
+
     static Map<String, Double> echo(String mode, int conns, double seconds) throws Exception {
+        settle();
         try (AsyncRuntime rt = runtime(mode)) {
             TcpListener l = rt.blockOn(cx -> {
                 try {
@@ -269,8 +283,8 @@ public final class DriverBench {
             });
             rt.spawn(new AcceptLoop(l));
             // warm-up, then the measured cell
-            run(rt, l.localAddress(), conns, Math.min(1.0, seconds / 3), new Histogram(HIGHEST_US, 3));
-            Histogram h = new Histogram(HIGHEST_US, 3);
+            run(rt, l.localAddress(), conns, Math.min(1.0, seconds / 3), new Histogram(HIGHEST_US, 2));
+            Histogram h = new Histogram(HIGHEST_US, 2);
             dev.weft.internal.io.Reactor reactor = rt.blockOn(cx -> Poll.ready(dev.weft.internal.io.Reactor.of(cx)));
             long w0 = reactor.wakeups();
             long t0 = System.nanoTime();
@@ -291,7 +305,7 @@ public final class DriverBench {
         List<Histogram> hs = new ArrayList<>();
         List<JoinHandle<Long>> handles = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
-            Histogram ch = new Histogram(HIGHEST_US, 3);
+            Histogram ch = new Histogram(HIGHEST_US, 2);
             hs.add(ch);
             handles.add(rt.spawn(new Client(addr, end, ch)));
         }
@@ -302,9 +316,10 @@ public final class DriverBench {
         return n;
     }
 
-    static Map<String, Double> timers(String mode, int count) {
+    static Map<String, Double> timers(String mode, int count) throws InterruptedException {
+        settle();
         try (AsyncRuntime rt = runtime(mode)) {
-            Histogram late = new Histogram(HIGHEST_US, 3);
+            Histogram late = new Histogram(HIGHEST_US, 2);
             SplittableRandom rnd = new SplittableRandom(42);
             List<JoinHandle<Void>> hs = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -332,7 +347,8 @@ public final class DriverBench {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int[] connCounts = args.length > 2 && args[2].equals("timers") ? new int[0]
-                : args.length > 2 ? new int[] {Integer.parseInt(args[2])} : new int[] {1, 100};
+                : args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 100};
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int conns : connCounts) {

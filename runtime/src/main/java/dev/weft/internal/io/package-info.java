@@ -35,30 +35,41 @@
  * <h2>Dedicated thread vs idle worker: measured, and why the default is the thread</h2>
  * {@code dev.weft.bench.driver.DriverBench} (benchmarks module; raw output in
  * {@code benchmarks/results/driver/}), JDK 25.0.3, one runtime of 2 workers holding the echo
- * server and its clients, 64-byte ping-pong, 5 alternating rounds of 3 s, medians; the 2-core
- * machine was shared (load average 14-17), so only ratios within the run mean anything:
+ * server and its clients, 64-byte ping-pong, both modes alternating in one JVM, medians of 3
+ * rounds of 2 s (run 20261126T002921Z); the 2-core machine was shared (load average 12-15), so
+ * only ratios within the run mean anything:
  * <pre>
- *                         thread        worker     worker/thread
- *  echo 1 conn   msg/s     8,812        18,874       2.14x
- *                p50 us       35            13       0.37x
- *                p99 us      976            43       0.04x
- *  echo 100 conn msg/s    23,924        18,812       0.79x
- *                p50 us    2,225         1,479       0.66x
- *                p99 us   29,871        43,167       1.45x
- *  selector wake-ups per message: 1.7-2.0 (thread), 0.00002-0.05 (worker)
- *  10,000 sleeps of 1-50 ms, lateness p50 / p99 us: 875 / 6,155 (thread), 868 / 5,107 (worker)
+ *                          thread        worker     worker/thread
+ *  echo 1 conn    msg/s    11,601        28,689       2.47x
+ *                 p50 us       41            14       0.34x
+ *                 p99 us    2,175            64       0.03x
+ *  echo 100 conn  msg/s    31,705        21,628       0.68x
+ *                 p50 us    2,495         1,751       0.70x
+ *                 p99 us   17,023        35,839       2.1x
+ *  echo 1000 conn msg/s    11,858         9,292       0.78x
+ *                 p50 us   70,655        26,367       0.37x
+ *                 p99 us  198,655       851,967       4.3x
+ *  selector wake-ups per message: 1.7-2.1 (thread), 0.00003-0.5 (worker)
  * </pre>
- * Why worker driving wins one connection: the worker that selected runs the task it woke, so the
- * task's next read arms its interest while nobody is inside select and no selector.wakeup() is
- * needed; with a dedicated thread every re-arm finds the thread in select (a wake-up: eventfd
- * write, drain, a second epoll_wait) and every readiness crosses threads (inject queue, futex).
- * Why the thread stays the default: with 100 connections it carries 1.27x the messages and has
- * the better p99 (selecting continues on the third thread while both workers run tasks; a
- * driving worker stops selecting while it runs what it woke, and the other worker is then parked
- * on its own, so new readiness waits for a worker to go idle or for the 61st-tick poll), and that
- * many-connection throughput and p99 is what issue 6's goals are judged on; a task that hogs its
- * worker also delays every socket of the runtime in worker mode. Worker mode passes the same
- * executor-contract and net tests and is a switch away for latency-bound single-connection use.
+ * An earlier 5-round run (1 and 100 connections) gave the same directions (worker 2.14x the
+ * messages with one connection, 0.79x with 100); a 3-round run of 1,000 connections alone gave
+ * worker 1.42x the messages: at 1,000 the throughput difference is within the machine's noise,
+ * the p50/p99 directions are not. Timer lateness (10,000 sleeps of 1-50 ms) has a p50 of
+ * 0.7-1.2 ms in both modes (up to 1 ms of it is the tick rounding); both modes, and the
+ * previous separate timer thread alike, show occasional rounds where every timer is 60-200 ms
+ * late, which the shared machine's scheduling explains (main's code does it too).
+ *
+ * <p>Why worker driving wins one connection and every p50: the worker that selected runs the
+ * task it woke, so the task's next read arms its interest while nobody is inside select and no
+ * selector.wakeup() is needed; with a dedicated thread every re-arm finds the thread in select
+ * (a wake-up: eventfd write, drain, a second epoll_wait) and every readiness crosses threads
+ * (inject queue, futex). Why the thread stays the default: with many connections it carries
+ * more messages and has a 2-4x better p99, because it keeps selecting while both workers run
+ * tasks; a driving worker stops selecting while it runs what it woke, so new readiness waits for
+ * a worker to go idle or for the 61st-tick poll, and a task that hogs its worker delays every
+ * socket of the runtime. Many-connection throughput and p99 are what issue 6's goals are judged
+ * on. Worker mode passes the same executor-contract and net tests and is a switch away for
+ * latency-bound, few-connection programs.
  *
  * <p>Profile (JFR CPU-time sampling, 100 connections, same build): the echo path's CPU goes to
  * the kernel (socket write 47%, read 15%); the driver's own top cost is epoll_ctl, 14.5% of the
