@@ -9,10 +9,11 @@
  *   <li>{@link dev.weft.internal.time.TimerDriver}: the wheel behind a lock, an injectable
  *       {@link dev.weft.internal.time.Clock}, and the park/unpark protocol with its driving
  *       thread.
- *   <li>Driving threads: a {@link dev.weft.internal.time.TimerThread} per multi-threaded
- *       runtime (the reactor issue merges it with the selector); the blockOn thread for a
- *       current-thread runtime; one shared daemon fallback thread for futures polled outside
- *       any runtime ({@code Context.runtime() == null}).
+ *   <li>Driving: each runtime's {@code internal.io.Reactor} owns its TimerDriver and fires it
+ *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
+ *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
+ *       (current-thread runtime), the shared daemon fallback reactor for futures polled
+ *       outside any runtime ({@code Context.runtime() == null}).
  * </ul>
  *
  * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires
