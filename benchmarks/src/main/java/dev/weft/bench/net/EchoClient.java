@@ -14,11 +14,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The echo load generator, the same program for every server: {@code EchoClient HOST PORT
- * CONNECTIONS WARMUP_S MEASURE_S}. One thread and one NIO selector drive every connection in a
+ * CONNECTIONS WARMUP_S MEASURE_S [SERVER_PID]}. One thread and one NIO selector drive every connection in a
  * closed loop: send a 64-byte message, wait until all 64 bytes are back (each byte checked),
  * record the round trip in an HdrHistogram, send the next. Round trips completed during the
  * warm-up are dropped. Prints one JSON object: connections, ops_per_s, p50_us, p99_us, p999_us,
- * max_us, count.
+ * max_us, count, and with a SERVER_PID (Linux) the server process's CPU time over the measured
+ * window: server_cpu_cores (CPU seconds per second) and server_cpu_us_per_op, which depend far
+ * less on the other load of a shared machine than throughput does.
  *
  * <p>Why one thread: on two cores the server and the client share the machine; a single client
  * thread leaves the server at least one core, and it is the same handicap for every server. The
@@ -61,13 +63,15 @@ public final class EchoClient {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 5) {
-            System.err.println("usage: EchoClient HOST PORT CONNECTIONS WARMUP_S MEASURE_S");
+            System.err.println("usage: EchoClient HOST PORT CONNECTIONS WARMUP_S MEASURE_S [SERVER_PID]");
             System.exit(2);
         }
         InetSocketAddress addr = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
         int n = Integer.parseInt(args[2]);
         long warmupNs = (long) (Double.parseDouble(args[3]) * 1e9);
         long measureNs = (long) (Double.parseDouble(args[4]) * 1e9);
+        String serverPid = args.length > 5 ? args[5] : null;
+        long cpuFrom = 0;
 
         Selector sel = Selector.open();
         Conn[] conns = new Conn[n];
@@ -95,6 +99,7 @@ public final class EchoClient {
                 measuring = true;
                 h.reset();
                 count = 0;
+                cpuFrom = cpuTicks(serverPid);
             }
             if (now >= end) {
                 break;
@@ -129,14 +134,31 @@ public final class EchoClient {
             }
         }
         double secs = (System.nanoTime() - measureFrom) / 1e9;
+        double cpuSecs = (cpuTicks(serverPid) - cpuFrom) / (double) CLOCK_TICKS;
         for (Conn c : conns) {
             c.ch.close();
         }
         sel.close();
         System.out.println(String.format(Locale.ROOT,
                 "{\"connections\": %d, \"ops_per_s\": %.1f, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, "
-                        + "\"max_us\": %.1f, \"count\": %d}",
+                        + "\"max_us\": %.1f, \"count\": %d%s}",
                 n, count / secs, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, count));
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, count,
+                serverPid == null ? "" : String.format(Locale.ROOT,
+                        ", \"server_cpu_cores\": %.3f, \"server_cpu_us_per_op\": %.2f",
+                        cpuSecs / secs, count == 0 ? 0 : cpuSecs * 1e6 / count)));
+    }
+
+    /** USER_HZ: the unit of /proc/PID/stat's times, 100 on every Linux this runs on. */
+    static final int CLOCK_TICKS = 100;
+
+    /** utime + stime of a process from /proc/PID/stat (fields 14 and 15), 0 without a pid. */
+    static long cpuTicks(String pid) throws IOException {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }
