@@ -130,13 +130,15 @@ def _svg(rows, path):
         f.write("\n".join(parts) + "\n")
 
 
-def _ratios(rows, workload):
-    """[(conns, weft/Netty-NIO throughput, weft/VT p99)] for one run."""
+def _ratios(rows, workload, stats=None):
+    """[(conns, weft/Netty-NIO throughput, weft/VT p99, weft/Netty-NIO server CPU per op)]."""
     out = []
     for c in _conns(rows, workload):
         w, n, v = (rows.get((workload, c, p)) for p in ("weft", "netty-nio", "virtual-threads"))
+        cw, cn = ((stats or {}).get((workload, p, c), {}).get("server_cpu_us_per_op") for p in ("weft", "netty-nio"))
         out.append((c, w["ops_per_s"] / n["ops_per_s"] if w and n else None,
-                    w["p99_us"] / v["p99_us"] if w and v else None))
+                    w["p99_us"] / v["p99_us"] if w and v else None,
+                    cw / cn if cw and cn else None))
     return out
 
 
@@ -157,15 +159,15 @@ def render(results_dir, machine, jdk, date):
         docs = "docs"
     _svg(rows, os.path.join(docs, "net.svg"))
     missing = [NAMES[p] for p in PEERS if not any(q == p for (w, _, q) in rows if w == "echo")]
-    history = ["| run | workload | weft / Netty NIO throughput, by connections | weft / virtual threads p99, by connections |",
-               "|---|---|---|---|"]
+    history = ["| run | workload | weft / Netty NIO throughput | weft / virtual threads p99 "
+               "| weft / Netty NIO server CPU per op |", "|---|---|---|---|---|"]
     for run in runs:
         rr = _load(run)
         for workload in ("echo", "http"):
-            rat = _ratios(rr, workload)
+            rat = _ratios(rr, workload, _server_stats(run))
             if rat:
-                history.append(f"| {_stamp(run)} | {workload} | " + ", ".join(f"{c:,}: {_fmt(t)}" for c, t, _ in rat)
-                               + " | " + ", ".join(f"{c:,}: {_fmt(p)}" for c, _, p in rat) + " |")
+                history.append(f"| {_stamp(run)} | {workload} | "
+                               + " | ".join(", ".join(f"{r[0]:,}: {_fmt(r[i])}" for r in rat) for i in (1, 2, 3)) + " |")
     return f"""# Networking (issue 6)
 
 Run `{path}` (raw output in the `.txt` next to it), started {first['date']}.
@@ -223,8 +225,10 @@ numbers across runs.
 
 {_table(rows, stats, "http")}
 
-**Goal ratios, run by run** (weft's throughput / Netty NIO's: ≥ 1 meets the goal; weft's p99 /
-virtual threads': ≤ 1 meets the goal)
+**Goal ratios, run by run**, by connection count (weft's throughput / Netty NIO's: ≥ 1 meets the
+goal; weft's p99 / virtual threads': ≤ 1 meets the goal; the last column, weft's server CPU time
+per operation / Netty NIO's, is not a goal but the steadiest of the three on a loaded machine:
+> 1 means weft spends more CPU per message)
 
 {chr(10).join(history)}
 """
@@ -240,8 +244,8 @@ def goals(results_dir):
         rat = _ratios(rows, workload)
         if not rat:
             continue
-        tp = [(c, t) for c, t, _ in rat if t is not None]
-        p99 = [(c, p) for c, _, p in rat if p is not None]
+        tp = [(r[0], r[1]) for r in rat if r[1] is not None]
+        p99 = [(r[0], r[2]) for r in rat if r[2] is not None]
         if tp:
             out.append(("6", f"{what} throughput ≥ Netty NIO",
                         "weft / Netty NIO by connections: " + ", ".join(f"{c:,}: {t:.2f}×" for c, t in tp),
