@@ -43,17 +43,34 @@ def _load(path):
 
 
 def _server_stats(path):
-    """{(workload, peer, conns): the cell's JSON as logged} from the .txt next to the JSON: the
-    load's own numbers plus server_threads, server_cpu_cores, server_cpu_us_per_op."""
-    out = {}
+    """{(workload, peer, conns): numbers} from the .txt next to the JSON: the "cell" lines the
+    runner writes (medians over the rounds of the load's and the server's numbers:
+    server_threads, server_cpu_cores, server_cpu_us_per_op; ops_min/ops_max over the rounds).
+    Runs made before rounds existed have one logged line per cell instead."""
+    cells, single = {}, {}
     try:
         for line in open(path[:-5] + ".txt"):
-            m = re.match(r"(echo|http) (\S+) c=(\d+) (\{.*\})\s*$", line)
+            m = re.match(r"(cell )?(echo|http) (\S+) c=(\d+) (\{.*\})\s*$", line)
             if m:
-                out[(m[1], m[2], int(m[3]))] = json.loads(m[4])
+                (cells if m[1] else single)[(m[2], m[3], int(m[4]))] = json.loads(m[5])
     except (FileNotFoundError, ValueError):
         pass
-    return out
+    return cells or single
+
+
+def _method(path):
+    """The rounds and durations from the .txt's first line."""
+    try:
+        first = open(path[:-5] + ".txt").readline()
+    except FileNotFoundError:
+        first = ""
+    m = re.search(r"(\d+) rounds per cell, each warm-up (\d+)s \+ measured (\d+)s", first)
+    if m:
+        return (f"{m[1]} rounds per cell; each round every peer once, with a fresh load process: {m[2]} s "
+                f"warm-up, then {m[3]} s measured. A cell's numbers are the **median of its rounds**, "
+                f"metric by metric; the throughput range over the rounds is shown under it")
+    m = re.search(r"warm-up (\d+)s \+ measured (\d+)s per cell", first)
+    return f"one round per cell: {m[1]} s warm-up, then {m[2]} s measured" if m else "see the .txt"
 
 
 def _stamp(path):
@@ -82,16 +99,18 @@ def _table(rows, stats, workload):
             if r is None:
                 cells.append("—")
                 continue
+            s = stats.get((workload, p, c))
             cell = f"**{r['ops_per_s']:,.0f}** {UNITS[workload]}"
             if base is not None and p != "weft":
                 cell += f" (**{r['ops_per_s'] / base['ops_per_s']:.2f}×** weft)"
+            if s and s.get("rounds", 1) > 1:
+                cell += f"<br>rounds {s['ops_min']:,.0f}–{s['ops_max']:,.0f}"
             cell += f"<br>p50 {_us(r['p50_us'])}, p99 {_us(r['p99_us'])}"
             if base is not None and p != "weft":
                 cell += f" (**{r['p99_us'] / base['p99_us']:.2f}×**)"
             cell += f", p99.9 {_us(r['p999_us'])}"
-            s = stats.get((workload, p, c))
             if s and "server_threads" in s:
-                cell += (f"<br>server: {s['server_threads']} threads, CPU {s['server_cpu_cores']:.2f} cores, "
+                cell += (f"<br>server: {int(s['server_threads'])} threads, CPU {s['server_cpu_cores']:.2f} cores, "
                          f"{s['server_cpu_us_per_op']:.1f} µs per {UNIT[workload]}")
             cells.append(cell)
         out.append(f"| {c:,} | " + " | ".join(cells) + " |")
@@ -172,20 +191,20 @@ def render(results_dir, machine, jdk, date):
 
 Run `{path}` (raw output in the `.txt` next to it), started {first['date']}.
 Machine: {first['machine']}. JDK: {first['jdk']}. `scripts/bench net` runs it (`benchmarks/run/net`);
-the group takes about 8 minutes.
+the group takes about 9 minutes.
 
 **Method.** Every server runs in a JVM of its own (`-Xms512m -Xmx512m`), and so does the load.
 All servers of a workload are started first and then take turns cell by cell (for each connection
 count, every peer one after the other), so a noisy minute on this shared 2-core machine hits every
-peer rather than one. Each cell: 5 s warm-up, then 10 s measured.
+peer rather than one. This run: {_method(path)}.
 - **Echo** (64-byte messages): the load generator `dev.weft.bench.net.EchoClient`, the same for
   every server: **one thread**, one NIO selector, every connection in a closed loop (send 64 bytes,
   wait until all 64 are back and check them, record the round trip in an HdrHistogram, send the
   next), `TCP_NODELAY` on. With 100 and 1,000 connections the round trip includes the client's own
   queueing; it is the same for every server.
 - **HTTP** hello-world (`GET /` → `Hello, World!`, `Content-Type` and `Content-Length`, keep-alive):
-  `wrk -t1 -cN -d10s --latency --timeout 5s` after a 5 s `wrk` warm-up; percentiles from wrk's
-  own histogram (a Lua `done()` hook reads p50/p99/p99.9).
+  `wrk -t1 -cN --latency --timeout 5s` for the measured window, after a `wrk` run as long as the
+  warm-up; percentiles from wrk's own histogram (a Lua `done()` hook reads p50/p99/p99.9).
 
 **Peers and their threads** (one per core on this 2-core machine where the model has a pool):
 - **weft**: the examples `dev.weft.examples.net.EchoServer` / `HttpServer` unchanged, woven at
@@ -224,6 +243,22 @@ numbers across runs.
 **HTTP hello-world under wrk**
 
 {_table(rows, stats, "http")}
+
+**Where weft's echo time goes** (hand-written from a profile of one moment,
+`benchmarks/results/net/2026-11-26T0002Z-weft-echo-profile.txt`, JFR's CPU-time sampler and
+linux-perf against Netty NIO under the same load; not regenerated by the run): at 100
+connections weft's server spent ~12.9 µs of CPU per message against Netty NIO's ~8.7. Half of
+both is the `write(2)` itself. The difference: **(1)** every message crosses threads twice
+through the dedicated reactor thread (reactor → worker: unpark; worker → reactor:
+`selector.wakeup()`, an eventfd write and drain); at 1 connection this makes weft's CPU per
+message 2.5× Netty's, mostly context switches (43% of the samples in `finish_task_switch`);
+**(2)** one-shot interest costs two `epoll_ctl` per message (arm adds OP_READ, readiness removes
+it): 18% of weft's CPU samples at 100 connections, none for Netty; **(3)** an extra `read(2)`
+per message that returns nothing (the echo loop reads again right after writing, then arms):
+read costs 1.9 µs per message against Netty's 1.2. weft's own code (coroutine resume, await
+steps, scheduler) is about 6% of the samples. Directions for the reactor: select on an idle
+worker (Tokio's driver-on-park) instead of a separate thread, and keep interest set with a
+per-source readiness cache instead of one-shot interest.
 
 **Goal ratios, run by run**, by connection count (weft's throughput / Netty NIO's: ≥ 1 meets the
 goal; weft's p99 / virtual threads': ≤ 1 meets the goal; the last column, weft's server CPU time
