@@ -54,6 +54,42 @@ class DirectAwaitTest {
         }
     }
 
+    /** Wide and narrow parameters around the entry's (Context, root) pair; locals of every width. */
+    static Future<Double> wide(long l, double x, int depth, byte b, float f, String s, char c) {
+        long a = l * 2;
+        double y = x / 2;
+        int n = s.length() + c;
+        double r = depth == 0 ? await(Leaf.of(0.5)) : await(wide(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c));
+        return Future.ready(r + a + y + n + b + f);
+    }
+
+    private static double wideExpected(long l, double x, int depth, byte b, float f, String s, char c) {
+        double r = depth == 0 ? 0.5 : wideExpected(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c);
+        return r + l * 2 + x / 2 + (s.length() + c) + b + f;
+    }
+
+    final class Inner {
+        private Future<Double> wideOnThis(long l, double x, int depth) {
+            long a = l + depth;
+            double r = depth == 0 ? await(Leaf.of(x)) : await(wideOnThis(l * 3, x + 0.25, depth - 1));
+            return Future.ready(r + a);
+        }
+    }
+
+    @BothModes
+    void wideParametersAndLocals(Mode mode) {
+        assertEquals(wideExpected(1L << 40, 1.5, 6, (byte) 3, 0.5f, "s", 'c'),
+                Drive.value(mode, () -> wide(1L << 40, 1.5, 6, (byte) 3, 0.5f, "s", 'c')));
+        double want = 1.5 + 1.25 * 0 + 0.25 * 4; // x grows by 0.25 per level
+        long sum = 0;
+        long l = 5;
+        for (int d = 4; d >= 0; d--) {
+            sum += l + d;
+            l *= 3;
+        }
+        assertEquals(want + sum, Drive.value(mode, () -> new Inner().wideOnThis(5, 1.5, 4)));
+    }
+
     /** Values on the operand stack below the awaited call (spilled before the call, not after it). */
     static Future<String> stackBelow(int depth) {
         long base = 7;

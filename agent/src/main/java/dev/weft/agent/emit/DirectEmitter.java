@@ -1,5 +1,6 @@
 package dev.weft.agent.emit;
 
+import dev.weft.agent.flow.StraightLine;
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.plan.CompanionLayout;
@@ -166,7 +167,7 @@ public final class DirectEmitter {
 
     /** Rewrites every {@code areturn} of the copied body; see the class comment. */
     private static void returns(MethodNode d, String c, int tmp) {
-        Set<LabelNode> referenced = DirectAwaits.referencedLabels(d);
+        Set<LabelNode> referenced = StraightLine.referencedLabels(d);
         List<AbstractInsnNode> areturns = new ArrayList<>();
         for (AbstractInsnNode i : d.instructions) {
             if (i.getOpcode() == Opcodes.ARETURN) {
@@ -176,7 +177,7 @@ public final class DirectEmitter {
         LabelNode exit = new LabelNode();
         boolean exitUsed = false;
         for (AbstractInsnNode ret : areturns) {
-            AbstractInsnNode prev = DirectAwaits.previousCode(ret, referenced);
+            AbstractInsnNode prev = StraightLine.previousCode(ret, referenced);
             if (prev instanceof MethodInsnNode && isReadyOfValue((MethodInsnNode) prev)) {
                 d.instructions.remove(prev);
                 continue;

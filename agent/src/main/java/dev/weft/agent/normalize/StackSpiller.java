@@ -1,8 +1,8 @@
 package dev.weft.agent.normalize;
 
+import dev.weft.agent.flow.StraightLine;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.SuspensionKind;
-import dev.weft.agent.plan.DirectAwaits;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -42,7 +42,7 @@ public final class StackSpiller {
         MethodInsnNode[] callee = new MethodInsnNode[points.size()];
         @SuppressWarnings("unchecked")
         Frame<BasicValue>[] atCallee = new Frame[points.size()];
-        Set<LabelNode> referenced = DirectAwaits.referencedLabels(m);
+        Set<LabelNode> referenced = StraightLine.referencedLabels(m);
         for (int i = 0; i < points.size(); i++) {
             at[i] = frames[insns.indexOf(points.get(i).call)];
             callee[i] = possibleDirectCall(owner, points.get(i), referenced);
@@ -101,7 +101,7 @@ public final class StackSpiller {
         if (p.kind != SuspensionKind.AWAIT_FUTURE) {
             return null;
         }
-        AbstractInsnNode prev = DirectAwaits.previousCode(p.call, referenced);
+        AbstractInsnNode prev = StraightLine.previousCode(p.call, referenced);
         if (!(prev instanceof MethodInsnNode)) {
             return null;
         }

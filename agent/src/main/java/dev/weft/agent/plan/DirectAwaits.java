@@ -2,7 +2,7 @@ package dev.weft.agent.plan;
 
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
-import java.util.HashSet;
+import dev.weft.agent.flow.StraightLine;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +10,9 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FrameNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -83,13 +77,13 @@ public final class DirectAwaits {
         if (targets.isEmpty()) {
             return sites;
         }
-        Set<LabelNode> referenced = referencedLabels(m);
+        Set<LabelNode> referenced = StraightLine.referencedLabels(m);
         Frame<SourceValue>[] frames = null;
         for (SuspensionPoint p : points) {
             if (p.kind != SuspensionKind.AWAIT_FUTURE) {
                 continue;
             }
-            AbstractInsnNode prev = previousCode(p.call, referenced);
+            AbstractInsnNode prev = StraightLine.previousCode(p.call, referenced);
             if (!(prev instanceof MethodInsnNode)) {
                 continue;
             }
@@ -110,7 +104,7 @@ public final class DirectAwaits {
                 if (frames == null && receiverIsAlwaysThis(m)) {
                     frames = new Analyzer<>(new SourceInterpreter()).analyze(owner.name, m);
                 }
-                if (frames == null || !receiverIsThis(frames[m.instructions.indexOf(call)], call)) {
+                if (frames == null || !receiverIsThis(m, frames, call)) {
                     continue;
                 }
             }
@@ -137,61 +131,49 @@ public final class DirectAwaits {
         return true;
     }
 
-    private static boolean receiverIsThis(Frame<SourceValue> f, MethodInsnNode call) {
+    private static boolean receiverIsThis(MethodNode m, Frame<SourceValue>[] frames, MethodInsnNode call) {
+        Frame<SourceValue> f = frames[m.instructions.indexOf(call)];
         if (f == null) {
             return false; // unreachable
         }
         int args = Type.getArgumentTypes(call.desc).length;
-        SourceValue receiver = f.getStack(f.getStackSize() - 1 - args);
-        if (receiver.insns.isEmpty()) {
+        return isThis(m, frames, f.getStack(f.getStackSize() - 1 - args), 2);
+    }
+
+    /**
+     * Every source of {@code v} is {@code aload 0}, or (up to {@code hops} times) a load of a
+     * local whose every store stored such a value: the stack spiller moves a receiver through a
+     * fresh local when something sits below the call.
+     */
+    private static boolean isThis(MethodNode m, Frame<SourceValue>[] frames, SourceValue v, int hops) {
+        if (v.insns.isEmpty()) {
             return false;
         }
-        for (AbstractInsnNode src : receiver.insns) {
-            if (src.getOpcode() != Opcodes.ALOAD || ((VarInsnNode) src).var != 0) {
+        for (AbstractInsnNode src : v.insns) {
+            if (src.getOpcode() != Opcodes.ALOAD) {
                 return false;
+            }
+            int local = ((VarInsnNode) src).var;
+            if (local == 0) {
+                continue;
+            }
+            Frame<SourceValue> at = frames[m.instructions.indexOf(src)];
+            // a parameter's entry value has no source instruction, so only non-parameter locals
+            // are known to hold nothing but what their stores stored
+            if (hops == 0 || at == null || local < (Type.getArgumentsAndReturnSizes(m.desc) >> 2)) {
+                return false;
+            }
+            SourceValue stores = at.getLocal(local);
+            if (stores.insns.isEmpty()) {
+                return false;
+            }
+            for (AbstractInsnNode store : stores.insns) {
+                Frame<SourceValue> sf = store.getOpcode() == Opcodes.ASTORE ? frames[m.instructions.indexOf(store)] : null;
+                if (sf == null || !isThis(m, frames, sf.getStack(sf.getStackSize() - 1), hops - 1)) {
+                    return false;
+                }
             }
         }
         return true;
-    }
-
-    /** The nearest real instruction before {@code insn} with nothing in between that is a branch target. */
-    public static AbstractInsnNode previousCode(AbstractInsnNode insn, Set<LabelNode> referenced) {
-        for (AbstractInsnNode i = insn.getPrevious(); i != null; i = i.getPrevious()) {
-            if (i instanceof LineNumberNode || i instanceof FrameNode) {
-                continue;
-            }
-            if (i instanceof LabelNode) {
-                if (referenced.contains(i)) {
-                    return null;
-                }
-                continue;
-            }
-            return i;
-        }
-        return null;
-    }
-
-    /** Labels that jumps, switches or exception ranges refer to (not line or variable tables). */
-    public static Set<LabelNode> referencedLabels(MethodNode m) {
-        Set<LabelNode> labels = new HashSet<>();
-        for (AbstractInsnNode i : m.instructions) {
-            if (i instanceof JumpInsnNode) {
-                labels.add(((JumpInsnNode) i).label);
-            } else if (i instanceof TableSwitchInsnNode) {
-                labels.add(((TableSwitchInsnNode) i).dflt);
-                labels.addAll(((TableSwitchInsnNode) i).labels);
-            } else if (i instanceof LookupSwitchInsnNode) {
-                labels.add(((LookupSwitchInsnNode) i).dflt);
-                labels.addAll(((LookupSwitchInsnNode) i).labels);
-            }
-        }
-        if (m.tryCatchBlocks != null) {
-            for (TryCatchBlockNode t : m.tryCatchBlocks) {
-                labels.add(t.start);
-                labels.add(t.end);
-                labels.add(t.handler);
-            }
-        }
-        return labels;
     }
 }

@@ -212,7 +212,14 @@ public final class Weaver {
                 bodyToOriginal.put(body.name + body.desc, p.direct.isEmpty() ? p.key : SITES + p.key);
                 StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
                 companions.put(layout.companionName, companion);
-                reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names));
+                Set<Integer> directStates = new java.util.TreeSet<>();
+                for (int k = 0; k < layout.points.size(); k++) {
+                    if (p.direct.containsKey(layout.points.get(k))) {
+                        directStates.add(k + 1);
+                    }
+                }
+                reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names,
+                        called.contains(p.key), directStates));
             } catch (Exception | LinkageError e) {
                 if (called.contains(p.key) || !p.direct.isEmpty()) {
                     // other bodies of this pass call its entry, or it calls theirs: weave again
