@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.AsyncRuntime;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.it.harness.BothModes;
@@ -277,6 +278,37 @@ class DirectAwaitTest {
         assertTrue(never.isCancelled());
         assertEquals(List.of("cancelled 1", "finally 1", "cancelled 2", "finally 2", "cancelled 3", "finally 3",
                 "cancelled 4", "finally 4"), log);
+    }
+
+    static Future<Long> readyChain(Future<Long> leaf, int depth) {
+        long a = depth;
+        long r = depth == 1 ? await(leaf) : await(readyChain(leaf, depth - 1));
+        return Future.ready(r + a);
+    }
+
+    static Future<Long> manyReadyChains(int n, int depth) {
+        Future<Long> leaf = Future.ready(1L);
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += await(readyChain(leaf, depth));
+        }
+        return Future.ready(sum);
+    }
+
+    /**
+     * In a task, a ready leaf answers Pending once the cooperative budget is spent: the chain
+     * then suspends from direct mode (every level builds its state object) and resumes later.
+     */
+    @Test
+    void readyChainsInATaskCrossTheCooperativeBudget() {
+        long perChain = 1 + 32L * 33 / 2; // the leaf's 1 plus a = 1..32
+        for (AsyncRuntime rt : new AsyncRuntime[] {AsyncRuntime.currentThread(),
+                AsyncRuntime.builder().workers(2).build()}) {
+            try (rt) {
+                assertEquals(1000 * perChain, rt.blockOn(manyReadyChains(1000, 32)));
+                assertEquals(1000 * perChain, rt.blockOn(rt.spawn(manyReadyChains(1000, 32))));
+            }
+        }
     }
 
     static CompletableFuture<Long> eager(int depth) {

@@ -95,6 +95,6 @@ class DirectEntriesTest {
         all.addAll(directEntries(DirectAwaitTest.Node.class));
         all.addAll(directEntries(DirectAwaitTest.Inner.class));
         assertEquals(Set.of("chain", "failing", "returnsATail", "thrower", "throwsBeforeItsAwait", "top", "waitsAt",
-                "walk", "wide", "wideOnThis"), all);
+                "walk", "wide", "wideOnThis", "readyChain"), all);
     }
 }
