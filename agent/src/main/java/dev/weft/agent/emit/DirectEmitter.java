@@ -35,7 +35,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * prologue:  move params up by 2; local 0 = root, local 1 = cx   (the body's layout, see BodyEmitter)
- * await k:   [f] dup; v = Await.step(f, cx); if (v == SUSPENDED) { pop; goto-less suspend_k(f) }
+ * await k:   [f] dup; v = Await.step(f, cx); if (v == SUSPENDED) { pop; suspend_k(f) }
  *            swap; pop -> [v]
  * direct k:  [args] v = n(args, cx, root); if (v == SUSPENDED) suspend_k(Coroutine.handedOff(root))
  * suspend_k: c = new Companion(); c.awaiting = f; save live locals into c; c.state = k;
