@@ -1,6 +1,5 @@
 package dev.weft.agent.scan;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -89,7 +88,12 @@ public final class ConstantPoolScan {
         return (u2(b, p) << 16) | u2(b, p + 2);
     }
 
+    /** The names are ASCII; not String.getBytes, whose charset lookup is class loading at start-up. */
     private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
     }
 }
