@@ -2,6 +2,7 @@ package dev.weft.agent.analyze;
 
 import dev.weft.agent.flow.ControlFlowGraph;
 import java.util.BitSet;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
@@ -20,6 +21,20 @@ public final class Liveness {
     /** Live-out set for every instruction. */
     public static BitSet[] liveOut(InsnList insns, ControlFlowGraph cfg) {
         int n = insns.size();
+        int[][] successors = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Integer> s = cfg.successors(i);
+            successors[i] = new int[s.size()];
+            for (int k = 0; k < successors[i].length; k++) {
+                successors[i][k] = s.get(k);
+            }
+        }
+        return liveOut(insns, successors);
+    }
+
+    /** As {@link #liveOut(InsnList, ControlFlowGraph)}, over successor indices (handlers included). */
+    static BitSet[] liveOut(InsnList insns, int[][] successors) {
+        int n = insns.size();
         BitSet[] in = new BitSet[n];
         BitSet[] out = new BitSet[n];
         for (int i = 0; i < n; i++) {
@@ -31,7 +46,7 @@ public final class Liveness {
             changed = false;
             for (int i = n - 1; i >= 0; i--) {
                 BitSet o = new BitSet();
-                for (int s : cfg.successors(i)) {
+                for (int s : successors[i]) {
                     o.or(in[s]);
                 }
                 BitSet newIn = (BitSet) o.clone();

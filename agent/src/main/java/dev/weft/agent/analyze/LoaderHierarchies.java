@@ -3,7 +3,6 @@ package dev.weft.agent.analyze;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * For load-time weaving: one locator and one cache of resolved type headers per class loader, so
@@ -15,11 +14,11 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 public final class LoaderHierarchies {
 
     private static final class Entry {
-        final ClassFileLocator locator;
+        final ClassFiles classFiles;
         final Map<String, TypeHierarchy.Info> resolved = new ConcurrentHashMap<>();
 
         Entry(ClassLoader loader) {
-            this.locator = ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader);
+            this.classFiles = ClassFiles.ofLoader(loader);
         }
     }
 
@@ -31,8 +30,12 @@ public final class LoaderHierarchies {
     public static TypeHierarchy of(ClassLoader loader) {
         Entry e;
         synchronized (ENTRIES) {
-            e = ENTRIES.computeIfAbsent(loader, Entry::new);
+            e = ENTRIES.get(loader);
+            if (e == null) { // not computeIfAbsent: a lambda costs a bootstrap on the first woven class
+                e = new Entry(loader);
+                ENTRIES.put(loader, e);
+            }
         }
-        return new TypeHierarchy(e.locator, e.resolved);
+        return new TypeHierarchy(e.classFiles, e.resolved);
     }
 }

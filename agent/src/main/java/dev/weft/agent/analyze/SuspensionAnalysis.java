@@ -1,7 +1,6 @@
 package dev.weft.agent.analyze;
 
 import dev.weft.agent.check.SuspensionPoint;
-import dev.weft.agent.flow.ControlFlowGraph;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -32,8 +32,9 @@ public final class SuspensionAnalysis {
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         HierarchyVerifier verifier = new HierarchyVerifier(hierarchy, Type.getObjectType(owner.name),
                 owner.superName == null ? null : Type.getObjectType(owner.superName), itfs, isInterface);
-        Frame<BasicValue>[] frames = new Analyzer<>(verifier).analyze(owner.name, m);
-        BitSet[] live = Liveness.liveOut(m.instructions, ControlFlowGraph.of(owner.name, m));
+        Edges edges = new Edges(verifier, m);
+        Frame<BasicValue>[] frames = edges.analyze(owner.name, m);
+        BitSet[] live = Liveness.liveOut(m.instructions, edges.successors());
         List<List<SavedLocal>> result = new ArrayList<>();
         for (SuspensionPoint p : points) {
             int i = m.instructions.indexOf(p.call);
@@ -54,5 +55,61 @@ public final class SuspensionAnalysis {
             result.add(saved);
         }
         return result;
+    }
+
+    /**
+     * The type analysis also records the control-flow edges liveness needs (as
+     * {@link dev.weft.agent.flow.ControlFlowGraph} would, from a second Analyzer pass over the same
+     * method: the edges do not depend on the interpreter), so each woven method is analyzed once.
+     */
+    private static final class Edges extends Analyzer<BasicValue> {
+        private final MethodNode method;
+        private final int[][] succ;
+        private final int[] count;
+
+        Edges(HierarchyVerifier verifier, MethodNode method) {
+            super(verifier);
+            this.method = method;
+            int n = method.instructions.size();
+            succ = new int[n][];
+            count = new int[n];
+        }
+
+        @Override
+        protected void newControlFlowEdge(int insn, int successor) {
+            add(insn, successor);
+        }
+
+        @Override
+        protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode tcb) {
+            add(insn, method.instructions.indexOf(tcb.handler));
+            return true;
+        }
+
+        private void add(int insn, int successor) {
+            int[] s = succ[insn];
+            int c = count[insn];
+            if (s == null) {
+                s = succ[insn] = new int[2];
+            }
+            for (int k = 0; k < c; k++) {
+                if (s[k] == successor) {
+                    return;
+                }
+            }
+            if (c == s.length) {
+                s = succ[insn] = java.util.Arrays.copyOf(s, c * 2);
+            }
+            s[c] = successor;
+            count[insn] = c + 1;
+        }
+
+        int[][] successors() {
+            int[][] out = new int[succ.length][];
+            for (int i = 0; i < succ.length; i++) {
+                out[i] = succ[i] == null ? new int[0] : java.util.Arrays.copyOf(succ[i], count[i]);
+            }
+            return out;
+        }
     }
 }

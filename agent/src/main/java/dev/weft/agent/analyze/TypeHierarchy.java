@@ -6,15 +6,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
  * The class hierarchy as read from class files, never from loaded classes: each type's header
- * (access flags, super class, interfaces) is parsed with ASM from the bytes a ByteBuddy
- * {@link ClassFileLocator} finds (for load-time weaving, the defining loader's {@code .class}
- * resources). Unresolvable types are treated as direct subclasses of Object implementing
+ * (access flags, super class, interfaces) is parsed with ASM from the bytes {@link ClassFiles}
+ * finds (for load-time weaving, the defining loader's {@code .class} resources). Unresolvable types are treated as direct subclasses of Object implementing
  * nothing, and reported as such by {@link #isResolved}.
  *
  * <p>Why not ByteBuddy's TypePool, as first planned: it answers the same questions, but its
@@ -46,18 +44,18 @@ public final class TypeHierarchy {
 
     private static final String OBJECT = "java/lang/Object";
 
-    private final ClassFileLocator locator;
+    private final ClassFiles classFiles;
     /** Resolved types, possibly shared by every class of one loader (see {@link LoaderHierarchies}). */
     private final Map<String, Info> shared;
     /** Declared and unresolved types: private to this weave (a missing class may appear later). */
     private final Map<String, Info> local = new HashMap<>();
 
-    public TypeHierarchy(ClassFileLocator locator) {
-        this(locator, new HashMap<>());
+    public TypeHierarchy(ClassFiles classFiles) {
+        this(classFiles, new HashMap<>());
     }
 
-    TypeHierarchy(ClassFileLocator locator, Map<String, Info> shared) {
-        this.locator = locator;
+    TypeHierarchy(ClassFiles classFiles, Map<String, Info> shared) {
+        this.classFiles = classFiles;
         this.shared = shared;
     }
 
@@ -85,9 +83,9 @@ public final class TypeHierarchy {
 
     private Info read(String name) {
         try {
-            ClassFileLocator.Resolution r = locator.locate(name.replace('/', '.'));
-            if (r.isResolved()) {
-                ClassReader header = new ClassReader(r.resolve());
+            byte[] b = classFiles.read(name);
+            if (b != null) {
+                ClassReader header = new ClassReader(b);
                 boolean itf = (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;
                 String sup = header.getSuperName();
                 return new Info(sup == null ? null : sup, Arrays.asList(header.getInterfaces()), itf);

@@ -5,11 +5,11 @@
  * <ol>
  *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.analyze.HierarchyVerifier}, a
  *       {@code SimpleVerifier} whose class hierarchy comes from a
- *       {@link dev.weft.agent.analyze.TypeHierarchy} — class-file headers that a ByteBuddy
- *       {@code ClassFileLocator} reads as {@code .class} resources of the defining loader. Invariant: nothing here loads or
+ *       {@link dev.weft.agent.analyze.TypeHierarchy} — class-file headers that
+ *       {@link dev.weft.agent.analyze.ClassFiles} reads as {@code .class} resources of the defining loader. Invariant: nothing here loads or
  *       initializes a class (a transformer that loads classes can deadlock or see half-defined
  *       types); {@code HierarchyVerifier.getClass} throws to make any slip loud.
- *   <li>liveness: backward dataflow over the {@link dev.weft.agent.flow.ControlFlowGraph}, with
+ *   <li>liveness: backward dataflow over the control-flow edges the type analysis records (as {@link dev.weft.agent.flow.ControlFlowGraph} would), with
  *       exception edges, so a value read only in a catch or finally handler is still saved.
  * </ol>
  * A local is saved at a point iff it is live after the suspension call and has a definite type

@@ -19,7 +19,10 @@ public final class ClassReading {
                 public MethodVisitor visitMethod(
                         int access, String name, String descriptor, String signature, String[] exceptions) {
                     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                    return new JSRInlinerAdapter(mv, access, name, descriptor, signature, exceptions);
+                    // JSR/RET are illegal from class file version 51 (Java 7) on: the inliner, which
+                    // buffers every method in a MethodNode of its own and copies it, is only for older code
+                    return (version & 0xFFFF) < Opcodes.V1_7
+                            ? new JSRInlinerAdapter(mv, access, name, descriptor, signature, exceptions) : mv;
                 }
             };
             reader.accept(node, 0);

@@ -1,6 +1,5 @@
 package dev.weft.agent.scan;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -31,23 +30,28 @@ public final class ConstantPoolScan {
     private ConstantPoolScan() {}
 
     public static Verdict scan(byte[] b) {
+        // Runs for every application class, mostly while the JVM still interprets it: the loop
+        // makes no calls except for the rare UTF-8 constant whose length is one of the three names'.
         try {
-            if (b.length < 10 || u4(b, 0) != 0xCAFEBABE) {
+            if (b.length < 10 || ((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF))
+                    != 0xCAFEBABE) {
                 return Verdict.CORRUPT;
             }
-            int count = u2(b, 8);
+            int count = (b[8] & 0xFF) << 8 | (b[9] & 0xFF);
             int p = 10;
             boolean candidate = false;
             for (int i = 1; i < count; i++) {
-                int tag = b[p] & 0xFF;
-                switch (tag) {
+                switch (b[p]) {
                     case 1: { // Utf8
-                        int len = u2(b, p + 1);
+                        int len = (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF);
                         int start = p + 3;
-                        if (matches(b, start, len, MARKER)) {
+                        if (len == MARKER.length && matches(b, start, MARKER)) {
                             return Verdict.WOVEN;
                         }
-                        candidate |= matches(b, start, len, ASYNC) || matches(b, start, len, GENERATOR);
+                        if ((len == ASYNC.length && matches(b, start, ASYNC))
+                                || (len == GENERATOR.length && matches(b, start, GENERATOR))) {
+                            candidate = true;
+                        }
                         p = start + len;
                         break;
                     }
@@ -77,19 +81,17 @@ public final class ConstantPoolScan {
         }
     }
 
-    private static boolean matches(byte[] b, int start, int len, byte[] target) {
-        return len == target.length && Arrays.equals(b, start, start + len, target, 0, len);
+    /** {@code target} at {@code b[start..]}; the caller checked the length. */
+    private static boolean matches(byte[] b, int start, byte[] target) {
+        return start + target.length <= b.length && Arrays.equals(b, start, start + target.length, target, 0, target.length);
     }
 
-    private static int u2(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-    }
-
-    private static int u4(byte[] b, int p) {
-        return (u2(b, p) << 16) | u2(b, p + 2);
-    }
-
+    /** The names are ASCII; not String.getBytes, whose charset lookup is class loading at start-up. */
     private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -31,17 +32,24 @@ public final class WovenClassVerifier {
         if (methods.isEmpty()) {
             return problems;
         }
-        ClassNode cn = new ClassNode(Opcodes.ASM9);
-        new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
+        // only the named methods are parsed: ClassReader skips a method whose visitor is null
+        // (a local, because inside a ClassNode subclass "methods" names ClassNode's own field)
+        Set<String> wanted = methods;
+        ClassNode cn = new ClassNode(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return wanted.contains(name.concat(descriptor))
+                        ? super.visitMethod(access, name, descriptor, signature, exceptions) : null;
+            }
+        };
+        new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
         List<Type> itfs = new ArrayList<>();
         for (String i : cn.interfaces) {
             itfs.add(Type.getObjectType(i));
         }
         boolean itf = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         for (MethodNode m : cn.methods) {
-            if (!methods.contains(m.name + m.desc)) {
-                continue;
-            }
             HierarchyVerifier v = new HierarchyVerifier(hierarchy, Type.getObjectType(cn.name),
                     cn.superName == null ? null : Type.getObjectType(cn.superName), itfs, itf, true);
             try {
@@ -99,7 +107,7 @@ public final class WovenClassVerifier {
      * Constructors are skipped: their {@code this} starts uninitialized, which is not modelled.
      */
     private static String uninitializedProblem(String owner, MethodNode m) throws AnalyzerException {
-        if (m.name.equals("<init>")) {
+        if (m.name.equals("<init>") || ConstructionShapes.allImmediate(m)) {
             return null;
         }
         List<String> found = UninitializedObjects.of(owner, m).problems;

@@ -7,5 +7,12 @@
  * ({@link dev.weft.agent.flow.UninitializedObjects}); saving one across a suspension passed
  * ASM's checks and failed in HotSpot. HotSpot's verifier, loading and running the woven class,
  * remains the ground truth; the tests do both.
+ *
+ * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class, over the
+ * generated bodies only: one data-flow pass with the hierarchy verifier, and the second
+ * (uninitialized objects) only when some construction is not a straight
+ * {@code NEW, DUP, pushes, <init>} run ({@link dev.weft.agent.verify.ConstructionShapes} proves
+ * the straight case clean without it). Invariant: a shortcut may skip a check only where it
+ * proves the check's answer; it never drops the check.
  */
 package dev.weft.agent.verify;
