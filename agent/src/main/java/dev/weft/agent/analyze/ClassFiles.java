@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Where {@link TypeHierarchy} reads class files from: the defining loader's {@code .class}
@@ -18,7 +19,9 @@ import java.util.zip.ZipEntry;
  * <p>Written here rather than using ByteBuddy's {@code ClassFileLocator} (the first plan): those
  * few lookups were all the agent used ByteBuddy for, and its ~3,000 classes made the agent jar
  * 5 MB, which the JVM opens and indexes at every start (about 10 ms of CPU time for a hello
- * world, measured). The agent no longer depends on ByteBuddy.
+ * world, measured). ByteBuddy is therefore not in the agent jar; {@link #of(ClassFileLocator)} is a
+ * convenience for tests, which have it on their class path, and must not be used by the agent's
+ * or the command line's own code paths.
  */
 public abstract class ClassFiles {
 
@@ -48,6 +51,11 @@ public abstract class ClassFiles {
     /** The first of {@code parts} that has the class file, as a class path. */
     public static ClassFiles compound(List<ClassFiles> parts) {
         return new Compound(new ArrayList<>(parts));
+    }
+
+    /** Tests only: ByteBuddy is not in the agent jar. */
+    public static ClassFiles of(ClassFileLocator locator) {
+        return new OfLocator(locator);
     }
 
     private static final class OfLoader extends ClassFiles {
@@ -133,6 +141,21 @@ public abstract class ClassFiles {
                 }
             }
             return null;
+        }
+    }
+
+    /** A separate class so that the load-time path never links a ByteBuddy type. */
+    private static final class OfLocator extends ClassFiles {
+        private final ClassFileLocator locator;
+
+        OfLocator(ClassFileLocator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public byte[] read(String internalName) throws IOException {
+            ClassFileLocator.Resolution r = locator.locate(internalName.replace('/', '.'));
+            return r.isResolved() ? r.resolve() : null;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
@@ -49,6 +50,10 @@ public final class TypeHierarchy {
     private final Map<String, Info> shared;
     /** Declared and unresolved types: private to this weave (a missing class may appear later). */
     private final Map<String, Info> local = new HashMap<>();
+
+    public TypeHierarchy(ClassFileLocator locator) {
+        this(ClassFiles.of(locator), new HashMap<>());
+    }
 
     public TypeHierarchy(ClassFiles classFiles) {
         this(classFiles, new HashMap<>());

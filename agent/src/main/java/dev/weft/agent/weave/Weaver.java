@@ -1,6 +1,5 @@
 package dev.weft.agent.weave;
 
-import dev.weft.agent.analyze.ClassFiles;
 import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.analyze.TypeHierarchy;
@@ -34,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -46,14 +46,14 @@ public final class Weaver {
     /**
      * Weaves one class.
      *
-     * @param classFiles reads the class files of the host's loader (the class hierarchy)
+     * @param locator reads the class files of the host's loader (the class hierarchy)
      * @return null if the class has no suspension points (pass it through untouched)
      */
-    public static WeaveResult weave(byte[] bytes, ClassFiles classFiles) throws UnreadableClassException {
-        return weave(bytes, new TypeHierarchy(classFiles));
+    public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
+        return weave(bytes, new TypeHierarchy(locator));
     }
 
-    /** As {@link #weave(byte[], ClassFiles)}, over a (possibly shared, caching) hierarchy. */
+    /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) hierarchy. */
     public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy) throws UnreadableClassException {
         // Methods whose woven form failed (too large, or refused by the verify stage) are
         // rejected by name + descriptor and the class is woven again from the original bytes.

@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.weft.agent.analyze.ClassFiles;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Loads {@code dev.weft.agent.samples.*} child-first, woven exactly as the agent would (same
@@ -40,8 +40,8 @@ public final class WeavingLoader extends ClassLoader {
                 if (ClassFilter.mayWeave(internal)
                         && ConstantPoolScan.scan(bytes) == ConstantPoolScan.Verdict.CANDIDATE) {
                     try {
-                        WeaveResult r = Weaver.weave(bytes, ClassFiles.compound(java.util.List.of(
-                                ClassFiles.single(name.replace('.', '/'), bytes), ClassFiles.ofLoader(this))));
+                        WeaveResult r = Weaver.weave(bytes, new ClassFileLocator.Compound(
+                                ClassFileLocator.Simple.of(name, bytes), ClassFileLocator.ForClassLoader.of(this)));
                         if (r != null) {
                             woven.put(name, r);
                             bytes = r.bytes;

@@ -11,7 +11,7 @@ import dev.weft.agent.testkit.Poller;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.stream.Collectors;
-import dev.weft.agent.analyze.ClassFiles;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -108,9 +108,9 @@ class LargeMethodsTest {
     }
 
     private static WeaveResult weave(byte[] bytes) throws Exception {
-        WeaveResult r = Weaver.weave(bytes, ClassFiles.compound(java.util.List.of(
-                ClassFiles.single(NAME, bytes),
-                ClassFiles.ofLoader(LargeMethodsTest.class.getClassLoader()))));
+        WeaveResult r = Weaver.weave(bytes, new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of(NAME.replace('/', '.'), bytes),
+                ClassFileLocator.ForClassLoader.of(LargeMethodsTest.class.getClassLoader())));
         assertNotNull(r);
         return r;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.weft.Future;
 import dev.weft.agent.testkit.Leaf;
 import dev.weft.agent.testkit.Poller;
-import dev.weft.agent.analyze.ClassFiles;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -54,9 +54,9 @@ class OldClassFileTest {
     @SuppressWarnings("unchecked")
     void jsrIsInlinedAndTheClassWovenAndRun() throws Exception {
         byte[] original = java5ClassWithJsr();
-        WeaveResult r = Weaver.weave(original, ClassFiles.compound(java.util.List.of(
-                ClassFiles.single("old/Legacy", original),
-                ClassFiles.ofLoader(getClass().getClassLoader()))));
+        WeaveResult r = Weaver.weave(original, new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of("old.Legacy", original),
+                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
         assertEquals(Opcodes.V1_8, ((r.bytes[6] & 0xFF) << 8 | (r.bytes[7] & 0xFF)));
         ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
             @Override

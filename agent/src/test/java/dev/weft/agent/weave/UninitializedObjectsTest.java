@@ -13,7 +13,7 @@ import dev.weft.agent.verify.WovenClassVerifier;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Set;
-import dev.weft.agent.analyze.ClassFiles;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -73,7 +73,7 @@ class UninitializedObjectsTest {
     @Test
     void theVerifyStageRejectsSavedAndReinitializedObjectsUnderConstruction() throws Exception {
         byte[] b = brokenClass();
-        TypeHierarchy h = new TypeHierarchy(ClassFiles.ofLoader(getClass().getClassLoader()));
+        TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
         Map<String, String> problems = WovenClassVerifier.methodProblems(b, h,
                 Set.of("save()V", "restore()Ljava/lang/Object;"));
         assertEquals(Set.of("save()V", "restore()Ljava/lang/Object;"), problems.keySet());
@@ -148,8 +148,8 @@ class UninitializedObjectsTest {
     @Test
     void anAllocationThatCannotBeMovedRejectsItsMethodOnlyAtTheAwaitsLine() throws Throwable {
         byte[] b = swappedClass();
-        WeaveResult r = Weaver.weave(b, ClassFiles.compound(java.util.List.of(ClassFiles.single("gen/Swapped", b),
-                ClassFiles.ofLoader(getClass().getClassLoader()))));
+        WeaveResult r = Weaver.weave(b, new ClassFileLocator.Compound(ClassFileLocator.Simple.of("gen.Swapped", b),
+                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
         assertNotNull(r);
         String expected = "gen.Swapped.swapped(Swapped.java:8): weft: cannot weave this method (an object under"
                 + " construction (new java.lang.StringBuilder) is live across this suspension and moved on the"

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.weft.agent.analyze.ClassFiles;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +43,7 @@ class VerifyAndIdentityTest {
         List<String> problems = new ArrayList<>();
         int classes = 0;
         for (WeaveResult r : woven.values()) {
-            TypeHierarchy h = new TypeHierarchy(ClassFiles.ofLoader(SampleRunner.LOADER));
+            TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(SampleRunner.LOADER));
             problems.addAll(WovenClassVerifier.verify(r.bytes, h));
             classes++;
             for (byte[] c : r.companions.values()) {
@@ -68,7 +68,7 @@ class VerifyAndIdentityTest {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        TypeHierarchy h = new TypeHierarchy(ClassFiles.ofLoader(getClass().getClassLoader()));
+        TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
         Map<String, String> problems = WovenClassVerifier.methodProblems(cw.toByteArray(), h,
                 java.util.Set.of("bad()Ljava/lang/String;"));
         assertEquals(java.util.Set.of("bad()Ljava/lang/String;"), problems.keySet());
