@@ -1,6 +1,5 @@
 package dev.weft.agent.cli;
 
-import dev.weft.agent.analyze.ClassFiles;
 import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.read.UnreadableClassException;
@@ -19,6 +18,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * The command line:
@@ -71,7 +71,7 @@ public final class Main {
         for (String input : inputs) {
             Path in = Paths.get(input);
             ClassSet set = ClassSet.read(in);
-            ClassFiles locator = locator(in, classpath);
+            ClassFileLocator locator = locator(in, classpath);
             for (Map.Entry<String, byte[]> e : set.entries.entrySet()) {
                 WeaveResult r;
                 try {
@@ -114,7 +114,7 @@ public final class Main {
     private static int weave(Path in, Path outPath, String classpath, PrintStream out)
             throws IOException, UnreadableClassException {
         ClassSet set = ClassSet.read(in);
-        ClassFiles locator = locator(in, classpath);
+        ClassFileLocator locator = locator(in, classpath);
         int woven = 0;
         int failures = 0;
         for (Map.Entry<String, byte[]> e : set.entries.entrySet()) {
@@ -148,7 +148,7 @@ public final class Main {
     }
 
     /** Same filter and scan as the agent, then the weaver. */
-    static WeaveResult weaveEntry(String entry, byte[] bytes, ClassFiles locator)
+    static WeaveResult weaveEntry(String entry, byte[] bytes, ClassFileLocator locator)
             throws UnreadableClassException {
         if (!entry.endsWith(".class") || entry.startsWith("META-INF/")) {
             return null;
@@ -157,19 +157,20 @@ public final class Main {
         if (!ClassFilter.mayWeave(name) || ConstantPoolScan.scan(bytes) != ConstantPoolScan.Verdict.CANDIDATE) {
             return null;
         }
-        return Weaver.weave(bytes, new TypeHierarchy(ClassFiles.compound(List.of(ClassFiles.single(name, bytes), locator))));
+        return Weaver.weave(bytes, new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of(name.replace('/', '.'), bytes), locator));
     }
 
     /** Build-time weaving equals load-time weaving only when the same class hierarchy is visible. */
-    private static void warnIfRuntimeMissing(ClassFiles locator, PrintStream err) {
+    private static void warnIfRuntimeMissing(ClassFileLocator locator, PrintStream err) {
         if (!new TypeHierarchy(locator).isResolved("dev/weft/internal/coroutine/Coroutine")) {
             err.println("weft: warning: weft-runtime is not on --cp; types it defines are approximated"
                     + " (pass the application's class path with --cp to get the load-time bytes)");
         }
     }
 
-    private static ClassFiles locator(Path in, String classpath) throws IOException {
-        List<ClassFiles> parts = new ArrayList<>();
+    private static ClassFileLocator locator(Path in, String classpath) throws IOException {
+        List<ClassFileLocator> parts = new ArrayList<>();
         parts.add(open(in));
         if (classpath != null) {
             for (String p : classpath.split(File.pathSeparator)) {
@@ -179,11 +180,12 @@ public final class Main {
                 }
             }
         }
-        parts.add(ClassFiles.ofLoader(ClassLoader.getSystemClassLoader()));
-        return ClassFiles.compound(parts);
+        parts.add(ClassFileLocator.ForClassLoader.ofSystemLoader());
+        return new ClassFileLocator.Compound(parts);
     }
 
-    private static ClassFiles open(Path p) throws IOException {
-        return Files.isDirectory(p) ? ClassFiles.ofDirectory(p) : ClassFiles.ofJar(p);
+    private static ClassFileLocator open(Path p) throws IOException {
+        return p.toFile().isDirectory() ? new ClassFileLocator.ForFolder(p.toFile())
+                : ClassFileLocator.ForJarFile.of(p.toFile());
     }
 }
