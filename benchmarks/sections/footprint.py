@@ -22,6 +22,34 @@ MODES = {
 }
 GOAL_BYTES = 128
 
+FIX = """
+### The fix these numbers led to (issue 8, point 6)
+
+The histogram of the first run put weft's suspended task at 137 B: Task 56 + its state object 40
++ Context 24 + the leaf 16. Skynet allocated 199.5 B per task (Task 56 + Context 24 + the future
+40 + a `Ready` 24 per join + the `Long` 24 + the parent's array share). Changes, all inside the
+runtime (no public signature changed):
+
+- **The Context holds only its task** (16 B, was 24): `Context` has one field; a task is a
+  `ContextSource` (its own waker and cancel signal, and it knows its runtime), and every other
+  context (`Context.of`, `withCancel`, blockOn's) keeps its three parts in a small side object.
+- **Task 56 -> 48 B**: the future and the outcome share one field (the outcome replaces the
+  future when the task completes), and the live-task list's stripe moved into the high bits of
+  the state word (every transition keeps them).
+- **A complete task is its own ready `Poll`**: joining it returns the task, not a new `Ready`
+  (24 B per join).
+- **The current-thread run queue is intrusive** (the task's own link), so a wake allocates no
+  queue node (it was a `ConcurrentLinkedQueue` node, 24 B per wake).
+
+Effect: a suspended task at depth 1 is 120 B (was 137 B; goal 128 B), a sleeping one 152 B (was
+168 B; the `Sleep` future's 56 B is the largest part now); spawning allocates 64 B per task (the
+runtime tests' measurement; session 1: 104 B). Skynet (`-prof gc`, see
+`benchmarks/results/footprint/skynet-bytes-before-after.txt`): 199.5 -> 159.5 B per task for the
+hand-written future, 207.5 -> 167.5 B for the woven one. Skynet stays above 128 B because of what
+the workload itself allocates: each future's `Poll.ready(value)` (24 B), the boxed `Long` (24 B)
+and the future object (40 B); the runtime's own share is 64 B per task (was 104 B).
+"""
+
 
 def _files(results_dir):
     return sorted(glob.glob(os.path.join(results_dir, "footprint", "*.json")))
@@ -148,6 +176,7 @@ pages touched while starting, so it is an upper bound). The class histogram diff
     md.append("\nweft in every committed run (the first is before the issue-8 fix: a Context of three fields per task, "
               "a 56-byte Task, a Ready per join):\n")
     md.append("| run | commit | suspended | sleeping |\n|---|---|---|---|\n" + "\n".join(hist))
+    md.append(FIX)
     return "\n".join(md) + "\n"
 
 
