@@ -129,9 +129,12 @@ innermost in `suspendCoroutine` (`KotlinChains.kt`).
   back (1,000 rounds per invocation). One op therefore also holds the partner's depth-1 cycle,
   the same for every peer. Everything runs on one thread, so that the mechanics are compared and
   not cross-core hand-offs: weft's current-thread runtime, virtual threads on one carrier
-  (`-Djdk.virtualThreadScheduler.parallelism=1`), Kotlin's `runBlocking` event loop. A weft
-  resume re-polls the chain from the task down (D calls); Kotlin resumes the innermost frame
-  directly; a virtual thread thaws its stack.
+  (`-Djdk.virtualThreadScheduler.parallelism=1`), Kotlin's `runBlocking` event loop. Kotlin
+  resumes the innermost frame directly; a virtual thread thaws the top of its stack lazily.
+  weft re-polled every frame from the task down (D calls, each restoring and re-saving its
+  locals) until the issue-8 fix: now a wake walks the chain's `awaiting` links (D field reads)
+  and polls only the innermost frame while it stays pending (`Task.resumeInnermost`); the
+  frames above run again only when it completes or throws.
 - **(b)** bytes retained per suspended chain: the footprint harness with 200,000 / D chains
   (at least 2,000), used heap after a full GC, divided by the number of chains (the task,
   coroutine or thread itself included).
@@ -185,8 +188,9 @@ The machine is shared with other builds: time errors are large, compare ratios w
         hist.append(f"| {d['date']} | `{d['commit']}` | " + " / ".join(_bytes(x and x["bytes"]) for x in c)
                     + f" | {ratio} |")
     if hist:
-        md.append("\nEvery committed run (the weaver's fast path for directly awaited async methods came with the "
-                  "`chain` branch; runs before it allocate each frame's state object on every ready await):\n")
+        md.append("\nEvery committed run. Runs before the weaver's fast path for directly awaited async methods "
+                  "(the `chain` branch) allocate each frame's state object on every ready await; runs before the "
+                  "innermost-frame resume (commit after `c4a117b`) re-poll every frame on each wake:\n")
         md.append("| run | commit | (c) weft B/op at depth 1 / 4 / 16 / 64 / 256 | (a) depth 64: virtual threads / weft |")
         md.append("|---|---|---|---|")
         md += hist
