@@ -41,11 +41,19 @@ class NetTest {
     static final InetSocketAddress ANY = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     static Stream<String> executors() {
-        return Stream.of("multi", "current");
+        return Stream.of("multi", "multi-worker-driven", "current");
     }
 
+    /** multi: a dedicated driver thread; multi-worker-driven: idle workers drive the reactor. */
     static AsyncRuntime runtime(String kind) {
-        return kind.equals("multi") ? AsyncRuntime.builder().workers(2).build() : AsyncRuntime.currentThread();
+        switch (kind) {
+            case "multi":
+                return dev.weft.DriverModes.multi(2, "weft-worker-", false);
+            case "multi-worker-driven":
+                return dev.weft.DriverModes.multi(2, "weft-worker-", true);
+            default:
+                return AsyncRuntime.currentThread();
+        }
     }
 
     /** A future that creates its inner future on first poll (so bind runs on a runtime thread). */

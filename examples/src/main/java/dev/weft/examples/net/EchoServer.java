@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** TCP echo server: one task per connection, written as straight-line awaiting Java. */
 public final class EchoServer {
@@ -19,6 +20,14 @@ public final class EchoServer {
 
     /** Accepts until the listener is closed, spawning {@link #echo} for every connection. */
     public static Future<Void> serve(TcpListener listener) throws IOException {
+        return serve(listener, new AtomicInteger());
+    }
+
+    /**
+     * As {@link #serve(TcpListener)}, keeping {@code open} at the number of connections being
+     * served (accepted and not yet closed): the gauge a real server would export.
+     */
+    public static Future<Void> serve(TcpListener listener, AtomicInteger open) throws IOException {
         while (true) {
             TcpStream s;
             try {
@@ -26,8 +35,18 @@ public final class EchoServer {
             } catch (AsynchronousCloseException e) {
                 return Future.done();
             }
-            Async.spawn(echo(s));
+            open.incrementAndGet();
+            Async.spawn(counted(s, open));
         }
+    }
+
+    private static Future<Void> counted(TcpStream s, AtomicInteger open) {
+        try {
+            await(echo(s));
+        } finally {
+            open.decrementAndGet();
+        }
+        return Future.done();
     }
 
     /** Writes back everything it reads until the peer's end of stream or an I/O error. */

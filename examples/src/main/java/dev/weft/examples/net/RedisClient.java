@@ -2,22 +2,49 @@ package dev.weft.examples.net;
 
 import static dev.weft.Async.await;
 
+import dev.weft.Async;
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.net.TcpStream;
+import dev.weft.sync.Notify;
+import dev.weft.sync.Oneshot;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Redis client speaking RESP2 over one connection, in awaiting Java: GET, SET, INCR and
- * {@link #pipeline} (all commands written in one go, then all replies read in order). An error
- * reply ("-ERR ...") comes out of the await as {@link RedisException}. One caller at a time.
+ * A Redis client speaking RESP2 over one connection, in awaiting Java: GET, SET, INCR, any
+ * {@link #command}, and {@link #pipeline}. Any number of tasks may call it at once on the one
+ * connection. An error reply ("-ERR ...") comes out of that caller's await as
+ * {@link RedisException}; the other callers are not affected.
+ *
+ * <p><b>How concurrent callers share the connection.</b> RESP answers commands in the order they
+ * arrive, so the client keeps the commands it has sent, or will send, as a FIFO of pending
+ * replies ({@link Oneshot}s):
+ *
+ * <ol>
+ *   <li>A call appends its encoded command to {@link #out} and its reply slot to {@link
+ *       #pending} in one critical section, so the byte order on the wire and the slot order
+ *       agree; that order is the order in which the calls were first polled.
+ *   <li>The writer task ({@link #writeLoop}) takes everything in {@code out} at once and writes
+ *       it (several callers' commands coalesce into one write).
+ *   <li>The reader task ({@link #readLoop}) parses one reply at a time and settles the oldest
+ *       slot with it.
+ * </ol>
+ *
+ * <p><b>Cancellation.</b> A caller only awaits its slot; cancelling it abandons the slot, but the
+ * command is still written and its reply still read (and dropped) by the reader, so the FIFO
+ * stays aligned with the wire. No caller ever holds the socket, so no cancellation can leave a
+ * half-written command or a half-read reply behind.
+ *
+ * <p><b>Failure.</b> An I/O error, end of stream or {@link #close} fails every pending slot and
+ * every later call with an IOException whose cause is the original error.
  */
 public final class RedisClient implements AutoCloseable {
 
@@ -29,15 +56,34 @@ public final class RedisClient implements AutoCloseable {
     }
 
     private final TcpStream stream;
-    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+    private final RespReader replies;
+
+    /** Guards {@link #out}, {@link #pending} and {@link #failure}; never held across an await. */
+    private final Object lock = new Object();
+
+    /** Encoded commands not yet taken by the writer, in the order of their slots in pending. */
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    /** One slot per command written or about to be, oldest first: the reader settles the head. */
+    private final ArrayDeque<Oneshot<Object>> pending = new ArrayDeque<>();
+
+    /** Set once, when the connection became unusable; never unset. */
+    private IOException failure;
+
+    /** The writer waits here for commands (its permit covers a call made before it waits). */
+    private final Notify wantWrite = new Notify();
 
     private RedisClient(TcpStream stream) {
         this.stream = stream;
-        in.flip(); // read mode, empty
+        this.replies = new RespReader(stream);
     }
 
+    /** Connects and starts the connection's reader and writer tasks on the current runtime. */
     public static Future<RedisClient> connect(InetSocketAddress address) throws IOException {
-        return Future.ready(new RedisClient(await(TcpStream.connect(address))));
+        RedisClient c = new RedisClient(await(TcpStream.connect(address)));
+        Async.spawn(c.readLoop());
+        Async.spawn(c.writeLoop());
+        return Future.ready(c);
     }
 
     public Future<String> get(String key) throws IOException {
@@ -52,32 +98,58 @@ public final class RedisClient implements AutoCloseable {
         return Future.ready((Long) await(command("INCR", key)));
     }
 
-    /** One command; the reply as String (simple/bulk, null for nil), Long, or List. */
+    /**
+     * One command; the reply as String (simple/bulk, null for nil), Long, or List (whose error
+     * elements are RedisException objects). An error reply is thrown as RedisException.
+     */
     public Future<Object> command(String... args) throws IOException {
-        await(stream.writeAll(ByteBuffer.wrap(encode(args))));
-        return reply();
+        Oneshot<Object> reply = send(List.<String[]>of(args)).get(0);
+        return Future.ready(await(replyOf(reply)));
     }
 
     /**
-     * Pipelining: writes every command, then reads every reply in order. An error reply is
-     * returned in its slot as a RedisException object (the others still arrive).
+     * Pipelining: every command goes out back to back (no other caller's command between them),
+     * then every reply is awaited in order. An error reply is returned in its slot as a
+     * RedisException object (the others still arrive).
      */
     public Future<List<Object>> pipeline(List<String[]> commands) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (String[] c : commands) {
-            byte[] b = encode(c);
-            all.write(b, 0, b.length);
-        }
-        await(stream.writeAll(ByteBuffer.wrap(all.toByteArray())));
-        List<Object> replies = new ArrayList<>(commands.size());
-        for (int i = 0; i < commands.size(); i++) {
+        List<Oneshot<Object>> slots = send(commands);
+        List<Object> results = new ArrayList<>(slots.size());
+        for (Oneshot<Object> slot : slots) {
             try {
-                replies.add(await(reply()));
+                results.add(await(replyOf(slot)));
             } catch (RedisException e) {
-                replies.add(e);
+                results.add(e);
             }
         }
-        return Future.ready(replies);
+        return Future.ready(results);
+    }
+
+    /**
+     * The slot's outcome; declares what it fails with (a RedisException error reply, or the
+     * IOException that ended the connection), so callers can catch them around the await.
+     */
+    private static Future<Object> replyOf(Oneshot<Object> slot) throws IOException {
+        return slot.future();
+    }
+
+    /** Step 1 of the class comment: queues the commands and their slots, then wakes the writer. */
+    private List<Oneshot<Object>> send(List<String[]> commands) throws IOException {
+        List<Oneshot<Object>> slots = new ArrayList<>(commands.size());
+        synchronized (lock) {
+            if (failure != null) {
+                throw new IOException("redis connection is closed: " + failure, failure);
+            }
+            for (String[] c : commands) {
+                byte[] b = encode(c);
+                out.write(b, 0, b.length);
+                Oneshot<Object> slot = new Oneshot<>();
+                pending.add(slot);
+                slots.add(slot);
+            }
+        }
+        wantWrite.notifyOne();
+        return slots;
     }
 
     static byte[] encode(String... args) {
@@ -89,85 +161,79 @@ public final class RedisClient implements AutoCloseable {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads one RESP value. */
-    private Future<Object> reply() throws IOException {
-        String line = await(line());
-        char type = line.charAt(0);
-        String rest = line.substring(1);
-        switch (type) {
-            case '+':
-                return Future.ready(rest);
-            case '-':
-                throw new RedisException(rest);
-            case ':':
-                return Future.ready(Long.parseLong(rest));
-            case '$': {
-                int n = Integer.parseInt(rest);
-                if (n < 0) {
-                    return Future.ready(null);
+    /** Step 2: writes whatever the callers queued, until the connection fails or is closed. */
+    private Future<Void> writeLoop() {
+        try {
+            while (true) {
+                byte[] batch = null;
+                synchronized (lock) {
+                    if (failure != null) {
+                        break;
+                    }
+                    if (out.size() > 0) {
+                        batch = out.toByteArray();
+                        out.reset();
+                    }
                 }
-                byte[] b = await(bytes(n + 2));
-                return Future.ready(new String(b, 0, n, StandardCharsets.UTF_8));
-            }
-            case '*': {
-                int n = Integer.parseInt(rest);
-                if (n < 0) {
-                    return Future.ready(null);
+                if (batch == null) {
+                    await(wantWrite.notified());
+                } else {
+                    await(stream.writeAll(ByteBuffer.wrap(batch)));
                 }
-                List<Object> items = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    items.add(await(reply()));
-                }
-                return Future.ready(items);
             }
-            default:
-                throw new IOException("bad RESP type byte: " + line);
-        }
-    }
-
-    /** One CRLF-terminated line, without the CRLF. */
-    private Future<String> line() throws IOException {
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            while (in.hasRemaining()) {
-                char c = (char) (in.get() & 0xFF);
-                if (c == '\n' && sb.length() > 0 && sb.charAt(sb.length() - 1) == '\r') {
-                    sb.setLength(sb.length() - 1);
-                    return Future.ready(sb.toString());
-                }
-                sb.append(c);
-            }
-            await(fill());
-        }
-    }
-
-    private Future<byte[]> bytes(int n) throws IOException {
-        byte[] out = new byte[n];
-        int off = 0;
-        while (off < n) {
-            if (!in.hasRemaining()) {
-                await(fill());
-            }
-            int k = Math.min(n - off, in.remaining());
-            in.get(out, off, k);
-            off += k;
-        }
-        return Future.ready(out);
-    }
-
-    private Future<Void> fill() throws IOException {
-        in.compact();
-        int r = await(stream.read(in));
-        in.flip();
-        if (r < 0) {
-            throw new EOFException("redis closed the connection");
+        } catch (IOException | RuntimeException e) {
+            fail(e);
         }
         return Future.done();
     }
 
+    /** Step 3: settles the oldest slot with each reply (abandoned slots drop theirs). */
+    private Future<Void> readLoop() {
+        try {
+            while (true) {
+                Object reply = await(replies.next());
+                Oneshot<Object> slot;
+                synchronized (lock) {
+                    slot = pending.poll();
+                }
+                if (slot == null) {
+                    throw new IOException("reply without a command: " + reply);
+                }
+                if (reply instanceof RedisException) {
+                    slot.fail((RedisException) reply);
+                } else {
+                    slot.complete(reply);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+        return Future.done();
+    }
+
+    /** Marks the connection failed, fails every pending slot, closes the socket, stops the writer. */
+    private void fail(Exception cause) {
+        List<Oneshot<Object>> orphans;
+        IOException first;
+        synchronized (lock) {
+            if (failure == null) {
+                failure = cause instanceof IOException ? (IOException) cause : new IOException(cause);
+            }
+            first = failure;
+            orphans = new ArrayList<>(pending);
+            pending.clear();
+        }
+        for (Oneshot<Object> slot : orphans) {
+            slot.fail(new IOException("redis connection lost before the reply: " + first, first));
+        }
+        stream.close();
+        wantWrite.notifyOne();
+    }
+
+    /** Closes the connection: calls still waiting for a reply fail with an IOException. */
     @Override
     public void close() {
-        stream.close();
+        fail(new AsynchronousCloseException());
     }
 
     public static void main(String[] args) throws IOException {

@@ -69,7 +69,12 @@ public final class IoSource {
             wakers[dir] = cx.waker();
             if (key == null) {
                 reactor = Reactor.of(cx);
-                key = channel.register(reactor.selector(), op, this);
+                try {
+                    key = channel.register(reactor.selector(), op, this);
+                } catch (java.nio.channels.ClosedSelectorException e) {
+                    reactor = null;
+                    throw new AsynchronousCloseException(); // the runtime shut down
+                }
                 reactor.registered();
             } else {
                 int ops = key.interestOps();
@@ -84,7 +89,7 @@ public final class IoSource {
             }
             r = reactor;
         }
-        r.wakeup();
+        r.interestChanged();
     }
 
     /** Forgets the waiter in {@code dir} and removes its interest (cancel, or done early). */
@@ -102,7 +107,7 @@ public final class IoSource {
         }
     }
 
-    /** Reactor thread: the key is ready; drop the ready interest and wake its waiters. */
+    /** The driving thread: the key is ready; drop the ready interest and wake its waiters. */
     void ready(SelectionKey k) {
         Waker in = null;
         Waker out = null;
@@ -155,9 +160,10 @@ public final class IoSource {
         } catch (IOException ignored) {
             // closing releases the descriptor regardless
         }
-        // a registered channel's descriptor is released when its key is deregistered: select now.
+        // a registered channel's descriptor is released when its key is deregistered, which every
+        // select does first: wake the driver only if it waits (unpark, not an unconditional wakeup).
         if (r != null) {
-            r.selector().wakeup();
+            r.unpark();
         }
         if (in != null) {
             in.wake();

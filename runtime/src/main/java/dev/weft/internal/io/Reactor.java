@@ -2,43 +2,110 @@ package dev.weft.internal.io;
 
 import dev.weft.Context;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.TimerDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
- * One NIO {@link Selector} and the dedicated thread that selects on it. Registrations are
- * {@link IoSource}s (the key's attachment); a ready key has its ready operations removed from
- * its interest set (one-shot) and the wakers waiting for them woken, outside any lock.
+ * A runtime's driver: its timer wheel and its NIO {@link Selector}, turned by one thread at a
+ * time (whoever holds the driver token). One {@link #drive} turn fires due timers, then waits
+ * for readiness with the timeout of the next timer (select() with no timeout when none, selectNow
+ * when one is due, a LockSupport park while no channel ever registered), dispatches ready keys
+ * and fires the timers due by then.
  *
- * <p>Why a dedicated thread: it is the simplest integration that works for both executors and
- * for futures polled outside any runtime; selecting on an idle worker (Tokio's way) is not
- * measured yet. The timer wheel still has its own driving thread (see internal.time).
+ * <p>Who drives: a dedicated daemon thread ({@link #withThread}; multi-threaded runtimes in the
+ * default mode, and the shared fallback), or the runtime's own idle threads ({@link
+ * #drivenByCaller}; the current-thread runtime's blockOn thread, and the workers of a
+ * multi-threaded runtime under {@code -Dweft.driver=worker}). See package-info for the
+ * measurements behind the default.
  *
- * <p>Wakeups: {@link #wakeup()} calls {@code selector.wakeup()} only while the reactor is (about
- * to be) inside select: an interest change made before the reactor sets {@link #selecting} is
- * picked up by the select that follows, which processes pending interest updates first.
+ * <p>The selector is opened by the first channel that waits: a runtime that only sleeps never
+ * pays for an epoll descriptor and its wake-up pipe.
+ *
+ * <p>Unpark protocol (no lost wake-up, no needless selector.wakeup()): the driver clears
+ * {@link #unparkRequested}, computes its timeout, writes {@link #state} = PARKED and only then
+ * reads {@code unparkRequested} and its caller's wake condition; an unparker writes its condition
+ * (a queued task, a flag), then {@code unparkRequested}, then reads {@code state} and wakes the
+ * selector (or unparks the owner) only when PARKED. All four are volatile, so one side sees the
+ * other. Timers call {@link #unpark} only when a registration makes the earliest deadline earlier
+ * (TimerDriver's parkedUntil), so arming a later timer costs no wake-up.
  */
 public final class Reactor implements AutoCloseable {
 
-    private final Selector selector;
-    private final Thread thread;
-    private volatile boolean selecting;
+    /** Internal system property: who drives a multi-threaded runtime's reactor. */
+    public static final String MODE_PROPERTY = "weft.driver";
 
-    /** Channels ever registered (tests and measurements). */
-    private final java.util.concurrent.atomic.LongAdder registrations = new java.util.concurrent.atomic.LongAdder();
+    private static final int RUNNING = 0;
+    private static final int PARKED = 1;
+
+    private final TimerDriver timers;
+
+    /** Opened by the first registration (guarded by this for the opening). */
+    private volatile Selector selector;
+
+    /** The driver token: the thread inside {@link #drive}, or null. */
+    private final AtomicReference<Thread> owner = new AtomicReference<>();
+
+    private volatile int state = RUNNING;
+    private volatile boolean unparkRequested;
+
+    /** The dedicated driving thread, or null when the runtime's own threads drive. */
+    private final Thread thread;
+
     private volatile boolean closed;
 
-    public Reactor(String threadName) {
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the reactor's selector", e);
+    /** Set once the channels are closed and the selector released (guarded by this). */
+    private boolean released;
+
+    /** Unparks that found the driver waiting and woke it (tests and measurements). */
+    private final LongAdder wakeups = new LongAdder();
+
+    /** Channels ever registered (tests and measurements). */
+    private final LongAdder registrations = new LongAdder();
+
+    private final BooleanSupplier stopCondition = () -> closed;
+
+    private Reactor(String threadName, Clock clock) {
+        this.timers = new TimerDriver(clock, this::unpark);
+        if (threadName != null) {
+            this.thread = new Thread(this::run, threadName);
+            thread.setDaemon(true);
+        } else {
+            this.thread = null;
         }
-        this.thread = new Thread(this::run, threadName);
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    /** A reactor driven by its own daemon thread, started here. */
+    public static Reactor withThread(String threadName, Clock clock) {
+        Reactor r = new Reactor(threadName, clock);
+        r.thread.start();
+        return r;
+    }
+
+    /** A reactor driven by the runtime's threads calling {@link #drive} when idle. */
+    public static Reactor drivenByCaller(Clock clock) {
+        return new Reactor(null, clock);
+    }
+
+    /** True when {@code -Dweft.driver=worker}: idle workers drive instead of a dedicated thread. */
+    public static boolean workersDrive() {
+        String m = System.getProperty(MODE_PROPERTY, "thread");
+        switch (m) {
+            case "thread":
+                return false;
+            case "worker":
+                return true;
+            default:
+                throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be thread or worker, not " + m);
+        }
     }
 
     /** The reactor of the polling context's runtime, or the shared fallback outside any. */
@@ -53,61 +120,148 @@ public final class Reactor implements AutoCloseable {
         return rt != null ? rt.reactor() : Fallback.INSTANCE;
     }
 
-    /** The shared daemon reactor for futures polled outside any runtime. */
+    /** The shared daemon reactor (thread-driven) for futures polled outside any runtime. */
     public static Reactor fallback() {
         return Fallback.INSTANCE;
     }
 
+    public TimerDriver timers() {
+        return timers;
+    }
+
+    /** The dedicated thread, or null when callers drive. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** The selector, opened on first use; ClosedSelectorException once the reactor closed. */
     Selector selector() {
-        return selector;
+        Selector s = selector;
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new ClosedSelectorException();
+            }
+            s = selector;
+            if (s == null) {
+                try {
+                    s = Selector.open();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open the reactor's selector", e);
+                }
+                selector = s;
+            }
+        }
+        // a driver parked without a selector (LockSupport) must come back and select instead
+        if (state == PARKED) {
+            Thread o = owner.get();
+            if (o != null) {
+                LockSupport.unpark(o);
+            }
+        }
+        return s;
     }
 
-    boolean isReactorThread() {
-        return Thread.currentThread() == thread;
+    /** Internal (tests): whether a selector has been opened. */
+    public boolean hasSelector() {
+        return selector != null;
     }
 
-    /** Makes a blocked select return so it sees new interest or cancelled keys. */
-    void wakeup() {
-        if (selecting && !isReactorThread()) {
-            selector.wakeup();
+    /** Internal (scheduler, tests): the thread turning the driver now, or null. */
+    public Thread owner() {
+        return owner.get();
+    }
+
+    /** Internal (tests): true while the owner is blocked (or about to block) waiting. */
+    public boolean isParked() {
+        return state == PARKED;
+    }
+
+    /**
+     * Makes the current or next wait of the driver return: after an interest change, a cancelled
+     * key, an earlier timer, or work for the thread that drives. Cheap when nobody waits (two
+     * volatile accesses).
+     */
+    public void unpark() {
+        unparkRequested = true;
+        if (state == PARKED) {
+            wakeups.increment();
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+            } else {
+                Thread o = owner.get();
+                if (o != null) {
+                    LockSupport.unpark(o);
+                }
+            }
         }
     }
 
-    /** Internal (tests): registered keys, cancelled ones included until the next select. */
-    public int keyCount() {
-        return selector.keys().size();
+    /** An interest change: the select in progress would not see it (NIO applies it next select). */
+    void interestChanged() {
+        if (owner.get() != Thread.currentThread()) {
+            unpark();
+        }
     }
 
-    /** Internal (tests): how many channels have registered with this selector so far. */
-    public long registrations() {
-        return registrations.sum();
-    }
-
-    void registered() {
-        registrations.increment();
-    }
-
-    /** Internal (tests): forces a select round so cancelled keys are deregistered. */
-    public void flush() {
-        selector.wakeup();
-    }
-
-    private void run() {
+    /**
+     * One turn, if the token is free: fire due timers, wait up to {@code maxNanos} (0: poll;
+     * {@code Long.MAX_VALUE}: until an event) or the next timer, dispatch readiness, fire timers.
+     * The wait is skipped when {@code wakeCondition} holds once the driver is marked parked.
+     *
+     * @return false when another thread holds the token (nothing was done)
+     */
+    public boolean drive(long maxNanos, BooleanSupplier wakeCondition) {
+        Thread me = Thread.currentThread();
+        if (!owner.compareAndSet(null, me)) {
+            return false;
+        }
         try {
-            while (!closed) {
-                selecting = true;
-                try {
-                    selector.select(Reactor::dispatch);
-                } finally {
-                    selecting = false;
+            if (closed) {
+                return true;
+            }
+            unparkRequested = false;
+            long wait = Math.min(timers.fireExpired(), maxNanos);
+            state = PARKED;
+            try {
+                if (wait > 0 && (unparkRequested || closed || wakeCondition.getAsBoolean())) {
+                    wait = 0;
                 }
+                Selector s = selector; // read after the PARKED write: see selector()
+                if (s != null) {
+                    if (wait == 0) {
+                        s.selectNow(Reactor::dispatch);
+                    } else if (wait == Long.MAX_VALUE) {
+                        s.select(Reactor::dispatch);
+                    } else {
+                        s.select(Reactor::dispatch, Math.max(1, (wait + 999_999) / 1_000_000));
+                    }
+                } else if (wait == Long.MAX_VALUE) {
+                    LockSupport.park(this);
+                } else if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
+            } catch (ClosedSelectorException e) {
+                // closed concurrently: the next check of closed ends the driving
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("[weft] reactor select failed: " + e);
+                }
+            } finally {
+                state = RUNNING;
             }
-        } catch (IOException | RuntimeException e) {
             if (!closed) {
-                System.err.println("[weft] reactor thread " + thread.getName() + " failed: " + e);
+                timers.fireExpired();
             }
+            return true;
         } finally {
-            closeAll();
+            owner.set(null);
+            if (closed) {
+                release();
+            }
         }
     }
 
@@ -118,26 +272,109 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
-    /** Runtime shutdown: stops the thread, closes every registered channel (failing waiters). */
+    private void run() {
+        while (!closed) {
+            drive(Long.MAX_VALUE, stopCondition);
+        }
+        release();
+    }
+
+    /** Internal (tests): registered keys, cancelled ones included until the next select. */
+    public int keyCount() {
+        Selector s = selector;
+        return s == null || !s.isOpen() ? 0 : s.keys().size();
+    }
+
+    /** Internal (tests): an opened selector not closed yet (it holds an epoll descriptor). */
+    public boolean selectorOpen() {
+        Selector s = selector;
+        return s != null && s.isOpen();
+    }
+
+    /** Internal (tests): how many channels have registered with this selector so far. */
+    public long registrations() {
+        return registrations.sum();
+    }
+
+    /** Internal (tests): how many unparks found the driver waiting and woke it. */
+    public long wakeups() {
+        return wakeups.sum();
+    }
+
+    void registered() {
+        registrations.increment();
+    }
+
+    /** Wakes the selector (if any) so cancelled keys are deregistered by the next select. */
+    public void flush() {
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    /**
+     * Runtime shutdown: stops driving, closes every registered channel (failing their waiters)
+     * and the selector; armed timers never fire. Whoever drives releases everything when its
+     * turn ends; the dedicated thread is joined (bounded).
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        selector.wakeup();
-        if (!isReactorThread()) {
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        unpark();
+        Thread me = Thread.currentThread();
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            if (me != thread) {
+                try {
+                    thread.join(2_000);
+                } catch (InterruptedException e) {
+                    me.interrupt();
+                }
             }
+            return;
         }
+        // caller-driven: take the token (the owner's turn ends promptly: it was woken above)
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (owner.get() != me) {
+            if (owner.compareAndSet(null, me)) {
+                try {
+                    release();
+                } finally {
+                    owner.set(null);
+                }
+                return;
+            }
+            if (isReleased() || System.nanoTime() > end) {
+                return;
+            }
+            unpark();
+            LockSupport.parkNanos(100_000);
+        }
+        // closing from a waker run inside this thread's own turn: the turn's end releases
     }
 
-    private void closeAll() {
+    private synchronized boolean isReleased() {
+        return released;
+    }
+
+    private void release() {
+        Selector s;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            s = selector;
+        }
+        if (s == null) {
+            return;
+        }
         try {
-            for (SelectionKey k : selector.keys()) {
+            for (SelectionKey k : s.keys()) {
                 Object a = k.attachment();
                 if (a instanceof IoSource) {
                     ((IoSource) a).close();
@@ -147,13 +384,13 @@ public final class Reactor implements AutoCloseable {
             // keys() of a selector being closed concurrently: nothing left to release
         }
         try {
-            selector.close();
+            s.close();
         } catch (IOException ignored) {
             // nothing to do on shutdown
         }
     }
 
     private static final class Fallback {
-        static final Reactor INSTANCE = new Reactor("weft-reactor-fallback");
+        static final Reactor INSTANCE = withThread("weft-driver-fallback", Clock.SYSTEM);
     }
 }

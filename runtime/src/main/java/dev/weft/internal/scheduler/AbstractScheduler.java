@@ -3,8 +3,10 @@ package dev.weft.internal.scheduler;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.io.Reactor;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.task.TaskList;
+import dev.weft.internal.time.TimerDriver;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,48 +16,31 @@ abstract class AbstractScheduler implements Scheduler {
     /** Live tasks, for shutdown. */
     final TaskList tasks;
 
-    AbstractScheduler(int threads) {
+    AbstractScheduler(int threads, Reactor reactor) {
         this.tasks = new TaskList(threads);
+        this.reactor = reactor;
     }
 
     /** Set once by shutdown(). */
     volatile boolean closed;
 
-    /** The I/O driver, created by the first socket operation (see internal.io). */
-    private volatile dev.weft.internal.io.Reactor reactor;
+    /** The driver: timers and (opened by the first socket that waits) the selector; see internal.io. */
+    final Reactor reactor;
+
+    /** Sockets first waiting after shutdown go to the fallback (the runtime's selector is closed). */
+    @Override
+    public final Reactor reactor() {
+        return closed ? Reactor.fallback() : reactor;
+    }
 
     @Override
-    public final dev.weft.internal.io.Reactor reactor() {
-        dev.weft.internal.io.Reactor r = reactor;
-        if (r == null) {
-            synchronized (this) {
-                r = reactor;
-                if (r == null) {
-                    if (closed) {
-                        return dev.weft.internal.io.Reactor.fallback();
-                    }
-                    r = new dev.weft.internal.io.Reactor(reactorThreadName());
-                    reactor = r;
-                }
-            }
-        }
-        return r;
+    public final TimerDriver timers() {
+        return reactor.timers();
     }
 
-    /** Name of the reactor thread. */
-    String reactorThreadName() {
-        return "weft-reactor";
-    }
-
-    /** Shutdown: stops the reactor, closing the sockets still registered with it. */
+    /** Shutdown: stops the driver, closing the sockets still registered with it. */
     final void closeReactor() {
-        dev.weft.internal.io.Reactor r;
-        synchronized (this) {
-            r = reactor;
-        }
-        if (r != null) {
-            r.close();
-        }
+        reactor.close();
     }
 
     @Override
@@ -128,17 +113,29 @@ abstract class AbstractScheduler implements Scheduler {
     static final class ThreadWaker implements dev.weft.Waker {
         private final Thread thread;
 
+        /** The reactor this thread waits in instead of parking (current-thread runtime), or null. */
+        private final Reactor drives;
+
         /** Set by wake, cleared by the blocked thread when it takes the notification. */
         private volatile boolean notified = true;
 
         ThreadWaker(Thread thread) {
+            this(thread, null);
+        }
+
+        ThreadWaker(Thread thread, Reactor drives) {
             this.thread = thread;
+            this.drives = drives;
         }
 
         @Override
         public void wake() {
             notified = true;
-            LockSupport.unpark(thread);
+            if (drives != null) {
+                drives.unpark();
+            } else {
+                LockSupport.unpark(thread);
+            }
         }
 
         boolean takeNotified() {

@@ -7,9 +7,8 @@ import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
-import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.io.Reactor;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,37 +38,24 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     /** Held by the thread driving tasks (a blockOn, or a closer draining). */
     private final ReentrantLock core = new ReentrantLock();
 
-    /** The thread inside blockOn, or null; unparked by foreign wakes and earlier timers. */
+    /** The thread inside blockOn, or null. */
     private volatile Thread driver;
-
-    private final TimerDriver timers;
 
     private final CancelSignal closing = () -> closed;
 
     public CurrentThreadScheduler(Clock clock) {
-        super(1);
-        this.timers = new TimerDriver(clock, this::unparkDriver);
-    }
-
-    private void unparkDriver() {
-        Thread d = driver;
-        if (d != null && d != Thread.currentThread()) {
-            LockSupport.unpark(d);
-        }
+        super(1, Reactor.drivenByCaller(clock));
     }
 
     @Override
     public void schedule(Task<?> task) {
         queue.push(task);
-        unparkDriver();
+        if (driver != Thread.currentThread()) {
+            reactor.unpark();
+        }
         if (closed) {
             drainIfClosed();
         }
-    }
-
-    @Override
-    public TimerDriver timers() {
-        return timers;
     }
 
     @Override
@@ -80,8 +66,9 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
         core.lock();
         RuntimeHandle.CURRENT.set(this);
         driver = me;
-        ThreadWaker waker = new ThreadWaker(me);
+        ThreadWaker waker = new ThreadWaker(me, reactor);
         Context cx = Context.create(waker, closing, this);
+        java.util.function.BooleanSupplier runnable = () -> !queue.isEmpty() || waker.isNotified() || closed;
         try {
             for (;;) {
                 if (closed) {
@@ -96,16 +83,10 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
                     }
                 }
                 runQueued(BUDGET);
-                long nanos = timers.fireExpired();
-                if (queue.isEmpty() && !waker.isNotified() && !closed) {
-                    if (nanos == Long.MAX_VALUE) {
-                        LockSupport.park(this);
-                    } else if (nanos > 0) {
-                        LockSupport.parkNanos(this, nanos);
-                    }
-                    if (Thread.interrupted()) {
-                        throw interrupted(future);
-                    }
+                // drive the reactor: wait for I/O, the next timer or a wake when idle; poll it when busy
+                reactor.drive(runnable.getAsBoolean() ? 0 : Long.MAX_VALUE, runnable);
+                if (Thread.interrupted()) {
+                    throw interrupted(future);
                 }
             }
         } finally {
@@ -157,10 +138,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
         }
         cancelAll();
         closeReactor();
-        Thread d = driver;
-        if (d != null) {
-            LockSupport.unpark(d);
-        }
+        reactor.unpark();
         drainIfClosed();
     }
 }

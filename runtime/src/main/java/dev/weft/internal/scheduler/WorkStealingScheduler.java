@@ -5,10 +5,9 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.io.Reactor;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
-import dev.weft.internal.time.TimerDriver;
-import dev.weft.internal.time.TimerThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The multi-threaded executor behind {@code AsyncRuntime.create()}: N {@link Worker}s with a
  * bounded local ring and a LIFO slot each, one {@link InjectQueue} for work coming from outside,
- * idle coordination by {@link Idle}, and a dedicated timer thread (until the reactor takes the
- * timers over). The design, its policy and its protocols are in this package's
+ * idle coordination by {@link Idle}, and a reactor (timers and selector) turned by its own
+ * thread or, with {@code -Dweft.driver=worker}, by idle workers. The design, its policy and its protocols are in this package's
  * {@code package-info.java}.
  *
  * <p>Where a schedule goes: from one of this scheduler's workers, to that worker
@@ -49,7 +48,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     final Worker[] workers;
     final InjectQueue inject = new InjectQueue();
     final Idle idle;
-    private final TimerThread timer;
+    /** Idle workers drive the reactor ({@code -Dweft.driver=worker}) instead of its own thread. */
+    final boolean workersDrive;
 
     /** Wakers of threads inside blockOn, woken by shutdown. */
     private final Set<ThreadWaker> blockers = ConcurrentHashMap.newKeySet();
@@ -61,14 +61,18 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     private final CancelSignal closing = () -> closed;
 
     public WorkStealingScheduler(int workerCount, String threadNamePrefix) {
-        super(workerCount);
-        this.timer = new TimerThread(threadNamePrefix + "timer", Clock.SYSTEM);
+        this(workerCount, threadNamePrefix, Reactor.workersDrive());
+    }
+
+    public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive) {
+        super(workerCount, workersDrive ? Reactor.drivenByCaller(Clock.SYSTEM)
+                : Reactor.withThread(threadNamePrefix + "driver", Clock.SYSTEM));
+        this.workersDrive = workersDrive;
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(this, i, threadNamePrefix + i);
         }
-        timer.start();
         for (Worker w : workers) {
             w.start();
         }
@@ -95,8 +99,16 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         if (i >= 0) {
             Worker w = workers[i];
             w.notified = true;
-            LockSupport.unpark(w);
+            unpark(w);
         }
+    }
+
+    /** Wakes {@code w} wherever it waits: parked, or (worker mode) driving the reactor. */
+    void unpark(Worker w) {
+        if (workersDrive && reactor.owner() == w) {
+            reactor.unpark();
+        }
+        LockSupport.unpark(w);
     }
 
     /** Is there stealable or injected work? (The last searcher's re-check before parking.) */
@@ -117,11 +129,6 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         while ((t = inject.pop()) != null) {
             runGuarded(t);
         }
-    }
-
-    @Override
-    public TimerDriver timers() {
-        return timer.driver();
     }
 
     @Override
@@ -170,7 +177,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
             w.wake();
         }
         for (Worker w : workers) {
-            LockSupport.unpark(w);
+            unpark(w);
         }
         long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000L;
         Thread me = Thread.currentThread();
@@ -191,7 +198,6 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         }
         terminated = true;
         drainInject();
-        timer.stop(JOIN_MILLIS);
     }
 
     /**
@@ -214,7 +220,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     @Override
     public List<Thread> threads() {
         List<Thread> all = new ArrayList<>(List.of(workers));
-        all.add(timer.thread());
+        if (reactor.thread() != null) {
+            all.add(reactor.thread());
+        }
         return all;
     }
 

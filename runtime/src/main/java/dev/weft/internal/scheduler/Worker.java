@@ -110,6 +110,9 @@ final class Worker extends Coop.Carrier {
     private Task<?> nextTask() {
         InjectQueue inject = scheduler.inject;
         if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
+            if (scheduler.workersDrive) {
+                pollReactor();
+            }
             Task<?> t = inject.pop();
             if (t != null) {
                 return t;
@@ -212,7 +215,41 @@ final class Worker extends Coop.Carrier {
         }
     }
 
-    /** Parks until notified (or shutdown); see {@link Idle}'s protocol, step 2. */
+    /**
+     * Worker mode, every {@link #GLOBAL_QUEUE_INTERVAL}th tick (Tokio's maintenance): if no idle
+     * worker drives the reactor, poll it without blocking, so busy workers still see I/O and
+     * timers. What it wakes lands here (LIFO slot, ring).
+     */
+    private void pollReactor() {
+        if (scheduler.reactor.owner() == null && scheduler.reactor.drive(0, NEVER)) {
+            flushLifo();
+        }
+    }
+
+    private static final java.util.function.BooleanSupplier NEVER = () -> false;
+
+    /** Ready I/O dispatched during a turn scheduled into the LIFO slot; the loop reads the ring. */
+    private void flushLifo() {
+        Task<?> t = lifo;
+        if (t != null) {
+            lifo = null;
+            local.pushBack(t, scheduler.inject);
+        }
+    }
+
+    /** Worker mode: this worker's wait condition, checked by the reactor after it marks itself parked. */
+    private final java.util.function.BooleanSupplier wakeCondition = this::shouldWake;
+
+    private boolean shouldWake() {
+        return notified || scheduler.closed;
+    }
+
+    /**
+     * Parks until notified (or shutdown); see {@link Idle}'s protocol, step 2. In worker mode the
+     * first idle worker to take the reactor's token waits in the reactor instead (select with the
+     * next timer's timeout); what its turn wakes is scheduled on this worker, which then leaves
+     * the sleeper list and runs it.
+     */
     private void park() {
         boolean last = scheduler.idle.transitionWorkerToParked(index, searching);
         searching = false;
@@ -227,6 +264,23 @@ final class Worker extends Coop.Carrier {
                     searching = true;
                 }
                 return;
+            }
+            if (scheduler.workersDrive) {
+                if (scheduler.reactor.drive(Long.MAX_VALUE, wakeCondition)) {
+                    flushLifo();
+                    if (!notified && !local.isEmpty() && scheduler.idle.removeSleeper(index)) {
+                        return; // own work from the turn: unparked, not searching
+                    }
+                    // else notified, nothing woken here, or a notifier is about to set notified
+                    Thread.interrupted();
+                    continue;
+                }
+                if (!scheduler.reactor.isParked() && scheduler.reactor.owner() != null) {
+                    // a busy worker's quick poll holds the token: wait for it rather than leave
+                    // the reactor undriven while this worker sleeps
+                    Thread.yield();
+                    continue;
+                }
             }
             LockSupport.park(this);
             Thread.interrupted(); // a user's interrupt means nothing to a worker; don't spin on it.

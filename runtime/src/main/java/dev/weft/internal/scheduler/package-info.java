@@ -38,8 +38,9 @@
  *   <li>{@link dev.weft.internal.scheduler.InjectQueue}: the global queue for work from
  *       non-worker threads and for ring overflow.
  *   <li>{@link dev.weft.internal.scheduler.Idle}: who sleeps, who searches.
- *   <li>A dedicated timer thread ({@code internal.time.TimerThread}); its wakes are foreign
- *       wakes (inject queue). The reactor issue may fold it into an idle worker.
+ *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by its own
+ *       thread, whose wakes are foreign wakes (inject queue), or with {@code -Dweft.driver=worker}
+ *       by an idle worker instead of parking (its wakes are then local); see internal.io.
  * </ul>
  *
  * <h3>Scheduling policy</h3>
@@ -114,7 +115,10 @@
  *       publishes its task before reading the count; the parker decrements the count before
  *       re-checking; so one of them sees the other: no lost wake-up.
  *   <li>A worker is unparked only by a notifier that took it out of the sleeper list (its
- *       {@code notified} flag) or by shutdown; spurious returns from {@code park} loop.
+ *       {@code notified} flag) or by shutdown; spurious returns from {@code park} loop. In
+ *       worker-driven mode the first parking worker to win the reactor's token waits in the
+ *       reactor instead, and a notifier of that worker also unparks the reactor; when its turn
+ *       woke tasks onto it, it leaves the sleeper list by itself.
  * </ol>
  *
  * <h3>Invariants</h3>

@@ -3,32 +3,19 @@ package dev.weft.internal.time;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.Waker;
 import dev.weft.internal.future.Ready;
-import dev.weft.internal.task.Coop;
 import java.time.Duration;
 
 /**
  * {@code Async.sleep}: a leaf future that is its own timer entry (one object per sleep). The
  * duration counts from the first poll, like everything a lazy future does. The first poll arms
  * the timer on the driver of the polling context's runtime (or the fallback driver); later polls
- * only replace the waker; {@link #cancel()} disarms it in O(1).
- *
- * <p>Wake protocol: poll writes {@link #waker} then reads {@link #fired}; expiry writes
- * {@link #fired} then reads {@link #waker} (both volatile), so no wake is lost.
+ * only replace the waker; {@link #cancel()} disarms it in O(1). The protocol is
+ * {@link TimerLeaf}'s.
  */
-public final class Sleep extends TimerEntry implements Future<Void> {
+public final class Sleep extends TimerLeaf implements Future<Void> {
 
     private final long delayNanos;
-
-    /** Where the timer is armed; set by the first poll (the polling thread only). */
-    private TimerDriver driver;
-
-    /** Set once the deadline passed; never unset. */
-    private volatile boolean fired;
-
-    /** The waker of the latest pending poll; null once cancelled. */
-    private volatile Waker waker;
 
     public Sleep(Duration duration) {
         this.delayNanos = saturatedNanos(duration);
@@ -38,60 +25,24 @@ public final class Sleep extends TimerEntry implements Future<Void> {
         return new Sleep(duration);
     }
 
-    static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
+    @Override
+    long delayNanos() {
+        return delayNanos;
     }
 
     @Override
     public Poll<Void> poll(Context cx) {
-        if (fired || delayNanos <= 0) {
-            // completing is a leaf operation: a loop over zero sleeps must yield (Coop).
-            if (!Coop.proceed(cx)) {
-                return Poll.pending();
-            }
-            if (fired) {
-                return Ready.done();
-            }
-        }
-        waker = cx.waker();
-        if (driver == null) {
-            if (delayNanos <= 0) {
-                fired = true;
-                return Ready.done();
-            }
-            driver = TimerDriver.of(cx);
-            if (!driver.register(this, delayNanos)) {
-                fired = true;
-                return Ready.done();
-            }
-        }
-        return fired ? Ready.done() : Poll.pending();
-    }
-
-    @Override
-    protected void expire() {
-        fired = true;
-        Waker w = waker;
-        if (w != null) {
-            w.wake();
-        }
+        return pollTimer(cx) ? Ready.done() : Poll.pending();
     }
 
     /** Disarms the timer; idempotent. */
     @Override
     public void cancel() {
-        waker = null;
-        if (driver != null) {
-            driver.cancel(this);
-        }
+        disarmTimer();
     }
 
     @Override
     public String toString() {
-        return "Sleep[" + Duration.ofNanos(delayNanos) + (fired ? ", fired]" : "]");
+        return "Sleep[" + Duration.ofNanos(delayNanos) + (hasFired() ? ", fired]" : "]");
     }
 }

@@ -5,6 +5,7 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.coroutine.Sneaky;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -13,20 +14,26 @@ import java.util.concurrent.TimeoutException;
  * the inner future is cancelled (a woven coroutine then runs its finally blocks) and this future
  * fails with TimeoutException. Inner first: the timer is disarmed.
  *
+ * <p>The timeout is its own timer entry ({@link TimerLeaf}): armed by the first pending poll, so
+ * a timeout over a future that is ready at once never touches the wheel, and one that is armed
+ * costs no second object.
+ *
  * <p>The child cancellation scope of API.md is the inner future's own cancel(): a coroutine
  * re-polls itself with a cancelled context, so its pending await cancels what it awaits.
  */
-public final class Timeout<T> implements Future<T> {
+public final class Timeout<T> extends TimerLeaf implements Future<T> {
 
     private final Duration limit;
     private final Future<T> inner;
 
-    /** Armed by the first pending poll. */
-    private Sleep timer;
-
     public Timeout(Duration limit, Future<T> inner) {
-        this.limit = java.util.Objects.requireNonNull(limit, "limit");
-        this.inner = java.util.Objects.requireNonNull(inner, "future");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.inner = Objects.requireNonNull(inner, "future");
+    }
+
+    @Override
+    long delayNanos() {
+        return saturatedNanos(limit);
     }
 
     @Override
@@ -35,32 +42,23 @@ public final class Timeout<T> implements Future<T> {
         try {
             p = inner.poll(cx);
         } catch (Throwable t) {
-            disarm();
+            disarmTimer();
             throw Sneaky.<RuntimeException>rethrow(t);
         }
         if (p.isReady()) {
-            disarm();
+            disarmTimer();
             return p;
         }
-        if (timer == null) {
-            timer = new Sleep(limit);
-        }
-        if (timer.poll(cx).isReady()) {
+        if (pollTimer(cx)) {
             inner.cancel();
             throw Sneaky.<RuntimeException>rethrow(new TimeoutException("timed out after " + limit));
         }
         return Poll.pending();
     }
 
-    private void disarm() {
-        if (timer != null) {
-            timer.cancel();
-        }
-    }
-
     @Override
     public void cancel() {
-        disarm();
+        disarmTimer();
         inner.cancel();
     }
 }

@@ -5,9 +5,9 @@ import dev.weft.internal.context.RuntimeHandle;
 
 /**
  * The timer half of a runtime's reactor: a {@link TimerWheel} behind a lock, read against an
- * injectable {@link Clock}. Leaf futures register from any polling thread; one driving thread
- * (a {@link TimerThread}, or the current-thread runtime's blockOn thread) fires expired entries
- * and parks until the next expiration.
+ * injectable {@link Clock}. Leaf futures register from any polling thread; the thread driving the
+ * runtime's {@code internal.io.Reactor} fires expired entries and waits (in select, or parked)
+ * until the next expiration.
  *
  * <p>Protocol between registering threads and the driving thread (no missed earlier deadline):
  * <ol>
@@ -54,7 +54,7 @@ public final class TimerDriver {
     /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
     public static TimerDriver of(Context cx) {
         RuntimeHandle r = cx.runtime();
-        return r != null ? r.timers() : TimerThread.fallback();
+        return r != null ? r.timers() : dev.weft.internal.io.Reactor.fallback().timers();
     }
 
     /** The current tick by the clock. */

@@ -15,11 +15,14 @@ public class TimerEntry {
     TimerEntry prev;
     TimerEntry next;
 
-    /** The wheel level holding the entry, or -1 when it is in no slot. */
-    int level = -1;
+    /**
+     * The wheel level holding the entry (0..5), or -1 when it is in no slot. Bytes, not ints:
+     * with the slot they fit in the gap after the object header, so a timer leaf is 48 bytes.
+     */
+    byte level = -1;
 
-    /** The slot within {@link #level}; meaningful when level >= 0. */
-    int slot;
+    /** The slot within {@link #level} (0..63); meaningful when level >= 0. */
+    byte slot;
 
     /** Called by the driver, outside its lock, once the deadline passed. */
     protected void expire() {}

@@ -90,8 +90,8 @@ public final class TimerWheel {
             h.prev = e;
         }
         heads[i] = e;
-        e.level = level;
-        e.slot = slot;
+        e.level = (byte) level;
+        e.slot = (byte) slot;
         occupied[level] |= 1L << slot;
         size++;
     }

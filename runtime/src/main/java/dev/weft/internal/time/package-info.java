@@ -9,10 +9,11 @@
  *   <li>{@link dev.weft.internal.time.TimerDriver}: the wheel behind a lock, an injectable
  *       {@link dev.weft.internal.time.Clock}, and the park/unpark protocol with its driving
  *       thread.
- *   <li>Driving threads: a {@link dev.weft.internal.time.TimerThread} per multi-threaded
- *       runtime (the reactor issue merges it with the selector); the blockOn thread for a
- *       current-thread runtime; one shared daemon fallback thread for futures polled outside
- *       any runtime ({@code Context.runtime() == null}).
+ *   <li>Driving: each runtime's {@code internal.io.Reactor} owns its TimerDriver and fires it
+ *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
+ *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
+ *       (current-thread runtime), the shared daemon fallback reactor for futures polled
+ *       outside any runtime ({@code Context.runtime() == null}).
  * </ul>
  *
  * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires
@@ -20,8 +21,10 @@
  * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
  * deliver one wake, which wakers tolerate).
  *
- * <p>Sleep protocol: first poll arms the entry on the polling context's driver (the duration
- * counts from that poll); later polls only store the new waker; the expiry sets {@code fired}
- * then wakes; cancel() removes the entry.
+ * <p>Leaf protocol ({@link dev.weft.internal.time.TimerLeaf}, extended by {@code Sleep} and
+ * {@code Timeout}, so the future is its own wheel entry): the first poll arms the entry on the
+ * polling context's driver (the duration counts from that poll; a timeout arms only if its inner
+ * future is pending); later polls store the waker only when it changed; the expiry sets
+ * {@code fired} then wakes; cancel() removes the entry.
  */
 package dev.weft.internal.time;

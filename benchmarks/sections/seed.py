@@ -1,0 +1,186 @@
+"""The seed's comparison (issue 8 point 5): skynet and the echo server in the four models.
+
+skynet comes from the newest benchmarks/results/seed/<stamp>.json (benchmarks/run/seed, one JMH
+run); the echo server from the newest benchmarks/results/net/<stamp>.json (benchmarks/run/net,
+rows {"workload", "connections", "peer", "ops_per_s", "p50_us", "p99_us", "p999_us", "date",
+"jdk", "machine"}). Draws docs/seed.svg (hand-written SVG): one panel per workload, a bar per
+model. Missing echo results leave the chart with skynet only and a note.
+"""
+import glob
+import json
+import math
+import os
+
+MODELS = [
+    # (key, label, skynet peer, echo peer, colour)
+    ("platform", "platform threads", "platformThreads", "platform-threads", "#7f7f7f"),
+    ("virtual", "virtual threads", "virtualThreads", "virtual-threads", "#1f77b4"),
+    ("callbacks", "CompletableFuture callbacks", "completableFuture", "completable-future", "#9467bd"),
+    ("weft", "weft (stackless coroutines)", "weft", "weft", "#d62728"),
+]
+SKYNET = {"skynet10k": ("skynet, 10,000 leaves (11,111 tasks)", 11_111),
+          "skynet": ("skynet, 1,000,000 leaves (1,111,111 tasks)", 1_111_111)}
+TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
+
+
+def _newest(results_dir, sub):
+    files = sorted(glob.glob(os.path.join(results_dir, sub, "*.json")))
+    return files[-1] if files else None
+
+
+def _skynet(path):
+    data = json.load(open(path))
+    rows = {}
+    for r in data["jmh"]:
+        workload, peer = r["benchmark"].rsplit(".", 1)[1].rsplit("_", 1)
+        m = r["primaryMetric"]
+        rows[(workload, peer)] = {"ns": m["score"] * TO_NS[m["scoreUnit"]],
+                                  "bytes": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")}
+    return data, rows
+
+
+def _echo(results_dir):
+    path = _newest(results_dir, "net")
+    if not path:
+        return None, []
+    try:
+        rows = [r for r in json.load(open(path)) if r.get("workload") == "echo"]
+    except (ValueError, KeyError, TypeError):
+        return path, []
+    return path, rows
+
+
+def _fmt_ns(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.1f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.1f} µs"
+    return f"{ns:.0f} ns"
+
+
+def _svg(panels, note):
+    """panels: [(title, unit text, higher_is_better, [(label, colour, value, text)])]."""
+    bar_h, gap, left, width = 16, 4, 230, 420
+    h = 50 + sum(40 + len(bars) * (bar_h + gap) for _, _, _, bars in panels) + (30 if note else 10)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 170}" height="{h}" '
+           f'font-family="sans-serif" font-size="12">',
+           '<text x="10" y="22" font-size="15" font-weight="bold">The seed\'s four models: skynet and the '
+           'echo server</text>']
+    y = 40
+    for title, unit, higher, bars in panels:
+        y += 30
+        better = "higher is better" if higher else "lower is better"
+        out.append(f'<text x="10" y="{y - 10}" font-weight="bold">{title} — {unit}, {better}</text>')
+        vals = [v for _, _, v, _ in bars if v > 0]
+        top = max(vals or [1])
+        lo = min(vals or [1]) / 3
+        log = top / lo > 60  # one bar would flatten the others: log scale, said in the title
+        if log:
+            out[-1] = out[-1].replace("</text>", " (log scale)</text>")
+        for label, colour, v, text in bars:
+            if log:
+                bw = max(2, (math.log(v) - math.log(lo)) / (math.log(top) - math.log(lo)) * width) if v > 0 else 2
+            else:
+                bw = max(2, v / top * width)
+            out.append(f'<text x="{left - 8}" y="{y + bar_h - 4}" text-anchor="end">{label}</text>')
+            out.append(f'<rect x="{left}" y="{y}" width="{bw:.1f}" height="{bar_h}" fill="{colour}"/>')
+            out.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 4}">{text}</text>')
+            y += bar_h + gap
+        y += 10
+    if note:
+        out.append(f'<text x="10" y="{y + 14}" font-style="italic" fill="#555">{note}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def render(results_dir, machine, jdk, date):
+    path = _newest(results_dir, "seed")
+    echo_path, echo = _echo(results_dir)
+    if not path:
+        return "# The seed's comparison (issue 8)\n\nNo results yet: run `scripts/bench seed`.\n"
+    data, rows = _skynet(path)
+    panels = []
+    md = [f"""# The seed's comparison (issue 8)
+
+The seed names four ways of doing concurrency on the JVM: OS (platform) threads, runtime-managed
+(virtual) threads, callbacks/promises (`CompletableFuture`) and stackless coroutines (weft).
+Two workloads, each model on both: **skynet** (a tree of tasks, each non-leaf spawning ten
+children and summing their answers) and the **echo server** (measured by the networking group).
+
+![the seed's comparison](seed.svg)
+
+## skynet
+
+Run {data['date']} by `benchmarks/run/seed` (what `scripts/bench seed` runs; `dev.weft.bench.seed.SeedBench`,
+all models in **one JMH run**, `-f 1 -wi 3 -i 5`, 1 s iterations, `-prof gc`, the fork under the
+weft agent); machine: {data['machine']}; JDK: {data['jdk']}; load average before/after:
+{data['load_before']} / {data['load_after']} (shared machine: compare ratios). Raw: `{path}`.
+
+Method: platform threads are one `new Thread` per task, each parent starting its ten children
+and blocking in `join()` on them; 1,111,111 of them (the full skynet) is more threads than this
+machine can hold, so the full size runs the other three models and **every** model also runs
+skynet with 10,000 leaves (11,111 tasks), where each task is one platform thread. Times are
+divided by the number of tasks. weft runs on one worker per core, `CompletableFuture` stages on
+a `ForkJoinPool` of one thread per core, virtual threads on the JDK's default scheduler. "weft"
+is hand-written futures; "weft, await" is the same code written with `await` and woven at load
+time.
+
+| model | 11,111 tasks: per task | bytes per task | vs weft | 1,111,111 tasks: per task | bytes per task | vs weft |
+|---|---|---|---|---|---|---|"""]
+    variants = MODELS + [("weftAwait", "weft, await (woven)", "weftAwait", None, "#e377c2")]
+    for key, label, sk, _, colour in variants:
+        cells = []
+        for w, (_, tasks) in SKYNET.items():
+            r, base = rows.get((w, sk)), rows.get((w, "weft"))
+            if r is None:
+                cells += ["—", "—", "—"]
+                continue
+            cells.append(_fmt_ns(r["ns"] / tasks))
+            cells.append(f"{r['bytes'] / tasks:.0f} B" if r["bytes"] is not None else "—")
+            cells.append(f"**{r['ns'] / base['ns']:.2f}×**" if base and sk != "weft" else "—")
+        md.append(f"| {label} | " + " | ".join(cells) + " |")
+    for w, (title, tasks) in SKYNET.items():
+        bars = [(label, colour, rows[(w, sk)]["ns"] / tasks, _fmt_ns(rows[(w, sk)]["ns"] / tasks))
+                for _, label, sk, _, colour in variants if (w, sk) in rows]
+        if bars:
+            panels.append((title, "time per task", False, bars))
+
+    md.append("\n## Echo server\n")
+    if echo:
+        counts = sorted({r["connections"] for r in echo})
+        e0 = echo[0]
+        md.append(f"""From the networking group's newest run, `{echo_path}` ({e0.get('date', '?')}; machine:
+{e0.get('machine', '?')}; JDK: {e0.get('jdk', '?')}): a 64-byte closed-loop echo per connection,
+the load in its own process (see the networking section for the method and every peer). Only
+the four models are shown here; "vs weft" is weft's throughput divided by the model's (> 1:
+weft serves more).
+
+| model | connections | requests/s | p50 | p99 | p99.9 | vs weft |
+|---|---|---|---|---|---|---|""")
+        by = {(r["peer"], r["connections"]): r for r in echo}
+        for n in counts:
+            base = by.get(("weft", n))
+            bars = []
+            for _, label, _, ep, colour in MODELS:
+                r = by.get((ep, n))
+                if r is None:
+                    continue
+                ratio = f"**{base['ops_per_s'] / r['ops_per_s']:.2f}×**" if base and ep != "weft" and r["ops_per_s"] else "—"
+                md.append(f"| {label} | {n} | {r['ops_per_s']:,.0f} | {r['p50_us']:.0f} µs | {r['p99_us']:.0f} µs | "
+                          f"{r['p999_us']:.0f} µs | {ratio} |")
+                bars.append((label, colour, r["ops_per_s"], f"{r['ops_per_s']:,.0f}/s"))
+            if bars:
+                panels.append((f"echo, {n} connection{'s' if n != 1 else ''}", "requests per second", True, bars))
+        note = None
+    else:
+        md.append("No echo-server results yet (`benchmarks/results/net/`, written by `scripts/bench net`): "
+                  "the chart shows skynet only and is redrawn with the echo server once they exist.")
+        note = "Echo server: no results yet (scripts/bench net); redrawn when they exist."
+    os.makedirs("docs", exist_ok=True)
+    with open("docs/seed.svg", "w") as f:
+        f.write(_svg(panels, note))
+    return "\n".join(md) + "\n"
+
+
+def goals(results_dir):
+    return []

@@ -1,0 +1,229 @@
+package dev.weft.bench.timers;
+
+import dev.weft.Async;
+import dev.weft.AsyncRuntime;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.Poll;
+import dev.weft.Waker;
+import io.netty.util.HashedWheelTimer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sleep lateness: {@link #SLEEPS} sleeps of uniformly random whole 1–100 ms (one fixed sequence
+ * for every peer), all started together; each records {@code wake - (its start + its delay)}.
+ * Peers: weft {@code Async.sleep} in tasks on a runtime (one worker per core), Netty's
+ * {@code HashedWheelTimer} with its default 100 ms tick and with a 1 ms tick, a one-thread
+ * {@code ScheduledThreadPoolExecutor}, Kotlin {@code delay} on {@code Dispatchers.Default}.
+ * The lateness includes getting the wake-up to run (a weft task is woken then scheduled on a
+ * worker; a Netty/STPE task runs on the timer thread itself).
+ *
+ * <p>Rounds: one warm-up round per peer, then {@code ROUNDS} measured rounds, peers interleaved
+ * within each round (args: rounds, then optionally a comma-separated list of peer names). Prints one JSON object per (peer, round) line, prefixed "LATENESS ".
+ */
+public final class Lateness {
+
+    static final int SLEEPS = 100_000;
+
+    private Lateness() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int[] delays = new int[SLEEPS];
+        Random r = new Random(8);
+        for (int i = 0; i < SLEEPS; i++) {
+            delays[i] = 1 + r.nextInt(100);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        AsyncRuntime weft = AsyncRuntime.builder().workers(cores).threadNamePrefix("weft-late-").build();
+        HashedWheelTimer netty100 = new HashedWheelTimer();
+        HashedWheelTimer netty1 = new HashedWheelTimer(1, TimeUnit.MILLISECONDS);
+        ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1);
+        netty100.start();
+        netty1.start();
+        List<Peer> all = List.of(
+                new Peer("weft", 1, late -> weft(weft, delays, late)),
+                new Peer("weft-timer-thread", 1, late -> weftTimerThread(delays, late)),
+                new Peer("netty-hwt-100ms", 100, late -> netty(netty100, delays, late)),
+                new Peer("netty-hwt-1ms", 1, late -> netty(netty1, delays, late)),
+                new Peer("stpe", 0, late -> stpe(stpe, delays, late)),
+                new Peer("kotlin-delay", 1, late -> KotlinTimers.delays(delays, late)));
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : null;
+        List<Peer> peers = all.stream().filter(p -> only == null || only.contains(p.name)).toList();
+        try {
+            for (int round = 0; round <= rounds; round++) {
+                for (Peer p : peers) {
+                    long[] late = new long[SLEEPS];
+                    java.util.Arrays.fill(late, Long.MIN_VALUE);
+                    System.gc();
+                    long t0 = System.nanoTime();
+                    p.run.run(late);
+                    long wall = System.nanoTime() - t0;
+                    if (round == 0) {
+                        continue; // warm-up
+                    }
+                    System.out.println("LATENESS " + json(p, round, late, wall));
+                }
+            }
+        } finally {
+            weft.close();
+            netty100.stop();
+            netty1.stop();
+            stpe.shutdownNow();
+        }
+    }
+
+    record Peer(String name, int tickMs, Body run) { }
+
+    @FunctionalInterface
+    interface Body {
+        void run(long[] late) throws Exception;
+    }
+
+    static String json(Peer p, int round, long[] late, long wallNanos) {
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        long early = 0;
+        for (long l : late) {
+            if (l == Long.MIN_VALUE) {
+                throw new AssertionError(p.name + ": a sleep never woke");
+            }
+            if (l < 0) {
+                early++;
+            }
+            h.recordValue(Math.max(0, l));
+        }
+        return String.format(java.util.Locale.ROOT,
+                "{\"peer\": \"%s\", \"tick_ms\": %d, \"round\": %d, \"count\": %d, \"early\": %d, "
+                        + "\"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, \"max_us\": %.1f, "
+                        + "\"mean_us\": %.1f, \"wall_ms\": %.1f}",
+                p.name, p.tickMs, round, h.getTotalCount(), early,
+                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, h.getMean() / 1e3,
+                wallNanos / 1e6);
+    }
+
+    /** A task that sleeps once and records its lateness; counts down when done. */
+    static final class Sleeper implements Future<Void> {
+        private final int index;
+        private final int delayMs;
+        private final long[] late;
+        private final Countdown done;
+        private Future<Void> sleep;
+        private long start;
+
+        Sleeper(int index, int delayMs, long[] late, Countdown done) {
+            this.index = index;
+            this.delayMs = delayMs;
+            this.late = late;
+            this.done = done;
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            if (sleep == null) {
+                start = System.nanoTime();
+                sleep = Async.sleep(Duration.ofMillis(delayMs));
+            }
+            if (!sleep.poll(cx).isReady()) {
+                return Poll.pending();
+            }
+            late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
+            done.done();
+            return Poll.ready(null);
+        }
+    }
+
+    /** Ready once every sleeper counted down. */
+    static final class Countdown implements Future<Void> {
+        private final AtomicInteger left;
+        private volatile Waker waker;
+
+        Countdown(int n) {
+            left = new AtomicInteger(n);
+        }
+
+        void done() {
+            if (left.decrementAndGet() == 0) {
+                Waker w = waker;
+                if (w != null) {
+                    w.wake();
+                }
+            }
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            waker = cx.waker();
+            return left.get() == 0 ? Poll.ready(null) : Poll.pending();
+        }
+    }
+
+    static void weft(AsyncRuntime rt, int[] delays, long[] late) {
+        Countdown done = new Countdown(delays.length);
+        for (int i = 0; i < delays.length; i++) {
+            rt.spawn(new Sleeper(i, delays[i], late, done));
+        }
+        rt.blockOn(done);
+    }
+
+    /**
+     * The timer alone: each sleep is polled once from this thread with a context whose waker
+     * records the lateness on the driving thread itself (the fallback timer thread), as Netty's
+     * and STPE's tasks run on their timer thread; no task is scheduled.
+     */
+    static void weftTimerThread(int[] delays, long[] late) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(delays.length);
+        for (int i = 0; i < delays.length; i++) {
+            int index = i;
+            long d = delays[i];
+            long start = System.nanoTime();
+            Future<Void> sleep = Async.sleep(Duration.ofMillis(d));
+            Waker w = () -> {
+                late[index] = System.nanoTime() - start - d * 1_000_000L;
+                done.countDown();
+            };
+            if (sleep.poll(Context.of(w)).isReady()) {
+                // its deadline passed before it reached the wheel (this thread was descheduled
+                // between reading the clock and inserting): a legitimate, late completion
+                w.wake();
+            }
+        }
+        done.await();
+    }
+
+    static void netty(HashedWheelTimer timer, int[] delays, long[] late) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(delays.length);
+        for (int i = 0; i < delays.length; i++) {
+            int index = i;
+            long d = delays[i];
+            long start = System.nanoTime();
+            timer.newTimeout(t -> {
+                late[index] = System.nanoTime() - start - d * 1_000_000L;
+                done.countDown();
+            }, d, TimeUnit.MILLISECONDS);
+        }
+        done.await();
+    }
+
+    static void stpe(ScheduledThreadPoolExecutor ex, int[] delays, long[] late) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(delays.length);
+        for (int i = 0; i < delays.length; i++) {
+            int index = i;
+            long d = delays[i];
+            long start = System.nanoTime();
+            ex.schedule(() -> {
+                late[index] = System.nanoTime() - start - d * 1_000_000L;
+                done.countDown();
+            }, d, TimeUnit.MILLISECONDS);
+        }
+        done.await();
+    }
+
+}
