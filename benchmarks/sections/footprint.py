@@ -41,8 +41,9 @@ runtime (no public signature changed):
 - **The current-thread run queue is intrusive** (the task's own link), so a wake allocates no
   queue node (it was a `ConcurrentLinkedQueue` node, 24 B per wake).
 
-Effect: a suspended task at depth 1 is 120 B (was 137 B; goal 128 B), a sleeping one 152 B (was
-168 B; the `Sleep` future's 56 B is the largest part now); spawning allocates 64 B per task (the
+Effect: a suspended task at depth 1 is 120 B (was 137 B; goal 128 B), a sleeping one 144 B (was
+168 B: 16 B from this fix, measured at 152 B, and 8 B from the timers branch, whose `Sleep` is
+its own 48-byte wheel entry); spawning allocates 64 B per task (the
 runtime tests' measurement; session 1: 104 B). Skynet (`-prof gc`, see
 `benchmarks/results/footprint/skynet-bytes-before-after.txt`): 199.5 -> 159.5 B per task for the
 hand-written future, 207.5 -> 167.5 B for the woven one. Skynet stays above 128 B because of what
