@@ -3,9 +3,11 @@ package dev.weft.agent.emit;
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.plan.CompanionLayout;
+import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.Slot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -52,8 +54,16 @@ public final class BodyEmitter {
 
     private BodyEmitter() {}
 
-    /** Moves {@code m}'s code into a new synthetic method; {@code m} is left without code. */
-    public static MethodNode emit(String hostName, boolean hostIsInterface, MethodNode m, CompanionLayout layout) {
+    /**
+     * Moves {@code m}'s code into a new synthetic method; {@code m} is left without code.
+     *
+     * @param direct the awaits that call a callee's direct entry (see {@link DirectEmitter}):
+     *     the call passes {@code cx} and the companion as the root; on SUSPENDED the callee has
+     *     already put its state object into {@code co.awaiting}, so the site saves and returns,
+     *     and its resume path is the ordinary one (step {@code co.awaiting})
+     */
+    public static MethodNode emit(String hostName, boolean hostIsInterface, MethodNode m, CompanionLayout layout,
+            Map<SuspensionPoint, DirectAwaits.Site> direct) {
         int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
         MethodNode body = new MethodNode(Opcodes.ASM9, access, layout.bodyName,
                 CompanionEmitter.bodyDescriptor(layout), null, null);
@@ -80,6 +90,18 @@ public final class BodyEmitter {
             InsnList at = new InsnList();
             if (p.kind == SuspensionKind.YIELD) {
                 emitYield(at, c, saved, k + 1, back);
+            } else if (direct.containsKey(p)) {
+                DirectAwaits.Site site = direct.get(p);
+                body.instructions.insert(site.callee, DirectEmitter.directCall(hostName, hostIsInterface, site));
+                body.instructions.remove(site.callee);
+                LabelNode ready = new LabelNode();
+                DirectEmitter.ifNotSuspended(at, ready);
+                at.add(new InsnNode(Opcodes.POP));
+                suspend(at, c, saved, k + 1);
+                at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+                at.add(new InsnNode(Opcodes.ARETURN));
+                emitAwait(at, c, saved, k + 1, back); // reached only from the resume path
+                at.add(ready);
             } else {
                 if (p.kind == SuspensionKind.AWAIT_STAGE) {
                     at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "adapt",
@@ -177,7 +199,7 @@ public final class BodyEmitter {
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "state", "I"));
     }
 
-    private static void shiftLocals(MethodNode body) {
+    static void shiftLocals(MethodNode body) {
         for (AbstractInsnNode insn : body.instructions) {
             if (insn instanceof VarInsnNode) {
                 ((VarInsnNode) insn).var += SHIFT;

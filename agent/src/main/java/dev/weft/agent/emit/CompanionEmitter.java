@@ -45,7 +45,8 @@ public final class CompanionEmitter {
             cw.visitField(Opcodes.ACC_SYNTHETIC, f.getKey(), f.getValue(), null, null).visitEnd();
         }
 
-        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC, "<init>", "()V", null, null);
+        // package access: a direct entry in the host allocates the companion only when it suspends
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_SYNTHETIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, sup, "<init>", "()V", false);
@@ -109,6 +110,26 @@ public final class CompanionEmitter {
             all[k++] = a;
         }
         return Type.getMethodDescriptor(Type.getReturnType(m.desc), all);
+    }
+
+    /**
+     * The direct entry: {@code (H this?, params..., Context cx, Object root) -> Object}, the value
+     * of awaiting the call, or {@code Await.SUSPENDED} after handing its state object to root.
+     */
+    public static String directDescriptor(String hostName, MethodNode m) {
+        Type[] args = Type.getArgumentTypes(m.desc);
+        boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
+        Type[] all = new Type[args.length + (instance ? 3 : 2)];
+        int k = 0;
+        if (instance) {
+            all[k++] = Type.getObjectType(hostName);
+        }
+        for (Type a : args) {
+            all[k++] = a;
+        }
+        all[k++] = Type.getObjectType("dev/weft/Context");
+        all[k] = Type.getObjectType("java/lang/Object");
+        return Type.getMethodDescriptor(Type.getObjectType("java/lang/Object"), all);
     }
 
     /**

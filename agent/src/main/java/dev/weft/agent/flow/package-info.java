@@ -1,7 +1,9 @@
 /**
  * The control-flow graph of one method, shared by the stages that run dataflow problems over it
  * (monitor depth in check, liveness in analyze), and {@link dev.weft.agent.flow.UninitializedObjects},
- * where the objects under construction are (normalize moves them, verify checks them).
+ * where the objects under construction are (normalize moves them, verify checks them), and
+ * {@link dev.weft.agent.flow.StraightLine}, which tells when one call feeds the next with nothing
+ * able to come between (an awaited call that may become a direct await).
  *
  * <p>Invariant: exception edges are included — from every instruction inside a try range to its
  * handler — because a value read only by a handler is live throughout the protected range.

@@ -15,7 +15,9 @@
  *       at the await's line. Kilim failed on {@code new Foo(a, await(b))}; this is why weft does not.
  *   <li>{@link dev.weft.agent.normalize.StackSpiller}: the values below the suspension call's
  *       argument are stored to fresh locals before the call and reloaded after it (every width,
- *       long and double included).
+ *       long and double included). For {@code await(n(args))} with n a Future method of the same
+ *       class they are stored before n's call instead, so that the call stays right before the
+ *       await and can become a direct await (docs/design.md section 11).
  * </ol>
  * Invariants: the suspension call's {@code MethodInsnNode} objects survive unchanged, so
  * the {@link dev.weft.agent.check.SuspensionPoint}s found by check stay valid; after this stage

@@ -9,5 +9,10 @@
  * code's CHECKCAST, which restores the analyzed type.
  *
  * <p>State numbers: 0 = not started, 1..n = the reachable suspension points in instruction order.
+ *
+ * <p>{@link dev.weft.agent.plan.DirectAwaits} decides which awaits call a callee's direct entry
+ * (docs/design.md section 11): only what can be proved from the class itself — a same-class lazy
+ * callee woven in the same pass, a call that cannot dispatch elsewhere, a receiver that is
+ * {@code this}, and nothing between the call and the await.
  */
 package dev.weft.agent.plan;

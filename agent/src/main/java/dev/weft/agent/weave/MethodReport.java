@@ -19,9 +19,15 @@ public final class MethodReport {
     public final CompanionLayout layout;
     /** Per state, the saved locals as {@code name->field} (source names from the LocalVariableTable). */
     public final List<List<String>> savedNames;
+    /** Whether some await of the class calls this method's direct entry (docs/design.md section 11). */
+    public final boolean hasDirectEntry;
+    /** The states (1..n) whose await calls a direct entry instead of polling a new call. */
+    public final java.util.Set<Integer> directStates;
 
     MethodReport(String className, String method, String descriptor, CoroutineKind kind, CompanionLayout layout,
-            List<List<String>> savedNames) {
+            List<List<String>> savedNames, boolean hasDirectEntry, java.util.Set<Integer> directStates) {
+        this.hasDirectEntry = hasDirectEntry;
+        this.directStates = directStates;
         this.className = className;
         this.method = method;
         this.descriptor = descriptor;
@@ -65,7 +71,8 @@ public final class MethodReport {
         int state = 1;
         for (SuspensionPoint p : layout.points) {
             List<String> names = savedNames.get(state - 1);
-            out.add("  state " + state++ + ": " + (p.kind.isAwait() ? "await" : "yield") + " at line " + p.line
+            String direct = directStates.contains(state) ? " (direct call)" : "";
+            out.add("  state " + state++ + ": " + (p.kind.isAwait() ? "await" : "yield") + direct + " at line " + p.line
                     + ", saves " + (names.isEmpty() ? "nothing" : String.join(" ", names)));
         }
         StringBuilder f = new StringBuilder();
@@ -78,6 +85,9 @@ public final class MethodReport {
         out.add("  state object " + layout.companionName.replace('/', '.') + " extends "
                 + layout.kind.superName.substring(layout.kind.superName.lastIndexOf('/') + 1) + ": ~"
                 + layout.estimatedBytes() + " bytes; fields: " + (f.length() == 0 ? "(none)" : f));
+        if (hasDirectEntry) {
+            out.add("  direct entry: awaited directly in this class; allocates the state object only if it suspends");
+        }
         return out;
     }
 

@@ -3,12 +3,15 @@ package dev.weft.agent.weave;
 import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
+import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.UnweavableException;
 import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
+import dev.weft.agent.emit.DirectEmitter;
 import dev.weft.agent.emit.HierarchyClassWriter;
 import dev.weft.agent.emit.RejectionEmitter;
 import dev.weft.agent.emit.StubEmitter;
@@ -17,6 +20,7 @@ import dev.weft.agent.emit.WovenClasses;
 import dev.weft.agent.normalize.NewMover;
 import dev.weft.agent.normalize.StackSpiller;
 import dev.weft.agent.plan.CompanionLayout;
+import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.LayoutPlanner;
 import dev.weft.agent.read.ClassReading;
 import dev.weft.agent.read.UnreadableClassException;
@@ -24,9 +28,11 @@ import dev.weft.agent.verify.WovenClassVerifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
@@ -72,6 +78,50 @@ public final class Weaver {
         final Map<String, String> failures = new LinkedHashMap<>();
     }
 
+    /**
+     * Keys of {@code failed} besides a method's own name + descriptor: {@code DIRECT + key}, its
+     * direct entry failed (callers keep the lazy call); {@code SITES + key}, its body failed while
+     * calling direct entries (woven again with plain awaits before the method itself is rejected).
+     */
+    private static final String DIRECT = "direct ";
+    private static final String SITES = "sites ";
+
+    /** A failed direct entry or direct-calling body costs only the fast path; the method stays woven. */
+    private static String failureKey(String original, Map<String, String> failed) {
+        if (original.startsWith(DIRECT)) {
+            return original;
+        }
+        if (original.startsWith(SITES)) {
+            return failed.containsKey(original) ? original.substring(SITES.length()) : original;
+        }
+        return original;
+    }
+
+    /** A method that passed the check, between normalization and emission. */
+    private static final class Prepared {
+        final MethodChecker.Verdict verdict;
+        final String key;
+        final int firstLine;
+        CompanionLayout layout;
+        Map<SuspensionPoint, DirectAwaits.Site> direct = Collections.emptyMap();
+
+        Prepared(MethodChecker.Verdict verdict) {
+            this.verdict = verdict;
+            this.key = verdict.method.name + verdict.method.desc;
+            this.firstLine = verdict.points.get(0).line;
+        }
+    }
+
+    private static void reject(ClassNode cn, Prepared p, Throwable e, List<Rejection> rejections) {
+        String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
+        int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
+                ? ((UnweavableException) e).line : p.firstLine;
+        Rejection r = Rejection.of(cn.name, cn.sourceFile, p.verdict.method.name, line,
+                "weft: cannot weave this method (" + why + ")");
+        rejections.add(r);
+        RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
+    }
+
     private static Attempt attempt(byte[] bytes, TypeHierarchy hierarchy, Map<String, String> failed)
             throws UnreadableClassException {
         ClassNode cn = ClassReading.read(bytes);
@@ -94,6 +144,7 @@ public final class Weaver {
         List<MethodNode> bodies = new ArrayList<>();
         Map<String, String> bodyToOriginal = new HashMap<>();
         List<MethodNode> needFrames = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
         int ordinal = 0;
         for (MethodChecker.Verdict v : verdicts) {
             MethodNode m = v.method;
@@ -105,32 +156,79 @@ public final class Weaver {
                 }
                 continue;
             }
-            int firstLine = v.points.get(0).line;
-            String key = m.name + m.desc;
+            Prepared p = new Prepared(v);
             try {
-                if (failed.containsKey(key)) {
-                    throw new IllegalStateException(failed.get(key));
+                if (failed.containsKey(p.key)) {
+                    throw new IllegalStateException(failed.get(p.key));
                 }
                 NewMover.moveAcrossSuspensions(cn.name, m, v.points);
                 StackSpiller.spill(cn.name, m, v.points);
                 List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(cn, m, v.points, hierarchy);
-                CompanionLayout layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
+                p.layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
+                prepared.add(p);
+            } catch (Exception | LinkageError e) {
+                reject(cn, p, e, rejections);
+            }
+        }
+
+        // Direct awaits (docs/design.md, "Direct await of woven methods"): only between methods
+        // that reached this point, so every callee named below gets its entry in this pass.
+        Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
+        for (Prepared p : prepared) {
+            if (p.verdict.kind == CoroutineKind.LAZY && !failed.containsKey(DIRECT + p.key)) {
+                targets.put(p.key, new DirectAwaits.Target(p.verdict.method, p.layout.bodyName,
+                        CompanionEmitter.directDescriptor(cn.name, p.verdict.method)));
+            }
+        }
+        Set<String> called = new HashSet<>();
+        for (Prepared p : prepared) {
+            if (p.verdict.kind == CoroutineKind.GENERATOR || failed.containsKey(SITES + p.key)) {
+                continue;
+            }
+            try {
+                p.direct = DirectAwaits.find(cn, p.verdict.method, p.layout.points, targets);
+            } catch (Exception e) {
+                continue; // not analyzable here: keep the lazy calls
+            }
+            for (DirectAwaits.Site site : p.direct.values()) {
+                called.add(site.callee.name + site.callee.desc);
+            }
+        }
+
+        for (Prepared p : prepared) {
+            MethodNode m = p.verdict.method;
+            CompanionLayout layout = p.layout;
+            try {
                 List<List<String>> names = MethodReport.namesOf(m, layout);
                 byte[] companion = CompanionEmitter.emit(cn, m, layout, hierarchy);
-                MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout);
+                if (called.contains(p.key)) {
+                    DirectAwaits.Target t = targets.get(p.key);
+                    MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
+                    bodies.add(entry);
+                    bodyToOriginal.put(entry.name + entry.desc, DIRECT + p.key);
+                }
+                MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct);
                 bodies.add(body);
-                bodyToOriginal.put(body.name + body.desc, key);
-                StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, firstLine));
+                bodyToOriginal.put(body.name + body.desc, p.direct.isEmpty() ? p.key : SITES + p.key);
+                StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
                 companions.put(layout.companionName, companion);
-                reports.add(new MethodReport(cn.name, m.name, m.desc, v.kind, layout, names));
+                Set<Integer> directStates = new java.util.TreeSet<>();
+                for (int k = 0; k < layout.points.size(); k++) {
+                    if (p.direct.containsKey(layout.points.get(k))) {
+                        directStates.add(k + 1);
+                    }
+                }
+                reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names,
+                        called.contains(p.key), directStates));
             } catch (Exception | LinkageError e) {
-                String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
-                int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
-                        ? ((UnweavableException) e).line : firstLine;
-                Rejection r = Rejection.of(cn.name, cn.sourceFile, m.name, line,
-                        "weft: cannot weave this method (" + why + ")");
-                rejections.add(r);
-                RejectionEmitter.emit(m, r, Collections.emptyList());
+                if (called.contains(p.key) || !p.direct.isEmpty()) {
+                    // other bodies of this pass call its entry, or it calls theirs: weave again
+                    // with it rejected, so nothing refers to what is missing
+                    Attempt a = new Attempt();
+                    a.failures.put(p.key, e instanceof IllegalStateException ? e.getMessage() : e.toString());
+                    return a;
+                }
+                reject(cn, p, e, rejections);
             }
         }
         cn.methods.addAll(bodies);
@@ -145,12 +243,13 @@ public final class Weaver {
             if (original == null) {
                 throw e;
             }
-            a.failures.put(original, e.getMessage());
+            a.failures.put(failureKey(original, failed), e.getMessage());
             return a;
         }
         Map<String, String> problems = WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet());
         for (Map.Entry<String, String> p : problems.entrySet()) {
-            a.failures.put(bodyToOriginal.get(p.getKey()), "internal error, woven code does not verify: " + p.getValue());
+            a.failures.put(failureKey(bodyToOriginal.get(p.getKey()), failed),
+                    "internal error, woven code does not verify: " + p.getValue());
         }
         a.result = new WeaveResult(out, companions, rejections, reports);
         return a;

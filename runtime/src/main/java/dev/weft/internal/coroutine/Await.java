@@ -3,6 +3,7 @@ package dev.weft.internal.coroutine;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.internal.future.Ready;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
@@ -43,6 +44,23 @@ public final class Await {
             throw new CancellationException("cancelled while awaiting");
         }
         return SUSPENDED;
+    }
+
+    /**
+     * The value of a direct entry's call for its body's return value {@code r}, decided exactly as
+     * {@link Coroutine#poll} decides it: null and a {@code Ready} complete at once (the Ready is
+     * not polled, so no budget is spent), any other future is awaited in tail position. Returns
+     * {@link #SUSPENDED} if that tail is pending; the caller then parks it in a fresh companion
+     * with {@link Coroutine#suspendOnTail}.
+     */
+    public static Object returned(Object r, Context cx) {
+        if (r == null) {
+            return null;
+        }
+        if (r instanceof Ready) {
+            return ((Ready<?>) r).value();
+        }
+        return step((Future<?>) r, cx);
     }
 
     /** {@code Async.await(CompletionStage)} awaits this adapter. */

@@ -156,6 +156,33 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         return Context.of(() -> {}).withCancel(CancelSignal.ALWAYS);
     }
 
+    // ---- Direct entries (docs/design.md, "Direct await of woven methods") ----
+    //
+    // A direct entry runs a lazy method's body without its state object and allocates that object
+    // only when the body must suspend. It then hands the object up through the awaiting field of
+    // the root: the state object of the nearest caller that has one, whose poll is running on
+    // this thread. Parameters are Object so the host's verifier never has to load a companion.
+
+    /** {@code root.awaiting = suspended}: the call that just suspended, for the caller to await. */
+    public static void handOff(Object root, Object suspended) {
+        ((Coroutine<?>) root).awaiting = (Future<?>) suspended;
+    }
+
+    /** The call most recently handed off to {@code root}. */
+    public static Future<?> handedOff(Object root) {
+        return ((Coroutine<?>) root).awaiting;
+    }
+
+    /**
+     * Makes a fresh state object {@code co} (never polled) stand for a body that returned the
+     * pending future {@code tail}: its polls await the tail, as if its own first poll had run the
+     * body to that return. Its state stays {@link #START}, as it would have.
+     */
+    @SuppressWarnings("unchecked")
+    public static void suspendOnTail(Object co, Object tail) {
+        ((Coroutine<Object>) co).tail = (Future<Object>) tail;
+    }
+
     // ---- Poll view, valid once complete ----
 
     @Override

@@ -25,6 +25,12 @@
  *       nothing here wraps.
  *   <li>Cancellation is checked only on the pending path ({@code Await.step}), so the ready path
  *       costs one poll and one compare.
+ *   <li>A direct entry (a lazy body run without its state object, for an await of a call to it)
+ *       returns {@code Await.SUSPENDED} only after allocating its state object, saving its live
+ *       locals into it as its own body would, and handing it to the root's {@code awaiting} field
+ *       ({@link dev.weft.internal.coroutine.Coroutine#handOff}); the root is the state object of
+ *       the nearest caller that has one, polled on this thread, so nothing else reads that field
+ *       between the hand-off and the caller taking it.
  * </ol>
  *
  * <p>See docs/design.md sections 1–5 for why the contract has this shape.
