@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.RuntimeHandle;
 import java.util.Objects;
 
@@ -13,19 +14,28 @@ import java.util.Objects;
  */
 public final class Context {
 
-    /** The task's waker; stable for the task's lifetime. */
-    private final Waker waker;
+    /**
+     * Where the waker, the cancellation flag and the runtime come from: a task (a
+     * {@link ContextSource}, which is its own waker and cancel signal) or, for every other
+     * context, a {@link Parts}. One field keeps a task's context at 16 bytes.
+     */
+    private final Object source;
 
-    /** Where cancellation is read from; {@link CancelSignal#NEVER} for hand-made contexts. */
-    private final CancelSignal cancel;
+    /** The three parts of a context that is not a task's own. */
+    private static final class Parts {
+        final Waker waker;
+        final CancelSignal cancel;
+        final RuntimeHandle runtime;
 
-    /** The runtime whose timers and pools leaf futures use; null outside any runtime. */
-    private final RuntimeHandle runtime;
+        Parts(Waker waker, CancelSignal cancel, RuntimeHandle runtime) {
+            this.waker = Objects.requireNonNull(waker, "waker");
+            this.cancel = cancel;
+            this.runtime = runtime;
+        }
+    }
 
-    private Context(Waker waker, CancelSignal cancel, RuntimeHandle runtime) {
-        this.waker = Objects.requireNonNull(waker, "waker");
-        this.cancel = cancel;
-        this.runtime = runtime;
+    private Context(Object source) {
+        this.source = source;
     }
 
     /**
@@ -34,41 +44,51 @@ public final class Context {
      * (timers then use weft's shared fallback timer thread).
      */
     public static Context of(Waker waker) {
-        return new Context(waker, CancelSignal.NEVER, RuntimeHandle.current());
+        return new Context(new Parts(waker, CancelSignal.NEVER, RuntimeHandle.current()));
     }
 
-    /** Internal: a task's context. */
+    /**
+     * Internal: a task's context. When {@code waker} and {@code cancel} are one
+     * {@link ContextSource} on {@code runtime}, the context holds only that object.
+     */
     public static Context create(Waker waker, CancelSignal cancel, RuntimeHandle runtime) {
-        return new Context(waker, cancel, runtime);
+        if (waker == cancel && waker instanceof ContextSource
+                && ((ContextSource) waker).contextRuntime() == runtime) {
+            return new Context(waker);
+        }
+        return new Context(new Parts(waker, cancel, runtime));
     }
 
     /** The waker to register when returning pending. */
     public Waker waker() {
-        return waker;
+        Object s = source;
+        return s instanceof Parts ? ((Parts) s).waker : (Waker) s;
     }
 
     /** True when the task, or the enclosing timeout/race scope, was cancelled. */
     public boolean isCancelled() {
-        return cancel.isCancelled();
+        return cancelSignal().isCancelled();
     }
 
     /** Internal: the runtime this poll runs on, or null. */
     public RuntimeHandle runtime() {
-        return runtime;
+        Object s = source;
+        return s instanceof Parts ? ((Parts) s).runtime : ((ContextSource) s).contextRuntime();
     }
 
     /** Internal: the same waker and runtime, with a different cancellation signal. */
     public Context withCancel(CancelSignal signal) {
-        return new Context(waker, signal, runtime);
+        return new Context(new Parts(waker(), signal, runtime()));
     }
 
     /** Internal: the same cancellation and runtime, with a different waker. */
     public Context withWaker(Waker other) {
-        return new Context(other, cancel, runtime);
+        return new Context(new Parts(other, cancelSignal(), runtime()));
     }
 
     /** Internal: the cancellation signal of this context. */
     public CancelSignal cancelSignal() {
-        return cancel;
+        Object s = source;
+        return s instanceof Parts ? ((Parts) s).cancel : (CancelSignal) s;
     }
 }

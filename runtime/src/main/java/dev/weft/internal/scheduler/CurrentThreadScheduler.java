@@ -9,7 +9,6 @@ import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.io.Reactor;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,7 +32,8 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     /** Tasks run per turn before the main future is looked at again. */
     private static final int BUDGET = 61;
 
-    private final ConcurrentLinkedQueue<Task<?>> queue = new ConcurrentLinkedQueue<>();
+    /** Intrusive (through the tasks' own link), so a wake allocates no queue node. */
+    private final InjectQueue queue = new InjectQueue();
 
     /** Held by the thread driving tasks (a blockOn, or a closer draining). */
     private final ReentrantLock core = new ReentrantLock();
@@ -49,7 +49,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
 
     @Override
     public void schedule(Task<?> task) {
-        queue.offer(task);
+        queue.push(task);
         if (driver != Thread.currentThread()) {
             reactor.unpark();
         }
@@ -99,7 +99,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
 
     private void runQueued(int max) {
         Task<?> t;
-        for (int i = 0; i < max && (t = queue.poll()) != null; i++) {
+        for (int i = 0; i < max && (t = queue.pop()) != null; i++) {
             runGuarded(t);
         }
     }

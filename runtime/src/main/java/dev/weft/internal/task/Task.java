@@ -5,8 +5,10 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.coroutine.Coroutine;
+import dev.weft.internal.coroutine.EagerCoroutine;
 import dev.weft.internal.coroutine.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -14,8 +16,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One spawned future: its own {@link Waker}, its own {@link JoinHandle} and the cancel signal of
- * its {@link Context}, so spawning costs this object and one Context.
+ * One spawned future: its own {@link Waker}, its own {@link JoinHandle}, the cancel signal of
+ * its {@link Context} (a {@link ContextSource}, so the context is 16 bytes holding only the
+ * task) and, once complete, its own ready {@link Poll}; so spawning costs this object (48 bytes)
+ * and that context.
  *
  * <p>Implementation overview. The state word ({@link TaskState}) decides who may poll and who
  * must enqueue. The executor calls {@link #run()} for each dequeue; run polls once (or cancels),
@@ -30,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> the type of the future's value
  */
-public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, CancelSignal {
+public final class Task<T> extends TaskState<T> implements JoinHandle<T>, ContextSource {
 
     private static final VarHandle COMPLETION;
 
@@ -42,21 +46,14 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
         }
     }
 
-    /** The spawned future; polled only by the RUNNING thread; cleared on completion for the GC. */
-    private Future<T> future;
-
-    /** Where the task goes when scheduled; fixed. */
-    private final Schedule scheduler;
-
-    /** The context every poll receives: this task as waker and cancel signal. */
-    private final Context cx;
-
     /**
-     * The outcome once COMPLETE: the value, or a {@link Failed} holding the failure
-     * (CancellationException when cancelled). Written before COMPLETE is set. One field instead
-     * of value + failure keeps a task at 56 bytes (the failure path pays for the wrapper).
+     * Before COMPLETE: the spawned future, polled only by the RUNNING thread. From COMPLETE on:
+     * the outcome, the value or a {@link Failed} holding the failure (CancellationException when
+     * cancelled), written before COMPLETE is set, so whoever has seen COMPLETE reads the outcome.
+     * One field for both (the future is dropped when the outcome arrives, which also frees it
+     * for the GC) keeps a task at 48 bytes.
      */
-    private Object outcome;
+    private Object body;
 
     /** A failed outcome; a distinct class so that no value can be mistaken for it. */
     private static final class Failed {
@@ -66,6 +63,12 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
             this.error = error;
         }
     }
+
+    /** Where the task goes when scheduled, and (when it is one) the runtime of its context; fixed. */
+    private final Schedule scheduler;
+
+    /** The context every poll receives: holds only this task. */
+    private final Context cx;
 
     /** The waker of the latest joiner that found the task incomplete; see the join protocol. */
     private volatile Waker joinWaker;
@@ -81,21 +84,35 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
      */
     private Task<?> queueNext;
 
-    /** Links of {@link TaskList}; guarded by that list's monitor. */
+    /**
+     * Links of {@link TaskList}; guarded by that list's stripe monitor (the stripe itself is
+     * kept in the state word). {@code listNext == this} once removed.
+     */
     Task<?> listPrev;
     Task<?> listNext;
 
-    /** The {@link TaskList} stripe holding this task, -1 when in none; guarded by that stripe's monitor. */
-    int listStripe = -1;
-
     /**
      * A new task, SCHEDULED and not yet queued: the spawner must either {@code schedule} it or
-     * run it itself.
+     * run it itself. {@code runtime} is the runtime its context reports: the scheduler itself
+     * (a scheduler is its tasks' runtime) or null.
      */
     public Task(Future<T> future, Schedule scheduler, RuntimeHandle runtime) {
-        this.future = java.util.Objects.requireNonNull(future, "future");
+        this.body = java.util.Objects.requireNonNull(future, "future");
         this.scheduler = scheduler;
+        if (runtime != null && runtime != scheduler) {
+            throw new IllegalArgumentException("a task's runtime is its scheduler");
+        }
         this.cx = Context.create(this, this, runtime);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Future<T> future() {
+        return (Future<T>) body;
+    }
+
+    @Override
+    public RuntimeHandle contextRuntime() {
+        return scheduler instanceof RuntimeHandle ? (RuntimeHandle) scheduler : null;
     }
 
     /**
@@ -107,18 +124,20 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
             cancelFuture();
             return;
         }
-        Poll<T> p;
-        T v;
-        try {
-            p = future.poll(cx);
-            v = p.isReady() ? p.value() : null;
-        } catch (Throwable t) {
-            complete(null, t);
-            return;
-        }
-        if (p.isReady()) {
-            complete(v, null);
-            return;
+        if (!resumeInnermost()) {
+            Poll<T> p;
+            T v;
+            try {
+                p = future().poll(cx);
+                v = p.isReady() ? p.value() : null;
+            } catch (Throwable t) {
+                complete(null, t);
+                return;
+            }
+            if (p.isReady()) {
+                complete(v, null);
+                return;
+            }
         }
         switch (transitionToIdle()) {
             case IDLE:
@@ -131,10 +150,44 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
         }
     }
 
+    /**
+     * Resumes a chain of suspended async frames at its innermost frame, as Kotlin resumes the
+     * innermost continuation, instead of re-polling every frame from the top (issue 8, await
+     * depth: a wake of a task 64 frames deep cost 64 re-polls). Returns true when that frame is
+     * still pending, which means the whole chain is: the task's poll is then over.
+     *
+     * <p>Why it is the same as polling from the top: a suspended lazy frame's resume only
+     * re-polls its {@code awaiting} future (restoring and re-saving its locals unchanged) and,
+     * on pending, reads the cancel flag; frames that await another lazy frame register no waker
+     * of their own, so the only leaf the task can be woken by is the innermost frame's. Anything
+     * but pending (a value, a throw, which the frame records as its outcome) is left for the
+     * normal poll from the top, which finds the innermost frame complete and runs each outer
+     * frame's continuation, catch and finally blocks included. Eager frames drive themselves
+     * and end the walk, as does any other future (a combinator, a JoinHandle, a leaf).
+     */
+    private boolean resumeInnermost() {
+        Object f = body;
+        if (!(f instanceof Coroutine) || f instanceof EagerCoroutine) {
+            return false;
+        }
+        Coroutine<?> inner = (Coroutine<?>) f;
+        for (Object a = inner.awaiting; a instanceof Coroutine && !(a instanceof EagerCoroutine); a = inner.awaiting) {
+            inner = (Coroutine<?>) a;
+        }
+        if (inner == f) {
+            return false;
+        }
+        try {
+            return !inner.poll(cx).isReady();
+        } catch (Throwable t) {
+            return false; // recorded by the frame as its outcome; the poll from the top rethrows it where awaited
+        }
+    }
+
     /** On the task's thread: the future releases what it holds, the handle reports cancelled. */
     private void cancelFuture() {
         try {
-            future.cancel();
+            future().cancel();
         } catch (Throwable ignored) {
             // the task is being aborted: nobody is left to receive what cancel threw.
         }
@@ -142,8 +195,7 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
     }
 
     private void complete(T v, Throwable t) {
-        outcome = t != null ? new Failed(t) : v;
-        future = null;
+        body = t != null ? new Failed(t) : v;
         // ordering: outcome is written before this volatile CAS; readers check COMPLETE first.
         transitionToComplete();
         scheduler.release(this);
@@ -160,7 +212,7 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
 
     @SuppressWarnings("unchecked")
     private void publish(CompletableFuture<T> c) {
-        Object o = outcome;
+        Object o = body;
         if (o instanceof Failed) {
             c.completeExceptionally(((Failed) o).error);
         } else {
@@ -203,7 +255,10 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
         return isCompleteState();
     }
 
-    /** Ready with the task's value or its failure (the original object); else registers the waker. */
+    /**
+     * Ready with the task's value (the task itself is the ready poll) or its failure (the
+     * original object); else registers the waker.
+     */
     @Override
     public Poll<T> poll(Context awaiter) {
         if (!Coop.proceed(awaiter)) {
@@ -216,13 +271,27 @@ public final class Task<T> extends TaskState implements JoinHandle<T>, Waker, Ca
                 return Poll.pending();
             }
         }
-        Object o = outcome;
+        Object o = body;
         if (o instanceof Failed) {
             throw Sneaky.<RuntimeException>rethrow(((Failed) o).error);
         }
-        @SuppressWarnings("unchecked")
-        T v = (T) o;
-        return Poll.ready(v);
+        return this;
+    }
+
+    // ---- Poll view, once complete with a value ----
+
+    @Override
+    public boolean isReady() {
+        return isCompleteState() && !(body instanceof Failed);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T value() {
+        if (!isReady()) {
+            throw new IllegalStateException("task not complete with a value");
+        }
+        return (T) body;
     }
 
     @Override

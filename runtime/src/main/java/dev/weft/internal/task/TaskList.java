@@ -15,8 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * stripe (its thread id, masked): the worker usually completes it too, so the stripe stays in
  * its cache. A task spawned by any other thread goes to a random stripe: one outside thread
  * spawning many tasks that the workers complete would otherwise make its stripe the contended
- * lock (measured on spawn_many from outside). The task remembers its stripe; removal locks only
- * that one. Tokio shards its OwnedTasks the same way.
+ * lock (measured on spawn_many from outside). The task remembers its stripe (in the high bits of
+ * its state word, so it costs no field); removal locks only that one. Tokio shards its OwnedTasks
+ * the same way. A removed task's {@code listNext} points to itself, which makes removal
+ * idempotent without a field of its own.
  *
  * <p>Invariant: every task spawned before {@link #close()} is in a stripe until it completes;
  * close() marks each stripe closed under that stripe's lock, so a spawn racing with close either
@@ -57,7 +59,7 @@ public final class TaskList {
             if (s.closed) {
                 return false;
             }
-            task.listStripe = i;
+            task.bindStripe(i);
             task.listNext = s.head;
             if (s.head != null) {
                 s.head.listPrev = task;
@@ -70,14 +72,14 @@ public final class TaskList {
 
     /** Removes {@code task} if listed; O(1). */
     public void remove(Task<?> task) {
-        int i = task.listStripe;
+        int i = task.stripe();
         if (i < 0) {
-            return; // never listed (refused at close); only add/remove write it, and remove is the completer's.
+            return; // never listed (refused at close); only add writes it, before the task is shared.
         }
         Stripe s = stripes[i];
         synchronized (s) {
-            if (task.listStripe < 0) {
-                return;
+            if (task.listNext == task) {
+                return; // already removed
             }
             Task<?> p = task.listPrev;
             Task<?> n = task.listNext;
@@ -90,8 +92,7 @@ public final class TaskList {
                 n.listPrev = p;
             }
             task.listPrev = null;
-            task.listNext = null;
-            task.listStripe = -1;
+            task.listNext = task;
             s.size--;
         }
     }

@@ -1,5 +1,6 @@
 package dev.weft.internal.task;
 
+import dev.weft.Poll;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -22,8 +23,16 @@ import java.lang.invoke.VarHandle;
  * poll); COMPLETE (terminal). CANCELLED may be or-ed onto any non-COMPLETE state.
  * SCHEDULED and RUNNING are never set together: whoever clears SCHEDULED (the executor,
  * {@link #transitionToRunning}) owns the right to poll, which is why one thread polls at a time.
+ *
+ * <p>The bits from {@link #STRIPE_SHIFT} up hold the task's {@link TaskList} stripe plus one (0:
+ * in no list), set once by {@link #bindStripe} before anyone else can see the task; every
+ * transition keeps them. Keeping the stripe here instead of in a field of its own keeps a task
+ * at 48 bytes. The class extends {@link Poll} so that a complete task is its own ready poll
+ * (joining it allocates nothing).
+ *
+ * @param <T> the task's value type (for the Poll view)
  */
-abstract class TaskState {
+abstract class TaskState<T> extends Poll<T> {
 
     /**
      * The task sits in a run queue (or is about to be pushed there by whoever set the bit).
@@ -50,6 +59,12 @@ abstract class TaskState {
      * thread instead of polling it.
      */
     static final int CANCELLED = 1 << 4;
+
+    /** Where the stripe bits start; see the class comment. */
+    static final int STRIPE_SHIFT = 8;
+
+    /** The five flag bits. */
+    static final int FLAGS = (1 << STRIPE_SHIFT) - 1;
 
     /** What a waker or canceller must do after its transition. */
     enum Submit { SUBMIT, NOTHING }
@@ -79,9 +94,28 @@ abstract class TaskState {
         state = SCHEDULED;
     }
 
-    /** The raw word, for tests and toString. */
+    /** The flag bits of the word (without the stripe), for tests and toString. */
     final int stateWord() {
-        return state;
+        return state & FLAGS;
+    }
+
+    /**
+     * Records the TaskList stripe ({@code >= 0}); called once, under that stripe's lock, by the
+     * list's add. A CAS loop all the same: close() may cancel the task as soon as that lock is
+     * released, and the flag bits must never be lost.
+     */
+    final void bindStripe(int stripe) {
+        for (;;) {
+            int s = state;
+            if (cas(s, (s & FLAGS) | ((stripe + 1) << STRIPE_SHIFT))) {
+                return;
+            }
+        }
+    }
+
+    /** The stripe recorded by {@link #bindStripe}, or -1 if none. */
+    final int stripe() {
+        return (state >>> STRIPE_SHIFT) - 1;
     }
 
     private boolean cas(int expect, int update) {
@@ -168,7 +202,7 @@ abstract class TaskState {
     final void transitionToComplete() {
         for (;;) {
             int s = state;
-            if (cas(s, (s & CANCELLED) | COMPLETE)) {
+            if (cas(s, (s & (CANCELLED | ~FLAGS)) | COMPLETE)) {
                 return;
             }
         }
@@ -184,6 +218,7 @@ abstract class TaskState {
 
     /** A readable rendering of the word, e.g. {@code RUNNING|NOTIFIED}. */
     static String describe(int s) {
+        s &= FLAGS;
         if (s == 0) {
             return "IDLE";
         }

@@ -1,13 +1,23 @@
 /**
  * Tasks: one {@link dev.weft.internal.task.Task} per spawned future, which is at once its
- * waker, its JoinHandle and the cancel signal of its Context. Internal use only.
+ * waker, its JoinHandle, the cancel signal of its Context (a
+ * {@link dev.weft.internal.context.ContextSource}: the Context holds only the task) and, once
+ * complete, its own ready Poll. Internal use only.
+ *
+ * <p>Size (issue 8): an idle task is the Task (48 bytes) and its Context (16 bytes), plus what
+ * its future holds. What keeps it there: the future and the outcome share one field (the
+ * outcome replaces the future at completion), the live-task list's stripe sits in the state
+ * word's high bits, the run queues are intrusive (one link in the task), and joining a complete
+ * task returns the task itself as the ready poll.
  *
  * <p>The state word ({@link dev.weft.internal.task.TaskState}, after Tokio's
  * {@code task/state.rs}):
  * <pre>
- *  bit   4           3          2          1          0
- *      | CANCELLED | COMPLETE | NOTIFIED | RUNNING  | SCHEDULED |
+ *  bit   31..8          4           3          2          1          0
+ *      | stripe + 1 | | CANCELLED | COMPLETE | NOTIFIED | RUNNING  | SCHEDULED |
  * </pre>
+ * The stripe bits are written once (by the live-task list's add, before the task is shared) and
+ * kept by every transition.
  * All transitions are CAS loops in named methods returning what the caller must do.
  * SCHEDULED and RUNNING exclude each other; COMPLETE and CANCELLED, once set, are never unset;
  * NOTIFIED exists only together with RUNNING.
@@ -15,7 +25,9 @@
  * <p>Run protocol (the executor, for each task it takes from a run queue):
  * <ol>
  *   <li>{@code transitionToRunning}: SCHEDULED -> RUNNING. If CANCELLED is set, go to 5.
- *   <li>poll the future with the task's Context. Ready or thrown: go to 6.
+ *   <li>poll the future with the task's Context. Ready or thrown: go to 6. (A chain of
+ *       suspended lazy frames is first resumed at its innermost frame; only if that frame is no
+ *       longer pending is the chain polled from the top: see {@code Task.resumeInnermost}.)
  *   <li>{@code transitionToIdle}: CANCELLED set -> go to 5 (on this thread, no re-queue);
  *       NOTIFIED set (woken during the poll) -> SCHEDULED and re-queue, once; else idle.
  *   <li>(a wake of an idle task: idle -> SCHEDULED and the waker enqueues it; of a scheduled or

@@ -9,8 +9,18 @@ import org.junit.jupiter.api.Test;
 /** Each named transition of the state word, from each state it can meet. */
 class TaskStateTest {
 
-    /** A bare state word, driven by hand. */
-    private static final class Word extends TaskState {}
+    /** A bare state word, driven by hand (its Poll view is not under test here). */
+    private static final class Word extends TaskState<Void> {
+        @Override
+        public boolean isReady() {
+            return false;
+        }
+
+        @Override
+        public Void value() {
+            throw new IllegalStateException();
+        }
+    }
 
     private static Word idle() {
         Word w = new Word();
