@@ -140,14 +140,26 @@ def goals(results_dir):
     rows = d["rows"]
     out = []
     main = list(d["jdks"])[0]
-    dh = _delta(rows, main, "hello", "to_done_ms")
-    dg = _delta(rows, main, "gen", "to_done_ms")
-    if dh is not None and dg is not None:
-        worst = max(dh, dg)
-        out.append(("8", f"start-up < +{GOAL_MS} ms with the agent",
-                    f"hello {dh:+.0f} ms, 2,000 classes (100 woven) {dg:+.0f} ms to done, JDK {main} "
-                    f"(medians of {d['runs_per_variant']}; {worst / GOAL_MS:.2f}× the budget)",
+    # Start-up is read as time to main (what a hello world and any program pay before their
+    # code runs); loading and weaving the 100 await classes happens after main started and is
+    # reported as its own row, so neither number hides the other.
+    for jdk in d["jdks"]:
+        hm = _delta(rows, jdk, "hello", "to_main_ms")
+        gm = _delta(rows, jdk, "gen", "to_main_ms")
+        hd = _delta(rows, jdk, "hello", "to_done_ms")
+        if hm is None or gm is None:
+            continue
+        worst = max(hm, gm, hd if hd is not None else hm)
+        out.append(("8", f"start-up < +{GOAL_MS} ms with the agent (JDK {jdk})",
+                    f"time to main: hello {hm:+.0f} ms, 2,000-class program {gm:+.0f} ms; hello to done "
+                    f"{hd:+.0f} ms (medians of {d['runs_per_variant']}; worst {worst / GOAL_MS:.2f}× the budget)",
                     "met" if worst < GOAL_MS else "not met"))
+        gd = _delta(rows, jdk, "gen", "to_done_ms")
+        if gd is not None:
+            out.append(("8", f"2,000 classes of which 100 woven at load time, within +{GOAL_MS} ms (JDK {jdk})",
+                        f"{gd:+.0f} ms to done ({gd / 100:.1f} ms per woven class, cold weaver; "
+                        f"{gd / GOAL_MS:.2f}× the budget)",
+                        "met" if gd < GOAL_MS else "not met"))
     v = d.get("scancost", {}).get(main)
     if v:
         ok = v["passed_through"] == v["classes"] - v["weft_classes"] and v["woven"] == v["weft_classes"]
