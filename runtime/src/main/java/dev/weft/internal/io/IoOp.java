@@ -43,9 +43,12 @@ public abstract class IoOp<T> implements Future<T> {
 
     /**
      * Called from {@link #attempt} when it returns a result that shows nothing more is ready
-     * (fewer bytes read than there was room for): the readiness bit is cleared as for
-     * WOULD_BLOCK. Data that arrives meanwhile is not lost: the interest stays registered and the
-     * level-triggered selector reports it again.
+     * (fewer bytes read than there was room for): where the selecting thread runs the woken tasks
+     * the readiness bit is cleared as for WOULD_BLOCK, so the next operation waits without a
+     * syscall. Data that arrives meanwhile is not lost: the interest stays registered and the
+     * level-triggered selector reports it again. With a dedicated driver thread the bit is kept:
+     * a wait there costs a cross-thread hand-off, and the next read often finds data (measured:
+     * clearing made one-connection echo take 1.2-1.6x the server CPU per message).
      */
     protected final void drained() {
         drained = true;
@@ -80,7 +83,7 @@ public abstract class IoOp<T> implements Future<T> {
                     source.clearReadiness(dir, snapshot);
                     continue;
                 }
-                if (drained) {
+                if (drained && source.selectorRunsTasks()) {
                     source.clearReadiness(dir, snapshot);
                 }
                 break;

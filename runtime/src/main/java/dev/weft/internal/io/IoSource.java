@@ -20,10 +20,9 @@ import java.nio.channels.SelectionKey;
  * <p>Direction {@link #IN} covers OP_READ and OP_ACCEPT; {@link #OUT} covers OP_WRITE and
  * OP_CONNECT. Interest stays registered while the source is in use (no add/remove per
  * operation); readiness is cached in {@link #readiness} as one bit per direction plus a tick, as
- * Tokio's ScheduledIo does. The interest of a direction is dropped only when the selector reports
+ * Tokio's ScheduledIo does. The interest of a direction is dropped when the selector reports
  * it again while no waiter waits and the bit is already set (a level-triggered selector would
- * report it on every select), and added back by the next {@link #arm}. See package-info for the
- * protocol and why no readiness is lost.
+ * report it on every select); the next {@link #arm} adds it back. See package-info for the protocol and why no readiness is lost.
  */
 public final class IoSource {
 
@@ -45,8 +44,8 @@ public final class IoSource {
         }
     }
 
-    /** Chosen by the first operation that waits: the polling runtime's (guarded by this). */
-    private Reactor reactor;
+    /** Chosen by the first operation that waits: the polling runtime's (written under this). */
+    private volatile Reactor reactor;
 
     private final SelectableChannel channel;
 
@@ -97,6 +96,16 @@ public final class IoSource {
 
     static boolean isReady(int snapshot, int dir) {
         return (snapshot & (1 << dir)) != 0;
+    }
+
+    /**
+     * Whether the thread that selects also runs what it wakes (worker driving, current-thread
+     * runtime): then waiting is cheap and a short read may clear the bit; false before the first
+     * wait and with a dedicated driver thread.
+     */
+    boolean selectorRunsTasks() {
+        Reactor r = reactor;
+        return r != null && r.thread() == null;
     }
 
     /** Internal (tests): whether {@code dir}'s readiness bit is set. */
