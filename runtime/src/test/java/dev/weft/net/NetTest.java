@@ -274,7 +274,9 @@ class NetTest {
                 ByteBuffer b = ByteBuffer.allocate(10);
                 assertEquals(1, rt.blockOn(s.read(b)));
                 assertEquals(7, b.get(0));
-                assertFalse(s.source().isReady(IoSource.IN), "a short read clears the bit");
+                // a short read clears the bit where the selecting thread runs the woken tasks; a
+                // dedicated driver thread keeps it, so the next read tries first
+                assertEquals(kind.equals("multi"), s.source().isReady(IoSource.IN), "bit after a short read");
                 assertEquals(registeredBefore, s.source().reactor().registrations());
                 // and a read that must wait adds the interest back
                 JoinHandle<Integer> again = rt.spawn(s.read(b));
