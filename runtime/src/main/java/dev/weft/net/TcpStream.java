@@ -41,11 +41,18 @@ public final class TcpStream implements AutoCloseable {
         return new IoOp<Integer>(source, IoSource.IN, SelectionKey.OP_READ) {
             @Override
             protected Object attempt() throws IOException {
-                if (!dst.hasRemaining()) {
+                int room = dst.remaining();
+                if (room == 0) {
                     return 0;
                 }
                 int n = channel.read(dst);
-                return n == 0 ? WOULD_BLOCK : (Object) n;
+                if (n == 0) {
+                    return WOULD_BLOCK;
+                }
+                if (n > 0 && n < room) {
+                    drained(); // the socket had less than the buffer's room: it is empty now
+                }
+                return n;
             }
         };
     }

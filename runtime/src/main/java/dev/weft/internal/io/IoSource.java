@@ -3,6 +3,8 @@ package dev.weft.internal.io;
 import dev.weft.Context;
 import dev.weft.Waker;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectableChannel;
@@ -10,22 +12,40 @@ import java.nio.channels.SelectionKey;
 
 /**
  * A channel's registration with a {@link Reactor} (the polling runtime's, chosen by the first
- * operation that waits, so a socket created on any thread joins the runtime that uses it): its selection key (created by the first
- * operation that would block) and one waker slot per direction. At most one pending operation
- * per direction at a time (one reader and one writer), as with the JDK's asynchronous channels.
+ * operation that waits, so a socket created on any thread joins the runtime that uses it): its
+ * selection key (created by the first operation that would block), one waker slot per direction
+ * and a readiness word. At most one pending operation per direction at a time (one reader and
+ * one writer), as with the JDK's asynchronous channels.
  *
  * <p>Direction {@link #IN} covers OP_READ and OP_ACCEPT; {@link #OUT} covers OP_WRITE and
- * OP_CONNECT. Interest is level-triggered and one-shot: data arriving between a failed attempt
- * and {@link #arm} is reported by the next select, so no readiness is lost.
+ * OP_CONNECT. Interest stays registered while the source is in use (no add/remove per
+ * operation); readiness is cached in {@link #readiness} as one bit per direction plus a tick, as
+ * Tokio's ScheduledIo does. The interest of a direction is dropped when the selector reports
+ * it again while no waiter waits and the bit is already set (a level-triggered selector would
+ * report it on every select); the next {@link #arm} adds it back. See package-info for the protocol and why no readiness is lost.
  */
 public final class IoSource {
 
     public static final int IN = 0;
     public static final int OUT = 1;
     private static final int IN_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
+    private static final int OUT_OPS = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
-    /** Chosen by the first operation that waits: the polling runtime's (guarded by this). */
-    private Reactor reactor;
+    /** Readiness word: bit 0 IN ready, bit 1 OUT ready, the rest a tick bumped by every event. */
+    private static final int TICK = 4;
+
+    private static final VarHandle READINESS;
+
+    static {
+        try {
+            READINESS = MethodHandles.lookup().findVarHandle(IoSource.class, "readiness", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Chosen by the first operation that waits: the polling runtime's (written under this). */
+    private volatile Reactor reactor;
 
     private final SelectableChannel channel;
 
@@ -34,6 +54,14 @@ public final class IoSource {
 
     /** Guarded by this. */
     private final Waker[] wakers = new Waker[2];
+
+    /**
+     * Cached readiness, set by the driver (under the lock) and cleared by operations that found
+     * nothing (CAS against the tick they saw). Starts with both directions assumed ready, so a
+     * new channel's first operation simply tries.
+     */
+    @SuppressWarnings("unused") // accessed through READINESS
+    private volatile int readiness = 3;
 
     private volatile boolean closed;
 
@@ -51,20 +79,93 @@ public final class IoSource {
         return key != null && key.isValid() ? key.interestOps() : 0;
     }
 
+    /** Internal (tests): whether a waker waits in {@code dir}. */
+    public synchronized boolean hasWaiter(int dir) {
+        return wakers[dir] != null;
+    }
+
     /** The reactor this channel registered with, or null before its first wait. */
     public synchronized Reactor reactor() {
         return reactor;
     }
 
+    /** A snapshot of the readiness word, to pass to {@link #clearReadiness}. */
+    int readiness() {
+        return (int) READINESS.getVolatile(this);
+    }
+
+    static boolean isReady(int snapshot, int dir) {
+        return (snapshot & (1 << dir)) != 0;
+    }
+
     /**
-     * Waits for {@code op} in direction {@code dir}: stores the waker, adds the interest and
-     * wakes the selector if needed. Fails with AsynchronousCloseException once closed.
+     * Whether the thread that selects also runs what it wakes (worker driving, current-thread
+     * runtime): then waiting is cheap and a short read may clear the bit; false before the first
+     * wait and with a dedicated driver thread.
      */
-    public void arm(int dir, int op, Context cx) throws IOException {
+    boolean selectorRunsTasks() {
+        Reactor r = reactor;
+        return r != null && r.thread() == null;
+    }
+
+    /** Internal (tests): whether {@code dir}'s readiness bit is set. */
+    public boolean isReady(int dir) {
+        return isReady(readiness(), dir);
+    }
+
+    /**
+     * Clears {@code dir}'s bit unless an event arrived since {@code snapshot} was read (its tick
+     * moved): the operation that saw nothing must not erase readiness it never tried.
+     */
+    void clearReadiness(int dir, int snapshot) {
+        int bit = 1 << dir;
+        while (true) {
+            int cur = readiness();
+            if ((cur & ~3) != (snapshot & ~3) || (cur & bit) == 0) {
+                return;
+            }
+            if (READINESS.compareAndSet(this, cur, cur & ~bit)) {
+                return;
+            }
+        }
+    }
+
+    /** Under the lock (the driver): sets the bits of {@code dirs} and bumps the tick. */
+    private void setReadiness(int bits) {
+        while (true) {
+            int cur = readiness();
+            if (READINESS.compareAndSet(this, cur, ((cur & ~3) + TICK) | (cur & 3) | bits)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Waits for {@code op} in direction {@code dir}: stores the waker and makes sure the interest
+     * is registered; only a change of the interest set needs the driver woken (a key whose
+     * interest is already set is reported by the next select anyway). Fails with
+     * AsynchronousCloseException once closed.
+     *
+     * @return false when {@code dir} became ready meanwhile (the waker is not kept: try again)
+     */
+    boolean arm(int dir, int op, Context cx) throws IOException {
+        return arm(dir, op, cx, false);
+    }
+
+    /** Internal (tests): waits for {@code op} whatever the readiness bit says. */
+    public void armNow(int dir, int op, Context cx) throws IOException {
+        arm(dir, op, cx, true);
+    }
+
+    /** As {@link #arm(int, int, Context)}; {@code force} waits even when the bit is set. */
+    boolean arm(int dir, int op, Context cx, boolean force) throws IOException {
         Reactor r;
         synchronized (this) {
             if (closed) {
                 throw new AsynchronousCloseException();
+            }
+            if (!force && isReady(readiness(), dir)) {
+                return false; // set by the driver after the caller's attempt: no need to wait
             }
             wakers[dir] = cx.waker();
             if (key == null) {
@@ -73,41 +174,59 @@ public final class IoSource {
                     key = channel.register(reactor.selector(), op, this);
                 } catch (java.nio.channels.ClosedSelectorException e) {
                     reactor = null;
+                    wakers[dir] = null;
                     throw new AsynchronousCloseException(); // the runtime shut down
                 }
                 reactor.registered();
             } else {
-                int ops = key.interestOps();
-                if ((ops & op) == op) {
-                    return;
-                }
+                int ops;
                 try {
+                    ops = key.interestOps();
+                    if ((ops & op) == op) {
+                        return true; // steady state: no epoll_ctl, no wake-up
+                    }
                     key.interestOps(ops | op);
                 } catch (CancelledKeyException e) {
+                    wakers[dir] = null;
                     throw new AsynchronousCloseException();
                 }
+                reactor.interestUpdated();
             }
             r = reactor;
         }
         r.interestChanged();
+        return true;
     }
 
-    /** Forgets the waiter in {@code dir} and removes its interest (cancel, or done early). */
-    public void disarm(int dir) {
-        synchronized (this) {
-            wakers[dir] = null;
-            if (key != null && key.isValid()) {
-                int mask = dir == IN ? IN_OPS : ~IN_OPS;
-                try {
-                    key.interestOps(key.interestOps() & ~mask);
-                } catch (CancelledKeyException ignored) {
-                    // closed concurrently: the key is gone anyway
+    /** Forgets the waiter in {@code dir} (cancel, or done early); the interest stays. */
+    public synchronized void disarm(int dir) {
+        wakers[dir] = null;
+    }
+
+    /**
+     * The operation {@code op} finished for good: interest that a connected channel would keep
+     * reporting (OP_CONNECT: the JDK reports no ready op for it after the connect, so the
+     * selector would return at once forever) is removed.
+     */
+    synchronized void finished(int op) {
+        if (op == SelectionKey.OP_CONNECT && key != null) {
+            try {
+                int ops = key.interestOps();
+                if ((ops & op) != 0) {
+                    key.interestOps(ops & ~op);
+                    reactor.interestUpdated();
                 }
+            } catch (CancelledKeyException ignored) {
+                // closed concurrently: the key is gone anyway
             }
         }
     }
 
-    /** The driving thread: the key is ready; drop the ready interest and wake its waiters. */
+    /**
+     * The driving thread: the key is ready. Per direction: set the readiness bit and wake the
+     * waiter; with no waiter and the bit already set (reported twice with nobody to consume it),
+     * drop that direction's interest so a level-triggered selector stops returning it.
+     */
     void ready(SelectionKey k) {
         Waker in = null;
         Waker out = null;
@@ -115,17 +234,36 @@ public final class IoSource {
             int ready;
             try {
                 ready = k.readyOps();
-                k.interestOps(k.interestOps() & ~ready);
             } catch (CancelledKeyException e) {
                 ready = -1;
             }
+            int bits = 0;
+            int drop = 0;
+            int cur = readiness();
             if ((ready & IN_OPS) != 0) {
                 in = wakers[IN];
                 wakers[IN] = null;
+                if (in == null && isReady(cur, IN)) {
+                    drop |= IN_OPS;
+                }
+                bits |= 1 << IN;
             }
-            if ((ready & ~IN_OPS) != 0) {
+            if ((ready & OUT_OPS) != 0) {
                 out = wakers[OUT];
                 wakers[OUT] = null;
+                if (out == null && isReady(cur, OUT)) {
+                    drop |= OUT_OPS;
+                }
+                bits |= 1 << OUT;
+            }
+            setReadiness(bits);
+            if (drop != 0 && ready != -1) {
+                try {
+                    k.interestOps(k.interestOps() & ~drop);
+                    reactor.interestUpdated();
+                } catch (CancelledKeyException ignored) {
+                    // closed concurrently
+                }
             }
         }
         if (in != null) {

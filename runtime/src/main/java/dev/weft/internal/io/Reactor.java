@@ -68,6 +68,9 @@ public final class Reactor implements AutoCloseable {
     /** Unparks that found the driver waiting and woke it (tests and measurements). */
     private final LongAdder wakeups = new LongAdder();
 
+    /** Interest-set changes after registration, each one an epoll_ctl at the next select. */
+    private final LongAdder interestUpdates = new LongAdder();
+
     /** Channels ever registered (tests and measurements). */
     private final LongAdder registrations = new LongAdder();
 
@@ -299,6 +302,19 @@ public final class Reactor implements AutoCloseable {
     /** Internal (tests): how many unparks found the driver waiting and woke it. */
     public long wakeups() {
         return wakeups.sum();
+    }
+
+    /**
+     * Internal (tests, measurements): interest-set changes of registered keys (adds by arm,
+     * drops by the driver). NIO applies a change at the next select; one that is undone before
+     * then costs no epoll_ctl, so this is an upper bound on them.
+     */
+    public long interestUpdates() {
+        return interestUpdates.sum();
+    }
+
+    void interestUpdated() {
+        interestUpdates.increment();
     }
 
     void registered() {

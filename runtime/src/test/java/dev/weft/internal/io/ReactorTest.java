@@ -75,7 +75,7 @@ class ReactorTest {
 
     /** Registers {@code source} for reads with {@code r}, so the selector exists and is selected. */
     static void armRead(IoSource source, Reactor r, Runnable onWake) throws Exception {
-        source.arm(IoSource.IN, SelectionKey.OP_READ, contextOn(r, onWake));
+        source.armNow(IoSource.IN, SelectionKey.OP_READ, contextOn(r, onWake));
     }
 
     @Test
@@ -165,7 +165,7 @@ class ReactorTest {
             assertTrue(woken.await(20, TimeUnit.SECONDS), "the waiter was not woken by close");
             assertTrue(source.isClosed());
             assertThrows(AsynchronousCloseException.class,
-                    () -> source.arm(IoSource.IN, SelectionKey.OP_READ, contextOn(r, () -> {})));
+                    () -> source.armNow(IoSource.IN, SelectionKey.OP_READ, contextOn(r, () -> {})));
             if (dedicated) {
                 driving.join(20_000);
                 assertFalse(driving.isAlive(), "driver thread left behind");
