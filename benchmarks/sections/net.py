@@ -13,9 +13,11 @@ import json
 import os
 import re
 
-PEERS = ["weft", "netty-nio", "netty-epoll", "virtual-threads", "platform-threads", "completable-future"]
+PEERS = ["weft", "weft-thread", "weft-worker", "netty-nio", "netty-epoll", "virtual-threads", "platform-threads", "completable-future"]
 NAMES = {
     "weft": "weft",
+    "weft-thread": "weft, dedicated driver thread",
+    "weft-worker": "weft, idle-worker driver",
     "netty-nio": "Netty 4.2 NIO",
     "netty-epoll": "Netty 4.2 epoll",
     "virtual-threads": "virtual threads",
@@ -24,6 +26,8 @@ NAMES = {
 }
 COLORS = {
     "weft": "#d62728",
+    "weft-thread": "#8c564b",
+    "weft-worker": "#e377c2",
     "netty-nio": "#2ca02c",
     "netty-epoll": "#17becf",
     "virtual-threads": "#1f77b4",
@@ -209,8 +213,10 @@ peer rather than one. This run: {_method(path)}.
 **Peers and their threads** (one per core on this 2-core machine where the model has a pool):
 - **weft**: the examples `dev.weft.examples.net.EchoServer` / `HttpServer` unchanged, woven at
   load time by `-javaagent:agent/target/weft-agent.jar`, on `AsyncRuntime.create()`: the
-  work-stealing runtime with 2 workers, plus its dedicated reactor (selector) thread and its
-  timer thread. One task per connection.
+  work-stealing runtime with 2 workers, one task per connection. One driver turns the selector
+  and the timer wheel: since 2026-11-26 01:35 UTC an idle worker drives it by default ("weft");
+  "weft, dedicated driver thread" is the same server with `-Dweft.driver=thread`. In runs before
+  that, "weft" was the dedicated thread and "weft, idle-worker driver" the other mode.
 - **Netty 4.2 NIO / epoll**: one `MultiThreadIoEventLoopGroup` of 2 threads with `NioIoHandler`
   (or `EpollIoHandler`) that accepts and serves; echo is Netty's echo handler (write on read,
   flush on read-complete), HTTP is `HttpServerCodec` plus a handler in the shape of Netty's
@@ -258,7 +264,9 @@ per message that returns nothing (the echo loop reads again right after writing,
 read costs 1.9 µs per message against Netty's 1.2. weft's own code (coroutine resume, await
 steps, scheduler) is about 6% of the samples. Directions for the reactor: select on an idle
 worker (Tokio's driver-on-park) instead of a separate thread, and keep interest set with a
-per-source readiness cache instead of one-shot interest.
+per-source readiness cache instead of one-shot interest. Both were done afterwards (interest kept
+registered with a tick-checked readiness cache; idle-worker driving as the default): compare
+the "weft" rows of runs before and after 01:35 UTC, and the two weft modes within one run.
 
 **Goal ratios, run by run**, by connection count (weft's throughput / Netty NIO's: ≥ 1 meets the
 goal; weft's p99 / virtual threads': ≤ 1 meets the goal; the last column, weft's server CPU time

@@ -87,7 +87,7 @@ public final class AsyncRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Worker names are prefix + index; the reactor's thread (timers, sockets) is prefix + "driver". */
+        /** Worker names are prefix + index; with -Dweft.driver=thread the reactor's own thread (timers, sockets) is prefix + "driver". */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
             return this;

@@ -98,9 +98,12 @@ public final class Reactor implements AutoCloseable {
         return new Reactor(null, clock);
     }
 
-    /** True when {@code -Dweft.driver=worker}: idle workers drive instead of a dedicated thread. */
+    /**
+     * True unless {@code -Dweft.driver=thread}: idle workers drive (the default, measured faster
+     * once interest stays registered: docs/design.md section 11) instead of a dedicated thread.
+     */
     public static boolean workersDrive() {
-        String m = System.getProperty(MODE_PROPERTY, "thread");
+        String m = System.getProperty(MODE_PROPERTY, "worker");
         switch (m) {
             case "thread":
                 return false;

@@ -17,9 +17,9 @@
  *
  * <h2>Who drives</h2>
  * <ul>
- *   <li>Multi-threaded runtime, {@code -Dweft.driver=thread} (the default): a dedicated daemon
+ *   <li>Multi-threaded runtime, {@code -Dweft.driver=thread}: a dedicated daemon
  *       thread ({@code <prefix>driver}) loops over turns; what it wakes goes to the inject queue.
- *   <li>Multi-threaded runtime, {@code -Dweft.driver=worker}: as Tokio parks on its I/O driver,
+ *   <li>Multi-threaded runtime, {@code -Dweft.driver=worker} (the default): as Tokio parks on its I/O driver,
  *       a worker with nothing to do that wins the token turns the reactor instead of parking;
  *       notifying that worker goes through {@code Reactor.unpark} (selector.wakeup()). What its
  *       turn wakes lands in its own LIFO slot and ring, it leaves the sleeper list and runs it.
@@ -32,7 +32,19 @@
  *       waiting inside a current-thread blockOn waits for that runtime's next blockOn.
  * </ul>
  *
- * <h2>Dedicated thread vs idle worker: measured, and why the default is the thread</h2>
+ * <h2>Dedicated thread vs idle worker: measured, and why the default is the idle worker</h2>
+ * The default was first the dedicated thread, on the measurements below (one-shot interest, a
+ * loaded machine). Once interest stayed registered with readiness cached per direction (see the
+ * readiness protocol), the net benchmark group on a quiet machine (run 2026-11-26T012743Z,
+ * {@code benchmarks/results/net/}, servers in their own JVMs, the same load generator, medians of
+ * 2 rounds) turned the result over: worker driving carried 0.87x the messages of the thread at 1
+ * echo connection, 1.58x at 100 and 1.18x at 1,000, 1.60x the HTTP requests at 100 connections
+ * and 1.10x at 1,000, at about half the server CPU per message (8.0 against 15.9 us at 100
+ * echo connections; Netty 4.2 NIO 7.6). Its p99 is worse than the thread's at 100 and 1,000
+ * connections (4.3 against 2.8 ms, 35 against 27 ms), and level with virtual threads' and
+ * Netty's at 100. Throughput and CPU decided: idle workers drive by default, and
+ * {@code -Dweft.driver=thread} keeps the dedicated thread for programs that want its tail.
+ * The earlier measurements, kept for the reasons they show:
  * {@code dev.weft.bench.driver.DriverBench} (benchmarks module; raw output in
  * {@code benchmarks/results/driver/}), JDK 25.0.3, one runtime of 2 workers holding the echo
  * server and its clients, 64-byte ping-pong, both modes alternating in one JVM, medians of 3
@@ -63,7 +75,7 @@
  * task it woke, so the task's next read arms its interest while nobody is inside select and no
  * selector.wakeup() is needed; with a dedicated thread every re-arm finds the thread in select
  * (a wake-up: eventfd write, drain, a second epoll_wait) and every readiness crosses threads
- * (inject queue, futex). Why the thread stays the default: with many connections it carries
+ * (inject queue, futex). Why the thread was the default before: with many connections it carried
  * more messages and has a 2-4x better p99, because it keeps selecting while both workers run
  * tasks; a driving worker stops selecting while it runs what it woke, so new readiness waits for
  * a worker to go idle or for the 61st-tick poll, and a task that hogs its worker delays every

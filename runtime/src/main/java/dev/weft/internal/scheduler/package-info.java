@@ -38,9 +38,10 @@
  *   <li>{@link dev.weft.internal.scheduler.InjectQueue}: the global queue for work from
  *       non-worker threads and for ring overflow.
  *   <li>{@link dev.weft.internal.scheduler.Idle}: who sleeps, who searches.
- *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by its own
- *       thread, whose wakes are foreign wakes (inject queue), or with {@code -Dweft.driver=worker}
- *       by an idle worker instead of parking (its wakes are then local); see internal.io.
+ *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by an idle
+ *       worker instead of parking (its wakes are then local; the default), or with
+ *       {@code -Dweft.driver=thread} by its own thread, whose wakes are foreign wakes (inject
+ *       queue); see internal.io.
  * </ul>
  *
  * <h3>Scheduling policy</h3>
