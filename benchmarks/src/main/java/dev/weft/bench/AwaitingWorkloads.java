@@ -33,6 +33,11 @@ public final class AwaitingWorkloads {
         return Future.ready(sum);
     }
 
+    /** skynet with {@code leaves} leaves (a power of ten), for the seed's comparison at other sizes. */
+    public static long skynet(AsyncRuntime rt, int leaves) {
+        return rt.blockOn(rt.spawn(skynet(0, leaves)));
+    }
+
     public static long skynet(AsyncRuntime rt) {
         return rt.blockOn(rt.spawn(skynet(0, 1_000_000)));
     }

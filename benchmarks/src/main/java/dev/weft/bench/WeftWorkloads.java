@@ -56,6 +56,11 @@ public final class WeftWorkloads {
         }
     }
 
+    /** skynet with {@code leaves} leaves (a power of ten), for the seed's comparison at other sizes. */
+    public static long skynet(AsyncRuntime rt, int leaves) {
+        return rt.blockOn(rt.spawn(new Skynet(0, leaves)));
+    }
+
     public static long skynet(AsyncRuntime rt) {
         return rt.blockOn(rt.spawn(new Skynet(0, 1_000_000)));
     }

@@ -1,13 +1,8 @@
 package dev.weft.bench.seed;
 
-import static dev.weft.Async.await;
-
-import dev.weft.Async;
 import dev.weft.AsyncRuntime;
-import dev.weft.Context;
-import dev.weft.Future;
-import dev.weft.JoinHandle;
-import dev.weft.Poll;
+import dev.weft.bench.AwaitingWorkloads;
+import dev.weft.bench.WeftWorkloads;
 
 /**
  * skynet of any size (a power of ten of leaves) for the models whose shared versions are fixed
@@ -33,66 +28,14 @@ public final class SeedWorkloads {
         return (long) leaves * (leaves - 1) / 2;
     }
 
-    static final class Skynet implements Future<Long> {
-        private final long num;
-        private final int size;
-        private JoinHandle<Long>[] children;
-        private int next;
-        private long sum;
-
-        Skynet(long num, int size) {
-            this.num = num;
-            this.size = size;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Poll<Long> poll(Context cx) {
-            if (size == 1) {
-                return Poll.ready(num);
-            }
-            if (children == null) {
-                int sub = size / 10;
-                children = new JoinHandle[10];
-                for (int i = 0; i < 10; i++) {
-                    children[i] = Async.spawn(new Skynet(num + (long) i * sub, sub));
-                }
-            }
-            while (next < 10) {
-                Poll<Long> p = children[next].poll(cx);
-                if (!p.isReady()) {
-                    return Poll.pending();
-                }
-                sum += p.value();
-                children[next++] = null;
-            }
-            return Poll.ready(sum);
-        }
-    }
-
+    /** Hand-written state objects: the issue-5 workload at this size. */
     public static long weft(AsyncRuntime rt, int leaves) {
-        return rt.blockOn(rt.spawn(new Skynet(0, leaves)));
+        return WeftWorkloads.skynet(rt, leaves);
     }
 
-    static Future<Long> awaiting(long num, int size) {
-        if (size == 1) {
-            return Future.ready(num);
-        }
-        int sub = size / 10;
-        @SuppressWarnings("unchecked")
-        JoinHandle<Long>[] children = new JoinHandle[10];
-        for (int i = 0; i < 10; i++) {
-            children[i] = Async.spawn(awaiting(num + (long) i * sub, sub));
-        }
-        long sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += await(children[i]);
-        }
-        return Future.ready(sum);
-    }
-
+    /** With {@code await}, woven at load time (the fork runs with the agent). */
     public static long weftAwait(AsyncRuntime rt, int leaves) {
-        return rt.blockOn(rt.spawn(awaiting(0, leaves)));
+        return AwaitingWorkloads.skynet(rt, leaves);
     }
 
     /** One platform thread per node; a parent blocks in join() on its ten children. */
