@@ -13,34 +13,6 @@ import org.junit.jupiter.api.Test;
 /** Sleep on a driver whose clock the test moves. */
 class TimerDriverTest {
 
-    /** A clock that moves only when told. */
-    private static final class ManualClock implements Clock {
-        long nanos = 1_000_000_000L;
-
-        @Override
-        public long nanoTime() {
-            return nanos;
-        }
-    }
-
-    private static final class DriverRuntime implements dev.weft.internal.context.RuntimeHandle {
-        final TimerDriver driver;
-
-        DriverRuntime(TimerDriver driver) {
-            this.driver = driver;
-        }
-
-        @Override
-        public <T> dev.weft.JoinHandle<T> spawn(Future<T> future) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TimerDriver timers() {
-            return driver;
-        }
-    }
-
     @Test
     void sleepFiresOnceItsDurationHasPassedOnTheClock() {
         ManualClock clock = new ManualClock();

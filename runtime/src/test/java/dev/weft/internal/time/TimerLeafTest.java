@@ -17,33 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The timer leaves (Sleep, Timeout) as their own wheel entries, on a driver the test moves. */
 class TimerLeafTest {
 
-    private static final class ManualClock implements Clock {
-        long nanos = 1_000_000_000L;
-
-        @Override
-        public long nanoTime() {
-            return nanos;
-        }
-    }
-
-    private static final class DriverRuntime implements dev.weft.internal.context.RuntimeHandle {
-        final TimerDriver driver;
-
-        DriverRuntime(TimerDriver driver) {
-            this.driver = driver;
-        }
-
-        @Override
-        public <T> dev.weft.JoinHandle<T> spawn(Future<T> future) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TimerDriver timers() {
-            return driver;
-        }
-    }
-
     /** Pending until {@link #value} is set; counts cancels. */
     private static final class Settable implements Future<String> {
         String value;
