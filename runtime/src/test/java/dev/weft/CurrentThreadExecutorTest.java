@@ -32,6 +32,20 @@ class CurrentThreadExecutorTest extends ExecutorContract {
     }
 
     @Test
+    void oneYieldNowInBlockOnRunsEveryTaskQueuedBeforeIt() {
+        // Deterministic only here: one thread runs the queue in order, so a single yield of the
+        // blockOn future lets the task queued before it finish.
+        AtomicInteger runs = new AtomicInteger();
+        JoinHandle<Void> h = rt.spawn(cx -> {
+            runs.incrementAndGet();
+            return Poll.ready(null);
+        });
+        rt.blockOn(Async.yieldNow());
+        assertTrue(h.isDone());
+        assertEquals(1, runs.get());
+    }
+
+    @Test
     void closeFromInsideATaskCancelsTheRestAndEndsBlockOn() {
         ManualFuture<String> other = new ManualFuture<>();
         JoinHandle<String> otherHandle = rt.spawn(other);

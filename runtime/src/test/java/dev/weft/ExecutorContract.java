@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -310,14 +311,19 @@ abstract class ExecutorContract {
 
     @Test
     void yieldNowLetsOtherTasksRun() {
-        AtomicInteger other = new AtomicInteger();
-        JoinHandle<Void> h = rt.spawn(cx -> {
-            other.incrementAndGet();
+        // A task that yields until another task has run. If yieldNow re-ran the yielder ahead of
+        // the queue (or never gave up its thread) this would spin forever on a single thread.
+        // Completion of the other task is awaited through its handle, never inferred from a side
+        // effect of its body: on a pool the body's effect is visible before the task is COMPLETE.
+        AtomicBoolean otherRan = new AtomicBoolean();
+        JoinHandle<Integer> yielder = rt.spawn(TestFutures.yieldingUntil(otherRan::get));
+        JoinHandle<Void> other = rt.spawn(cx -> {
+            otherRan.set(true);
             return Poll.ready(null);
         });
-        rt.blockOn(TestFutures.until(() -> other.get() == 1));
-        rt.blockOn(Async.yieldNow());
-        assertTrue(h.isDone());
+        assertEquals(null, rt.blockOn(other));
+        assertTrue(rt.blockOn(yielder) >= 0);
+        assertTrue(yielder.isDone() && other.isDone());
     }
 
     @Test

@@ -23,6 +23,29 @@ final class TestFutures {
         };
     }
 
+    /** Awaits {@link Async#yieldNow()} again and again until {@code condition} holds; ready with the number of yields. */
+    static Future<Integer> yieldingUntil(BooleanSupplier condition) {
+        return new Future<>() {
+            private int yields;
+            private Future<Void> current;
+
+            @Override
+            public Poll<Integer> poll(Context cx) {
+                while (!condition.getAsBoolean()) {
+                    if (current == null) {
+                        current = Async.yieldNow();
+                    }
+                    if (!current.poll(cx).isReady()) {
+                        return Poll.pending();
+                    }
+                    current = null;
+                    yields++;
+                }
+                return Poll.ready(yields);
+            }
+        };
+    }
+
     /** Sleeps {@code d}, then is ready with {@code value}. */
     static <T> Future<T> delayed(Duration d, T value) {
         return then(Async.sleep(d), () -> Future.ready(value));
