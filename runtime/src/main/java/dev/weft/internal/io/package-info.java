@@ -22,7 +22,9 @@
  *   <li>Multi-threaded runtime, {@code -Dweft.driver=worker} (the default): as Tokio parks on its I/O driver,
  *       a worker with nothing to do that wins the token turns the reactor instead of parking;
  *       notifying that worker goes through {@code Reactor.unpark} (selector.wakeup()). What its
- *       turn wakes lands in its own LIFO slot and ring, it leaves the sleeper list and runs it.
+ *       turn wakes queues in wake order (its own ring, then the inject queue once the ring is
+ *       full; never the LIFO slot, whose overflow would put the oldest wakes last), it leaves
+ *       the sleeper list and runs it, and another worker is woken to share the batch.
  *       Busy workers poll the reactor (selectNow) every 61st tick when nobody drives it, so I/O
  *       and timers are still seen when no worker is idle.
  *   <li>Current-thread runtime: the blockOn thread turns it between task batches (no extra

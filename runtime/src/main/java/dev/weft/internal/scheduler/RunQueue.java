@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * to and pops from, and other workers steal half of (Tokio's {@code scheduler/multi_thread/
  * queue.rs}, itself after Go's runtime).
  *
- * <p><b>Owner only</b>: {@link #pushBack}, {@link #pop} and {@link #stealInto} (called on the
+ * <p><b>Owner only</b>: {@link #pushBack}, {@link #offer}, {@link #pop} and {@link #stealInto} (called on the
  * victim, by the thief, which owns the destination) must be called by the thread that owns the
  * queue they write into. Only {@link #stealInto}'s read side and {@link #size} are for other
  * threads.
@@ -130,6 +130,22 @@ final class RunQueue {
             }
             // a thief or our own pop raced with the claim: look again.
         }
+    }
+
+    /**
+     * Owner only: appends {@code task} if the ring has room (a thief still copying counts as
+     * occupying its slots); false, and nothing changed, when it is full.
+     */
+    boolean offer(Task<?> task) {
+        long h = (long) HEAD.getAcquire(this);
+        int t = tail;
+        if (t - steal(h) >= CAPACITY) {
+            return false;
+        }
+        buffer[t & MASK] = task;
+        // ordering: release publishes the slot write to thieves that acquire the tail.
+        TAIL.setRelease(this, t + 1);
+        return true;
     }
 
     /** Owner only: claims the older half of a full ring and moves it with {@code task} to the inject queue. */

@@ -59,6 +59,15 @@ final class Worker extends Coop.Carrier {
     /** xorshift state for the victim order. */
     private int seed;
 
+    /**
+     * True while this worker turns the reactor: what the turn wakes is queued in arrival order
+     * ({@link #queueWoken}) instead of through the LIFO slot.
+     */
+    private boolean driving;
+
+    /** Tasks the current reactor turn woke. */
+    private int woken;
+
     /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
     volatile boolean notified;
 
@@ -202,6 +211,10 @@ final class Worker extends Coop.Carrier {
      * displaces goes to the ring, where thieves can see it (hence the notify).
      */
     void scheduleLocal(Task<?> task) {
+        if (driving) {
+            queueWoken(task);
+            return;
+        }
         if (task == current) {
             local.pushBack(task, scheduler.inject);
             scheduler.notifyParked();
@@ -218,30 +231,58 @@ final class Worker extends Coop.Carrier {
     /**
      * Worker mode, every {@link #GLOBAL_QUEUE_INTERVAL}th tick (Tokio's maintenance): if no idle
      * worker drives the reactor, poll it without blocking, so busy workers still see I/O and
-     * timers. What it wakes lands here (LIFO slot, ring).
+     * timers. What it wakes queues behind what is already waiting ({@link #queueWoken}).
      */
     private void pollReactor() {
-        if (scheduler.reactor.owner() == null && scheduler.reactor.drive(0, NEVER)) {
-            flushLifo();
+        if (scheduler.reactor.owner() == null) {
+            turn(0);
         }
     }
 
     private static final java.util.function.BooleanSupplier NEVER = () -> false;
 
-    /** Ready I/O dispatched during a turn scheduled into the LIFO slot; the loop reads the ring. */
-    private void flushLifo() {
-        Task<?> t = lifo;
-        if (t != null) {
-            lifo = null;
-            local.pushBack(t, scheduler.inject);
+    /**
+     * One reactor turn by this worker (a poll when {@code maxNanos} is 0, else a wait until an
+     * event, a timer or {@link #wakeCondition}); false when another thread holds the token.
+     */
+    private boolean turn(long maxNanos) {
+        woken = 0;
+        driving = true;
+        boolean drove;
+        try {
+            drove = scheduler.reactor.drive(maxNanos, maxNanos == 0 ? NEVER : wakeCondition);
+        } finally {
+            driving = false;
+        }
+        if (woken > 0) {
+            // the tasks are visible (ring tail, inject queue): idle protocol step 1.
+            scheduler.notifyParked();
+        }
+        return drove;
+    }
+
+    /**
+     * A wake during this worker's reactor turn. A turn at 1,000 connections wakes hundreds of
+     * tasks; each joins the back of the line (the ring, or the inject queue once the ring is
+     * full or the inject queue already holds older work), so ready connections are served in
+     * the order the selector reported them. Through the LIFO slot the ring would overflow and
+     * move its OLDEST half to the inject queue, behind every later wake: measured as a doubled
+     * p99 at 1,000 echo connections (design.md section 11).
+     */
+    private void queueWoken(Task<?> task) {
+        woken++;
+        InjectQueue inject = scheduler.inject;
+        if (!inject.isEmpty() || !local.offer(task)) {
+            inject.push(task);
         }
     }
 
     /** Worker mode: this worker's wait condition, checked by the reactor after it marks itself parked. */
     private final java.util.function.BooleanSupplier wakeCondition = this::shouldWake;
 
+    /** Also true once the turn has woken a task: it must run, not wait behind the select. */
     private boolean shouldWake() {
-        return notified || scheduler.closed;
+        return notified || woken > 0 || scheduler.closed;
     }
 
     /**
@@ -266,8 +307,7 @@ final class Worker extends Coop.Carrier {
                 return;
             }
             if (scheduler.workersDrive) {
-                if (scheduler.reactor.drive(Long.MAX_VALUE, wakeCondition)) {
-                    flushLifo();
+                if (turn(Long.MAX_VALUE)) {
                     if (!notified && !local.isEmpty() && scheduler.idle.removeSleeper(index)) {
                         return; // own work from the turn: unparked, not searching
                     }

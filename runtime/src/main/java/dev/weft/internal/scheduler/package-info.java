@@ -60,6 +60,12 @@
  *   <li>A task that re-schedules itself (a yield, or a spent coop budget) goes to the back of
  *       the ring, never the LIFO slot: with tasks [1, 2, 3, 4] queued and 1 yielding, the
  *       worker runs 2, 3, 4, then 1 again.
+ *   <li>A task woken by a worker's <i>reactor turn</i> (ready I/O, a due timer) joins the back
+ *       of the line instead: the back of that worker's ring while it has room and the inject
+ *       queue is empty, else the inject queue; once the turn ends, a parked worker is woken if
+ *       nobody searches. Readiness is then served in the order the turn reported it. Through the
+ *       LIFO slot, a turn waking more tasks than a ring holds (1,000 connections) made the ring
+ *       overflow its oldest half into the inject queue, behind every later wake (WakeOrderTest).
  *   <li>A task woken or spawned by <i>any other thread</i> goes to the inject queue and, if no
  *       worker searches, one parked worker is woken.
  *   <li>Each worker takes from the inject queue first on every
@@ -118,8 +124,9 @@
  *   <li>A worker is unparked only by a notifier that took it out of the sleeper list (its
  *       {@code notified} flag) or by shutdown; spurious returns from {@code park} loop. In
  *       worker-driven mode the first parking worker to win the reactor's token waits in the
- *       reactor instead, and a notifier of that worker also unparks the reactor; when its turn
- *       woke tasks onto it, it leaves the sleeper list by itself.
+ *       reactor instead, and a notifier of that worker also unparks the reactor; a turn that has
+ *       woken a task no longer waits; when it woke tasks onto the worker's ring, the worker
+ *       leaves the sleeper list by itself.
  * </ol>
  *
  * <h3>Invariants</h3>

@@ -1,6 +1,7 @@
 package dev.weft.internal.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,27 @@ class RunQueueTest {
         }
         assertNull(q.pop());
         assertTrue(inject.isEmpty());
+    }
+
+    @Test
+    void offerRefusesWhenFullAndKeepsTheRingIntact() {
+        RunQueue q = new RunQueue();
+        List<Task<?>> pushed = new ArrayList<>();
+        for (int i = 0; i < RunQueue.CAPACITY; i++) {
+            Task<?> t = task();
+            pushed.add(t);
+            assertTrue(q.offer(t));
+        }
+        assertFalse(q.offer(task()), "a full ring refuses");
+        assertEquals(RunQueue.CAPACITY, q.size());
+        assertSame(pushed.get(0), q.pop());
+        Task<?> last = task();
+        assertTrue(q.offer(last), "room again after a pop");
+        for (int i = 1; i < RunQueue.CAPACITY; i++) {
+            assertSame(pushed.get(i), q.pop());
+        }
+        assertSame(last, q.pop());
+        assertNull(q.pop());
     }
 
     @Test
