@@ -17,6 +17,7 @@ WORKLOADS = [
     ("readyTimeout", "timeout(1 s, ready): create + poll + cancel (user level; the JIT may remove it all)"),
     ("readyTimeoutEscaping", "the same, the future escaping (stored, as a coroutine's state would)"),
     ("armedTimeout", "timer armed then cancelled (insert + remove, 1 s)"),
+    ("armedTimeoutInTask", "the same inside one poll of a task on a worker (weft: the worker's timer batch)"),
     ("armedBulk", "1,000,000 armed, then all cancelled (1 min timers)"),
 ]
 LATE_PEERS = [
@@ -140,7 +141,11 @@ Floors measured in the same run: one `System.nanoTime()` costs {_ns(fl_t['ns'])}
 uncontended `synchronized` enter/exit pairs {_ns(fl_l['ns'])}. An armed weft timeout pays both
 (the deadline needs the time now; the wheel is behind the driver's lock for the insert and for
 the remove), so on this machine insert+cancel cannot go below about
-{_ns(fl_t['ns'] + fl_l['ns'])} without a different driver design (see the note below).
+{_ns(fl_t['ns'] + fl_l['ns'])} without a different driver design. The in-task row is that
+design: a task's timers wait in its worker's timer batch and reach the wheel when the poll ends
+(one clock read, taken after the arms, and one lock per poll: never early), so a timeout armed
+and cancelled within one poll pays neither (docs/design.md, section 9). A timeout armed in one
+poll and cancelled in a later one still pays one clock read and the lock per arming poll.
 The "ready" row's weft cell is what the JIT makes of it when the timeout does not escape: escape
 analysis removes the object and the disarm (`cancel` of a never-armed timer does nothing).""")
     before = _files(results_dir, "before")
@@ -228,14 +233,21 @@ def goals(results_dir):
     rows, late = _jmh(data), _late(data)
     out = []
     a = rows.get(("armedTimeout", "weft"))
+    t = rows.get(("armedTimeoutInTask", "weft"))
     if a:
         n = rows.get(("armedTimeout", "netty"))
         vs = f"; Netty HashedWheelTimer {n['ns'] / a['ns']:.2f}× weft's time" if n else ""
         best = a.get("best") or a["ns"]
-        out.append(("8", "≤30 ns per timeout insert+cancel",
-                    f"armed: best iteration {best:.0f} ns, mean {a['ns']:.0f} ns ({best / 30:.2f}× the goal; "
-                    f"{a['bytes']:.0f} B){vs}",
-                    "met" if best <= 30 else "not met"))
+        text = (f"armed from a plain thread: best iteration {best:.0f} ns, mean {a['ns']:.0f} ns "
+                f"({best / 30:.2f}× the goal; {a['bytes']:.0f} B){vs}")
+        status = "met" if best <= 30 else "not met"
+        if t:
+            tb = t.get("best") or t["ns"]
+            text = (f"armed and cancelled in one poll of a task on a worker: best {tb:.0f} ns, mean "
+                    f"{t['ns']:.0f} ns ({tb / 30:.2f}× the goal; {t['bytes']:.0f} B); " + text)
+            status = ("met in a task's poll, not from a plain thread" if tb <= 30 < best
+                      else "met" if tb <= 30 and best <= 30 else status)
+        out.append(("8", "≤30 ns per timeout insert+cancel", text, status))
     w = late.get("weft")
     if w:
         bound = 1000 + w["tick"] * 1000
