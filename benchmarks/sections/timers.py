@@ -222,6 +222,30 @@ What the lateness shows: with 100,000 timers over 100 ms the driving thread fire
 timers per millisecond, and on two shared, busy cores any thread that has to run on time (the
 timer thread, then a worker for the woken task) waits for a core; the spread of p99 between
 rounds is that. The goal is read from weft (tasks), the user-level number.""")
+    prior = _files(results_dir, "before-timers2")
+    if prior:
+        pd = _load(prior[-1])
+        pl, pj = _late(pd), _jmh(pd)
+        out.append(f"""
+### Before and after the wheel's two level-0 banks and the worker timer batch
+
+The same runner with the benchmarks jar of the commit before both changes (`{prior[-1]}`, run
+{pd['date']}, load {pd['load_before']}), next to the run above; the machine was shared, so
+read the ratios with care:
+
+| weft | before | after |
+|---|---|---|""")
+        for w, title in (("armedTimeout", "armed + cancelled, plain thread"),
+                         ("armedTimeoutInTask", "armed + cancelled in one task poll")):
+            x, y = pj.get((w, "weft")), rows.get((w, "weft"))
+            fx = f"{_ns(x['ns'])}, {x['bytes'] or 0:.0f} B" if x else "— (no such row: the same loop arms directly)"
+            fy = f"{_ns(y['ns'])}, {y['bytes'] or 0:.0f} B" if y else "—"
+            out.append(f"| {title} | {fx} | {fy} |")
+        for p in ("weft", "weft-timer-thread"):
+            x, y = pl.get(p), late.get(p)
+            if x and y:
+                out.append(f"| lateness p50 / p99 / p99.9, {p} | {_ms(x['p50'])} / {_ms(x['p99'])} / "
+                           f"{_ms(x['p999'])} | {_ms(y['p50'])} / {_ms(y['p99'])} / {_ms(y['p999'])} |")
     return "\n".join(out) + "\n"
 
 
