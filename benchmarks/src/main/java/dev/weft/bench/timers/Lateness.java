@@ -51,6 +51,7 @@ public final class Lateness {
         List<Peer> all = List.of(
                 new Peer("weft", 1, late -> weft(weft, delays, late)),
                 new Peer("weft-timer-thread", 1, late -> weftTimerThread(delays, late)),
+                new Peer("weft-split", 1, late -> weftSplit(weft, delays, late)),
                 new Peer("netty-hwt-100ms", 100, late -> netty(netty100, delays, late)),
                 new Peer("netty-hwt-1ms", 1, late -> netty(netty1, delays, late)),
                 new Peer("stpe", 0, late -> stpe(stpe, delays, late)),
@@ -69,7 +70,11 @@ public final class Lateness {
                     if (round == 0) {
                         continue; // warm-up
                     }
-                    System.out.println("LATENESS " + json(p, round, late, wall));
+                    String line = json(p, round, late, wall);
+                    if (p.name.equals("weft-split")) {
+                        line = line.substring(0, line.length() - 1) + split(late);
+                    }
+                    System.out.println("LATENESS " + line);
                 }
             }
         } finally {
@@ -163,6 +168,75 @@ public final class Lateness {
             waker = cx.waker();
             return left.get() == 0 ? Poll.ready(null) : Poll.pending();
         }
+    }
+
+    /** weft-split: when each sleep's waker ran, relative to its deadline (set by SplitSleeper). */
+    private static long[] fired;
+
+    /**
+     * The weft row split in two (diagnosis; the sum is the lateness): the timer's own lateness
+     * (waker called - deadline, which includes rounding up to the next whole tick), and the
+     * woken task's wait for a worker (polled - waker called).
+     */
+    static String split(long[] late) {
+        Histogram fire = new Histogram(3_600_000_000_000L, 3);
+        Histogram run = new Histogram(3_600_000_000_000L, 3);
+        for (int i = 0; i < late.length; i++) {
+            fire.recordValue(Math.max(0, fired[i]));
+            run.recordValue(Math.max(0, late[i] - fired[i]));
+        }
+        return String.format(java.util.Locale.ROOT,
+                ", \"fire_p50_us\": %.1f, \"fire_p99_us\": %.1f, \"fire_p999_us\": %.1f, "
+                        + "\"run_p50_us\": %.1f, \"run_p99_us\": %.1f, \"run_p999_us\": %.1f}",
+                fire.getValueAtPercentile(50) / 1e3, fire.getValueAtPercentile(99) / 1e3,
+                fire.getValueAtPercentile(99.9) / 1e3, run.getValueAtPercentile(50) / 1e3,
+                run.getValueAtPercentile(99) / 1e3, run.getValueAtPercentile(99.9) / 1e3);
+    }
+
+    /** A Sleeper whose sleep is polled with a waker that first records when it was called. */
+    static final class SplitSleeper implements Future<Void> {
+        private final int index;
+        private final int delayMs;
+        private final long[] late;
+        private final Countdown done;
+        private Future<Void> sleep;
+        private long start;
+        private Context inner;
+
+        SplitSleeper(int index, int delayMs, long[] late, Countdown done) {
+            this.index = index;
+            this.delayMs = delayMs;
+            this.late = late;
+            this.done = done;
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            if (sleep == null) {
+                start = System.nanoTime();
+                sleep = Async.sleep(Duration.ofMillis(delayMs));
+                Waker real = cx.waker();
+                inner = cx.withWaker(() -> {
+                    fired[index] = System.nanoTime() - start - delayMs * 1_000_000L;
+                    real.wake();
+                });
+            }
+            if (!sleep.poll(inner).isReady()) {
+                return Poll.pending();
+            }
+            late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
+            done.done();
+            return Poll.ready(null);
+        }
+    }
+
+    static void weftSplit(AsyncRuntime rt, int[] delays, long[] late) {
+        fired = new long[delays.length];
+        Countdown done = new Countdown(delays.length);
+        for (int i = 0; i < delays.length; i++) {
+            rt.spawn(new SplitSleeper(i, delays[i], late, done));
+        }
+        rt.blockOn(done);
     }
 
     static void weft(AsyncRuntime rt, int[] delays, long[] late) {

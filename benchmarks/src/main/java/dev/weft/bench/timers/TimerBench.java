@@ -1,6 +1,7 @@
 package dev.weft.bench.timers;
 
 import dev.weft.Async;
+import dev.weft.AsyncRuntime;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -40,6 +41,11 @@ import org.openjdk.jmh.infra.Blackhole;
  *       the timer is inserted into the wheel, then cancelled (removed). Netty's
  *       {@code newTimeout(...).cancel()} and STPE's {@code schedule(...).cancel(false)} (with
  *       {@code setRemoveOnCancelPolicy(true)}) are the same insert+cancel.
+ *   <li>{@code armedTimeoutInTask}: the same, inside one poll of a task on a one-worker
+ *       runtime, as a task's code runs: the timers wait in the worker's timer batch and reach
+ *       the wheel when the poll ends, so one cancelled in the same poll costs neither a clock
+ *       read nor the driver's lock (internal.time.TimerBatch). One invocation is one task
+ *       (spawn and join amortised over the million).
  *   <li>{@code armedBulk}: 1,000,000 one-minute timers armed first, then all cancelled: inserts
  *       into and removals from a full wheel / heap / queue (a minute, not a second, because
  *       arming a million can take more than a second on this machine, and none may fire).
@@ -72,9 +78,11 @@ public class TimerBench {
     private HashedWheelTimer wheel;
     private ScheduledThreadPoolExecutor stpe;
     private final Object[] bulk = new Object[N];
+    private AsyncRuntime runtime;
 
     @Setup(Level.Trial)
     public void start() {
+        runtime = AsyncRuntime.builder().workers(1).threadNamePrefix("timer-bench-").build();
         // daemon threads: a cancelled-but-queued timer must not keep the fork alive
         wheel = new HashedWheelTimer(TimerBench::daemon);
         wheel.start();
@@ -84,6 +92,7 @@ public class TimerBench {
 
     @TearDown(Level.Trial)
     public void stop() {
+        runtime.close();
         wheel.stop();
         stpe.shutdownNow();
     }
@@ -169,6 +178,25 @@ public class TimerBench {
             f.cancel();
         }
         return checkCount(pending);
+    }
+
+    /** The armedTimeout_weft loop as one task's poll on a worker. */
+    private static final Future<Integer> ARM_CANCEL_IN_ONE_POLL = cx -> {
+        int pending = 0;
+        for (int i = 0; i < N; i++) {
+            Future<Integer> f = Async.timeout(SECOND, PENDING);
+            if (!f.poll(cx).isReady()) {
+                pending++;
+            }
+            f.cancel();
+        }
+        return Poll.ready(checkCount(pending));
+    };
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int armedTimeoutInTask_weft() {
+        return runtime.blockOn(runtime.spawn(ARM_CANCEL_IN_ONE_POLL));
     }
 
     @Benchmark

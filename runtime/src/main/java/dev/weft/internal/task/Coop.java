@@ -1,6 +1,7 @@
 package dev.weft.internal.task;
 
 import dev.weft.Context;
+import dev.weft.internal.time.TimerBatch;
 
 /**
  * The cooperative budget (Tokio's {@code task/coop}): how many operations on weft's leaf
@@ -61,8 +62,22 @@ public final class Coop {
         return true;
     }
 
+    /**
+     * Called by a task's run right after it polled its future (any outcome), before the task
+     * can be completed or polled again: the timers its leaves armed during the poll reach the
+     * wheel now ({@link TimerBatch}). Nothing to do off the workers.
+     */
+    public static void pollEnded() {
+        if (Thread.currentThread() instanceof Carrier c) {
+            c.timers.flush();
+        }
+    }
+
     /** A thread that carries a budget: the work-stealing scheduler's workers. */
     public abstract static class Carrier extends Thread {
+
+        /** Timers armed by the task being polled, armed in one go when its poll ends. */
+        public final TimerBatch timers = new TimerBatch();
 
         /** Units left for the task being polled; this thread only (plain field, never shared). */
         private int budget = BUDGET;
@@ -80,9 +95,18 @@ public final class Coop {
             owner = task;
         }
 
-        /** Called by this thread after the poll: no budget applies between tasks. */
+        /**
+         * Called by this thread after the poll: no budget applies between tasks. Flushes the
+         * timer batch too, a backstop for a poll that ended without {@link #pollEnded}.
+         */
         protected final void clearBudget() {
             owner = null;
+            timers.flush();
+        }
+
+        /** Whether this thread is inside a poll of the task whose waker is {@code waker}. */
+        public final boolean isPolling(Object waker) {
+            return owner != null && owner == waker;
         }
     }
 }

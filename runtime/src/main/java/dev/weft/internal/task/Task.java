@@ -131,13 +131,17 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
                 p = future().poll(cx);
                 v = p.isReady() ? p.value() : null;
             } catch (Throwable t) {
+                Coop.pollEnded();
                 complete(null, t);
                 return;
             }
+            Coop.pollEnded();
             if (p.isReady()) {
                 complete(v, null);
                 return;
             }
+        } else {
+            Coop.pollEnded();
         }
         switch (transitionToIdle()) {
             case IDLE:

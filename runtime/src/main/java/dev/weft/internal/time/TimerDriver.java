@@ -87,8 +87,56 @@ public final class TimerDriver {
         return true;
     }
 
+    /**
+     * Arms the entries of {@code batch}'s circular list (sentinel {@code head}, each deadline
+     * field holding a delay in nanoseconds) from one clock reading, taken inside the lock, so at
+     * or after each entry was offered; leaves the list empty.
+     */
+    void registerAll(TimerEntry head) {
+        TimerEntry refused = null;
+        boolean unpark;
+        synchronized (this) {
+            long now = clock.nanoTime() - origin;
+            long earliest = Long.MAX_VALUE;
+            for (TimerEntry e = head.next; e != head; ) {
+                TimerEntry n = e.next;
+                e.prev = null;
+                e.next = null;
+                e.index = -1;
+                long delay = Math.min(Math.max(e.deadline, 0), MAX_DELAY_NANOS);
+                long deadline = (now + delay + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+                if (wheel.insert(e, deadline)) {
+                    earliest = Math.min(earliest, deadline);
+                } else {
+                    e.next = refused; // due already (a zero delay): fired below, as register reports
+                    refused = e;
+                }
+                e = n;
+            }
+            head.next = head;
+            head.prev = head;
+            unpark = earliest < parkedUntil;
+            if (unpark) {
+                parkedUntil = earliest;
+            }
+        }
+        if (unpark) {
+            onEarlierDeadline.run();
+        }
+        while (refused != null) {
+            TimerEntry n = refused.next;
+            refused.next = null;
+            refused.expire();
+            refused = n;
+        }
+    }
+
     /** Disarms {@code entry} if armed; O(1). A concurrent expiry may still wake it once. */
     public void cancel(TimerEntry entry) {
+        if (entry.index == TimerBatch.PENDING) {
+            TimerBatch.unlink(entry); // still in its batch: only the arming thread sees it
+            return;
+        }
         synchronized (this) {
             wheel.remove(entry);
         }

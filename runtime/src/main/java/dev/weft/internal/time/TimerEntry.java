@@ -16,13 +16,11 @@ public class TimerEntry {
     TimerEntry next;
 
     /**
-     * The wheel level holding the entry (0..5), or -1 when it is in no slot. Bytes, not ints:
-     * with the slot they fit in the gap after the object header, so a timer leaf is 48 bytes.
+     * Where the entry is: {@code bank * 64 + slot} in the wheel's slot lists (see TimerWheel),
+     * or -1 when it is in no slot. A short, not an int: it fits in the gap after the object
+     * header, so a timer leaf is 48 bytes.
      */
-    byte level = -1;
-
-    /** The slot within {@link #level} (0..63); meaningful when level >= 0. */
-    byte slot;
+    short index = -1;
 
     /** Called by the driver, outside its lock, once the deadline passed. */
     protected void expire() {}
@@ -33,6 +31,6 @@ public class TimerEntry {
     }
 
     final boolean isLinked() {
-        return level >= 0;
+        return index >= 0;
     }
 }

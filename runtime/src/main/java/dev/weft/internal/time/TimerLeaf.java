@@ -16,7 +16,9 @@ import java.time.Duration;
  *   <li>the first {@link #pollTimer} stores the waker with a plain write and registers the entry;
  *       registration publishes the entry to the driving thread (under the driver's lock), and
  *       the driving thread reads {@link #waker} only after finding the entry, so the plain write
- *       is visible to it without a fence of its own;
+ *       is visible to it without a fence of its own. On a worker, polled by the worker's own
+ *       task, registration waits in the worker's {@link TimerBatch} until that poll ends (same
+ *       thread, so the same holds);
  *   <li>a later poll with the same waker writes nothing (it only reads {@link #fired}); with a
  *       different waker it writes it volatile and then re-reads {@link #fired}, while
  *       {@link #expire} writes {@link #fired} and then reads {@link #waker} (both volatile): one
@@ -73,6 +75,10 @@ abstract class TimerLeaf extends TimerEntry {
             }
             WAKER.set(this, w);
             driver = TimerDriver.of(cx);
+            if (Thread.currentThread() instanceof Coop.Carrier c && c.isPolling(w)
+                    && c.timers.offer(driver, this, delay)) {
+                return false; // armed when this poll of the worker's task ends (TimerBatch)
+            }
             if (!driver.register(this, delay)) {
                 fired = true;
                 return Coop.proceed(cx);

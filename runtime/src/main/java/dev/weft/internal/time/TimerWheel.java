@@ -15,10 +15,22 @@ package dev.weft.internal.time;
  * so the next expiration is the first occupied slot (a 64-bit bitmap per level) of the lowest
  * non-empty level. Slots are intrusive doubly-linked lists of {@link TimerEntry}: remove is O(1).
  *
+ * <p>Level 0 has two banks of 64 slots that take turns: {@link #current} holds the 64-tick
+ * block of {@link #elapsed}, the other one the next block. Without it, the moment the wheel
+ * enters a block would cascade that block's whole level-1 slot at once, and every timer due
+ * then would wait behind it: 100,000 sleeps of 1-100 ms put about half of them into one
+ * level-1 slot, re-placed in one go under the driver's lock while about a thousand timers a
+ * millisecond were due. Instead, entries due in the next block go straight to the other bank,
+ * and each {@link #advance} moves its share of the next block's level-1 slot there (the rest
+ * of the block's ticks share the remainder), so entering a block is a swap of banks. A block
+ * that starts a new level-1 range (every 4,096 ticks) still cascades from level 2 and up at
+ * once, as does a block the driver reaches without advancing during the previous one.
+ *
  * <p>Invariants: an occupied slot's start is after {@link #elapsed} (or equals it only while
- * {@link #advance} processes it); on the top level, slots at or before the current one hold
- * entries of the next 2^36-tick block (they "wrap"), so the search for the next slot starts
- * after the current one; an entry is never returned as expired before
+ * {@link #advance} processes it); the current bank holds only ticks of the current block, the
+ * other bank only ticks of the next one; on the top level, slots at or before the current one
+ * hold entries of the next 2^36-tick block (they "wrap"), so the search for the next slot
+ * starts after the current one; an entry is never returned as expired before
  * {@code deadline <= elapsed}; expired entries come back in deadline order.
  *
  * <p>Not thread-safe: {@link TimerDriver} guards it with its lock.
@@ -32,11 +44,22 @@ public final class TimerWheel {
     /** Ticks the wheel spans from any {@link #elapsed}: 64^6 = 2^36. */
     static final long SPAN = 1L << (LEVELS * SLOT_BITS);
 
-    /** Slot list heads, index {@code level * SLOTS + slot}. */
-    private final TimerEntry[] heads = new TimerEntry[LEVELS * SLOTS];
+    /** Banks of 64 slots: 0 and 1 are level 0's (see {@link #current}), {@code 1 + L} is level L. */
+    private static final int BANKS = LEVELS + 1;
 
-    /** Bit {@code s} of {@code occupied[L]} set iff slot s of level L is non-empty. */
-    private final long[] occupied = new long[LEVELS];
+    private static final long BLOCK_MASK = SLOTS - 1;
+
+    /** Slot list heads, index {@code bank * SLOTS + slot}. */
+    private final TimerEntry[] heads = new TimerEntry[BANKS * SLOTS];
+
+    /** Entries per slot list (paces the moving of the next block's level-1 slot). */
+    private final int[] counts = new int[BANKS * SLOTS];
+
+    /** Bit {@code s} of {@code occupied[b]} set iff slot s of bank b is non-empty. */
+    private final long[] occupied = new long[BANKS];
+
+    /** The level-0 bank of the current block (0 or 1); {@code current ^ 1} is the next block's. */
+    private int current;
 
     /** The current tick; only grows. */
     private long elapsed;
@@ -44,12 +67,20 @@ public final class TimerWheel {
     /** Number of entries in slots. */
     private int size;
 
+    /** Entries re-linked (moved ahead or cascaded) by the latest {@link #advance} (tests). */
+    private int moved;
+
     public long elapsed() {
         return elapsed;
     }
 
     public int size() {
         return size;
+    }
+
+    /** Entries the latest {@link #advance} moved between slots: its work besides firing (tests). */
+    int lastMoved() {
+        return moved;
     }
 
     /**
@@ -66,23 +97,32 @@ public final class TimerWheel {
         }
         e.deadline = deadline;
         place(e);
+        size++;
         return true;
     }
 
+    /** Links {@code e} (deadline after {@link #elapsed}) into its slot for the current time. */
     private void place(TimerEntry e) {
         long d = e.deadline;
-        int level;
-        int slot;
-        if (d - elapsed >= SPAN) {
+        long block = elapsed >>> SLOT_BITS;
+        int i;
+        if (d >>> SLOT_BITS == block) {
+            i = current * SLOTS + (int) (d & BLOCK_MASK);
+        } else if (d >>> SLOT_BITS == block + 1) {
+            i = (current ^ 1) * SLOTS + (int) (d & BLOCK_MASK);
+        } else if (d - elapsed >= SPAN) {
             // Beyond the horizon: the top level's farthest slot, whose start is < d; it is
-            // re-inserted (not fired) when reached, because advance re-checks the deadline.
-            level = LEVELS - 1;
-            slot = (int) ((elapsed >>> (level * SLOT_BITS)) + SLOTS - 1) & (SLOTS - 1);
+            // re-inserted (not fired) when reached, because a cascade re-checks the deadline.
+            int level = LEVELS - 1;
+            i = (1 + level) * SLOTS + ((int) ((elapsed >>> (level * SLOT_BITS)) + SLOTS - 1) & (SLOTS - 1));
         } else {
-            level = levelFor(elapsed, d);
-            slot = (int) (d >>> (level * SLOT_BITS)) & (SLOTS - 1);
+            int level = levelFor(elapsed, d);
+            i = (1 + level) * SLOTS + ((int) (d >>> (level * SLOT_BITS)) & (SLOTS - 1));
         }
-        int i = level * SLOTS + slot;
+        link(e, i);
+    }
+
+    private void link(TimerEntry e, int i) {
         TimerEntry h = heads[i];
         e.prev = null;
         e.next = h;
@@ -90,10 +130,27 @@ public final class TimerWheel {
             h.prev = e;
         }
         heads[i] = e;
-        e.level = (byte) level;
-        e.slot = (byte) slot;
-        occupied[level] |= 1L << slot;
-        size++;
+        e.index = (short) i;
+        counts[i]++;
+        occupied[i >>> SLOT_BITS] |= 1L << i;
+    }
+
+    private void unlink(TimerEntry e) {
+        int i = e.index;
+        if (e.prev != null) {
+            e.prev.next = e.next;
+        } else {
+            heads[i] = e.next;
+        }
+        if (e.next != null) {
+            e.next.prev = e.prev;
+        }
+        if (--counts[i] == 0) {
+            occupied[i >>> SLOT_BITS] &= ~(1L << i);
+        }
+        e.prev = null;
+        e.next = null;
+        e.index = -1;
     }
 
     /** Highest differing bit between now and the deadline, as a level (Tokio's level_for). */
@@ -111,21 +168,7 @@ public final class TimerWheel {
         if (!e.isLinked()) {
             return;
         }
-        int i = e.level * SLOTS + e.slot;
-        if (e.prev != null) {
-            e.prev.next = e.next;
-        } else {
-            heads[i] = e.next;
-        }
-        if (e.next != null) {
-            e.next.prev = e.prev;
-        }
-        if (heads[i] == null) {
-            occupied[e.level] &= ~(1L << e.slot);
-        }
-        e.prev = null;
-        e.next = null;
-        e.level = -1;
+        unlink(e);
         size--;
     }
 
@@ -134,23 +177,37 @@ public final class TimerWheel {
      * higher-level slot may only cascade). {@code Long.MAX_VALUE} when empty.
      */
     public long nextExpiration() {
-        for (int level = 0; level < LEVELS; level++) {
-            if (occupied[level] != 0) {
-                return slotStart(level, nextSlot(level));
-            }
+        long occ = occupied[current];
+        if (occ != 0) {
+            return (elapsed & ~BLOCK_MASK) | Long.numberOfTrailingZeros(occ);
         }
-        return Long.MAX_VALUE;
+        return nextBlockEvent();
     }
 
     /**
-     * The first occupied slot after the current one, cyclically. The current slot comes last:
-     * below the top level it is never occupied (its range contains {@link #elapsed}, so its
-     * entries would sit lower); on the top level it can only hold an entry of the next 2^36
-     * block (wrapped), which is the latest of all.
+     * With the current block's bank empty: the start of the next block if its bank has entries,
+     * or the next higher-level slot's start, whichever comes first; {@code Long.MAX_VALUE} if none.
+     */
+    private long nextBlockEvent() {
+        long best = occupied[current ^ 1] != 0 ? (elapsed | BLOCK_MASK) + 1 : Long.MAX_VALUE;
+        for (int level = 1; level < LEVELS; level++) {
+            if (occupied[1 + level] != 0) {
+                // entries of a lower level always expire before those of a higher one
+                return Math.min(best, slotStart(level, nextSlot(level)));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The first occupied slot of {@code level} (1 and up) after the current one, cyclically. The
+     * current slot comes last: below the top level it is never occupied (its range contains
+     * {@link #elapsed}, so its entries would sit lower); on the top level it can only hold an
+     * entry of the next 2^36 block (wrapped), which is the latest of all.
      */
     private int nextSlot(int level) {
         int from = ((int) (elapsed >>> (level * SLOT_BITS)) + 1) & (SLOTS - 1);
-        long rotated = Long.rotateRight(occupied[level], from);
+        long rotated = Long.rotateRight(occupied[1 + level], from);
         return (Long.numberOfTrailingZeros(rotated) + from) & (SLOTS - 1);
     }
 
@@ -162,53 +219,121 @@ public final class TimerWheel {
     }
 
     /**
-     * Moves time to {@code now}: cascades every slot whose start is {@code <= now} and returns
-     * the entries whose deadline passed, chained through {@link TimerEntry#next} in deadline
-     * order (they are no longer in the wheel). {@code now} below {@link #elapsed} is ignored.
+     * Moves time to {@code now}: fires or cascades every slot whose start is {@code <= now} and
+     * returns the entries whose deadline passed, chained through {@link TimerEntry#next} in
+     * deadline order (they are no longer in the wheel); then moves a share of the next block's
+     * level-1 slot into its bank. {@code now} below {@link #elapsed} is ignored.
      */
     public TimerEntry advance(long now) {
-        TimerEntry firstFired = null;
-        TimerEntry lastFired = null;
+        moved = 0;
+        Expired out = new Expired();
         for (;;) {
-            int level = 0;
-            while (level < LEVELS && occupied[level] == 0) {
-                level++;
-            }
-            if (level == LEVELS) {
-                break;
-            }
-            int slot = nextSlot(level);
-            long start = slotStart(level, slot);
-            if (start > now) {
-                break;
-            }
-            int i = level * SLOTS + slot;
-            TimerEntry e = heads[i];
-            heads[i] = null;
-            occupied[level] &= ~(1L << slot);
-            elapsed = start;
-            while (e != null) {
-                TimerEntry n = e.next;
-                e.prev = null;
-                e.next = null;
-                e.level = -1;
-                size--;
-                if (e.deadline <= elapsed) {
-                    if (lastFired == null) {
-                        firstFired = e;
-                    } else {
-                        lastFired.next = e;
-                    }
-                    lastFired = e;
-                } else {
-                    place(e);
+            long occ = occupied[current];
+            if (occ != 0) {
+                long start = (elapsed & ~BLOCK_MASK) | Long.numberOfTrailingZeros(occ);
+                if (start > now) {
+                    break;
                 }
-                e = n;
+                elapsed = start;
+                collect(current * SLOTS + (int) (start & BLOCK_MASK), out);
+                continue;
             }
+            long event = nextBlockEvent();
+            if (event > now) {
+                break;
+            }
+            enterBlock(event, out);
         }
         if (now > elapsed) {
+            // any block crossed here had both level-0 banks empty (else its start was an event)
             elapsed = now;
         }
-        return firstFired;
+        // this tick's share: the remainder spread over the block's ticks left, this one included
+        moveAhead(SLOTS - (int) (elapsed & BLOCK_MASK));
+        return out.first;
+    }
+
+    /** Moves time to {@code start}, a block start: swaps level-0 banks, cascades what starts there. */
+    private void enterBlock(long start, Expired out) {
+        long nextBlock = (elapsed | BLOCK_MASK) + 1;
+        if (start == nextBlock) {
+            moveAhead(1);
+            current ^= 1;
+        }
+        // else both level-0 banks are empty: start is a higher-level slot's, past the next block
+        elapsed = start;
+        for (int level = LEVELS - 1; level >= 1; level--) {
+            if ((start & ((1L << (level * SLOT_BITS)) - 1)) == 0) {
+                int i = (1 + level) * SLOTS + ((int) (start >>> (level * SLOT_BITS)) & (SLOTS - 1));
+                if (heads[i] != null) {
+                    collect(i, out);
+                }
+            }
+        }
+        int first = current * SLOTS + (int) (start & BLOCK_MASK);
+        if (heads[first] != null) {
+            collect(first, out);
+        }
+    }
+
+    /** Empties slot list {@code i}: entries due by {@link #elapsed} to {@code out}, the rest re-placed. */
+    private void collect(int i, Expired out) {
+        TimerEntry e = heads[i];
+        heads[i] = null;
+        counts[i] = 0;
+        occupied[i >>> SLOT_BITS] &= ~(1L << i);
+        while (e != null) {
+            TimerEntry n = e.next;
+            e.prev = null;
+            e.next = null;
+            e.index = -1;
+            if (e.deadline <= elapsed) {
+                size--;
+                out.add(e);
+            } else {
+                place(e);
+                moved++;
+            }
+            e = n;
+        }
+    }
+
+    /**
+     * Moves {@code 1/shares} (rounded up) of the next block's level-1 slot into the next block's
+     * level-0 bank (nothing when the next block starts a new level-1 range: its entries sit
+     * higher, and cascade when it starts).
+     */
+    private void moveAhead(int shares) {
+        long nextBlock = (elapsed >>> SLOT_BITS) + 1;
+        if ((nextBlock & (SLOTS - 1)) == 0) {
+            return;
+        }
+        int i = (1 + 1) * SLOTS + (int) (nextBlock & (SLOTS - 1));
+        int limit = (counts[i] + shares - 1) / shares;
+        int ahead = (current ^ 1) * SLOTS;
+        for (int n = 0; n < limit; n++) {
+            TimerEntry e = heads[i];
+            if (e == null) {
+                return;
+            }
+            unlink(e);
+            link(e, ahead + (int) (e.deadline & BLOCK_MASK));
+            moved++;
+        }
+    }
+
+    /** The expired entries of one advance, in the order found. */
+    private static final class Expired {
+        TimerEntry first;
+        TimerEntry last;
+
+        void add(TimerEntry e) {
+            if (last == null) {
+                first = e;
+            } else {
+                last.next = e;
+            }
+            last = e;
+        }
     }
 }

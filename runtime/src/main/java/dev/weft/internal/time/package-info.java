@@ -5,10 +5,15 @@
  * <ul>
  *   <li>{@link dev.weft.internal.time.TimerWheel}: Varghese &amp; Lauck's hierarchical wheel,
  *       Tokio's layout: 1 ms ticks, 6 levels x 64 slots, intrusive slot lists (O(1) insert and
- *       cancel), cascading. Single-threaded.
+ *       cancel), cascading; level 0 has two banks (the current 64-tick block and the next), and
+ *       the next block's level-1 slot moves into its bank in per-tick shares, so entering a block
+ *       does not re-place all of its entries at once. Single-threaded.
  *   <li>{@link dev.weft.internal.time.TimerDriver}: the wheel behind a lock, an injectable
  *       {@link dev.weft.internal.time.Clock}, and the park/unpark protocol with its driving
  *       thread.
+ *   <li>{@link dev.weft.internal.time.TimerBatch}: per worker, the timers armed by the task it
+ *       is polling, armed in one go (one clock read, one lock) when that poll ends; a timer
+ *       cancelled within the poll never reaches the wheel.
  *   <li>Driving: each runtime's {@code internal.io.Reactor} owns its TimerDriver and fires it
  *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
  *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
@@ -17,14 +22,15 @@
  * </ul>
  *
  * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires
- * only entries whose tick it has reached); expired entries are woken outside the driver's lock;
+ * only entries whose tick it has reached; a batched timer's delay counts from a clock reading
+ * taken after the poll that armed it); expired entries are woken outside the driver's lock;
  * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
  * deliver one wake, which wakers tolerate).
  *
  * <p>Leaf protocol ({@link dev.weft.internal.time.TimerLeaf}, extended by {@code Sleep} and
  * {@code Timeout}, so the future is its own wheel entry): the first poll arms the entry on the
- * polling context's driver (the duration counts from that poll; a timeout arms only if its inner
- * future is pending); later polls store the waker only when it changed; the expiry sets
+ * polling context's driver (the duration counts from that poll, or for a worker's task from the
+ * end of that poll; a timeout arms only if its inner future is pending); later polls store the waker only when it changed; the expiry sets
  * {@code fired} then wakes; cancel() removes the entry.
  */
 package dev.weft.internal.time;

@@ -130,6 +130,84 @@ class TimerWheelTest {
         assertTrue(cancelled > 40_000, "cancellations mixed in: " + cancelled);
     }
 
+    /**
+     * The lateness fix: 6,400 entries due in block 2 (ticks 128-191), inserted at tick 0, sit in
+     * one level-1 slot. Advanced tick by tick, the wheel moves them into level 0 in shares during
+     * block 1, so no single advance moves more than about 6,400 / 64 of them (the old wheel moved
+     * all 6,400 at tick 128, while timers due at 128 waited); each fires at its own tick.
+     */
+    @Test
+    void theNextBlockMovesAheadInSharesNotAtOnce() {
+        TimerWheel w = new TimerWheel();
+        SplittableRandom rnd = new SplittableRandom(8);
+        Entry[] entries = new Entry[6400];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = new Entry();
+            assertTrue(w.insert(entries[i], 128 + rnd.nextInt(64)));
+        }
+        int maxMoved = 0;
+        int fired = 0;
+        for (long now = 1; now <= 191; now++) {
+            for (TimerEntry t = w.advance(now); t != null; t = t.next) {
+                assertEquals(now, t.deadline, "fires at its own tick");
+                fired++;
+            }
+            maxMoved = Math.max(maxMoved, w.lastMoved());
+            if (now == 127) {
+                assertEquals(128, w.nextExpiration() & ~63L, "all of block 2 is in level 0 before it starts");
+            }
+        }
+        assertEquals(entries.length, fired);
+        assertTrue(maxMoved <= 2 * entries.length / 64, "moved at most twice an even share per tick: " + maxMoved);
+        assertTrue(maxMoved > 0, "the entries were moved ahead, not cascaded when block 2 started");
+    }
+
+    /**
+     * Tick by tick, as a busy driver advances: each tick inserts entries due 1-300 ticks later
+     * (this block, the next one, level 1) and cancels a random one; every entry fires exactly at
+     * its tick or was cancelled.
+     */
+    @Test
+    void tickByTickWithInsertsAndCancelsEveryEntryFiresAtItsTick() {
+        TimerWheel w = new TimerWheel();
+        SplittableRandom rnd = new SplittableRandom(20261126);
+        Entry[] entries = new Entry[200_000];
+        int inserted = 0;
+        int fired = 0;
+        int cancelled = 0;
+        long now = 0;
+        while (inserted < entries.length || w.size() > 0) {
+            now++;
+            for (TimerEntry t = w.advance(now); t != null; ) {
+                Entry e = (Entry) t;
+                t = t.next;
+                e.next = null;
+                assertEquals(now, e.deadline, "fired at its tick");
+                assertFalse(e.cancelled, "a cancelled entry fired");
+                assertTrue(e.firedAt < 0, "fired twice");
+                e.firedAt = now;
+                fired++;
+            }
+            for (int k = rnd.nextInt(80); k > 0 && inserted < entries.length; k--) {
+                Entry e = new Entry();
+                assertTrue(w.insert(e, now + 1 + rnd.nextInt(300)));
+                entries[inserted++] = e;
+            }
+            if (inserted > 0) {
+                // among the latest entries, most of them still armed
+                Entry victim = entries[inserted - 1 - rnd.nextInt(Math.min(inserted, 500))];
+                if (victim.isLinked()) {
+                    w.remove(victim);
+                    victim.cancelled = true;
+                    cancelled++;
+                }
+            }
+            assertTrue(w.nextExpiration() > now, "nothing due is left behind");
+        }
+        assertEquals(entries.length, fired + cancelled);
+        assertTrue(cancelled > 1000, "cancellations mixed in: " + cancelled);
+    }
+
     /** A deadline on a random level (index LEVELS: beyond the wheel's span). */
     private static Entry insertRandom(TimerWheel w, SplittableRandom rnd, int[] perLevel) {
         int level = rnd.nextInt(TimerWheel.LEVELS + 1);
