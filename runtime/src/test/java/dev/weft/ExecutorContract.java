@@ -327,7 +327,7 @@ abstract class ExecutorContract {
     }
 
     @Test
-    void closeCancelsAThousandPendingTasksAndStopsItsThreads() {
+    void closeCancelsAThousandPendingTasksAndStopsItsThreads() throws InterruptedException {
         List<ManualFuture<String>> leaves = new ArrayList<>();
         List<JoinHandle<?>> handles = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -350,6 +350,11 @@ abstract class ExecutorContract {
                 && driver.get().armed() == 500));
         assertEquals(500, driver.get().armed());
         rt.close();
+        // close() joins its threads with a bound (a worker may be stuck in a user's poll); on a
+        // loaded machine a worker draining the cancellations can outlast it. The threads ending
+        // is the contract; the join here is a hang guard, and everything below must hold once
+        // they have ended.
+        RuntimeThreads.join(rt);
         for (JoinHandle<?> h : handles) {
             assertTrue(h.isDone());
             assertTrue(h.toCompletableFuture().isCancelled());

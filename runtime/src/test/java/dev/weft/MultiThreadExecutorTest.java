@@ -27,9 +27,9 @@ class MultiThreadExecutorTest extends ExecutorContract {
             rt.close();
             return Poll.ready("closed from a worker");
         });
-        assertEquals("closed from a worker", h.toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals("closed from a worker", h.toCompletableFuture().get(30, TimeUnit.SECONDS));
         for (Thread t : rt.threads()) {
-            t.join(10_000); // a hang guard: the worker that closed exits once its task returns
+            t.join(30_000); // a hang guard: the worker that closed exits once its task returns
             assertFalse(t.isAlive(), t.getName() + " still alive");
         }
     }

@@ -31,7 +31,7 @@ class OutsideRuntimeTest {
         Context cx = Context.of(woken::countDown);
         long t0 = System.nanoTime();
         assertEquals(false, sleep.poll(cx).isReady());
-        assertTrue(woken.await(10, TimeUnit.SECONDS));
+        assertTrue(woken.await(60, TimeUnit.SECONDS)); // a hang guard for a 10 ms timer
         assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(10));
         assertTrue(sleep.poll(cx).isReady());
     }

@@ -78,7 +78,7 @@ class WakeStormStressTest {
                 }
             }
             for (JoinHandle<Integer> h : handles) {
-                int polls = rt.blockOn(Async.timeout(Duration.ofSeconds(20), h));
+                int polls = rt.blockOn(Async.timeout(Duration.ofSeconds(50), h)); // a hang guard
                 assertTrue(polls <= WAKERS_PER_TASK * WAKES_PER_WAKER + 1, "more polls than wakes: " + polls);
             }
             for (Thread t : wakers) {

@@ -10,6 +10,7 @@ import dev.weft.AsyncRuntime;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.RuntimeThreads;
 import dev.weft.internal.io.Reactor;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -94,6 +95,10 @@ class DriverSharingTest {
             NetTest.awaitTrue(rt, () -> s.source().reactor() != null, "read registered");
             Reactor reactor = s.source().reactor();
             rt.close();
+            // close() joins the workers and a dedicated driver thread with bounds that a loaded
+            // machine can outlast (the socket is then closed by the driver's last turn, the
+            // task cancelled by a worker): wait for those threads to end (a hang guard) first.
+            RuntimeThreads.join(rt);
             assertTrue(read.isDone(), "the pending read's task was cancelled");
             assertTrue(s.source().isClosed(), "the reactor closed the socket still registered with it");
             assertFalse(reactor.selectorOpen(), "the selector was released");

@@ -239,12 +239,13 @@ class NetTest {
     @ParameterizedTest
     @MethodSource("executors")
     void connectRefusedIsConnectException(String kind) throws Exception {
-        InetSocketAddress closed;
-        try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            closed = (InetSocketAddress) ss.getLocalSocketAddress();
-        }
-        try (AsyncRuntime rt = runtime(kind)) {
-            ConnectException e = assertThrows(ConnectException.class, () -> rt.blockOn(TcpStream.connect(closed)));
+        // A port held by a socket that is bound but never listens: refused for as long as the
+        // socket is open. (A port freed by closing a listener could be taken by any process
+        // before the connect, which would then succeed.)
+        try (Socket bound = new Socket(); AsyncRuntime rt = runtime(kind)) {
+            bound.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            InetSocketAddress refusing = (InetSocketAddress) bound.getLocalSocketAddress();
+            ConnectException e = assertThrows(ConnectException.class, () -> rt.blockOn(TcpStream.connect(refusing)));
             assertTrue(e.getMessage() != null, e.toString());
         }
     }

@@ -40,8 +40,9 @@ public final class EchoClients {
         Socket[] sockets = new Socket[n];
         onEveryConnection(threads, n, i -> {
             Socket s = new Socket();
-            s.setSoTimeout(30_000);
-            s.connect(server, 30_000);
+            // hang guards, not timings: a loaded machine may take long to accept 10,000 connections
+            s.setSoTimeout(300_000);
+            s.connect(server, 300_000);
             sockets[i] = s;
         });
         System.out.println("open " + Arrays.stream(sockets).filter(s -> s.isConnected() && !s.isClosed()).count());

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -94,37 +96,55 @@ final class Servers {
             this.bin = bin;
         }
 
+        /** Tries a few free ports: another process may take the one picked before redis binds it. */
         static Redis start(String bin) throws Exception {
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
+            String failures = "";
+            for (int attempt = 0; attempt < 5; attempt++) {
+                int port;
+                try (ServerSocket free = new ServerSocket(0)) {
+                    port = free.getLocalPort();
+                }
+                Process p = new ProcessBuilder(bin, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                        "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                LocalRedis r = new LocalRedis(p, new InetSocketAddress("127.0.0.1", port), bin);
+                try {
+                    if (answersPing(port, p)) {
+                        return r;
+                    }
+                    failures += " port " + port + ": exited with " + p.exitValue() + ";";
+                } catch (Exception | AssertionError e) {
+                    r.close();
+                    throw e;
+                }
             }
-            Process p = new ProcessBuilder(bin, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            LocalRedis r = new LocalRedis(p, new InetSocketAddress("127.0.0.1", port), bin);
-            try {
-                waitForPort(port, p);
-            } catch (Exception | AssertionError e) {
-                r.close();
-                throw e;
-            }
-            return r;
+            throw new AssertionError("redis-server did not start on any of 5 free ports:" + failures);
         }
 
-        private static void waitForPort(int port, Process p) throws Exception {
-            for (int i = 0; i < 1000; i++) {
+        /**
+         * Waits until the server on {@code port} answers PING, or {@code p} exits (false: most
+         * likely the port was taken meanwhile). The bound is a hang guard, generous for a loaded
+         * machine; a connection accepted by some other process is not mistaken for redis.
+         */
+        private static boolean answersPing(int port, Process p) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
-                    throw new AssertionError("redis-server exited with " + p.exitValue());
+                    return false;
                 }
-                try {
-                    new Socket("127.0.0.1", port).close();
-                    return;
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    s.setSoTimeout(30_000);
+                    s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                    byte[] pong = s.getInputStream().readNBytes(7);
+                    if (new String(pong, StandardCharsets.US_ASCII).equals("+PONG\r\n") && p.isAlive()) {
+                        return true;
+                    }
                 } catch (IOException notYet) {
-                    Thread.sleep(10);
+                    // not listening yet (or a read timed out): try again
                 }
+                Thread.sleep(10);
             }
-            throw new AssertionError("redis-server did not listen on " + port + " within 10 s");
+            throw new AssertionError("redis-server did not answer PING on " + port + " within 120 s");
         }
 
         @Override

@@ -88,6 +88,9 @@ class StarvationTest {
             assertTrue(busy.iterations > 0);
         } finally {
             rt.shutdown();
+            for (Thread t : rt.threads()) {
+                t.join(30_000); // shutdown's own join is bounded; a loaded machine can outlast it
+            }
         }
         assertEquals(0, rt.queuedTasks());
         assertFalse(rt.threads().stream().anyMatch(Thread::isAlive));

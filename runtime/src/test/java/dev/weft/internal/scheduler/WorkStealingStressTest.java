@@ -55,7 +55,7 @@ class WorkStealingStressTest {
     void stop() throws InterruptedException {
         rt.shutdown();
         for (Thread t : rt.threads()) {
-            t.join(10_000);
+            t.join(GUARD.toMillis());
             assertFalse(t.isAlive(), t.getName() + " survived close()");
         }
         assertEquals(0, rt.queuedTasks(), "tasks left queued after close()");
@@ -352,7 +352,7 @@ class WorkStealingStressTest {
         for (int i = 0; i < rounds; i++) {
             long before = polls.get();
             pinged.waker.wake();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + GUARD.toNanos(); // a hang guard: a lost wake never ends
             while (polls.get() == before) {
                 if (System.nanoTime() > deadline) {
                     lost.incrementAndGet();
