@@ -44,7 +44,9 @@ public final class WovenClasses {
             MethodNode m = host.methods.get(i);
             if (framed.contains(m)) {
                 try {
+                    long ts = dev.weft.agent.weave.WeaveStats.start();
                     host.methods.set(i, withFrames(host, m, hierarchy));
+                    dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.FRAMES, ts);
                 } catch (MethodTooLargeException e) {
                     throw tooLarge(e);
                 } catch (RuntimeException e) {
