@@ -179,8 +179,13 @@ public final class Weaver {
                     throw new IllegalStateException(failed.get(p.key));
                 }
                 NewMover.moveAcrossSuspensions(cn.name, m, v.points);
-                StackSpiller.spill(cn.name, m, v.points);
-                List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(cn, m, v.points, hierarchy);
+                // one typed analysis serves both the spill and the saved locals unless the spill
+                // changed the method (the common await leaves nothing below its argument)
+                SuspensionAnalysis.Flow flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+                if (StackSpiller.spill(cn.name, m, v.points, flow.frames)) {
+                    flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+                }
+                List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(m, v.points, flow);
                 p.layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
                 prepared.add(p);
             } catch (Exception | LinkageError e) {
