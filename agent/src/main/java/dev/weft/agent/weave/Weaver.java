@@ -226,7 +226,7 @@ public final class Weaver {
             CompanionLayout layout = p.layout;
             try {
                 List<List<String>> names = MethodReport.namesOf(m, layout);
-                byte[] companion = CompanionEmitter.emit(cn, m, layout, hierarchy);
+                byte[] companion = CompanionEmitter.emit(cn, m, layout);
                 if (called.contains(p.key)) {
                     DirectAwaits.Target t = targets.get(p.key);
                     MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
