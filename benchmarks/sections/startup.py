@@ -2,7 +2,9 @@
 
 Reads the newest benchmarks/results/startup/<stamp>.json: {date, machine, jdks: {name: version},
 runs_per_variant, plain_classes, weft_classes, rows: [{jdk, program, agent, run, to_main_ms,
-to_done_ms, wall_ms}], scancost: {jdk: {...}}}.
+to_done_ms, wall_ms, cpu_ms (newer files)}], scancost: {jdk: {...}}, and in newer files
+scancost_baseline, class_loads: {jdk: {agent: {total, from_agent_jar}}}, baseline_agent}. Agent
+"baseline" (optional) is an older agent jar run side by side with the current one.
 """
 import glob
 import json
@@ -17,7 +19,8 @@ def _newest(results_dir):
     return files[-1] if files else None
 
 
-MODES = [("none", "none"), ("empty", "empty agent (control)"), ("weft", "weft agent")]
+MODES = [("none", "none"), ("empty", "empty agent (control)"), ("baseline", "weft agent, baseline (before)"),
+         ("weft", "weft agent")]
 
 
 def _mode(r):
@@ -64,21 +67,34 @@ the min–max spread over the runs.
 """]
     for jdk_name in d["jdks"]:
         out.append(f"**JDK {jdk_name}**\n")
-        out.append("| program | agent | to main | to done | wall |")
-        out.append("|---|---|---|---|---|")
+        keys = ("to_main_ms", "to_done_ms", "wall_ms") + (("cpu_ms",) if any("cpu_ms" in r for r in rows) else ())
+        out.append("| program | agent | to main | to done | wall |" + (" CPU |" if len(keys) > 3 else ""))
+        out.append("|---|---|---|---|---|" + ("---|" if len(keys) > 3 else ""))
         for program in ("hello", "gen"):
             for agent, label in MODES:
                 cells = []
-                for key in ("to_main_ms", "to_done_ms", "wall_ms"):
+                for key in keys:
                     s = _stats(rows, jdk_name, program, agent, key)
                     cells.append(f"{s['median']:.0f} ms ({s['lo']:.0f}–{s['hi']:.0f})" if s else "—")
                 if any(c != "—" for c in cells):
                     out.append(f"| {program} | {label} | " + " | ".join(cells) + " |")
-            for mode, base, label in (("weft", "none", "weft agent − none"), ("weft", "empty", "weft agent − empty agent")):
-                deltas = [_delta(rows, jdk_name, program, k, mode, base) for k in ("to_main_ms", "to_done_ms", "wall_ms")]
+            for mode, base, label in (("baseline", "none", "baseline agent − none"), ("weft", "none", "weft agent − none"),
+                                      ("weft", "empty", "weft agent − empty agent")):
+                deltas = [_delta(rows, jdk_name, program, k, mode, base) for k in keys]
                 if any(x is not None for x in deltas):
                     out.append(f"| {program} | **{label}** | " + " | ".join(
                         f"**{x:+.0f} ms**" if x is not None else "—" for x in deltas) + " |")
+        out.append("")
+    cl = d.get("class_loads")
+    if cl:
+        out.append("Classes loaded by the JVM for **gen** (one run each with `-Xlog:class+load`), in total and from "
+                   "the agent's jar (the weaver's own classes, shaded ASM included):\n")
+        out.append("| JDK | " + " | ".join(label for a, label in MODES if any(a in v for v in cl.values())) + " |")
+        out.append("|---|" + "---|" * sum(1 for a, _ in MODES if any(a in v for v in cl.values())))
+        for k, v in cl.items():
+            out.append(f"| {k} | " + " | ".join(
+                (f"{v[a]['total']:,} ({v[a]['from_agent_jar']} from the agent jar)" if a in v else "—")
+                for a, _ in MODES if any(a in w for w in cl.values())) + " |")
         out.append("")
     sc = d.get("scancost", {})
     if sc:
@@ -91,7 +107,8 @@ the class); an await class is parsed, checked and woven.
 
 | JDK | plain classes passed through | await classes woven | plain, cold | await class, cold | plain, warm | await class, warm | woven / plain (warm) |
 |---|---|---|---|---|---|---|---|""")
-        for k, v in sc.items():
+        rows_sc = [(k, v) for k, v in sc.items()] + [(f"{k}, baseline", v) for k, v in d.get("scancost_baseline", {}).items()]
+        for k, v in rows_sc:
             ratio = v["warm_weft_us"] / v["warm_plain_us"] if v["warm_plain_us"] else float("nan")
             out.append(f"| {k} | {v['passed_through']:,} of {v['classes'] - v['weft_classes']:,} "
                        f"(avg {v['plain_class_bytes_avg']:,} B) | {v['woven']} of {v['weft_classes']} "
@@ -119,16 +136,17 @@ per class on average. In-process, the cold transformer accounts for about {est:.
 ({v['cold_plain_us']:.1f} µs × {v['classes'] - v['weft_classes']:,} scans + {v['cold_weft_us']:.0f} µs × {v['weft_classes']} weaves); the rest
 is loading the weaver's own classes, first-time JIT work and noise (see the spread).""")
     out.append("""
-Where a woven class's time goes (hand-written, from one JFR profile made 2026-11-26 00:18 UTC,
-JDK 25: `ScanCost` over the 100 await classes, 40 passes, `settings=profile`; 183 samples, so
-rough shares of CPU samples, inclusive): ASM's `tree.analysis.Analyzer` ~32%, of which the
-re-verification of the woven output (`verify.WovenClassVerifier.methodProblems`) ~25% and
-`flow.UninitializedObjects.of` ~14%; reading and writing the class with ASM ~15%;
-`analyze.SuspensionAnalysis` ~6%. The first woven class also pays for loading the weaver (ASM and
-weft's agent classes), which is why the cold mean is several times the warm one. The agent is
-another helper's module: the candidates for cutting start-up are a load-time mode that skips
-the self-verification (kept for tests and the CLI), and a single Analyzer pass shared by the
-flow and verify stages.""")
+Where a woven class's time goes (hand-written, docs/design.md §6 has the details). Session 2's
+JFR profile of `ScanCost` put ASM's `tree.analysis.Analyzer` at ~32% of a weave (the
+self-verification ~25%, `flow.UninitializedObjects` ~14%) and reading and writing ~15%.
+Session 3 measured the real program instead, with `-Dweft.agent.stats=true` (per-phase
+counters, printed in the `.txt`) and JFR under `-Xint`, and cut: the self-verification at load
+time (now `-javaagent:weft-agent.jar=verify`; tests and the command line keep it), the frame
+round trip per woven body (one write pass now computes frames for the woven bodies only), the
+uninitialized-object pass when every construction is a straight `NEW, DUP, pushes, <init>`
+run, and the second type analysis when the stack spill changed nothing. Of what is left, most is
+ASM reading and writing the class and the one typed analysis per woven method, run by cold code,
+and the JIT compiling the weaver while it runs.""")
     return "\n".join(out) + "\n"
 
 

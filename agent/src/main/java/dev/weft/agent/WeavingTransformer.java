@@ -6,6 +6,7 @@ import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
 import dev.weft.agent.weave.WeaveResult;
+import dev.weft.agent.weave.WeaveStats;
 import dev.weft.agent.weave.Weaver;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
@@ -27,12 +28,28 @@ public final class WeavingTransformer implements ClassFileTransformer {
     /** Where woven classes are also written, or null. */
     private final Path dump;
 
+    /**
+     * Whether the weaver's own verifier checks each woven body before it is defined (off by
+     * default: HotSpot verifies the defined class anyway; see docs/design.md §6).
+     */
+    private final boolean selfVerify;
+
     public WeavingTransformer() {
-        this(null);
+        this(null, false);
     }
 
     public WeavingTransformer(Path dump) {
+        this(dump, false);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify) {
         this.dump = dump;
+        this.selfVerify = selfVerify;
+    }
+
+    /** True if this transformer runs the weaver's own verifier on what it weaves. */
+    public boolean selfVerifies() {
+        return selfVerify;
     }
 
     @Override
@@ -42,7 +59,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (loader == null || redefined != null || !ClassFilter.mayWeave(className)) {
                 return null;
             }
+            long t0 = WeaveStats.start();
             ConstantPoolScan.Verdict v = ConstantPoolScan.scan(bytes);
+            WeaveStats.add(WeaveStats.SCAN, t0);
             if (v == ConstantPoolScan.Verdict.CORRUPT) {
                 report(className, "not a readable class file; loaded unwoven");
                 return null;
@@ -50,7 +69,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (v != ConstantPoolScan.Verdict.CANDIDATE) {
                 return null;
             }
-            return weave(loader, className, bytes);
+            byte[] out = weave(loader, className, bytes);
+            WeaveStats.add(WeaveStats.TRANSFORM, t0);
+            return out;
         } catch (Throwable t) {
             report(className, "weaving failed, loaded unwoven: " + t);
             return null;
@@ -60,7 +81,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
         try {
-            r = Weaver.weave(bytes, LoaderHierarchies.of(loader));
+            r = Weaver.weave(bytes, LoaderHierarchies.of(loader), selfVerify);
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;

@@ -2,7 +2,6 @@ package dev.weft.agent.analyze;
 
 import dev.weft.agent.check.SuspensionPoint;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -25,6 +24,15 @@ public final class SuspensionAnalysis {
      */
     public static List<List<SavedLocal>> analyze(ClassNode owner, MethodNode m, List<SuspensionPoint> points,
             TypeHierarchy hierarchy) throws AnalyzerException {
+        return analyze(m, points, flow(owner, m, hierarchy));
+    }
+
+    /**
+     * The typed frames and control-flow edges of {@code m} as it is now: one Analyzer pass, which
+     * normalize may use too (see {@link dev.weft.agent.normalize.StackSpiller}) and which stays
+     * valid for {@link #analyze(MethodNode, List, Flow)} as long as {@code m} is not changed.
+     */
+    public static Flow flow(ClassNode owner, MethodNode m, TypeHierarchy hierarchy) throws AnalyzerException {
         List<Type> itfs = new ArrayList<>();
         for (String i : owner.interfaces) {
             itfs.add(Type.getObjectType(i));
@@ -34,7 +42,24 @@ public final class SuspensionAnalysis {
                 owner.superName == null ? null : Type.getObjectType(owner.superName), itfs, isInterface);
         Edges edges = new Edges(verifier, m);
         Frame<BasicValue>[] frames = edges.analyze(owner.name, m);
-        BitSet[] live = Liveness.liveOut(m.instructions, edges.successors());
+        return new Flow(frames, edges.successors());
+    }
+
+    /** Typed frames (null where unreachable) and successors, per instruction index. */
+    public static final class Flow {
+        public final Frame<BasicValue>[] frames;
+        final int[][] successors;
+
+        Flow(Frame<BasicValue>[] frames, int[][] successors) {
+            this.frames = frames;
+            this.successors = successors;
+        }
+    }
+
+    /** As {@link #analyze(ClassNode, MethodNode, List, TypeHierarchy)}, from {@code m}'s current flow. */
+    public static List<List<SavedLocal>> analyze(MethodNode m, List<SuspensionPoint> points, Flow flow) {
+        Frame<BasicValue>[] frames = flow.frames;
+        Liveness live = Liveness.of(m.instructions, flow.successors);
         List<List<SavedLocal>> result = new ArrayList<>();
         for (SuspensionPoint p : points) {
             int i = m.instructions.indexOf(p.call);
@@ -47,7 +72,7 @@ public final class SuspensionAnalysis {
             for (int slot = 0; slot < f.getLocals(); slot++) {
                 BasicValue v = f.getLocal(slot);
                 if (v == null || v.getType() == null || v == BasicValue.UNINITIALIZED_VALUE
-                        || v == BasicValue.RETURNADDRESS_VALUE || !live[i].get(slot)) {
+                        || v == BasicValue.RETURNADDRESS_VALUE || !live.liveOut(i, slot)) {
                     continue;
                 }
                 saved.add(new SavedLocal(slot, v.getType()));
@@ -107,7 +132,8 @@ public final class SuspensionAnalysis {
         int[][] successors() {
             int[][] out = new int[succ.length][];
             for (int i = 0; i < succ.length; i++) {
-                out[i] = succ[i] == null ? new int[0] : java.util.Arrays.copyOf(succ[i], count[i]);
+                out[i] = succ[i] == null || succ[i].length == count[i] ? succ[i]
+                        : java.util.Arrays.copyOf(succ[i], count[i]);
             }
             return out;
         }

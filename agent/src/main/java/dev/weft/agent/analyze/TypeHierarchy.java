@@ -87,8 +87,10 @@ public final class TypeHierarchy {
     }
 
     private Info read(String name) {
+        long t = dev.weft.agent.weave.WeaveStats.start();
         try {
             byte[] b = classFiles.read(name);
+            dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.HIERARCHY, t);
             if (b != null) {
                 ClassReader header = new ClassReader(b);
                 boolean itf = (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;

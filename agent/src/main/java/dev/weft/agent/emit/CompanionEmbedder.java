@@ -66,10 +66,7 @@ public final class CompanionEmbedder {
     }
 
     private static String latin1(byte[] b, int from, int to) {
-        char[] c = new char[to - from];
-        for (int i = from; i < to; i++) {
-            c[i - from] = (char) (b[i] & 0xFF);
-        }
-        return new String(c);
+        // one char per byte, as CompanionLoader reads it back; a bulk copy, not a loop of chars
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,6 +1,5 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.Slot;
@@ -33,10 +32,13 @@ public final class CompanionEmitter {
 
     private CompanionEmitter() {}
 
-    public static byte[] emit(ClassNode host, MethodNode original, CompanionLayout layout, TypeHierarchy hierarchy) {
+    public static byte[] emit(ClassNode host, MethodNode original, CompanionLayout layout) {
         String c = layout.companionName;
         String sup = layout.kind.superName;
-        ClassWriter cw = new HierarchyClassWriter(hierarchy);
+        // Every method below is straight-line code: no stack map frame is needed, so only the
+        // maxima are computed (frame computation, run cold once per woven method, cost more at
+        // start-up). A branch added here must switch back to HierarchyClassWriter.
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, c, null, sup, null);
         if (host.sourceFile != null) {
             cw.visitSource(host.sourceFile, null);

@@ -1,11 +1,13 @@
 package dev.weft.agent.emit;
 
 import dev.weft.agent.analyze.TypeHierarchy;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
@@ -40,21 +42,43 @@ public final class WovenClasses {
         }
         Set<MethodNode> framed = Collections.newSetFromMap(new IdentityHashMap<>());
         framed.addAll(needFrames);
-        for (int i = 0; i < host.methods.size(); i++) {
-            MethodNode m = host.methods.get(i);
-            if (framed.contains(m)) {
-                try {
-                    host.methods.set(i, withFrames(host, m, hierarchy));
-                } catch (MethodTooLargeException e) {
-                    throw tooLarge(e);
-                } catch (RuntimeException e) {
-                    // LimitExceededException (ASM's bounds on frame computation), an unresolvable type...
-                    throw new UnwritableMethodException(m.name, m.desc, "cannot compute its stack map frames: " + e, e);
+        // One writer for the whole class, switched per method (ClassWriter.setFlags): frames and
+        // maxima are computed for the framed methods only, and every other method is copied with
+        // its own frames. At start-up this single pass replaced a round trip per framed method
+        // (written alone with COMPUTE_FRAMES, read back, written again), a quarter of the cold
+        // weaver's time (docs/design.md §6).
+        HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
+        List<MethodNode> methods = host.methods;
+        host.methods = new ArrayList<>();
+        try {
+            host.accept(new ClassVisitor(Opcodes.ASM9, cw) {
+                @Override
+                public void visitEnd() {
+                    // the methods follow, one by one, below
                 }
+            });
+        } finally {
+            host.methods = methods;
+        }
+        for (MethodNode m : methods) {
+            boolean frames = framed.contains(m);
+            cw.setFlags(frames ? ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS : 0);
+            if (!frames) {
+                m.accept(cw);
+                continue;
+            }
+            try {
+                long ts = dev.weft.agent.weave.WeaveStats.start();
+                m.accept(cw);
+                dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.FRAMES, ts);
+            } catch (MethodTooLargeException e) {
+                throw tooLarge(e);
+            } catch (RuntimeException e) {
+                // LimitExceededException (ASM's bounds on frame computation), an unresolvable type...
+                throw new UnwritableMethodException(m.name, m.desc, "cannot compute its stack map frames: " + e, e);
             }
         }
-        ClassWriter cw = new ClassWriter(0);
-        host.accept(cw);
+        cw.visitEnd();
         try {
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
@@ -65,18 +89,6 @@ public final class WovenClasses {
     private static UnwritableMethodException tooLarge(MethodTooLargeException e) {
         return new UnwritableMethodException(e.getMethodName(), e.getDescriptor(),
                 "the woven method would exceed the JVM's 64 KB code limit", e);
-    }
-
-    /** {@code m} round-tripped through a one-method class written with COMPUTE_FRAMES. */
-    private static MethodNode withFrames(ClassNode host, MethodNode m, TypeHierarchy hierarchy) {
-        HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
-        cw.visit(host.version, host.access, host.name, null, host.superName,
-                host.interfaces.toArray(new String[0]));
-        m.accept(cw);
-        cw.visitEnd();
-        ClassNode back = new ClassNode(Opcodes.ASM9);
-        new ClassReader(cw.toByteArray()).accept(back, ClassReader.EXPAND_FRAMES);
-        return back.methods.get(0);
     }
 
     /** The first source line of a body, for the stub's single line entry; {@code fallback} if none. */

@@ -1,7 +1,9 @@
 /**
  * The control-flow graph of one method, shared by the stages that run dataflow problems over it
  * (monitor depth in check, liveness in analyze), and {@link dev.weft.agent.flow.UninitializedObjects},
- * where the objects under construction are (normalize moves them, verify checks them), and
+ * where the objects under construction are (normalize moves them, verify checks them), with
+ * {@link dev.weft.agent.flow.ConstructionShapes}, the linear pre-check that proves the common
+ * straight {@code NEW, DUP, pushes, <init>} shape clean without that data-flow pass, and
  * {@link dev.weft.agent.flow.StraightLine}, which tells when one call feeds the next with nothing
  * able to come between (an awaited call that may become a direct await).
  *

@@ -2,6 +2,7 @@ package dev.weft.agent.normalize;
 
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.UnweavableException;
+import dev.weft.agent.flow.ConstructionShapes;
 import dev.weft.agent.flow.UninitializedObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +49,12 @@ public final class NewMover {
     /** Rewrites {@code m} in place; returns how many allocations were moved. */
     public static int moveAcrossSuspensions(String owner, MethodNode m, List<SuspensionPoint> points)
             throws AnalyzerException {
+        if (ConstructionShapes.allImmediate(m)) {
+            // every object is constructed in a straight run of pushes, so none is held at a
+            // suspension point (an await is a call, never a push): nothing to move, and the
+            // data-flow pass below, the dearest part of normalizing at start-up, is not needed
+            return 0;
+        }
         UninitializedObjects u = UninitializedObjects.of(owner, m);
         Map<TypeInsnNode, SuspensionPoint> crossing = crossing(m, u, points);
         if (crossing.isEmpty()) {

@@ -34,7 +34,17 @@ public final class StackSpiller {
     private StackSpiller() {}
 
     public static void spill(String owner, MethodNode m, List<SuspensionPoint> points) throws AnalyzerException {
-        Frame<BasicValue>[] frames = new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
+        spill(owner, m, points, new Analyzer<>(new BasicInterpreter()).analyze(owner, m));
+    }
+
+    /**
+     * As {@link #spill(String, MethodNode, List)}, from frames the caller already has for {@code m}
+     * as it is now (typed ones from {@code SuspensionAnalysis.flow} serve: only the values' sizes
+     * and store opcodes are used, which agree with {@code BasicInterpreter}'s); returns whether
+     * {@code m} changed, that is, whether those frames are stale now.
+     */
+    public static boolean spill(String owner, MethodNode m, List<SuspensionPoint> points, Frame<BasicValue>[] frames) {
+        boolean changed = false;
         InsnList insns = m.instructions;
         // indices shift as we insert, so look every frame up before the first insertion
         @SuppressWarnings("unchecked")
@@ -59,6 +69,7 @@ public final class StackSpiller {
             int below = f.getStackSize() - 1;
             if (atCallee[i] != null) {
                 spillBeforeCall(m, callee[i], atCallee[i], below, p);
+                changed = true;
                 continue;
             }
             Type argType = f.getStack(below).getType();
@@ -89,7 +100,9 @@ public final class StackSpiller {
                 after.add(FreshLocals.load(result, resultSlot));
             }
             insns.insert(p.call, after);
+            changed = true;
         }
+        return changed;
     }
 
     /**

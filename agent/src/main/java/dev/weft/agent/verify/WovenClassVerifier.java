@@ -2,6 +2,7 @@ package dev.weft.agent.verify;
 
 import dev.weft.agent.analyze.HierarchyVerifier;
 import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.flow.ConstructionShapes;
 import dev.weft.agent.flow.UninitializedObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,10 +8,12 @@
  * ASM's checks and failed in HotSpot. HotSpot's verifier, loading and running the woven class,
  * remains the ground truth; the tests do both.
  *
- * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class, over the
+ * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class when the
+ * agent is asked to verify ({@code -javaagent:weft-agent.jar=verify}; the command line and the
+ * tests always do, docs/design.md §6), over the
  * generated bodies only: one data-flow pass with the hierarchy verifier, and the second
  * (uninitialized objects) only when some construction is not a straight
- * {@code NEW, DUP, pushes, <init>} run ({@link dev.weft.agent.verify.ConstructionShapes} proves
+ * {@code NEW, DUP, pushes, <init>} run ({@link dev.weft.agent.flow.ConstructionShapes} proves
  * the straight case clean without it). Invariant: a shortcut may skip a check only where it
  * proves the check's answer; it never drops the check.
  */

@@ -55,12 +55,24 @@ public final class Weaver {
 
     /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) hierarchy. */
     public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy) throws UnreadableClassException {
+        return weave(bytes, hierarchy, true);
+    }
+
+    /**
+     * As {@link #weave(byte[], TypeHierarchy)}; with {@code selfVerify} false, the woven bodies are
+     * not run through the weaver's own data-flow verifier (see docs/design.md §6: the load-time
+     * default, where HotSpot verifies every defined class anyway). The bytes are the same either
+     * way unless the verifier would have found a weaver bug, in which case the verifying weave
+     * rejects the method and the unverified one is refused by HotSpot at link time.
+     */
+    public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy, boolean selfVerify)
+            throws UnreadableClassException {
         // Methods whose woven form failed (too large, or refused by the verify stage) are
         // rejected by name + descriptor and the class is woven again from the original bytes.
         // Every retry rejects at least one more method, so this ends.
         Map<String, String> failed = new LinkedHashMap<>();
         while (true) {
-            Attempt a = attempt(bytes, hierarchy, failed);
+            Attempt a = attempt(bytes, hierarchy, failed, selfVerify);
             if (a == null || a.failures.isEmpty()) {
                 return a == null ? null : a.result;
             }
@@ -122,9 +134,12 @@ public final class Weaver {
         RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
     }
 
-    private static Attempt attempt(byte[] bytes, TypeHierarchy hierarchy, Map<String, String> failed)
-            throws UnreadableClassException {
+    private static Attempt attempt(byte[] bytes, TypeHierarchy hierarchy, Map<String, String> failed,
+            boolean selfVerify) throws UnreadableClassException {
+        long ts = WeaveStats.start();
         ClassNode cn = ClassReading.read(bytes);
+        WeaveStats.add(WeaveStats.READ, ts);
+        ts = WeaveStats.start();
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
@@ -135,9 +150,11 @@ public final class Weaver {
                 verdicts.add(v);
             }
         }
+        WeaveStats.add(WeaveStats.CHECK, ts);
         if (verdicts.isEmpty()) {
             return null;
         }
+        ts = WeaveStats.start();
         List<Rejection> rejections = new ArrayList<>();
         List<MethodReport> reports = new ArrayList<>();
         Map<String, byte[]> companions = new LinkedHashMap<>();
@@ -162,8 +179,13 @@ public final class Weaver {
                     throw new IllegalStateException(failed.get(p.key));
                 }
                 NewMover.moveAcrossSuspensions(cn.name, m, v.points);
-                StackSpiller.spill(cn.name, m, v.points);
-                List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(cn, m, v.points, hierarchy);
+                // one typed analysis serves both the spill and the saved locals unless the spill
+                // changed the method (the common await leaves nothing below its argument)
+                SuspensionAnalysis.Flow flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+                if (StackSpiller.spill(cn.name, m, v.points, flow.frames)) {
+                    flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+                }
+                List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(m, v.points, flow);
                 p.layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
                 prepared.add(p);
             } catch (Exception | LinkageError e) {
@@ -173,6 +195,8 @@ public final class Weaver {
 
         // Direct awaits (docs/design.md, "Direct await of woven methods"): only between methods
         // that reached this point, so every callee named below gets its entry in this pass.
+        WeaveStats.add(WeaveStats.PREPARE, ts);
+        ts = WeaveStats.start();
         Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
         for (Prepared p : prepared) {
             if (p.verdict.kind == CoroutineKind.LAZY && !failed.containsKey(DIRECT + p.key)) {
@@ -195,12 +219,14 @@ public final class Weaver {
             }
         }
 
+        WeaveStats.add(WeaveStats.DIRECT, ts);
+        ts = WeaveStats.start();
         for (Prepared p : prepared) {
             MethodNode m = p.verdict.method;
             CompanionLayout layout = p.layout;
             try {
                 List<List<String>> names = MethodReport.namesOf(m, layout);
-                byte[] companion = CompanionEmitter.emit(cn, m, layout, hierarchy);
+                byte[] companion = CompanionEmitter.emit(cn, m, layout);
                 if (called.contains(p.key)) {
                     DirectAwaits.Target t = targets.get(p.key);
                     MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
@@ -233,6 +259,8 @@ public final class Weaver {
         }
         cn.methods.addAll(bodies);
         CompanionEmbedder.embed(cn, new ArrayList<>(companions.values()));
+        WeaveStats.add(WeaveStats.EMIT, ts);
+        ts = WeaveStats.start();
         Attempt a = new Attempt();
         byte[] out;
         try {
@@ -246,11 +274,16 @@ public final class Weaver {
             a.failures.put(failureKey(original, failed), e.getMessage());
             return a;
         }
-        Map<String, String> problems = WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet());
+        WeaveStats.add(WeaveStats.WRITE, ts);
+        ts = WeaveStats.start();
+        Map<String, String> problems = selfVerify
+                ? WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet())
+                : Collections.<String, String>emptyMap();
         for (Map.Entry<String, String> p : problems.entrySet()) {
             a.failures.put(failureKey(bodyToOriginal.get(p.getKey()), failed),
                     "internal error, woven code does not verify: " + p.getValue());
         }
+        WeaveStats.add(WeaveStats.VERIFY, ts);
         a.result = new WeaveResult(out, companions, rejections, reports);
         return a;
     }

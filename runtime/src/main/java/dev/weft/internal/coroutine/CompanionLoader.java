@@ -1,6 +1,7 @@
 package dev.weft.internal.coroutine;
 
 import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Defines a woven class's companion state classes in the host's own class loader and package.
@@ -21,15 +22,22 @@ public final class CompanionLoader {
      * @param host the host's full-privilege lookup ({@code MethodHandles.lookup()} in its clinit)
      */
     public static void define(MethodHandles.Lookup host, String... chunks) {
-        int n = 0;
-        for (String c : chunks) {
-            n += c.length();
-        }
-        byte[] bytes = new byte[n];
-        int i = 0;
-        for (String c : chunks) {
-            for (int k = 0; k < c.length(); k++) {
-                bytes[i++] = (byte) c.charAt(k);
+        // one char per byte: ISO-8859-1 turns each char back into its byte, a bulk copy for the
+        // Latin-1 strings these constants are (a loop of charAt ran interpreted at start-up)
+        byte[] bytes;
+        if (chunks.length == 1) {
+            bytes = chunks[0].getBytes(StandardCharsets.ISO_8859_1);
+        } else {
+            int n = 0;
+            for (String c : chunks) {
+                n += c.length();
+            }
+            bytes = new byte[n];
+            int i = 0;
+            for (String c : chunks) {
+                byte[] b = c.getBytes(StandardCharsets.ISO_8859_1);
+                System.arraycopy(b, 0, bytes, i, b.length);
+                i += b.length;
             }
         }
         try {

@@ -1,4 +1,4 @@
-package dev.weft.agent.verify;
+package dev.weft.agent.flow;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * A linear pre-check that spares the full uninitialized-object analysis
- * ({@link dev.weft.agent.flow.UninitializedObjects}, a second data-flow pass) for the common
+ * ({@link UninitializedObjects}, a second data-flow pass) for the common
  * shape: every object is constructed in one straight run,
  * {@code NEW T; DUP; <pushes of constants or locals>; INVOKESPECIAL T.<init>}, with no label
  * (so no jump or handler can enter the run) and one push per constructor argument.
@@ -23,11 +23,11 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * (a call or a branch among the arguments, a stored NEW...) answers false and the caller runs the
  * full analysis: this only decides when the expensive check can be skipped, never that code is bad.
  */
-final class ConstructionShapes {
+public final class ConstructionShapes {
 
     private ConstructionShapes() {}
 
-    static boolean allImmediate(MethodNode m) {
+    public static boolean allImmediate(MethodNode m) {
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             int op = i.getOpcode();
             if (op == Opcodes.NEW) {

@@ -1,4 +1,4 @@
-package dev.weft.agent.verify;
+package dev.weft.agent.flow;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
