@@ -20,7 +20,7 @@ def _newest(results_dir):
 
 
 MODES = [("none", "none"), ("empty", "empty agent (control)"), ("baseline", "weft agent, baseline (before)"),
-         ("weft", "weft agent")]
+         ("weft", "weft agent"), ("noverify", "weft agent, `=noverify`")]
 
 
 def _mode(r):
@@ -79,6 +79,7 @@ the min–max spread over the runs.
                 if any(c != "—" for c in cells):
                     out.append(f"| {program} | {label} | " + " | ".join(cells) + " |")
             for mode, base, label in (("baseline", "none", "baseline agent − none"), ("weft", "none", "weft agent − none"),
+                                      ("noverify", "none", "weft agent `=noverify` − none"),
                                       ("weft", "empty", "weft agent − empty agent")):
                 deltas = [_delta(rows, jdk_name, program, k, mode, base) for k in keys]
                 if any(x is not None for x in deltas):
@@ -141,7 +142,8 @@ JFR profile of `ScanCost` put ASM's `tree.analysis.Analyzer` at ~32% of a weave 
 self-verification ~25%, `flow.UninitializedObjects` ~14%) and reading and writing ~15%.
 Session 3 measured the real program instead, with `-Dweft.agent.stats=true` (per-phase
 counters, printed in the `.txt`) and JFR under `-Xint`, and cut: the self-verification at load
-time (now `-javaagent:weft-agent.jar=verify`; tests and the command line keep it), the frame
+time is still on by default (a weaver bug then costs one rejected method, not a VerifyError for
+the whole class) and measured on its own row: `-javaagent:weft-agent.jar=noverify` skips it, the frame
 round trip per woven body (one write pass now computes frames for the woven bodies only), the
 uninitialized-object pass when every construction is a straight `NEW, DUP, pushes, <init>`
 run, and the second type analysis when the stack spill changed nothing. Of what is left, most is

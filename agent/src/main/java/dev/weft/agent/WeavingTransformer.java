@@ -29,17 +29,18 @@ public final class WeavingTransformer implements ClassFileTransformer {
     private final Path dump;
 
     /**
-     * Whether the weaver's own verifier checks each woven body before it is defined (off by
-     * default: HotSpot verifies the defined class anyway; see docs/design.md §6).
+     * Whether the weaver's own verifier checks each woven body before it is defined (on by
+     * default, so a weaver bug rejects one method instead of failing the whole class at link
+     * time; {@code noverify} trades that for start-up time, docs/design.md §6).
      */
     private final boolean selfVerify;
 
     public WeavingTransformer() {
-        this(null, false);
+        this(null, true);
     }
 
     public WeavingTransformer(Path dump) {
-        this(dump, false);
+        this(dump, true);
     }
 
     public WeavingTransformer(Path dump, boolean selfVerify) {

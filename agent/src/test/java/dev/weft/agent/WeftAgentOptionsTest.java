@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The agent's options: self-verification is off unless asked for (docs/design.md §6). */
+/** The agent's options: self-verification is on unless switched off (docs/design.md §6). */
 class WeftAgentOptionsTest {
 
     @Test
-    void selfVerificationIsOffByDefaultAndOnWhenAskedFor() {
-        assertFalse(Boolean.getBoolean("weft.agent.verify"), "this test assumes the property unset");
-        assertFalse(WeftAgent.transformer(null).selfVerifies());
-        assertFalse(WeftAgent.transformer("dump=/tmp/x").selfVerifies());
+    void selfVerificationIsOnByDefaultAndOffWhenAskedFor() {
+        assertTrue(System.getProperty("weft.agent.verify") == null, "this test assumes the property unset");
+        assertTrue(WeftAgent.transformer(null).selfVerifies());
+        assertTrue(WeftAgent.transformer("dump=/tmp/x").selfVerifies());
         assertTrue(WeftAgent.transformer("verify").selfVerifies());
-        assertTrue(WeftAgent.transformer("dump=/tmp/x,verify").selfVerifies());
-        assertFalse(WeftAgent.transformer("verify=no,dumpx").selfVerifies());
+        assertFalse(WeftAgent.transformer("noverify").selfVerifies());
+        assertFalse(WeftAgent.transformer("dump=/tmp/x,noverify").selfVerifies());
+        assertTrue(WeftAgent.transformer("verify=no,dumpx").selfVerifies());
     }
 }

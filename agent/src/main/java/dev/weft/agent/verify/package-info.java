@@ -8,9 +8,9 @@
  * ASM's checks and failed in HotSpot. HotSpot's verifier, loading and running the woven class,
  * remains the ground truth; the tests do both.
  *
- * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class when the
- * agent is asked to verify ({@code -javaagent:weft-agent.jar=verify}; the command line and the
- * tests always do, docs/design.md §6), over the
+ * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class unless the
+ * agent is told not to ({@code -javaagent:weft-agent.jar=noverify}; the command line and the
+ * tests always verify, docs/design.md §6), over the
  * generated bodies only: one data-flow pass with the hierarchy verifier, and the second
  * (uninitialized objects) only when some construction is not a straight
  * {@code NEW, DUP, pushes, <init>} run ({@link dev.weft.agent.flow.ConstructionShapes} proves

@@ -7,8 +7,8 @@
  * <p>Invariant: a failure inside one method's weaving never escapes as an exception; the method
  * is rejected with a {@code weft: cannot weave} message and the rest of the class is woven. That
  * includes a woven body that fails the weaver's own verifier, where it runs: always for the
- * command line and the tests, at load time only with {@code -javaagent:weft-agent.jar=verify}
- * (off by default for start-up, docs/design.md §6; HotSpot still verifies every defined class).
+ * command line and the tests, and at load time unless {@code -javaagent:weft-agent.jar=noverify}
+ * switches it off to save start-up time (docs/design.md §6; HotSpot still verifies every class).
  * {@link dev.weft.agent.weave.WeaveStats} ({@code -Dweft.agent.stats=true}) times the stages.
  */
 package dev.weft.agent.weave;
