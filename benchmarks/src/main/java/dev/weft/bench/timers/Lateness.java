@@ -114,20 +114,27 @@ public final class Lateness {
                 wallNanos / 1e6);
     }
 
-    /** A task that sleeps once and records its lateness; counts down when done. */
+    /**
+     * A task that sleeps once and records its lateness; counts down when done. When
+     * {@code split}, its sleep is polled with a waker that first records when it was called
+     * (weft-split: the timer's lateness apart from the wait for a worker).
+     */
     static final class Sleeper implements Future<Void> {
         private final int index;
         private final int delayMs;
         private final long[] late;
         private final Countdown done;
+        private final boolean split;
         private Future<Void> sleep;
         private long start;
+        private Context inner;
 
-        Sleeper(int index, int delayMs, long[] late, Countdown done) {
+        Sleeper(int index, int delayMs, long[] late, Countdown done, boolean split) {
             this.index = index;
             this.delayMs = delayMs;
             this.late = late;
             this.done = done;
+            this.split = split;
         }
 
         @Override
@@ -135,8 +142,15 @@ public final class Lateness {
             if (sleep == null) {
                 start = System.nanoTime();
                 sleep = Async.sleep(Duration.ofMillis(delayMs));
+                if (split) {
+                    Waker real = cx.waker();
+                    inner = cx.withWaker(() -> {
+                        fired[index] = System.nanoTime() - start - delayMs * 1_000_000L;
+                        real.wake();
+                    });
+                }
             }
-            if (!sleep.poll(cx).isReady()) {
+            if (!sleep.poll(split ? inner : cx).isReady()) {
                 return Poll.pending();
             }
             late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
@@ -170,7 +184,7 @@ public final class Lateness {
         }
     }
 
-    /** weft-split: when each sleep's waker ran, relative to its deadline (set by SplitSleeper). */
+    /** weft-split: when each sleep's waker ran, relative to its deadline (set by a split Sleeper). */
     private static long[] fired;
 
     /**
@@ -193,48 +207,11 @@ public final class Lateness {
                 run.getValueAtPercentile(99) / 1e3, run.getValueAtPercentile(99.9) / 1e3);
     }
 
-    /** A Sleeper whose sleep is polled with a waker that first records when it was called. */
-    static final class SplitSleeper implements Future<Void> {
-        private final int index;
-        private final int delayMs;
-        private final long[] late;
-        private final Countdown done;
-        private Future<Void> sleep;
-        private long start;
-        private Context inner;
-
-        SplitSleeper(int index, int delayMs, long[] late, Countdown done) {
-            this.index = index;
-            this.delayMs = delayMs;
-            this.late = late;
-            this.done = done;
-        }
-
-        @Override
-        public Poll<Void> poll(Context cx) {
-            if (sleep == null) {
-                start = System.nanoTime();
-                sleep = Async.sleep(Duration.ofMillis(delayMs));
-                Waker real = cx.waker();
-                inner = cx.withWaker(() -> {
-                    fired[index] = System.nanoTime() - start - delayMs * 1_000_000L;
-                    real.wake();
-                });
-            }
-            if (!sleep.poll(inner).isReady()) {
-                return Poll.pending();
-            }
-            late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
-            done.done();
-            return Poll.ready(null);
-        }
-    }
-
     static void weftSplit(AsyncRuntime rt, int[] delays, long[] late) {
         fired = new long[delays.length];
         Countdown done = new Countdown(delays.length);
         for (int i = 0; i < delays.length; i++) {
-            rt.spawn(new SplitSleeper(i, delays[i], late, done));
+            rt.spawn(new Sleeper(i, delays[i], late, done, true));
         }
         rt.blockOn(done);
     }
@@ -242,7 +219,7 @@ public final class Lateness {
     static void weft(AsyncRuntime rt, int[] delays, long[] late) {
         Countdown done = new Countdown(delays.length);
         for (int i = 0; i < delays.length; i++) {
-            rt.spawn(new Sleeper(i, delays[i], late, done));
+            rt.spawn(new Sleeper(i, delays[i], late, done, false));
         }
         rt.blockOn(done);
     }
