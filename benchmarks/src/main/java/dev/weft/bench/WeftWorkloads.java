@@ -66,15 +66,15 @@ public final class WeftWorkloads {
     }
 
     /** Ready once {@code count} tasks called {@link #done()}; the last one wakes it. */
-    static final class Countdown implements Future<Void> {
+    public static final class Countdown implements Future<Void> {
         private final AtomicInteger left;
         private volatile Waker waker;
 
-        Countdown(int count) {
+        public Countdown(int count) {
             left = new AtomicInteger(count);
         }
 
-        void done() {
+        public void done() {
             if (left.decrementAndGet() == 0) {
                 Waker w = waker;
                 if (w != null) {

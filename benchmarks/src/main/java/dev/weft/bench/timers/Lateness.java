@@ -6,6 +6,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.bench.WeftWorkloads.Countdown;
 import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -156,31 +156,6 @@ public final class Lateness {
             late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
             done.done();
             return Poll.ready(null);
-        }
-    }
-
-    /** Ready once every sleeper counted down. */
-    static final class Countdown implements Future<Void> {
-        private final AtomicInteger left;
-        private volatile Waker waker;
-
-        Countdown(int n) {
-            left = new AtomicInteger(n);
-        }
-
-        void done() {
-            if (left.decrementAndGet() == 0) {
-                Waker w = waker;
-                if (w != null) {
-                    w.wake();
-                }
-            }
-        }
-
-        @Override
-        public Poll<Void> poll(Context cx) {
-            waker = cx.waker();
-            return left.get() == 0 ? Poll.ready(null) : Poll.pending();
         }
     }
 
