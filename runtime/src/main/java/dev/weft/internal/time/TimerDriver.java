@@ -62,15 +62,19 @@ public final class TimerDriver {
         return (clock.nanoTime() - origin) / NANOS_PER_TICK;
     }
 
+    /** The tick at or after {@code nowNanos + delayNanos} (clamped): never early. */
+    private static long deadlineTick(long nowNanos, long delayNanos) {
+        long delay = Math.min(Math.max(delayNanos, 0), MAX_DELAY_NANOS);
+        return (nowNanos + delay + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+    }
+
     /**
      * Arms {@code entry} to expire {@code delayNanos} from now (rounded up to a whole tick).
      *
      * @return false when the deadline has already passed (the entry is not armed)
      */
     public boolean register(TimerEntry entry, long delayNanos) {
-        long delay = Math.min(Math.max(delayNanos, 0), MAX_DELAY_NANOS);
-        long since = clock.nanoTime() - origin + delay;
-        long deadline = (since + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+        long deadline = deadlineTick(clock.nanoTime() - origin, delayNanos);
         boolean unpark;
         synchronized (this) {
             if (!wheel.insert(entry, deadline)) {
@@ -103,8 +107,7 @@ public final class TimerDriver {
                 e.prev = null;
                 e.next = null;
                 e.index = -1;
-                long delay = Math.min(Math.max(e.deadline, 0), MAX_DELAY_NANOS);
-                long deadline = (now + delay + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+                long deadline = deadlineTick(now, e.deadline);
                 if (wheel.insert(e, deadline)) {
                     earliest = Math.min(earliest, deadline);
                 } else {
