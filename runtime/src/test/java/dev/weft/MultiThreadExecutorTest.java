@@ -28,8 +28,8 @@ class MultiThreadExecutorTest extends ExecutorContract {
             return Poll.ready("closed from a worker");
         });
         assertEquals("closed from a worker", h.toCompletableFuture().get(30, TimeUnit.SECONDS));
+        RuntimeThreads.join(rt); // a hang guard: the worker that closed exits once its task returns
         for (Thread t : rt.threads()) {
-            t.join(30_000); // a hang guard: the worker that closed exits once its task returns
             assertFalse(t.isAlive(), t.getName() + " still alive");
         }
     }
