@@ -5,15 +5,26 @@ import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * An executor plus its reactor (timers now, sockets later). Not {@code java.lang.Runtime}.
+ * An executor plus its reactor (timers and sockets): what runs tasks. Not
+ * {@code java.lang.Runtime}.
  *
- * <p>{@link #create()} and {@link #builder()} make a multi-threaded runtime (workers plus a
- * timer thread, all daemon threads); {@link #currentThread()} runs its tasks and timers only on
- * the thread inside {@link #blockOn}. Threads of a runtime (its workers, and a blockOn thread
- * while inside blockOn) are bound to it: {@link Async#spawn} uses that runtime, and blockOn
- * refuses to run there.
+ * <pre>{@code
+ * try (AsyncRuntime rt = AsyncRuntime.create()) {
+ *     String page = rt.blockOn(fetch(uri));               // from main(), or any plain thread
+ *     JoinHandle<Integer> h = rt.spawn(countWords(page)); // runs on the runtime's workers
+ *     System.out.println(rt.blockOn(h));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #create()} and {@link #builder()} make a multi-threaded runtime (work-stealing
+ * daemon worker threads; an idle worker drives the timers and sockets, or a dedicated driver
+ * thread with {@code -Dweft.driver=thread}); {@link #currentThread()} runs its tasks, timers
+ * and sockets only on the thread inside {@link #blockOn}. Threads of a runtime (its workers,
+ * and a blockOn thread while inside blockOn) are bound to it: {@link Async#spawn} uses that
+ * runtime, and blockOn refuses to run there.
  */
 public final class AsyncRuntime implements AutoCloseable {
 
@@ -49,6 +60,24 @@ public final class AsyncRuntime implements AutoCloseable {
      */
     public <T> T blockOn(Future<T> future) {
         return scheduler.blockOn(future);
+    }
+
+    /**
+     * As {@link #blockOn(Future)}, for a CompletionStage: waits for it without blocking a worker
+     * (the stage completes on whatever thread completes it) and returns its value, or rethrows
+     * its failure as the original object (not wrapped in CompletionException).
+     *
+     * <pre>{@code
+     * HttpResponse<String> r = rt.blockOn(client.sendAsync(request, BodyHandlers.ofString()));
+     * }</pre>
+     *
+     * @param stage the stage to wait for
+     * @param <T> the type of its value
+     * @return the stage's value
+     * @throws IllegalStateException as {@link #blockOn(Future)}
+     */
+    public <T> T blockOn(CompletionStage<T> stage) {
+        return scheduler.blockOn(Future.of(stage));
     }
 
     /** Spawns {@code future} as a task; after close() the handle is already cancelled. */

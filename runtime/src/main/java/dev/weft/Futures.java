@@ -2,6 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.future.JoinAll;
 import dev.weft.internal.future.Race;
+import java.util.Arrays;
 import java.util.List;
 
 /** Combinators over several futures. */
@@ -15,6 +16,39 @@ public final class Futures {
      */
     public static <T> Future<List<T>> all(List<? extends Future<? extends T>> futures) {
         return new JoinAll<>(futures);
+    }
+
+    /**
+     * As {@link #all(List)}, for futures listed in the call.
+     *
+     * <pre>{@code
+     * List<String> pages = await(Futures.all(fetch(a), fetch(b), fetch(c)));
+     * }</pre>
+     *
+     * @param futures the futures to run at once
+     * @param <T> the common type of their values
+     * @return a future of their values, in argument order
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> all(Future<? extends T>... futures) {
+        return new JoinAll<>(Arrays.asList(futures));
+    }
+
+    /**
+     * As {@link #race(List)}, for futures listed in the call.
+     *
+     * <pre>{@code
+     * String fastest = await(Futures.race(fetch(primary), fetch(mirror)));
+     * }</pre>
+     *
+     * @param futures the futures to race
+     * @param <T> the common type of their values
+     * @return a future of the first outcome
+     * @throws IllegalArgumentException when no future is given
+     */
+    @SafeVarargs
+    public static <T> Future<T> race(Future<? extends T>... futures) {
+        return new Race<>(Arrays.asList(futures));
     }
 
     /**

@@ -234,7 +234,7 @@ abstract class ExecutorContract {
     }
 
     @Test
-    void timeoutDisarmsItsTimerWhenTheInnerFutureWins() {
+    void timeoutDisarmsItsTimerWhenTheInnerFutureWins() throws Exception {
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
         Future<String> inner = TestFutures.delayed(Duration.ofMillis(5), "inner");
         Future<String> recording = cx -> {
