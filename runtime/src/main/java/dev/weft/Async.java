@@ -10,6 +10,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * The entry points of async code: {@code await} (a suspension point, rewritten by the weaver),
  * spawning, and the runtime's basic leaf futures.
+ *
+ * <pre>{@code
+ * import static dev.weft.Async.await;
+ *
+ * static Future<String> slowHello(String name) throws TimeoutException {
+ *     await(Async.sleep(Duration.ofMillis(100)));
+ *     JoinHandle<String> greeting = Async.spawn(lookUpGreeting(name)); // runs concurrently
+ *     String text = await(Async.timeout(Duration.ofSeconds(1), greeting));
+ *     return Future.ready(text + ", " + name);
+ * }
+ * }</pre>
  */
 public final class Async {
 
@@ -28,7 +39,7 @@ public final class Async {
      * }
      * }</pre>
      *
-     * <h2>Where await is allowed</h2>
+     * <h4>Where await is allowed</h4>
      * The weaver rewrites every method whose body calls {@code await}. It accepts the call in a
      * method whose declared return type is
      * <ul>
@@ -55,7 +66,7 @@ public final class Async {
      * await throws IllegalStateException saying how to enable weaving: weft never falls back to
      * blocking a thread.
      *
-     * <h2>Checked exceptions</h2>
+     * <h4>Checked exceptions</h4>
      * Exceptions come out of await as the original object, but javac only knows what the
      * expression inside declares: {@code catch (IOException e)} compiles when the method that
      * created the future declares {@code throws IOException}, as weft's socket factories and
@@ -137,18 +148,47 @@ public final class Async {
     /**
      * Spawns {@code future} as a task on the runtime of the current thread.
      *
+     * <pre>{@code
+     * JoinHandle<Integer> h = Async.spawn(count(words)); // starts now, on any worker
+     * doSomethingElse();
+     * int n = await(h);
+     * }</pre>
+     *
+     * @param future the future to run as a task of its own
+     * @param <T> the type of its value
+     * @return the task's handle
      * @throws IllegalStateException when the current thread belongs to no runtime
      */
     public static <T> JoinHandle<T> spawn(Future<T> future) {
         return RuntimeHandle.require("Async.spawn").spawn(future);
     }
 
-    /** A leaf future that becomes ready once {@code duration} has elapsed. */
+    /**
+     * A leaf future that becomes ready once {@code duration} has elapsed; no thread is blocked.
+     *
+     * <pre>{@code
+     * await(Async.sleep(Duration.ofMillis(200)));
+     * }</pre>
+     *
+     * @param duration how long to wait (rounded up to the timer's 1 ms tick)
+     * @return a future completing with null after {@code duration}
+     */
     public static Future<Void> sleep(Duration duration) {
         return dev.weft.internal.time.Sleep.of(duration);
     }
 
-    /** Pending once, waking itself at once: lets other tasks run before this one goes on. */
+    /**
+     * Pending once, waking itself at once: lets other tasks run before this one goes on.
+     *
+     * <pre>{@code
+     * for (Item item : items) {
+     *     process(item);
+     *     await(Async.yieldNow()); // a long loop that never waits otherwise
+     * }
+     * }</pre>
+     *
+     * @return a future that is pending on its first poll and ready on the next
+     */
     public static Future<Void> yieldNow() {
         return new dev.weft.internal.future.YieldNow();
     }
@@ -199,6 +239,14 @@ public final class Async {
     /**
      * Runs blocking {@code work} (JDBC, files, DNS) on weft's blocking pool, never on a worker;
      * the returned future completes with its result or exception.
+     *
+     * <pre>{@code
+     * byte[] data = await(Async.spawnBlocking(() -> Files.readAllBytes(path)));
+     * }</pre>
+     *
+     * @param work the blocking call
+     * @param <T> the type of its result
+     * @return a future of the call's result
      */
     public static <T> Future<T> spawnBlocking(Callable<T> work) {
         return dev.weft.internal.blocking.BlockingPool.submit(work);

@@ -34,16 +34,30 @@ public final class AsyncRuntime implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Multi-threaded, one worker per core. */
+    /**
+     * Multi-threaded, one worker per core.
+     *
+     * @return a new runtime; close it when done
+     */
     public static AsyncRuntime create() {
         return builder().build();
     }
 
-    /** Single-threaded: tasks run on the thread inside {@link #blockOn}. */
+    /**
+     * Single-threaded: tasks run on the thread inside {@link #blockOn}.
+     *
+     * @return a new runtime; close it when done
+     */
     public static AsyncRuntime currentThread() {
         return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM));
     }
 
+    /**
+     * Configures a multi-threaded runtime:
+     * {@code AsyncRuntime.builder().workers(4).threadNamePrefix("app-").build()}.
+     *
+     * @return a new builder with the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -53,6 +67,9 @@ public final class AsyncRuntime implements AutoCloseable {
      * rethrows its exception (the original object, checked exceptions included). Tasks spawned
      * inside it run on this runtime.
      *
+     * @param future the future to drive
+     * @param <T> the type of its value
+     * @return the future's value
      * @throws IllegalStateException when called from one of this or another weft runtime's
      *     threads (it would block the thread that must drive the future), or after close()
      * @throws java.util.concurrent.CancellationException when the runtime is closed meanwhile,
@@ -80,7 +97,13 @@ public final class AsyncRuntime implements AutoCloseable {
         return scheduler.blockOn(Future.of(stage));
     }
 
-    /** Spawns {@code future} as a task; after close() the handle is already cancelled. */
+    /**
+     * Spawns {@code future} as a task; after close() the handle is already cancelled.
+     *
+     * @param future the future to run as a task
+     * @param <T> the type of its value
+     * @return the task's handle
+     */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         return scheduler.spawn(future);
     }
@@ -107,7 +130,12 @@ public final class AsyncRuntime implements AutoCloseable {
 
         Builder() {}
 
-        /** Number of worker threads (default: available processors). */
+        /**
+         * Number of worker threads (default: available processors).
+         *
+         * @param n at least 1
+         * @return this builder
+         */
         public Builder workers(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("workers must be >= 1: " + n);
@@ -116,12 +144,23 @@ public final class AsyncRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Worker names are prefix + index; with -Dweft.driver=thread the reactor's own thread (timers, sockets) is prefix + "driver". */
+        /**
+         * Worker names are prefix + index; with -Dweft.driver=thread the reactor's own thread
+         * (timers, sockets) is prefix + "driver".
+         *
+         * @param prefix the start of every thread name (default "weft-worker-")
+         * @return this builder
+         */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
             return this;
         }
 
+        /**
+         * Starts the runtime's threads.
+         *
+         * @return a new runtime; close it when done
+         */
         public AsyncRuntime build() {
             return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix));
         }

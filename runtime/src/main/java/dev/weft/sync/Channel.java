@@ -15,6 +15,26 @@ import java.util.Objects;
 /**
  * A multi-producer, multi-consumer queue between tasks, bounded or unbounded.
  *
+ * <pre>{@code
+ * Channel<String> lines = Channel.bounded(16);
+ *
+ * static Future<Void> produce(Channel<String> out) throws ClosedChannelException {
+ *     for (String l : List.of("a", "b", "c")) {
+ *         await(out.send(l));               // waits while 16 lines are queued
+ *     }
+ *     out.close();
+ *     return Future.done();
+ * }
+ *
+ * static Future<Integer> consume(Channel<String> in) {
+ *     int n = 0;
+ *     for (String l = await(in.receive()); l != null; l = await(in.receive())) {
+ *         n++;                              // null: closed and drained
+ *     }
+ *     return Future.ready(n);
+ * }
+ * }</pre>
+ *
  * <p>{@link #send} waits while the channel is full and fails with
  * {@link ClosedChannelException} once it is closed; {@link #receive} waits while it is empty
  * and returns null once it is closed and drained, which is why null elements are rejected.
@@ -75,6 +95,9 @@ public final class Channel<T> {
     /**
      * A channel holding at most {@code capacity} values; senders wait while it is full.
      *
+     * @param capacity at least 1
+     * @param <T> the element type
+     * @return a new open channel
      * @throws IllegalArgumentException when {@code capacity < 1}
      */
     public static <T> Channel<T> bounded(int capacity) {
@@ -84,7 +107,12 @@ public final class Channel<T> {
         return new Channel<>(capacity);
     }
 
-    /** A channel without a bound: {@link #send} is ready at its first poll unless closed. */
+    /**
+     * A channel without a bound: {@link #send} is ready at its first poll unless closed.
+     *
+     * @param <T> the element type
+     * @return a new open channel
+     */
     public static <T> Channel<T> unbounded() {
         return new Channel<>(Integer.MAX_VALUE);
     }
@@ -94,6 +122,9 @@ public final class Channel<T> {
      * {@link ClosedChannelException} if the channel is closed before it is ready (creating the
      * future never throws it; the declaration lets callers catch it around the await).
      *
+     * @param value the value to send, not null
+     * @return a future completing once the value is in the channel
+     * @throws ClosedChannelException never by this call: the future fails with it
      * @throws NullPointerException when {@code value} is null
      */
     public Future<Void> send(T value) throws ClosedChannelException {
@@ -103,6 +134,7 @@ public final class Channel<T> {
     /**
      * Puts {@code value} into the channel now if there is room and no sender is waiting.
      *
+     * @param value the value to send, not null
      * @return false when the channel is full or closed
      * @throws NullPointerException when {@code value} is null
      */
@@ -126,7 +158,11 @@ public final class Channel<T> {
         return true;
     }
 
-    /** A future for the next value, waiting while the channel is empty; null once closed and drained. */
+    /**
+     * A future for the next value, waiting while the channel is empty; null once closed and drained.
+     *
+     * @return a future of the next value, or of null at the end
+     */
     public Future<T> receive() {
         return new Receive();
     }
@@ -150,7 +186,11 @@ public final class Channel<T> {
         }
     }
 
-    /** True once {@link #close()} was called. */
+    /**
+     * True once {@link #close()} was called.
+     *
+     * @return whether the channel is closed
+     */
     public boolean isClosed() {
         synchronized (lock) {
             return closed;
