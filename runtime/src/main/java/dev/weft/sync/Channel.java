@@ -55,12 +55,36 @@ import java.util.Objects;
  *
  * <p>Implementation overview: one small lock per channel guards the buffer, both waiter queues
  * and the counters; wakers are always woken after the lock is released. The protocol is in
- * this package's {@code package-info}. Invariants, holding whenever the lock is free:
+ * {@code Waiter} (the wait protocol shared by every primitive) and below. Invariants, holding
+ * whenever the lock is free:
  * <ol>
  *   <li>receivers are waiting ⇒ the buffer is empty;
  *   <li>senders are waiting ⇒ {@code buffer.size() + reserved >= capacity} (no room);
  *   <li>{@code reserved} = number of GRANTED senders that have neither polled nor cancelled.
  * </ol>
+ *
+ * <p><b>Channel protocol.</b>
+ * <ol>
+ *   <li>send, first poll: closed ⇒ fail. Else if no sender waits and a receiver waits, hand the
+ *       value to the oldest receiver (step 3 above); if no sender waits and
+ *       {@code buffer + reserved < capacity}, append it. Else link as a waiting sender.
+ *   <li>receive, first poll (or after close): take the buffer's head if any and grant its
+ *       freed slot to the oldest waiting sender ({@code reserved++}); else closed ⇒ null; else
+ *       link as a waiting receiver.
+ *   <li>a GRANTED sender owns a reserved slot, not a delivered value: its next poll un-reserves
+ *       and delivers (to the oldest receiver, or the buffer), or fails if the channel closed
+ *       meanwhile. So a send's value enters the channel only in the poll that returns ready,
+ *       and a send cancelled before that poll delivered nothing; its slot passes to the next
+ *       sender.
+ *   <li>a GRANTED receiver owns a value: cancelled, it gives the value to the oldest waiting
+ *       receiver, else to the front of the buffer (possibly above capacity for a moment).
+ *   <li>close: set closed, unlink every waiting sender and receiver as CLOSED and wake them;
+ *       senders then fail, receivers drain the buffer, then get null. GRANTED receivers keep
+ *       their values.
+ * </ol>
+ * Each event frees at most one unit of room, so granting at most one sender per event keeps
+ * "senders wait ⇒ no room" true; "receivers wait ⇒ buffer empty" holds because values go to
+ * waiting receivers before the buffer.
  *
  * @param <T> the element type
  */
