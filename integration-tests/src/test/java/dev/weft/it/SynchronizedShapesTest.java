@@ -2,6 +2,7 @@ package dev.weft.it;
 
 import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
 import dev.weft.it.harness.BothModes;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Awaits next to javac's synchronized blocks, woven by the agent (issue 12, point 1): an await
@@ -197,6 +200,16 @@ class SynchronizedShapesTest {
     void synchronizedMethodsCallingWovenOnes(Mode mode) {
         assertEquals("bf.", Drive.value(mode, SynchronizedShapesTest::synchronizedCaller));
         assertEquals("bf.false", Drive.value(mode, SynchronizedShapesTest::awaitsSynchronizedCallee));
+    }
+
+    @Test
+    void theCheckCommandAcceptsThisClass(@TempDir Path tmp) throws Exception {
+        String file = "dev/weft/it/SynchronizedShapesTest.class";
+        Files.createDirectories(tmp.resolve(file).getParent());
+        Files.copy(Path.of("target/test-classes", file), tmp.resolve(file));
+        WovenBytes.Run run = WovenBytes.check(tmp);
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains(" 0 problem(s)"), run.output());
     }
 
     /** The issue's shape compiled by the running JDK's own javac (JDK 25's on the JDK 25 run). */
