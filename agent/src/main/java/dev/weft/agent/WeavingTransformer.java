@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
 
 /**
  * Load-time weaving. Returns null (no change) for everything that is not a weaving candidate; the
@@ -57,6 +58,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
             ProtectionDomain domain, byte[] bytes) {
         try {
+            if (className == null && loader != null) {
+                className = nameInClassFile(bytes);
+            }
             if (loader == null || redefined != null || !ClassFilter.mayWeave(className)) {
                 return null;
             }
@@ -75,6 +79,18 @@ public final class WeavingTransformer implements ClassFileTransformer {
             return out;
         } catch (Throwable t) {
             report(className, "weaving failed, loaded unwoven: " + t);
+            return null;
+        }
+    }
+
+    /**
+     * The name {@code ClassLoader.defineClass(null, ...)} leaves to the class file (the JVM takes
+     * it from there too), or null if the bytes do not say; the JDK filter then applies to it.
+     */
+    private static String nameInClassFile(byte[] bytes) {
+        try {
+            return new ClassReader(bytes).getClassName();
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }

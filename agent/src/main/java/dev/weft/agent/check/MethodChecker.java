@@ -1,6 +1,5 @@
 package dev.weft.agent.check;
 
-import dev.weft.agent.flow.ControlFlowGraph;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -80,19 +79,19 @@ public final class MethodChecker {
     private static SuspensionPoint heldMonitor(ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
         boolean anyMonitor = false;
         for (AbstractInsnNode insn : m.instructions) {
-            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER;
+            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER || insn.getOpcode() == Opcodes.MONITOREXIT;
         }
         if (!anyMonitor) {
             return null;
         }
-        int[] depth;
+        boolean[] held;
         try {
-            depth = MonitorDepth.compute(m.instructions, ControlFlowGraph.of(owner.name, m));
+            held = HeldMonitors.compute(owner.name, m);
         } catch (AnalyzerException e) {
             return points.get(0); // unanalyzable monitor code: refuse rather than guess
         }
         for (SuspensionPoint p : points) {
-            if (depth[m.instructions.indexOf(p.call)] > 0) {
+            if (held[m.instructions.indexOf(p.call)]) {
                 return p;
             }
         }
