@@ -128,8 +128,7 @@ public final class Weaver {
         String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
         int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
                 ? ((UnweavableException) e).line : p.firstLine;
-        Rejection r = Rejection.of(cn.name, cn.sourceFile, p.verdict.method.name, line,
-                "weft: cannot weave this method (" + why + ")");
+        Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why + ")");
         rejections.add(r);
         RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
     }
