@@ -78,18 +78,6 @@ public final class MethodChecker {
         return new Verdict(m, kind, points, null);
     }
 
-    /** The await-outside-a-coroutine reason that names the likely fix. */
-    private static String notAFuture(MethodNode m) {
-        Type r = Type.getReturnType(m.desc);
-        if (r.getSort() == Type.OBJECT && r.getInternalName().equals("java/util/concurrent/Future")) {
-            return Rejection.JDK_FUTURE;
-        }
-        if (LambdaOrigins.isLambdaBody(m)) {
-            return Rejection.LAMBDA;
-        }
-        return r.getSort() == Type.VOID ? Rejection.VOID_METHOD : Rejection.NOT_A_FUTURE;
-    }
-
     private static SuspensionPoint heldMonitor(ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
         boolean anyMonitor = false;
         for (AbstractInsnNode insn : m.instructions) {
@@ -119,6 +107,18 @@ public final class MethodChecker {
             }
         }
         return null;
+    }
+
+    /** The await-outside-a-coroutine reason that names the likely fix. */
+    private static String notAFuture(MethodNode m) {
+        Type r = Type.getReturnType(m.desc);
+        if (r.getSort() == Type.OBJECT && r.getInternalName().equals("java/util/concurrent/Future")) {
+            return Rejection.JDK_FUTURE;
+        }
+        if (LambdaOrigins.isLambdaBody(m)) {
+            return Rejection.LAMBDA;
+        }
+        return r.getSort() == Type.VOID ? Rejection.VOID_METHOD : Rejection.NOT_A_FUTURE;
     }
 
     /** Every suspension call in instruction order, with its source line. */
