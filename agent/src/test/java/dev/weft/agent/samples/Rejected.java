@@ -65,6 +65,11 @@ public class Rejected {
         return Future.ready(Stream.of(1).map(x -> await(Leaf.of(x + 10))).collect(Collectors.toList()));
     }
 
+    /** A void lambda body gets the lambda advice, not the void-method one. */
+    public static void forEachLambda() {
+        List.of(3).forEach(x -> await(Leaf.of(x + 30)));
+    }
+
     /** The inner lambda is created inside the outer one: the message still names this method. */
     public static Supplier<Future<Integer>> nestedLambda() {
         return () -> Future.ready(Stream.of(2).map(x -> await(Leaf.of(x + 20))).findFirst().get());

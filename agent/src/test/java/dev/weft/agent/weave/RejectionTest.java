@@ -55,7 +55,8 @@ class RejectionTest {
                 msg("voidMethod", "await(Leaf.of(8))", Rejection.VOID_METHOD),
                 msg("jdkFuture", "await(Leaf.of(9))", Rejection.JDK_FUTURE),
                 "in a lambda in " + msg("lambdaInStream", "await(Leaf.of(x + 10))", Rejection.LAMBDA),
-                "in a lambda in " + msg("nestedLambda", "await(Leaf.of(x + 20))", Rejection.LAMBDA));
+                "in a lambda in " + msg("nestedLambda", "await(Leaf.of(x + 20))", Rejection.LAMBDA),
+                "in a lambda in " + msg("forEachLambda", "await(Leaf.of(x + 30))", Rejection.LAMBDA));
         assertEquals(expected.size(), got.size(), String.join("\n", got));
         assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(got));
         assertEquals("dev.weft.agent.samples.Rejected.syncBlock(Rejected.java:" + line("await(Leaf.of(1))")
