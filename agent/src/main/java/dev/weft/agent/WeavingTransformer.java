@@ -2,6 +2,7 @@ package dev.weft.agent;
 
 import dev.weft.agent.analyze.LoaderHierarchies;
 import dev.weft.agent.check.Rejection;
+import dev.weft.agent.check.Warning;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
@@ -25,6 +26,12 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     /** Classes already reported as unreadable or failed, so each is reported once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Warnings already logged: the message names the class, method, line and callee, so each
+     * call site is logged once even when several loaders define the same class.
+     */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** Where woven classes are also written, or null. */
     private final Path dump;
@@ -108,6 +115,14 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
         for (Rejection rej : r.rejections) {
             System.err.println("[weft] " + rej.message);
+        }
+        for (Warning w : r.warnings) {
+            if (warned.add(w.message)) {
+                System.err.println("[weft] warning: " + w.message);
+            }
+        }
+        if (!r.woven) {
+            return null; // only warnings: the class loads as it is
         }
         if (dump != null) {
             try {

@@ -3,6 +3,7 @@ package dev.weft.agent.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -61,7 +62,7 @@ public final class MethodChecker {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;
             at = firstYield;
         } else if (kind == null) {
-            reason = Rejection.NOT_A_FUTURE;
+            reason = notAFuture(m);
             at = firstAwait;
         } else {
             SuspensionPoint held = heldMonitor(owner, m, points);
@@ -71,7 +72,7 @@ public final class MethodChecker {
             }
         }
         if (reason != null) {
-            return new Verdict(m, null, points, Rejection.of(owner.name, owner.sourceFile, m.name, at.line, reason));
+            return new Verdict(m, null, points, Rejection.of(owner, m, at.line, reason));
         }
         return new Verdict(m, kind, points, null);
     }
@@ -105,6 +106,18 @@ public final class MethodChecker {
             }
         }
         return null;
+    }
+
+    /** The await-outside-a-coroutine reason that names the likely fix. */
+    private static String notAFuture(MethodNode m) {
+        Type r = Type.getReturnType(m.desc);
+        if (r.getSort() == Type.OBJECT && r.getInternalName().equals("java/util/concurrent/Future")) {
+            return Rejection.JDK_FUTURE;
+        }
+        if (LambdaOrigins.isLambdaBody(m)) {
+            return Rejection.LAMBDA;
+        }
+        return r.getSort() == Type.VOID ? Rejection.VOID_METHOD : Rejection.NOT_A_FUTURE;
     }
 
     /** Every suspension call in instruction order, with its source line. */

@@ -13,5 +13,11 @@
  *   <li>the method's body becomes {@code throw new IllegalStateException(<message>)}; the rest of
  *       the class is woven normally.
  * </ol>
+ * A rejection in a lambda body names the enclosing method ({@code in a lambda in Class.method(File:line)},
+ * {@link dev.weft.agent.check.LambdaOrigins}), and each reason says how to fix the method.
+ *
+ * <p>Warnings ({@link dev.weft.agent.check.Warning}) never stop weaving. The one warning today is
+ * {@link dev.weft.agent.check.DiscardedFutures}: a call whose {@code dev.weft.Future} result is
+ * popped or stored in a local nobody reads, in any method of a class the weaver parses.
  */
 package dev.weft.agent.check;

@@ -2,6 +2,7 @@ package dev.weft.agent.cli;
 
 import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
+import dev.weft.agent.check.Warning;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
@@ -28,6 +29,10 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar
  * </pre>
  *
+ * Both list warnings (a future created and never used) as {@code warning: Class.method(File:line): ...}
+ * without changing the exit status, unless {@code --fail-on-warning} is given (anywhere after
+ * the command), which makes any warning exit 1.
+ *
  * A class the weaver fails on is reported on one line and left as it was; the other classes are
  * still checked or woven, and the exit status is 1. Class-path entries that do not exist are
  * skipped, as {@code java} and {@code javac} skip them.
@@ -41,6 +46,7 @@ public final class Main {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
+        boolean failOnWarning = rest.size() > 1 && rest.subList(1, rest.size()).remove("--fail-on-warning");
         String classpath = null;
         if (rest.size() >= 3 && rest.get(1).equals("--cp")) {
             classpath = rest.remove(2);
@@ -49,25 +55,26 @@ public final class Main {
         try {
             if (rest.size() >= 2 && rest.get(0).equals("check")) {
                 warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
-                return check(rest.subList(1, rest.size()), classpath, out);
+                return check(rest.subList(1, rest.size()), classpath, out, failOnWarning);
             }
             if (rest.size() == 3 && rest.get(0).equals("weave")) {
                 warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
-                return weave(Paths.get(rest.get(1)), Paths.get(rest.get(2)), classpath, out);
+                return weave(Paths.get(rest.get(1)), Paths.get(rest.get(2)), classpath, out, failOnWarning);
             }
         } catch (IOException | UnreadableClassException e) {
             err.println("weft: " + e);
             return 2;
         }
-        err.println("usage: java -jar weft-agent.jar check [--cp <path>] <dir-or-jar>...\n"
-                + "       java -jar weft-agent.jar weave [--cp <path>] <in dir-or-jar> <out dir-or-jar>");
+        err.println("usage: java -jar weft-agent.jar check [--cp <path>] [--fail-on-warning] <dir-or-jar>...\n"
+                + "       java -jar weft-agent.jar weave [--cp <path>] [--fail-on-warning] <in dir-or-jar> <out dir-or-jar>");
         return 2;
     }
 
-    private static int check(List<String> inputs, String classpath, PrintStream out)
+    private static int check(List<String> inputs, String classpath, PrintStream out, boolean failOnWarning)
             throws IOException, UnreadableClassException {
         int rejected = 0;
         int woven = 0;
+        List<Warning> warnings = new ArrayList<>();
         for (String input : inputs) {
             Path in = Paths.get(input);
             ClassSet set = ClassSet.read(in);
@@ -82,6 +89,10 @@ public final class Main {
                     continue;
                 }
                 if (r == null) {
+                    continue;
+                }
+                warnings.addAll(r.warnings);
+                if (!r.woven) {
                     continue;
                 }
                 for (MethodReport m : r.methods) {
@@ -107,12 +118,14 @@ public final class Main {
                 }
             }
         }
+        printWarnings(warnings, "", out);
         out.println(woven + " coroutine method(s), " + rejected + " problem(s)");
-        return rejected == 0 ? 0 : 1;
+        return rejected == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
     }
 
-    private static int weave(Path in, Path outPath, String classpath, PrintStream out)
+    private static int weave(Path in, Path outPath, String classpath, PrintStream out, boolean failOnWarning)
             throws IOException, UnreadableClassException {
+        List<Warning> warnings = new ArrayList<>();
         ClassSet set = ClassSet.read(in);
         ClassFileLocator locator = locator(in, classpath);
         int woven = 0;
@@ -128,6 +141,9 @@ public final class Main {
                 continue;
             }
             if (r != null) {
+                warnings.addAll(r.warnings);
+            }
+            if (r != null && r.woven) {
                 e.setValue(r.bytes);
                 woven++;
                 for (Rejection rej : r.rejections) {
@@ -136,9 +152,20 @@ public final class Main {
             }
         }
         set.write(outPath);
+        printWarnings(warnings, "[weft] ", out);
         out.println("wove " + woven + " class(es) into " + outPath
                 + (failures == 0 ? "" : "; " + failures + " class(es) could not be woven and were copied unchanged"));
-        return failures == 0 ? 0 : 1;
+        return failures == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
+    }
+
+    /** The warnings section: one line each, then a count; nothing when there are none. */
+    private static void printWarnings(List<Warning> warnings, String prefix, PrintStream out) {
+        for (Warning w : warnings) {
+            out.println(prefix + "warning: " + w.message);
+        }
+        if (!warnings.isEmpty()) {
+            out.println(warnings.size() + " warning(s): a future that is never awaited, spawned or returned does nothing");
+        }
     }
 
     /** The line printed for a class the weaver failed on (never a stack trace: one class, one line). */

@@ -4,10 +4,12 @@ import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.CoroutineKind;
+import dev.weft.agent.check.DiscardedFutures;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.UnweavableException;
+import dev.weft.agent.check.Warning;
 import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
@@ -47,7 +49,8 @@ public final class Weaver {
      * Weaves one class.
      *
      * @param locator reads the class files of the host's loader (the class hierarchy)
-     * @return null if the class has no suspension points (pass it through untouched)
+     * @return null if the class has no suspension points and no warnings (pass it through
+     *     untouched); a result with {@code woven == false} if it has only warnings
      */
     public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
         return weave(bytes, new TypeHierarchy(locator));
@@ -128,8 +131,7 @@ public final class Weaver {
         String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
         int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
                 ? ((UnweavableException) e).line : p.firstLine;
-        Rejection r = Rejection.of(cn.name, cn.sourceFile, p.verdict.method.name, line,
-                "weft: cannot weave this method (" + why + ")");
+        Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why + ")");
         rejections.add(r);
         RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
     }
@@ -143,6 +145,8 @@ public final class Weaver {
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
+        // before any stage changes a method: the warnings are about the user's code
+        List<Warning> warnings = DiscardedFutures.find(cn);
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
         for (MethodNode m : cn.methods) {
             MethodChecker.Verdict v = MethodChecker.check(cn, m);
@@ -152,7 +156,13 @@ public final class Weaver {
         }
         WeaveStats.add(WeaveStats.CHECK, ts);
         if (verdicts.isEmpty()) {
-            return null;
+            if (warnings.isEmpty()) {
+                return null;
+            }
+            Attempt a = new Attempt();
+            a.result = new WeaveResult(bytes, Collections.emptyMap(), Collections.emptyList(),
+                    Collections.emptyList(), warnings, false);
+            return a;
         }
         ts = WeaveStats.start();
         List<Rejection> rejections = new ArrayList<>();
@@ -284,7 +294,7 @@ public final class Weaver {
                     "internal error, woven code does not verify: " + p.getValue());
         }
         WeaveStats.add(WeaveStats.VERIFY, ts);
-        a.result = new WeaveResult(out, companions, rejections, reports);
+        a.result = new WeaveResult(out, companions, rejections, reports, warnings, true);
         return a;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The pipeline driver: runs the stages in order on one class and collects what the agent, the
- * command line and the tests need (woven bytes, rejections, per-method reports). Used identically
- * by load-time and build-time weaving, which is what makes their output byte-identical: the
+ * command line and the tests need (woven bytes, rejections, per-method reports, and warnings,
+ * which never change the bytes: a class with warnings only comes back with {@code woven == false}).
+ * Used identically by load-time and build-time weaving, which is what makes their output byte-identical: the
  * result depends only on the input bytes and the class hierarchy the locator reads.
  *
  * <p>Invariant: a failure inside one method's weaving never escapes as an exception; the method
