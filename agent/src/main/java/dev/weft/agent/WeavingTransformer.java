@@ -39,7 +39,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
     /**
      * Whether the weaver's own verifier checks each woven body before it is defined (on by
      * default, so a weaver bug rejects one method instead of failing the whole class at link
-     * time; {@code noverify} trades that for start-up time, docs/design.md §6).
+     * time; {@code noverify} trades that for start-up time, docs/design.md,
+     * "Start-up cost of load-time weaving").
      */
     private final boolean selfVerify;
 

@@ -10,7 +10,8 @@ import java.lang.instrument.Instrumentation;
  * defined, so a body it got wrong is rejected with a {@code Class.method(File.java:line)} message
  * and the rest of the class still loads, instead of the whole class failing HotSpot's
  * verification at link time. {@code noverify} (or {@code -Dweft.agent.verify=false}) skips that
- * check to save start-up time (about a fifth of a cold weave, docs/design.md §6); the bytes are
+ * check to save start-up time (about a fifth of a cold weave, docs/design.md, "Start-up cost
+ * of load-time weaving"); the bytes are
  * the same either way. {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
  */
 public final class WeftAgent {

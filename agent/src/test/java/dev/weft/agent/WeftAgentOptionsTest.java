@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The agent's options: self-verification is on unless switched off (docs/design.md §6). */
+/**
+ * The agent's options: self-verification is on unless switched off (docs/design.md, "Start-up
+ * cost of load-time weaving").
+ */
 class WeftAgentOptionsTest {
 
     @Test

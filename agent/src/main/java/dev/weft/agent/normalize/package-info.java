@@ -17,7 +17,7 @@
  *       argument are stored to fresh locals before the call and reloaded after it (every width,
  *       long and double included). For {@code await(n(args))} with n a Future method of the same
  *       class they are stored before n's call instead, so that the call stays right before the
- *       await and can become a direct await (docs/design.md section 11).
+ *       await and can become a direct await (docs/design.md, "Direct await of woven methods").
  * </ol>
  * Invariants: the suspension call's {@code MethodInsnNode} objects survive unchanged, so
  * the {@link dev.weft.agent.check.SuspensionPoint}s found by check stay valid; after this stage

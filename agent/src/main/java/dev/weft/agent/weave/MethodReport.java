@@ -19,7 +19,10 @@ public final class MethodReport {
     public final CompanionLayout layout;
     /** Per state, the saved locals as {@code name->field} (source names from the LocalVariableTable). */
     public final List<List<String>> savedNames;
-    /** Whether some await of the class calls this method's direct entry (docs/design.md section 11). */
+    /**
+     * Whether some await of the class calls this method's direct entry (docs/design.md,
+     * "Direct await of woven methods").
+     */
     public final boolean hasDirectEntry;
     /** The states (1..n) whose await calls a direct entry instead of polling a new call. */
     public final java.util.Set<Integer> directStates;

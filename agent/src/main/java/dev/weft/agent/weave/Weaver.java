@@ -63,7 +63,8 @@ public final class Weaver {
 
     /**
      * As {@link #weave(byte[], TypeHierarchy)}; with {@code selfVerify} false, the woven bodies are
-     * not run through the weaver's own data-flow verifier (see docs/design.md §6: the load-time
+     * not run through the weaver's own data-flow verifier (see docs/design.md, "Start-up cost of
+     * load-time weaving": the load-time
      * default, where HotSpot verifies every defined class anyway). The bytes are the same either
      * way unless the verifier would have found a weaver bug, in which case the verifying weave
      * rejects the method and the unverified one is refused by HotSpot at link time.

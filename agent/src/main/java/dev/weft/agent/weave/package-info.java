@@ -9,7 +9,8 @@
  * is rejected with a {@code weft: cannot weave} message and the rest of the class is woven. That
  * includes a woven body that fails the weaver's own verifier, where it runs: always for the
  * command line and the tests, and at load time unless {@code -javaagent:weft-agent.jar=noverify}
- * switches it off to save start-up time (docs/design.md §6; HotSpot still verifies every class).
+ * switches it off to save start-up time (docs/design.md, "Start-up cost of load-time
+ * weaving"; HotSpot still verifies every class).
  * {@link dev.weft.agent.weave.WeaveStats} ({@code -Dweft.agent.stats=true}) times the stages.
  */
 package dev.weft.agent.weave;
