@@ -64,7 +64,7 @@ public final class Main {
         String classpath = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
+            if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
                 return 0;
             } else if (a.equals("-cp") || a.equals("--cp") || a.equals("--class-path") || a.equals("-classpath")) {
