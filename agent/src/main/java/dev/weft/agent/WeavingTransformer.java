@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import dev.weft.agent.analyze.LoaderHierarchies;
+import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.read.UnreadableClassException;
@@ -23,6 +24,9 @@ import org.objectweb.asm.ClassReader;
  * constant-pool scan makes that decision without parsing.
  */
 public final class WeavingTransformer implements ClassFileTransformer {
+
+    /** A weft-runtime class every woven class needs: when its loader cannot see it, the runtime is missing. */
+    static final String RUNTIME_CLASS = "dev/weft/internal/coroutine/Coroutine";
 
     /** Classes already reported as unreadable or failed, so each is reported once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -105,8 +109,13 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
+        TypeHierarchy hierarchy = LoaderHierarchies.of(loader);
+        if (!hierarchy.isResolved(RUNTIME_CLASS)) {
+            runtimeMissing(loader, className);
+            return null;
+        }
         try {
-            r = Weaver.weave(bytes, LoaderHierarchies.of(loader), selfVerify);
+            r = Weaver.weave(bytes, hierarchy, selfVerify);
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;
@@ -135,6 +144,22 @@ public final class WeavingTransformer implements ClassFileTransformer {
             }
         }
         return r.bytes;
+    }
+
+    /**
+     * Says in plain words that weft-runtime is missing, once per class loader. Weaving would only
+     * turn it into a NoClassDefFoundError naming an internal class; unwoven, the class fails
+     * on the public {@code dev.weft} class it calls, after this message.
+     */
+    private void runtimeMissing(ClassLoader loader, String className) {
+        if (reported.add("\0runtime-missing@" + System.identityHashCode(loader))) {
+            System.err.println("[weft] the weft-runtime jar is missing from the class path: "
+                    + className.replace('/', '.') + " uses weft, but its class loader ("
+                    + (loader.getName() != null ? loader.getName() : loader.toString()) + ") cannot find weft-runtime's classes (" + RUNTIME_CLASS + ".class), so it is loaded unwoven"
+                    + " and fails at its first weft call. Add weft-runtime-<version>.jar to the class path"
+                    + " by its full name: java expands only a bare dir/* in -cp, and a shell does not expand"
+                    + " a * that follows a ':'.");
+        }
     }
 
     private void report(String className, String what) {

@@ -26,13 +26,16 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  *
  * <pre>
  *   java -jar weft-agent.jar check [--cp path] dir-or-jar...   report; exit 1 on any rejection
- *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar
+ *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar; exit 1 on any rejection
+ *   java -jar weft-agent.jar --help                            usage, exit 0
  * </pre>
  *
  * Both list warnings (a future created and never used) as {@code warning: Class.method(File:line): ...}
  * without changing the exit status, unless {@code --fail-on-warning} is given (anywhere after
  * the command), which makes any warning exit 1.
  *
+ * Options may come anywhere; {@code -cp}, {@code --cp} and {@code --class-path} are the same (as
+ * for {@code java}); a wrong command line prints the reason and the usage, exit status 2.
  * A class the weaver fails on is reported on one line and left as it was; the other classes are
  * still checked or woven, and the exit status is 1. Class-path entries that do not exist are
  * skipped, as {@code java} and {@code javac} skip them.
@@ -44,13 +47,47 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** What {@code --help} prints (and a wrong command line, on stderr, before exit 2). */
+    static final String USAGE = String.join("\n",
+            "usage: java -jar weft-agent.jar check [--class-path <path>] <dir-or-jar>...",
+            "       java -jar weft-agent.jar weave [--class-path <path>] <in dir-or-jar> <out dir-or-jar>",
+            "",
+            "  check   list every async method and generator (suspension points, saved locals, state",
+            "          object), and every method the weaver rejects; exit 1 on any rejection",
+            "  weave   write woven copies of the classes (the bytes the agent would produce at load",
+            "          time); exit 1 when any method is rejected or any class could not be woven",
+            "",
+            "options (anywhere on the line):",
+            "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
+            "                                   libraries), so supertypes resolve as at run time",
+            "  --fail-on-warning                exit 1 when any warning is reported (a future never used)",
+            "  -h, --help                       this text",
+            "",
+            "as an agent: java -javaagent:weft-agent.jar[=" + dev.weft.agent.AgentOptions.SUMMARY + "] ...");
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        boolean failOnWarning = rest.size() > 1 && rest.subList(1, rest.size()).remove("--fail-on-warning");
+        List<String> rest = new ArrayList<>();
+        boolean failOnWarning = false;
         String classpath = null;
-        if (rest.size() >= 3 && rest.get(1).equals("--cp")) {
-            classpath = rest.remove(2);
-            rest.remove(1);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return 0;
+            } else if (a.equals("--fail-on-warning")) {
+                failOnWarning = true;
+            } else if (a.equals("-cp") || a.equals("--cp") || a.equals("--class-path") || a.equals("-classpath")) {
+                if (i + 1 == args.length) {
+                    return usageError(err, a + " needs a path after it");
+                }
+                classpath = args[++i];
+            } else if (a.startsWith("--cp=") || a.startsWith("--class-path=")) {
+                classpath = a.substring(a.indexOf('=') + 1);
+            } else if (a.startsWith("-") && a.length() > 1) {
+                return usageError(err, "unknown option " + a);
+            } else {
+                rest.add(a);
+            }
         }
         try {
             if (rest.size() >= 2 && rest.get(0).equals("check")) {
@@ -65,8 +102,19 @@ public final class Main {
             err.println("weft: " + e);
             return 2;
         }
-        err.println("usage: java -jar weft-agent.jar check [--cp <path>] [--fail-on-warning] <dir-or-jar>...\n"
-                + "       java -jar weft-agent.jar weave [--cp <path>] [--fail-on-warning] <in dir-or-jar> <out dir-or-jar>");
+        if (rest.isEmpty()) {
+            return usageError(err, "no command");
+        }
+        if (!rest.get(0).equals("check") && !rest.get(0).equals("weave")) {
+            return usageError(err, "unknown command " + rest.get(0) + " (check or weave)");
+        }
+        return usageError(err, rest.get(0).equals("check") ? "check needs at least one directory or jar"
+                : "weave needs exactly two paths, <in> and <out>; got " + (rest.size() - 1));
+    }
+
+    private static int usageError(PrintStream err, String reason) {
+        err.println("weft: " + reason);
+        err.println(USAGE);
         return 2;
     }
 
@@ -130,6 +178,7 @@ public final class Main {
         ClassFileLocator locator = locator(in, classpath);
         int woven = 0;
         int failures = 0;
+        int rejected = 0;
         for (Map.Entry<String, byte[]> e : set.entries.entrySet()) {
             WeaveResult r;
             try {
@@ -147,6 +196,7 @@ public final class Main {
                 e.setValue(r.bytes);
                 woven++;
                 for (Rejection rej : r.rejections) {
+                    rejected++;
                     out.println("[weft] " + rej.message);
                 }
             }
@@ -154,8 +204,10 @@ public final class Main {
         set.write(outPath);
         printWarnings(warnings, "[weft] ", out);
         out.println("wove " + woven + " class(es) into " + outPath
-                + (failures == 0 ? "" : "; " + failures + " class(es) could not be woven and were copied unchanged"));
-        return failures == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
+                + (failures == 0 ? "" : "; " + failures + " class(es) could not be woven and were copied unchanged")
+                + (rejected == 0 ? "" : "; " + rejected + " method(s) rejected: calling them throws IllegalStateException"));
+        // a rejected method ships as one that throws: the build must not pass silently
+        return failures == 0 && rejected == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
     }
 
     /** The warnings section: one line each, then a count; nothing when there are none. */
