@@ -1,9 +1,11 @@
 package dev.weft.agent.check;
 
+import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.flow.ControlFlowGraph;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -33,6 +35,14 @@ public final class MethodChecker {
 
     /** Null when the method has no suspension points (it is left alone). */
     public static Verdict check(ClassNode owner, MethodNode m) {
+        return check(owner, m, null);
+    }
+
+    /**
+     * As {@link #check(ClassNode, MethodNode)}; with a hierarchy, an eager method may also
+     * return a CompletableFuture subclass that weft can create ({@link PromiseTypes}).
+     */
+    public static Verdict check(ClassNode owner, MethodNode m, TypeHierarchy hierarchy) {
         if (m.instructions == null || m.instructions.size() == 0) {
             return null;
         }
@@ -45,6 +55,15 @@ public final class MethodChecker {
         SuspensionPoint first = points.get(0);
         CoroutineKind kind = CoroutineKind.ofReturnType(m.desc);
         String reason = null;
+        String promiseProblem = null;
+        Type returned = Type.getReturnType(m.desc);
+        if (kind == null && hierarchy != null && returned.getSort() == Type.OBJECT && firstAwait != null) {
+            promiseProblem = PromiseTypes.whyNot(hierarchy, owner.name, returned.getInternalName());
+            if (promiseProblem == null && hierarchy.isAssignable("java/util/concurrent/CompletableFuture",
+                    returned.getInternalName()) && !hierarchy.isInterface(returned.getInternalName())) {
+                kind = CoroutineKind.EAGER;
+            }
+        }
         SuspensionPoint at = first;
         if (m.name.equals("<init>")) {
             reason = first.kind.isAwait() ? Rejection.CONSTRUCTOR : Rejection.YIELD_OUTSIDE_GENERATOR;
@@ -62,7 +81,7 @@ public final class MethodChecker {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;
             at = firstYield;
         } else if (kind == null) {
-            reason = Rejection.NOT_A_FUTURE;
+            reason = promiseProblem != null ? Rejection.UNUSABLE_PROMISE + promiseProblem : Rejection.NOT_A_FUTURE;
             at = firstAwait;
         } else {
             SuspensionPoint held = heldMonitor(owner, m, points);

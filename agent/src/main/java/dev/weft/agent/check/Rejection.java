@@ -9,6 +9,8 @@ public final class Rejection {
     public static final String STATIC_INITIALIZER = "await in a static initializer";
     public static final String NOT_A_FUTURE =
             "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
+    /** Followed by why (PromiseTypes.whyNot): a CompletableFuture subclass weft cannot create, and kin. */
+    public static final String UNUSABLE_PROMISE = "await in a method whose return type weft cannot use: ";
     public static final String YIELD_OUTSIDE_GENERATOR = "Generator.yield in a method whose return type is not Generator";
     public static final String AWAIT_IN_GENERATOR = "await in a generator (a method returning Generator cannot await)";
     /** Not in the original list: a generator's yield returns out of the method, which would leave a monitor held. */
