@@ -24,6 +24,9 @@ public final class UninitializedShapes {
     private static final String SB = "java/lang/StringBuilder";
     private static final String STR = "java/lang/String";
 
+    /** An {@link #EXPECTED} value that starts so names the class of the expected failure. */
+    static final String FAILS = "fails with ";
+
     /** Method name to the value its future completes with. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
@@ -205,6 +208,31 @@ public final class UninitializedShapes {
             m.visitInsn(Opcodes.DUP);
             m.visitInsn(Opcodes.MONITOREXIT);
             await(m, "mon");
+            init(m);
+            string(m);
+        });
+        // locked after the await: [X X X X s] SWAP MONITORENTER SWAP MONITOREXIT [X X s]
+        shape("monitorAfterAwait", "late", m -> {
+            m.visitTypeInsn(Opcodes.NEW, SB);
+            m.visitInsn(Opcodes.DUP);
+            m.visitInsn(Opcodes.DUP);
+            m.visitInsn(Opcodes.DUP);
+            await(m, "late");
+            m.visitInsn(Opcodes.SWAP);
+            m.visitInsn(Opcodes.MONITORENTER);
+            m.visitInsn(Opcodes.SWAP);
+            m.visitInsn(Opcodes.MONITOREXIT);
+            init(m);
+            string(m);
+        });
+        // an unbalanced MONITOREXIT throws, woven or not: [X X X s] SWAP MONITOREXIT
+        shape("unbalancedExit", FAILS + "java.lang.IllegalMonitorStateException", m -> {
+            m.visitTypeInsn(Opcodes.NEW, SB);
+            m.visitInsn(Opcodes.DUP);
+            m.visitInsn(Opcodes.DUP);
+            await(m, "exit");
+            m.visitInsn(Opcodes.SWAP);
+            m.visitInsn(Opcodes.MONITOREXIT);
             init(m);
             string(m);
         });

@@ -41,7 +41,10 @@ import org.objectweb.asm.tree.analysis.Frame;
  *       instruction that only copies, drops or reorders it; a stack instruction that also moves
  *       other values ({@code SWAP}, {@code DUP_X1}... as other compilers and code generators
  *       emit them) is replaced by the same shuffle of those values alone
- *       ({@link StackShuffle}): what remains is the argument evaluation alone;
+ *       ({@link StackShuffle}); a null test of it is decided (never null), a reference
+ *       comparison too (a copy of the same allocation or not), and MONITORENTER/MONITOREXIT on
+ *       it lock a stand-in object made where the {@code NEW} was: what remains is the argument
+ *       evaluation alone;
  *   <li>at each of its {@code INVOKESPECIAL X.<init>} calls, where the stack held the object's
  *       copies, possibly mixed with other values, under the receiver and its arguments, and
  *       locals L held it: store the arguments (and the mixed-in values) to fresh locals, then
@@ -82,6 +85,7 @@ public final class NewMover {
         Set<AbstractInsnNode> delete = new LinkedHashSet<>();
         Map<AbstractInsnNode, InsnList> replace = new LinkedHashMap<>();
         List<InitSite> sites = new ArrayList<>();
+        Map<TypeInsnNode, Integer> standIns = new LinkedHashMap<>();
         for (int i = 0; i < insns.size(); i++) {
             Frame<UninitializedObjects.Value> f = u.frames[i];
             AbstractInsnNode insn = insns.get(i);
@@ -95,15 +99,25 @@ public final class NewMover {
                 delete.add(insn);
             } else if (op == Opcodes.ALOAD && moved(f.getLocal(((VarInsnNode) insn).var), crossing)) {
                 delete.add(insn);
-            } else if ((op == Opcodes.IFNULL || op == Opcodes.IFNONNULL || op == Opcodes.MONITORENTER
-                    || op == Opcodes.MONITOREXIT) && moved(f.getStack(f.getStackSize() - 1), crossing)) {
-                // a new object is never null, and no other thread can reach it to contend for its
-                // monitor: the test is decided and the lock is invisible
+            } else if ((op == Opcodes.IFNULL || op == Opcodes.IFNONNULL)
+                    && moved(f.getStack(f.getStackSize() - 1), crossing)) {
+                // a new object is never null: the test is decided
                 if (op == Opcodes.IFNONNULL) {
                     replace.put(insn, jump(((JumpInsnNode) insn).label));
                 } else {
                     delete.add(insn);
                 }
+            } else if ((op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT)
+                    && moved(f.getStack(f.getStackSize() - 1), crossing)) {
+                // no other thread can reach an object under construction, so its monitor behaves
+                // as that of any fresh object: a stand-in made where the NEW was locks the same
+                // way (and an unbalanced MONITOREXIT still throws IllegalMonitorStateException)
+                int slot = standIns.computeIfAbsent(f.getStack(f.getStackSize() - 1).origin,
+                        o -> FreshLocals.allocate(m, 1));
+                InsnList r = new InsnList();
+                r.add(new VarInsnNode(Opcodes.ALOAD, slot));
+                r.add(new InsnNode(op));
+                replace.put(insn, r);
             } else if ((op == Opcodes.IF_ACMPEQ || op == Opcodes.IF_ACMPNE)
                     && (moved(f.getStack(f.getStackSize() - 1), crossing)
                         || moved(f.getStack(f.getStackSize() - 2), crossing))) {
@@ -127,6 +141,15 @@ public final class NewMover {
                     sites.add(site(call, f, sorts[i], receiver.origin, args, crossing));
                 }
             }
+        }
+        for (Map.Entry<TypeInsnNode, Integer> lock : standIns.entrySet()) {
+            InsnList r = new InsnList();
+            r.add(new TypeInsnNode(Opcodes.NEW, "java/lang/Object"));
+            r.add(new InsnNode(Opcodes.DUP));
+            r.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false));
+            r.add(new VarInsnNode(Opcodes.ASTORE, lock.getValue()));
+            delete.remove(lock.getKey());
+            replace.put(lock.getKey(), r);
         }
         for (InitSite s : sites) {
             rewrite(m, s);
