@@ -1,5 +1,6 @@
 package dev.weft.agent.check;
 
+import dev.weft.agent.analyze.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -33,6 +34,14 @@ public final class MethodChecker {
 
     /** Null when the method has no suspension points (it is left alone). */
     public static Verdict check(ClassNode owner, MethodNode m) {
+        return check(owner, m, null);
+    }
+
+    /**
+     * As {@link #check(ClassNode, MethodNode)}; with a hierarchy, an eager method may also
+     * return a CompletableFuture subclass that weft can create ({@link PromiseTypes}).
+     */
+    public static Verdict check(ClassNode owner, MethodNode m, TypeHierarchy hierarchy) {
         if (m.instructions == null || m.instructions.size() == 0) {
             return null;
         }
@@ -45,6 +54,15 @@ public final class MethodChecker {
         SuspensionPoint first = points.get(0);
         CoroutineKind kind = CoroutineKind.ofReturnType(m.desc);
         String reason = null;
+        String promiseProblem = null;
+        Type returned = Type.getReturnType(m.desc);
+        if (kind == null && hierarchy != null && returned.getSort() == Type.OBJECT && firstAwait != null) {
+            promiseProblem = PromiseTypes.whyNot(hierarchy, owner.name, returned.getInternalName());
+            if (promiseProblem == null && hierarchy.isAssignable("java/util/concurrent/CompletableFuture",
+                    returned.getInternalName()) && !hierarchy.isInterface(returned.getInternalName())) {
+                kind = CoroutineKind.EAGER;
+            }
+        }
         SuspensionPoint at = first;
         if (m.name.equals("<init>")) {
             reason = first.kind.isAwait() ? Rejection.CONSTRUCTOR : Rejection.YIELD_OUTSIDE_GENERATOR;
@@ -62,7 +80,7 @@ public final class MethodChecker {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;
             at = firstYield;
         } else if (kind == null) {
-            reason = notAFuture(m);
+            reason = promiseProblem != null ? Rejection.UNUSABLE_PROMISE + promiseProblem : notAFuture(m);
             at = firstAwait;
         } else {
             SuspensionPoint held = heldMonitor(owner, m, points);

@@ -26,6 +26,8 @@ public final class Rejection {
     /** {@link #NOT_A_FUTURE} in a lambda body; its location names the enclosing method (see {@link #where}). */
     public static final String LAMBDA = "the lambda's target type must return a future (for example"
             + " Supplier<Future<T>>); a Function<T,R> passed to a stream cannot await";
+    /** Followed by why (PromiseTypes.whyNot): a CompletableFuture subclass weft cannot create, and kin. */
+    public static final String UNUSABLE_PROMISE = "await in a method whose return type weft cannot use: ";
     public static final String YIELD_OUTSIDE_GENERATOR = "Generator.yield in a method whose return type is not Generator";
     public static final String AWAIT_IN_GENERATOR = "await in a generator (a method returning Generator cannot await)";
     /** Not in the original list: a generator's yield returns out of the method, which would leave a monitor held. */

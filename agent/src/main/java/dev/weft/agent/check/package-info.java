@@ -4,6 +4,8 @@
  * <p>A suspension point is a call to {@code Async.await(Future)}, {@code Async.await(CompletionStage)}
  * or {@code Generator.yield(Object)}. A method with suspension points is a coroutine of one
  * {@link dev.weft.agent.check.CoroutineKind} chosen by its declared return type, or it is rejected.
+ * A CompletableFuture subclass is an eager return type when {@link dev.weft.agent.check.PromiseTypes}
+ * finds, in class files, that the woven code can create it.
  *
  * <p>Rejection protocol (the contract in the team notes, exact text):
  * <ol>

@@ -67,10 +67,17 @@ public final class MethodReport {
         return all;
     }
 
+    /** CompletableFuture, or the declared subclass that the woven method creates and completes. */
+    private String eagerType() {
+        String r = org.objectweb.asm.Type.getReturnType(descriptor).getInternalName();
+        return dev.weft.agent.check.PromiseTypes.isSubclass(r)
+                ? "CompletableFuture subclass " + r.replace('/', '.') : "CompletableFuture";
+    }
+
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         String k = kind == CoroutineKind.LAZY ? "async (lazy Future)"
-                : kind == CoroutineKind.EAGER ? "async (eager CompletableFuture)" : "generator";
+                : kind == CoroutineKind.EAGER ? "async (eager " + eagerType() + ")" : "generator";
         out.add(className.replace('/', '.') + "." + javaSignature(method, descriptor) + "  " + k);
         int state = 1;
         for (SuspensionPoint p : layout.points) {

@@ -150,7 +150,7 @@ public final class Weaver {
         List<Warning> warnings = DiscardedFutures.find(cn);
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
         for (MethodNode m : cn.methods) {
-            MethodChecker.Verdict v = MethodChecker.check(cn, m);
+            MethodChecker.Verdict v = MethodChecker.check(cn, m, hierarchy);
             if (v != null) {
                 verdicts.add(v);
             }
