@@ -52,7 +52,7 @@ class PromiseSubclassTest {
                 in.toString()}, ps, ps);
         String out = sink.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, out);
-        assertTrue(out.contains("dev.weft.agent.samples.Tasks.twice(I)Ldev/weft/agent/samples/Tasks$Task;  async (eager"
+        assertTrue(out.contains("dev.weft.agent.samples.Tasks.twice(int)  async (eager"
                 + " CompletableFuture subclass dev.weft.agent.samples.Tasks$Task)"), out);
         assertTrue(out.contains("dev.weft.agent.samples.Tasks.notCreatable(Tasks.java:"), out);
         assertTrue(out.contains(ABSTRACT), out);
