@@ -68,6 +68,10 @@ public class PrepareAgentMojo extends AbstractMojo {
         String value = old == null || old.trim().isEmpty() ? option
                 : old.contains(option) ? old : old + " " + option;
         props.setProperty(propertyName, value);
+        if (session.getUserProperties().containsKey(propertyName)) {
+            // a -D value wins over the project's property when later mojos read ${argLine}
+            session.getUserProperties().setProperty(propertyName, value);
+        }
         getLog().info("weft: " + propertyName + " set to " + value);
     }
 
