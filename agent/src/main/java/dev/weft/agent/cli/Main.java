@@ -221,7 +221,7 @@ public final class Main {
     }
 
     /** The line printed for a class the weaver failed on (never a stack trace: one class, one line). */
-    private static String failed(String entry, Throwable t) {
+    static String failed(String entry, Throwable t) {
         String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
         return "[weft] " + name + ": weaving failed, left unwoven: " + t;
     }
@@ -248,7 +248,7 @@ public final class Main {
         }
     }
 
-    private static ClassFileLocator locator(Path in, String classpath) throws IOException {
+    static ClassFileLocator locator(Path in, String classpath) throws IOException {
         List<ClassFileLocator> parts = new ArrayList<>();
         parts.add(open(in));
         if (classpath != null) {
