@@ -137,7 +137,8 @@ per class on average. In-process, the cold transformer accounts for about {est:.
 ({v['cold_plain_us']:.1f} µs × {v['classes'] - v['weft_classes']:,} scans + {v['cold_weft_us']:.0f} µs × {v['weft_classes']} weaves); the rest
 is loading the weaver's own classes, first-time JIT work and noise (see the spread).""")
     out.append("""
-Where a woven class's time goes (hand-written, docs/design.md §6 has the details). Session 2's
+Where a woven class's time goes (hand-written; docs/design.md, "Start-up cost of load-time
+weaving", has the details). Session 2's
 JFR profile of `ScanCost` put ASM's `tree.analysis.Analyzer` at ~32% of a weave (the
 self-verification ~25%, `flow.UninitializedObjects` ~14%) and reading and writing ~15%.
 Session 3 measured the real program instead, with `-Dweft.agent.stats=true` (per-phase

@@ -144,7 +144,8 @@ the remove), so on this machine insert+cancel cannot go below about
 {_ns(fl_t['ns'] + fl_l['ns'])} without a different driver design. The in-task row is that
 design: a task's timers wait in its worker's timer batch and reach the wheel when the poll ends
 (one clock read, taken after the arms, and one lock per poll: never early), so a timeout armed
-and cancelled within one poll pays neither (docs/design.md, section 9). A timeout armed in one
+and cancelled within one poll pays neither (docs/design.md, "Timers armed in a task's poll
+reach the wheel when the poll ends"). A timeout armed in one
 poll and cancelled in a later one still pays one clock read and the lock per arming poll.
 The "ready" row's weft cell is what the JIT makes of it when the timeout does not escape: escape
 analysis removes the object and the disarm (`cancel` of a never-armed timer does nothing).""")

@@ -30,6 +30,11 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private final Scheduler scheduler;
 
+    static {
+        // test tools (weft-junit) reach the live tasks through internal code, not through this API
+        dev.weft.internal.scheduler.LiveTasks.bind(runtime -> runtime.scheduler);
+    }
+
     private AsyncRuntime(Scheduler scheduler) {
         this.scheduler = scheduler;
     }

@@ -1,7 +1,9 @@
 package dev.weft.agent;
 
 import dev.weft.agent.analyze.LoaderHierarchies;
+import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
+import dev.weft.agent.check.Warning;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
 
 /**
  * Load-time weaving. Returns null (no change) for everything that is not a weaving candidate; the
@@ -22,8 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WeavingTransformer implements ClassFileTransformer {
 
+    /** A weft-runtime class every woven class needs: when its loader cannot see it, the runtime is missing. */
+    static final String RUNTIME_CLASS = "dev/weft/internal/coroutine/Coroutine";
+
     /** Classes already reported as unreadable or failed, so each is reported once. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Warnings already logged: the message names the class, method, line and callee, so each
+     * call site is logged once even when several loaders define the same class.
+     */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** Where woven classes are also written, or null. */
     private final Path dump;
@@ -31,7 +43,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
     /**
      * Whether the weaver's own verifier checks each woven body before it is defined (on by
      * default, so a weaver bug rejects one method instead of failing the whole class at link
-     * time; {@code noverify} trades that for start-up time, docs/design.md §6).
+     * time; {@code noverify} trades that for start-up time, docs/design.md,
+     * "Start-up cost of load-time weaving").
      */
     private final boolean selfVerify;
 
@@ -57,6 +70,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
             ProtectionDomain domain, byte[] bytes) {
         try {
+            if (className == null && loader != null) {
+                className = nameInClassFile(bytes);
+            }
             if (loader == null || redefined != null || !ClassFilter.mayWeave(className)) {
                 return null;
             }
@@ -79,10 +95,27 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
     }
 
+    /**
+     * The name {@code ClassLoader.defineClass(null, ...)} leaves to the class file (the JVM takes
+     * it from there too), or null if the bytes do not say; the JDK filter then applies to it.
+     */
+    private static String nameInClassFile(byte[] bytes) {
+        try {
+            return new ClassReader(bytes).getClassName();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         WeaveResult r;
+        TypeHierarchy hierarchy = LoaderHierarchies.of(loader);
+        if (!hierarchy.isResolved(RUNTIME_CLASS)) {
+            runtimeMissing(loader, className);
+            return null;
+        }
         try {
-            r = Weaver.weave(bytes, LoaderHierarchies.of(loader), selfVerify);
+            r = Weaver.weave(bytes, hierarchy, selfVerify);
         } catch (UnreadableClassException e) {
             report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
             return null;
@@ -92,6 +125,14 @@ public final class WeavingTransformer implements ClassFileTransformer {
         }
         for (Rejection rej : r.rejections) {
             System.err.println("[weft] " + rej.message);
+        }
+        for (Warning w : r.warnings) {
+            if (warned.add(w.message)) {
+                System.err.println("[weft] warning: " + w.message);
+            }
+        }
+        if (!r.woven) {
+            return null; // only warnings: the class loads as it is
         }
         if (dump != null) {
             try {
@@ -103,6 +144,22 @@ public final class WeavingTransformer implements ClassFileTransformer {
             }
         }
         return r.bytes;
+    }
+
+    /**
+     * Says in plain words that weft-runtime is missing, once per class loader. Weaving would only
+     * turn it into a NoClassDefFoundError naming an internal class; unwoven, the class fails
+     * on the public {@code dev.weft} class it calls, after this message.
+     */
+    private void runtimeMissing(ClassLoader loader, String className) {
+        if (reported.add("\0runtime-missing@" + System.identityHashCode(loader))) {
+            System.err.println("[weft] the weft-runtime jar is missing from the class path: "
+                    + className.replace('/', '.') + " uses weft, but its class loader ("
+                    + (loader.getName() != null ? loader.getName() : loader.toString()) + ") cannot find weft-runtime's classes (" + RUNTIME_CLASS + ".class), so it is loaded unwoven"
+                    + " and fails at its first weft call. Add weft-runtime-<version>.jar to the class path"
+                    + " by its full name: java expands only a bare dir/* in -cp, and a shell does not expand"
+                    + " a * that follows a ':'.");
+        }
     }
 
     private void report(String className, String what) {

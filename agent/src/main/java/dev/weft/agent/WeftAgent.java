@@ -10,37 +10,44 @@ import java.lang.instrument.Instrumentation;
  * defined, so a body it got wrong is rejected with a {@code Class.method(File.java:line)} message
  * and the rest of the class still loads, instead of the whole class failing HotSpot's
  * verification at link time. {@code noverify} (or {@code -Dweft.agent.verify=false}) skips that
- * check to save start-up time (about a fifth of a cold weave, docs/design.md §6); the bytes are
+ * check to save start-up time (about a fifth of a cold weave, docs/design.md, "Start-up cost
+ * of load-time weaving"); the bytes are
  * the same either way. {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
+ * Any other option stops the JVM at start-up with the list of valid ones ({@link AgentOptions}).
  */
 public final class WeftAgent {
     private WeftAgent() {}
 
+    /**
+     * Installs the transformer. A wrong option stops the JVM here, with the valid options on
+     * stderr, before the application runs with settings it did not ask for.
+     */
     public static void premain(String args, Instrumentation inst) {
-        inst.addTransformer(transformer(args), false);
+        WeavingTransformer t;
+        try {
+            t = transformer(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            // an exception out of premain would abort the JVM with a native assertion and a stack trace
+            System.exit(2);
+            return;
+        }
+        inst.addTransformer(t, false);
     }
 
-    /** The transformer the agent options ask for. */
+    /**
+     * The transformer the agent options ask for.
+     *
+     * @throws IllegalArgumentException on an unknown option, naming the valid ones
+     */
     static WeavingTransformer transformer(String args) {
-        String dump = null;
-        // Safe by default: a weaver bug costs one rejected method, never a whole class.
-        boolean verify = !"false".equalsIgnoreCase(System.getProperty("weft.agent.verify"));
-        if (args != null) {
-            for (String a : args.split(",")) {
-                if (a.startsWith("dump=")) {
-                    dump = a.substring("dump=".length());
-                } else if (a.equals("verify")) {
-                    verify = true;
-                } else if (a.equals("noverify")) {
-                    verify = false;
-                }
-            }
-        }
-        return new WeavingTransformer(dump == null ? null : java.nio.file.Paths.get(dump), verify);
+        AgentOptions o = AgentOptions.parse(args);
+        return new WeavingTransformer(o.dump, o.verify);
     }
 
     /** Attached late, only classes defined from now on are woven. */
     public static void agentmain(String args, Instrumentation inst) {
-        premain(args, inst);
+        // never exit a running application: a wrong option fails the attach instead
+        inst.addTransformer(transformer(args), false);
     }
 }

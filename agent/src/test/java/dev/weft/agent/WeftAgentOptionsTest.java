@@ -1,11 +1,15 @@
 package dev.weft.agent;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The agent's options: self-verification is on unless switched off (docs/design.md §6). */
+/**
+ * The agent's options: self-verification is on unless switched off (docs/design.md, "Start-up
+ * cost of load-time weaving").
+ */
 class WeftAgentOptionsTest {
 
     @Test
@@ -16,6 +20,16 @@ class WeftAgentOptionsTest {
         assertTrue(WeftAgent.transformer("verify").selfVerifies());
         assertFalse(WeftAgent.transformer("noverify").selfVerifies());
         assertFalse(WeftAgent.transformer("dump=/tmp/x,noverify").selfVerifies());
-        assertTrue(WeftAgent.transformer("verify=no,dumpx").selfVerifies());
+    }
+
+    @Test
+    void anUnknownOrMisspeltOptionIsAnErrorListingTheValidOnes() {
+        for (String args : new String[] {"dmup=/tmp/x", "verify=no", "dump=/tmp/x,noverfy", "dumpx", "dump=", "noverify,"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeftAgent.transformer(args), args);
+            assertTrue(e.getMessage().contains("unknown agent option"), e.getMessage());
+            assertTrue(e.getMessage().contains("dump=<dir>") && e.getMessage().contains("noverify")
+                    && e.getMessage().contains("verify (the default"), e.getMessage());
+        }
+        assertTrue(WeftAgent.transformer("").selfVerifies());
     }
 }

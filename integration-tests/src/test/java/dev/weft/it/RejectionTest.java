@@ -35,6 +35,19 @@ class RejectionTest {
         return PKG + simpleClass + "." + method + "(" + simpleClass + ".java:" + line + "): " + reason;
     }
 
+    static final String SYNC_BLOCK = "await inside a synchronized block: a monitor cannot be held across a"
+            + " suspension; use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })";
+    static final String SYNC_METHOD = "await in a synchronized method: a monitor cannot be held across a"
+            + " suspension; drop synchronized and use dev.weft.sync.Mutex (try (var guard = await(mutex.lock())) { ... })";
+    static final String CONSTRUCTOR = "await in a constructor: a constructor cannot suspend; use a static async"
+            + " factory instead (static Future<T> create() { var x = await(...); return Future.ready(new T(x)); })";
+    static final String VOID_METHOD =
+            "await in a void method: return Future<Void> instead (declare Future<Void> and end with return Future.done();)";
+    static final String JDK_FUTURE = "await in a method returning java.util.concurrent.Future: did you mean"
+            + " dev.weft.Future? (weft weaves methods returning dev.weft.Future, CompletableFuture or CompletionStage)";
+    static final String LAMBDA = "the lambda's target type must return a future (for example Supplier<Future<T>>);"
+            + " a Function<T,R> passed to a stream cannot await";
+
     static void assertRejected(String expectedMessage, Executable call) {
         IllegalStateException e = assertThrows(IllegalStateException.class, call);
         assertEquals(expectedMessage, e.getMessage());
@@ -42,13 +55,13 @@ class RejectionTest {
 
     @Test
     void awaitInsideASynchronizedBlock() {
-        assertRejected(expected("Rejected", "syncBlock", "await inside a synchronized block"),
+        assertRejected(expected("Rejected", "syncBlock", SYNC_BLOCK),
                 () -> new Rejected().syncBlock());
     }
 
     @Test
     void awaitInASynchronizedMethod() {
-        assertRejected(expected("Rejected", "syncMethod", "await in a synchronized method"), Rejected::syncMethod);
+        assertRejected(expected("Rejected", "syncMethod", SYNC_METHOD), Rejected::syncMethod);
     }
 
     private static final String NOT_FUTURE =
@@ -57,7 +70,23 @@ class RejectionTest {
     @Test
     void awaitInAMethodReturningANonFutureType() {
         assertRejected(expected("Rejected", "notAFuture", NOT_FUTURE), Rejected::notAFuture);
-        assertRejected(expected("Rejected", "voidMethod", NOT_FUTURE), Rejected::voidMethod);
+    }
+
+    @Test
+    void awaitInAVoidMethodSuggestsFutureOfVoid() {
+        assertRejected(expected("Rejected", "voidMethod", VOID_METHOD), Rejected::voidMethod);
+    }
+
+    @Test
+    void awaitInAMethodReturningTheJdksFutureAsksForDevWeftFuture() {
+        assertRejected(expected("Rejected", "jdkFuture", JDK_FUTURE), Rejected::jdkFuture);
+    }
+
+    @Test
+    void awaitInAStreamLambdaNamesTheEnclosingMethodNotTheSyntheticOne() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, Rejected::lambdaInStream);
+        assertEquals("in a lambda in " + expected("Rejected", "lambdaInStream", LAMBDA), e.getMessage());
+        assertTrue(!e.getMessage().contains("lambda$"), e.getMessage());
     }
 
     @Test
@@ -82,7 +111,7 @@ class RejectionTest {
 
     @Test
     void awaitInAConstructor() {
-        assertRejected(expected("RejectedConstructor", "<init>", "await in a constructor"), RejectedConstructor::new);
+        assertRejected(expected("RejectedConstructor", "<init>", CONSTRUCTOR), RejectedConstructor::new);
     }
 
     @BothModes

@@ -158,15 +158,17 @@ class VerifyTest {
         String expectedNotFuture =
                 "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
         List<String> rejections = List.of(
-                RejectionTest.expected("Rejected", "syncBlock", "await inside a synchronized block"),
-                RejectionTest.expected("Rejected", "syncMethod", "await in a synchronized method"),
+                RejectionTest.expected("Rejected", "syncBlock", RejectionTest.SYNC_BLOCK),
+                RejectionTest.expected("Rejected", "syncMethod", RejectionTest.SYNC_METHOD),
                 RejectionTest.expected("Rejected", "notAFuture", expectedNotFuture),
-                RejectionTest.expected("Rejected", "voidMethod", expectedNotFuture),
+                RejectionTest.expected("Rejected", "voidMethod", RejectionTest.VOID_METHOD),
+                RejectionTest.expected("Rejected", "jdkFuture", RejectionTest.JDK_FUTURE),
+                "in a lambda in " + RejectionTest.expected("Rejected", "lambdaInStream", RejectionTest.LAMBDA),
                 RejectionTest.expected("Rejected", "yieldOutsideGenerator",
                         "Generator.yield in a method whose return type is not Generator"),
                 RejectionTest.expected("Rejected", "awaitInGenerator",
                         "await in a generator (a method returning Generator cannot await)"),
-                RejectionTest.expected("RejectedConstructor", "<init>", "await in a constructor"),
+                RejectionTest.expected("RejectedConstructor", "<init>", RejectionTest.CONSTRUCTOR),
                 RejectionTest.expected("RejectedStaticInit", "<clinit>", "await in a static initializer"),
                 RejectionTest.expected("RejectedLogged", "logged", expectedNotFuture));
         List<String> missing = rejections.stream().filter(r -> !run.output().contains(r)).collect(Collectors.toList());

@@ -103,6 +103,15 @@ public final class TypeHierarchy {
         return new Info(OBJECT, Collections.emptyList(), false, false);
     }
 
+    /** The whole class file of {@code name}, read again (not cached), or null if there is none. */
+    public byte[] classFile(String name) {
+        try {
+            return classFiles.read(name);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** True if the class and all its superclasses were read from class files. */
     public boolean isResolved(String name) {
         for (String c = name; c != null; c = superName(c)) {

@@ -1,9 +1,10 @@
 package dev.weft.agent.check;
 
-import dev.weft.agent.flow.ControlFlowGraph;
+import dev.weft.agent.analyze.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -33,6 +34,14 @@ public final class MethodChecker {
 
     /** Null when the method has no suspension points (it is left alone). */
     public static Verdict check(ClassNode owner, MethodNode m) {
+        return check(owner, m, null);
+    }
+
+    /**
+     * As {@link #check(ClassNode, MethodNode)}; with a hierarchy, an eager method may also
+     * return a CompletableFuture subclass that weft can create ({@link PromiseTypes}).
+     */
+    public static Verdict check(ClassNode owner, MethodNode m, TypeHierarchy hierarchy) {
         if (m.instructions == null || m.instructions.size() == 0) {
             return null;
         }
@@ -45,6 +54,15 @@ public final class MethodChecker {
         SuspensionPoint first = points.get(0);
         CoroutineKind kind = CoroutineKind.ofReturnType(m.desc);
         String reason = null;
+        String promiseProblem = null;
+        Type returned = Type.getReturnType(m.desc);
+        if (kind == null && hierarchy != null && returned.getSort() == Type.OBJECT && firstAwait != null) {
+            promiseProblem = PromiseTypes.whyNot(hierarchy, owner.name, returned.getInternalName());
+            if (promiseProblem == null && hierarchy.isAssignable("java/util/concurrent/CompletableFuture",
+                    returned.getInternalName()) && !hierarchy.isInterface(returned.getInternalName())) {
+                kind = CoroutineKind.EAGER;
+            }
+        }
         SuspensionPoint at = first;
         if (m.name.equals("<init>")) {
             reason = first.kind.isAwait() ? Rejection.CONSTRUCTOR : Rejection.YIELD_OUTSIDE_GENERATOR;
@@ -62,7 +80,7 @@ public final class MethodChecker {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;
             at = firstYield;
         } else if (kind == null) {
-            reason = Rejection.NOT_A_FUTURE;
+            reason = promiseProblem != null ? Rejection.UNUSABLE_PROMISE + promiseProblem : notAFuture(m);
             at = firstAwait;
         } else {
             SuspensionPoint held = heldMonitor(owner, m, points);
@@ -72,7 +90,7 @@ public final class MethodChecker {
             }
         }
         if (reason != null) {
-            return new Verdict(m, null, points, Rejection.of(owner.name, owner.sourceFile, m.name, at.line, reason));
+            return new Verdict(m, null, points, Rejection.of(owner, m, at.line, reason));
         }
         return new Verdict(m, kind, points, null);
     }
@@ -80,19 +98,19 @@ public final class MethodChecker {
     private static SuspensionPoint heldMonitor(ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
         boolean anyMonitor = false;
         for (AbstractInsnNode insn : m.instructions) {
-            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER;
+            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER || insn.getOpcode() == Opcodes.MONITOREXIT;
         }
         if (!anyMonitor) {
             return null;
         }
-        int[] depth;
+        boolean[] held;
         try {
-            depth = MonitorDepth.compute(m.instructions, ControlFlowGraph.of(owner.name, m));
+            held = HeldMonitors.compute(owner.name, m);
         } catch (AnalyzerException e) {
             return points.get(0); // unanalyzable monitor code: refuse rather than guess
         }
         for (SuspensionPoint p : points) {
-            if (depth[m.instructions.indexOf(p.call)] > 0) {
+            if (held[m.instructions.indexOf(p.call)]) {
                 return p;
             }
         }
@@ -106,6 +124,18 @@ public final class MethodChecker {
             }
         }
         return null;
+    }
+
+    /** The await-outside-a-coroutine reason that names the likely fix. */
+    private static String notAFuture(MethodNode m) {
+        Type r = Type.getReturnType(m.desc);
+        if (r.getSort() == Type.OBJECT && r.getInternalName().equals("java/util/concurrent/Future")) {
+            return Rejection.JDK_FUTURE;
+        }
+        if (LambdaOrigins.isLambdaBody(m)) {
+            return Rejection.LAMBDA;
+        }
+        return r.getSort() == Type.VOID ? Rejection.VOID_METHOD : Rejection.NOT_A_FUTURE;
     }
 
     /** Every suspension call in instruction order, with its source line. */

@@ -4,6 +4,8 @@
  * <p>A suspension point is a call to {@code Async.await(Future)}, {@code Async.await(CompletionStage)}
  * (each also with a second, {@code Class}, argument: the same point) or {@code Generator.yield(Object)}. A method with suspension points is a coroutine of one
  * {@link dev.weft.agent.check.CoroutineKind} chosen by its declared return type, or it is rejected.
+ * A CompletableFuture subclass is an eager return type when {@link dev.weft.agent.check.PromiseTypes}
+ * finds, in class files, that the woven code can create it.
  *
  * <p>Rejection protocol (the contract in the team notes, exact text):
  * <ol>
@@ -13,5 +15,11 @@
  *   <li>the method's body becomes {@code throw new IllegalStateException(<message>)}; the rest of
  *       the class is woven normally.
  * </ol>
+ * A rejection in a lambda body names the enclosing method ({@code in a lambda in Class.method(File:line)},
+ * {@link dev.weft.agent.check.LambdaOrigins}), and each reason says how to fix the method.
+ *
+ * <p>Warnings ({@link dev.weft.agent.check.Warning}) never stop weaving. The one warning today is
+ * {@link dev.weft.agent.check.DiscardedFutures}: a call whose {@code dev.weft.Future} result is
+ * popped or stored in a local nobody reads, in any method of a class the weaver parses.
  */
 package dev.weft.agent.check;

@@ -1,6 +1,7 @@
 package dev.weft.agent.emit;
 
 import dev.weft.agent.check.CoroutineKind;
+import dev.weft.agent.check.PromiseTypes;
 import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.Slot;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.objectweb.asm.tree.MethodNode;
  *     static Future weft$new(H self, A a, B b) {            // returns m's declared type
  *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
  *         return c;                                         // eager: return c.start();
+ *                                                           // or c.start(new P()), P the declared
+ *                                                           // CompletableFuture subclass
  *     }
  *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
  * }
@@ -73,7 +76,16 @@ public final class CompanionEmitter {
             f.visitFieldInsn(Opcodes.PUTFIELD, c, p.field, p.fieldDesc);
         }
         f.visitVarInsn(Opcodes.ALOAD, self);
-        if (layout.kind == CoroutineKind.EAGER) {
+        String promise = Type.getReturnType(original.desc).getInternalName();
+        if (layout.kind == CoroutineKind.EAGER && PromiseTypes.isSubclass(promise)) {
+            // the declared CompletableFuture subclass, checked creatable by PromiseTypes.whyNot
+            f.visitTypeInsn(Opcodes.NEW, promise);
+            f.visitInsn(Opcodes.DUP);
+            f.visitMethodInsn(Opcodes.INVOKESPECIAL, promise, "<init>", "()V", false);
+            f.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "start",
+                    "(Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;", false);
+            f.visitTypeInsn(Opcodes.CHECKCAST, promise);
+        } else if (layout.kind == CoroutineKind.EAGER) {
             f.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "start", "()Ljava/util/concurrent/CompletableFuture;", false);
         }
         f.visitInsn(Opcodes.ARETURN);

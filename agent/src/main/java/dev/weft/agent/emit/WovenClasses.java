@@ -46,7 +46,7 @@ public final class WovenClasses {
         // maxima are computed for the framed methods only, and every other method is copied with
         // its own frames. At start-up this single pass replaced a round trip per framed method
         // (written alone with COMPUTE_FRAMES, read back, written again), a quarter of the cold
-        // weaver's time (docs/design.md §6).
+        // weaver's time (docs/design.md, "Start-up cost of load-time weaving").
         HierarchyClassWriter cw = new HierarchyClassWriter(hierarchy);
         List<MethodNode> methods = host.methods;
         host.methods = new ArrayList<>();

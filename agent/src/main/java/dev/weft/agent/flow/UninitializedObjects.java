@@ -63,12 +63,15 @@ public final class UninitializedObjects {
 
     /**
      * NEW instructions whose objects are rearranged by stack instructions other than DUP (POP,
-     * SWAP, DUP_X1...): legal for the JVM, never emitted by javac, and not something
-     * normalize can move.
+     * SWAP, DUP_X1...): legal for the JVM, never emitted by javac (other compilers do).
      */
     public final Set<TypeInsnNode> shuffled;
 
-    /** Uses the JVM's verifier rejects (an uninitialized object as an operand...), described. */
+    /**
+     * Uses the JVM's verifier rejects (an uninitialized object as an operand...), described.
+     * Not among them: IFNULL, IFNONNULL, IF_ACMPxx, MONITORENTER and MONITOREXIT, which HotSpot
+     * accepts on an object under construction.
+     */
     public final List<String> problems;
 
     private UninitializedObjects(Frame<Value>[] frames, Set<TypeInsnNode> shuffled, List<String> problems) {
@@ -226,6 +229,30 @@ public final class UninitializedObjects {
             }
         }
 
+        /**
+         * IFNULL, IFNONNULL, IF_ACMPEQ, IF_ACMPNE, MONITORENTER and MONITOREXIT take any reference,
+         * and HotSpot's verifier counts an uninitialized object as one (JVMS 4.10.1.2).
+         */
+        static boolean comparesOrLocks(int opcode) {
+            switch (opcode) {
+                case Opcodes.IFNULL:
+                case Opcodes.IFNONNULL:
+                case Opcodes.IF_ACMPEQ:
+                case Opcodes.IF_ACMPNE:
+                case Opcodes.MONITORENTER:
+                case Opcodes.MONITOREXIT:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private void checkConflict(AbstractInsnNode insn, Value v) {
+            if (v.conflict) {
+                use(insn, v);
+            }
+        }
+
         /** {@code insn} pops or reorders {@code v} without using it. */
         void shuffle(AbstractInsnNode insn, Value v) {
             if (v.origin != null) {
@@ -271,14 +298,21 @@ public final class UninitializedObjects {
 
         @Override
         public Value unaryOperation(AbstractInsnNode insn, Value value) throws AnalyzerException {
-            use(insn, value);
+            if (!(comparesOrLocks(insn.getOpcode()) && value.origin != null)) {
+                use(insn, value);
+            }
             return sized(basic.unaryOperation(insn, dummy(value)));
         }
 
         @Override
         public Value binaryOperation(AbstractInsnNode insn, Value v1, Value v2) throws AnalyzerException {
-            use(insn, v1);
-            use(insn, v2);
+            if (!comparesOrLocks(insn.getOpcode())) {
+                use(insn, v1);
+                use(insn, v2);
+            } else {
+                checkConflict(insn, v1);
+                checkConflict(insn, v2);
+            }
             return sized(basic.binaryOperation(insn, dummy(v1), dummy(v2)));
         }
 

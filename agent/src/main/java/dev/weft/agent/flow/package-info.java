@@ -1,6 +1,6 @@
 /**
- * The control-flow graph of one method, shared by the stages that run dataflow problems over it
- * (monitor depth in check, liveness in analyze), and {@link dev.weft.agent.flow.UninitializedObjects},
+ * The control-flow graph of one method, for the stages that run dataflow problems over it
+ * (liveness in analyze; check's {@code HeldMonitors} follows only the handlers the JVM can reach), and {@link dev.weft.agent.flow.UninitializedObjects},
  * where the objects under construction are (normalize moves them, verify checks them), with
  * {@link dev.weft.agent.flow.ConstructionShapes}, the linear pre-check that proves the common
  * straight {@code NEW, DUP, pushes, <init>} shape clean without that data-flow pass, and

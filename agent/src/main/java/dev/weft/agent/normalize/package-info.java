@@ -14,13 +14,14 @@
  *       ({@code new Foo(a, await(b))}) or in a local (javac spills the {@code NEW}/{@code DUP}
  *       pair to locals before a {@code try} inside a switch expression) — has its {@code NEW},
  *       DUPs, loads and stores deleted and re-created right before the constructor call, after
- *       the arguments have been moved to fresh locals. A shape it cannot move rejects the method
- *       at the await's line. Kilim failed on {@code new Foo(a, await(b))}; this is why weft does not.
+ *       the arguments have been moved to fresh locals. Stack instructions that move it among
+ *       other values (SWAP, DUP_X1, DUP2_X2..., from other compilers) are rewritten to the same
+ *       shuffle without it; only code that does not verify rejects the method at the await's line. Kilim failed on {@code new Foo(a, await(b))}; this is why weft does not.
  *   <li>{@link dev.weft.agent.normalize.StackSpiller}: the values below the suspension call's
  *       argument are stored to fresh locals before the call and reloaded after it (every width,
  *       long and double included). For {@code await(n(args))} with n a Future method of the same
  *       class they are stored before n's call instead, so that the call stays right before the
- *       await and can become a direct await (docs/design.md section 11).
+ *       await and can become a direct await (docs/design.md, "Direct await of woven methods").
  * </ol>
  * Invariants: the suspension call's {@code MethodInsnNode} objects survive (the first step
  * changes only their descriptor), so

@@ -11,7 +11,8 @@
  * <p>State numbers: 0 = not started, 1..n = the reachable suspension points in instruction order.
  *
  * <p>{@link dev.weft.agent.plan.DirectAwaits} decides which awaits call a callee's direct entry
- * (docs/design.md section 11): only what can be proved from the class itself — a same-class lazy
+ * (docs/design.md, "Direct await of woven methods"): only what can be proved from the class
+ * itself — a same-class lazy
  * callee woven in the same pass, a call that cannot dispatch elsewhere, a receiver that is
  * {@code this}, and nothing between the call and the await.
  */

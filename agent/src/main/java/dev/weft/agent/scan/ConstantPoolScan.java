@@ -12,7 +12,11 @@ public final class ConstantPoolScan {
     public enum Verdict {
         /** No reference to weft's suspension points: pass the bytes through untouched. */
         UNRELATED,
-        /** References {@code dev/weft/Async} or {@code dev/weft/Generator}: parse and check. */
+        /**
+         * References {@code dev/weft/Async} or {@code dev/weft/Generator}, or has a method
+         * descriptor returning {@code dev/weft/Future} (a call or a declaration, so that the
+         * weaver can warn about futures never used): parse and check.
+         */
         CANDIDATE,
         /** Carries the woven marker: already woven, pass through. */
         WOVEN,
@@ -26,12 +30,14 @@ public final class ConstantPoolScan {
     private static final byte[] ASYNC = utf8("dev/weft/Async");
     private static final byte[] GENERATOR = utf8("dev/weft/Generator");
     private static final byte[] MARKER = utf8(WOVEN_MARKER);
+    private static final byte[] RETURNS_FUTURE = utf8(")Ldev/weft/Future;");
 
     private ConstantPoolScan() {}
 
     public static Verdict scan(byte[] b) {
         // Runs for every application class, mostly while the JVM still interprets it: the loop
-        // makes no calls except for the rare UTF-8 constant whose length is one of the three names'.
+        // makes no calls except for the rare UTF-8 constant whose length is one of the three names'
+        // or that ends like a descriptor returning Future ("...e;").
         try {
             if (b.length < 10 || ((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF))
                     != 0xCAFEBABE) {
@@ -49,7 +55,9 @@ public final class ConstantPoolScan {
                             return Verdict.WOVEN;
                         }
                         if ((len == ASYNC.length && matches(b, start, ASYNC))
-                                || (len == GENERATOR.length && matches(b, start, GENERATOR))) {
+                                || (len == GENERATOR.length && matches(b, start, GENERATOR))
+                                || (len >= RETURNS_FUTURE.length && b[start + len - 2] == 'e'
+                                        && returnsFuture(b, start, len))) {
                             candidate = true;
                         }
                         p = start + len;
@@ -79,6 +87,23 @@ public final class ConstantPoolScan {
         } catch (ArrayIndexOutOfBoundsException truncated) {
             return Verdict.CORRUPT;
         }
+    }
+
+    /**
+     * A method descriptor ending in {@code )Ldev/weft/Future;}. Compared backwards from the end,
+     * so the usual descriptor ({@code ...Ljava/lang/String;}) fails at its second-to-last byte.
+     */
+    private static boolean returnsFuture(byte[] b, int start, int len) {
+        int n = RETURNS_FUTURE.length;
+        if (len < n || start + len > b.length) {
+            return false;
+        }
+        for (int i = 1; i <= n; i++) {
+            if (b[start + len - i] != RETURNS_FUTURE[n - i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code target} at {@code b[start..]}; the caller checked the length. */

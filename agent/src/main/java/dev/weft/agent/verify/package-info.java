@@ -10,7 +10,7 @@
  *
  * <p>At load time {@code WovenClassVerifier.methodProblems} runs on every woven class unless the
  * agent is told not to ({@code -javaagent:weft-agent.jar=noverify}; the command line and the
- * tests always verify, docs/design.md §6), over the
+ * tests always verify, docs/design.md, "Start-up cost of load-time weaving"), over the
  * generated bodies only: one data-flow pass with the hierarchy verifier, and the second
  * (uninitialized objects) only when some construction is not a straight
  * {@code NEW, DUP, pushes, <init>} run ({@link dev.weft.agent.flow.ConstructionShapes} proves

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Where the load-time weaver spends its time, per phase, behind {@code -Dweft.agent.stats=true}
  * (printed to stderr when the JVM exits). Off by default: the flag is read once, and every
  * counter call is then a test of a constant the JIT folds away. Meant for measuring start-up
- * (docs/design.md §6), not for production use. Times are the weaving thread's CPU time (a busy
- * machine disturbs them less than the wall clock; java.management is loaded only with the flag
- * on), so a phase that loads weaver classes includes their loading.
+ * (docs/design.md, "Start-up cost of load-time weaving"), not for production use. Times are the
+ * weaving thread's CPU time (a busy machine disturbs them less than the wall clock;
+ * java.management is loaded only with the flag on), so a phase that loads weaver classes
+ * includes their loading.
  */
 public final class WeaveStats {
 

@@ -4,10 +4,12 @@ import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.CoroutineKind;
+import dev.weft.agent.check.DiscardedFutures;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.UnweavableException;
+import dev.weft.agent.check.Warning;
 import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
@@ -48,7 +50,8 @@ public final class Weaver {
      * Weaves one class.
      *
      * @param locator reads the class files of the host's loader (the class hierarchy)
-     * @return null if the class has no suspension points (pass it through untouched)
+     * @return null if the class has no suspension points and no warnings (pass it through
+     *     untouched); a result with {@code woven == false} if it has only warnings
      */
     public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
         return weave(bytes, new TypeHierarchy(locator));
@@ -61,7 +64,8 @@ public final class Weaver {
 
     /**
      * As {@link #weave(byte[], TypeHierarchy)}; with {@code selfVerify} false, the woven bodies are
-     * not run through the weaver's own data-flow verifier (see docs/design.md §6: the load-time
+     * not run through the weaver's own data-flow verifier (see docs/design.md, "Start-up cost of
+     * load-time weaving": the load-time
      * default, where HotSpot verifies every defined class anyway). The bytes are the same either
      * way unless the verifier would have found a weaver bug, in which case the verifying weave
      * rejects the method and the unverified one is refused by HotSpot at link time.
@@ -129,8 +133,7 @@ public final class Weaver {
         String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
         int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
                 ? ((UnweavableException) e).line : p.firstLine;
-        Rejection r = Rejection.of(cn.name, cn.sourceFile, p.verdict.method.name, line,
-                "weft: cannot weave this method (" + why + ")");
+        Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why + ")");
         rejections.add(r);
         RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
     }
@@ -144,16 +147,24 @@ public final class Weaver {
         boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
 
+        // before any stage changes a method: the warnings are about the user's code
+        List<Warning> warnings = DiscardedFutures.find(cn);
         List<MethodChecker.Verdict> verdicts = new ArrayList<>();
         for (MethodNode m : cn.methods) {
-            MethodChecker.Verdict v = MethodChecker.check(cn, m);
+            MethodChecker.Verdict v = MethodChecker.check(cn, m, hierarchy);
             if (v != null) {
                 verdicts.add(v);
             }
         }
         WeaveStats.add(WeaveStats.CHECK, ts);
         if (verdicts.isEmpty()) {
-            return null;
+            if (warnings.isEmpty()) {
+                return null;
+            }
+            Attempt a = new Attempt();
+            a.result = new WeaveResult(bytes, Collections.emptyMap(), Collections.emptyList(),
+                    Collections.emptyList(), warnings, false);
+            return a;
         }
         ts = WeaveStats.start();
         List<Rejection> rejections = new ArrayList<>();
@@ -286,7 +297,7 @@ public final class Weaver {
                     "internal error, woven code does not verify: " + p.getValue());
         }
         WeaveStats.add(WeaveStats.VERIFY, ts);
-        a.result = new WeaveResult(out, companions, rejections, reports);
+        a.result = new WeaveResult(out, companions, rejections, reports, warnings, true);
         return a;
     }
 }

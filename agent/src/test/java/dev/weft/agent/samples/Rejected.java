@@ -5,6 +5,10 @@ import static dev.weft.Async.await;
 import dev.weft.Future;
 import dev.weft.Generator;
 import dev.weft.agent.testkit.Leaf;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Every rejection; the class's other methods must still be woven and usable. */
 public class Rejected {
@@ -54,6 +58,28 @@ public class Rejected {
     public static Generator<Integer> awaitInGenerator() {
         Generator.yield(await(Leaf.of(4)));
         return null;
+    }
+
+    public static void voidMethod() {
+        await(Leaf.of(8));
+    }
+
+    public static java.util.concurrent.Future<Integer> jdkFuture() {
+        return java.util.concurrent.CompletableFuture.completedFuture(await(Leaf.of(9)));
+    }
+
+    public static Future<List<Integer>> lambdaInStream() {
+        return Future.ready(Stream.of(1).map(x -> await(Leaf.of(x + 10))).collect(Collectors.toList()));
+    }
+
+    /** A void lambda body gets the lambda advice, not the void-method one. */
+    public static void forEachLambda() {
+        List.of(3).forEach(x -> await(Leaf.of(x + 30)));
+    }
+
+    /** The inner lambda is created inside the outer one: the message still names this method. */
+    public static Supplier<Future<Integer>> nestedLambda() {
+        return () -> Future.ready(Stream.of(2).map(x -> await(Leaf.of(x + 20))).findFirst().get());
     }
 
     public static Future<String> fine() {

@@ -13,6 +13,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.SimpleRemapper;
 
 /** The scan's verdicts, the filter, and the transformer's pass-through and report-once rules. */
 class ScanAndTransformerTest {
@@ -59,6 +63,27 @@ class ScanAndTransformerTest {
         assertNull(t.transform(app, name, null, null, woven), "already woven");
         assertNull(t.transform(app, "dev/weft/agent/testkit/Poller", null, null,
                 WeavingLoader.original("dev.weft.agent.testkit.Poller")), "no weft reference");
+    }
+
+    @Test
+    void classDefinedWithoutANameIsWovenUnderTheNameInItsClassFile() {
+        // ClassLoader.defineClass(null, bytes, ...) hands the transformer a null name (issue 12, point 7)
+        WeavingTransformer t = new WeavingTransformer();
+        ClassLoader app = getClass().getClassLoader();
+        byte[] sample = WeavingLoader.original(LOCALS);
+        byte[] woven = t.transform(app, null, null, null, sample);
+        assertNotNull(woven);
+        assertEquals(ConstantPoolScan.Verdict.WOVEN, ConstantPoolScan.scan(woven));
+        assertEquals(LOCALS.replace('.', '/'), new ClassReader(woven).getClassName());
+        assertNull(t.transform(app, null, null, null, renamed(sample, "java/lang/Fake")), "JDK package");
+        assertNull(t.transform(app, null, null, null, renamed(sample, "dev/weft/internal/Fake")), "weft itself");
+        assertNull(t.transform(null, null, null, null, sample), "bootstrap loader");
+    }
+
+    private static byte[] renamed(byte[] bytes, String name) {
+        ClassWriter w = new ClassWriter(0);
+        new ClassReader(bytes).accept(new ClassRemapper(w, new SimpleRemapper(LOCALS.replace('.', '/'), name)), 0);
+        return w.toByteArray();
     }
 
     @Test

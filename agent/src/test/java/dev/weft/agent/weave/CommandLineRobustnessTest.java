@@ -69,7 +69,7 @@ class CommandLineRobustnessTest {
         Run r = run("check", inputs(tmp).toString());
         assertEquals(1, r.code, r.out);
         assertTrue(r.out.contains("[weft] dev.weft.agent.samples.Broken: weaving failed, left unwoven: "), r.out);
-        assertTrue(r.out.contains("dev.weft.agent.samples.Locals.loop(I)Ldev/weft/Future;  async (lazy Future)"),
+        assertTrue(r.out.contains("dev.weft.agent.samples.Locals.loop(int)  async (lazy Future)"),
                 r.out);
         assertTrue(r.out.contains(" 1 problem(s)"), r.out);
     }

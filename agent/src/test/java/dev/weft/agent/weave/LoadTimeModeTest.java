@@ -24,7 +24,8 @@ import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
- * What the start-up work (docs/design.md §6) must not change: the load-time transformer, which
+ * What the start-up work (docs/design.md, "Start-up cost of load-time weaving") must not
+ * change: the load-time transformer, which
  * skips the weaver's self-verification by default, defines exactly the bytes the verifying
  * weave (command line, tests) produces; and the single write pass, which computes frames only
  * for the woven bodies, leaves every method the weaver did not rewrite as it was, frames included.

@@ -1,7 +1,9 @@
 package dev.weft.agent.weave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.testkit.WeavingLoader;
@@ -49,11 +51,44 @@ class RejectionTest {
                 msg("wrongReturn", "await(Leaf.of(3))", Rejection.NOT_A_FUTURE),
                 msg("yieldOutside", "Generator.yield(1)", Rejection.YIELD_OUTSIDE_GENERATOR),
                 msg("awaitInGenerator", "await(Leaf.of(4))", Rejection.AWAIT_IN_GENERATOR),
-                msg("<clinit>", "await(Leaf.of(7))", Rejection.STATIC_INITIALIZER));
+                msg("<clinit>", "await(Leaf.of(7))", Rejection.STATIC_INITIALIZER),
+                msg("voidMethod", "await(Leaf.of(8))", Rejection.VOID_METHOD),
+                msg("jdkFuture", "await(Leaf.of(9))", Rejection.JDK_FUTURE),
+                "in a lambda in " + msg("lambdaInStream", "await(Leaf.of(x + 10))", Rejection.LAMBDA),
+                "in a lambda in " + msg("nestedLambda", "await(Leaf.of(x + 20))", Rejection.LAMBDA),
+                "in a lambda in " + msg("forEachLambda", "await(Leaf.of(x + 30))", Rejection.LAMBDA));
         assertEquals(expected.size(), got.size(), String.join("\n", got));
         assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(got));
         assertEquals("dev.weft.agent.samples.Rejected.syncBlock(Rejected.java:" + line("await(Leaf.of(1))")
-                + "): await inside a synchronized block", expected.get(1));
+                + "): await inside a synchronized block: a monitor cannot be held across a suspension;"
+                + " use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })", expected.get(1));
+        for (String m : got) {
+            assertFalse(m.contains("lambda$"), "a synthetic name in: " + m);
+        }
+    }
+
+    /** Each rejection names the fix; pinned here word for word so a rewording is a decision. */
+    @Test
+    void rejectionsSuggestTheFix() {
+        assertTrue(Rejection.JDK_FUTURE.contains("did you mean dev.weft.Future?"), Rejection.JDK_FUTURE);
+        assertTrue(Rejection.SYNCHRONIZED_BLOCK.contains("dev.weft.sync.Mutex"), Rejection.SYNCHRONIZED_BLOCK);
+        assertTrue(Rejection.SYNCHRONIZED_METHOD.contains("dev.weft.sync.Mutex"), Rejection.SYNCHRONIZED_METHOD);
+        assertTrue(Rejection.VOID_METHOD.contains("return Future<Void>"), Rejection.VOID_METHOD);
+        assertTrue(Rejection.CONSTRUCTOR.contains("static async factory"), Rejection.CONSTRUCTOR);
+        assertEquals("the lambda's target type must return a future (for example Supplier<Future<T>>);"
+                + " a Function<T,R> passed to a stream cannot await", Rejection.LAMBDA);
+    }
+
+    @Test
+    void aLambdaIsNamedByItsEnclosingMethodWhenCalled() throws Throwable {
+        Class<?> c = SampleRunner.sample("Rejected");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> call(c, null, "lambdaInStream"));
+        assertEquals("in a lambda in " + msg("lambdaInStream", "await(Leaf.of(x + 10))", Rejection.LAMBDA),
+                e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> call(c, null, "voidMethod"));
+        assertEquals(msg("voidMethod", "await(Leaf.of(8))", Rejection.VOID_METHOD), e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> call(c, null, "jdkFuture"));
+        assertEquals(msg("jdkFuture", "await(Leaf.of(9))", Rejection.JDK_FUTURE), e.getMessage());
     }
 
     @Test

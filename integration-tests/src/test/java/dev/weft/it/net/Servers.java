@@ -38,7 +38,18 @@ final class Servers {
         if ("1".equals(System.getenv("WEFT_REQUIRE_SERVERS"))) {
             throw new AssertionError(why + " and WEFT_REQUIRE_SERVERS=1");
         }
-        Assumptions.assumeTrue(false, why + " (set WEFT_REQUIRE_SERVERS=1 to make this a failure)");
+        String reason = why + " (set WEFT_REQUIRE_SERVERS=1 to make this a failure)";
+        // Surefire reports a class whose @BeforeAll aborted as "Tests run: 0, Skipped: 0" and drops
+        // the reason, so it goes to the console here, naming the test class.
+        System.out.println("[weft] SKIPPED " + caller() + ": " + reason);
+        Assumptions.assumeTrue(false, reason);
+    }
+
+    /** The test class that asked for the peer. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(c -> !c.equals(Servers.class.getName()) && !c.startsWith(Servers.class.getName() + "$"))
+                .findFirst().orElse("?"));
     }
 
     /** A running Redis server; close() stops it. */

@@ -5,6 +5,9 @@ import static dev.weft.Async.await;
 import dev.weft.Future;
 import dev.weft.Generator;
 import dev.weft.it.harness.Leaf;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One rejected method per reason, next to methods that must still be woven and work. */
 public final class Rejected {
@@ -31,6 +34,18 @@ public final class Rejected {
     public static void voidMethod() {
         String s = await(Leaf.of("v")); // REJECT voidMethod
         System.out.println(s);
+    }
+
+    /** An IDE's auto-import picked the JDK's Future. */
+    public static java.util.concurrent.Future<Integer> jdkFuture() {
+        return java.util.concurrent.CompletableFuture.completedFuture(await(Leaf.of(9))); // REJECT jdkFuture
+    }
+
+    /** A stream's Function cannot suspend: the lambda body is rejected, named by this method. */
+    public static Future<List<Integer>> lambdaInStream() {
+        return Future.ready(Stream.of(1, 2)
+                .map(x -> x + await(Leaf.of(10))) // REJECT lambdaInStream
+                .collect(Collectors.toList()));
     }
 
     public static Future<Integer> yieldOutsideGenerator() {

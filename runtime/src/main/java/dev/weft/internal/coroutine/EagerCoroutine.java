@@ -56,6 +56,32 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
         return promise;
     }
 
+    /**
+     * As {@link #start()}, for a method declared to return a subclass of CompletableFuture
+     * (EA Async's {@code Task<T>}): the woven method creates {@code target} with its no-arg
+     * constructor, and the coroutine's outcome completes it as it completes the promise (a
+     * failure with the original exception object). Cancelling {@code target} cancels the
+     * coroutine as cancelling the promise does.
+     */
+    public final <P extends CompletableFuture<T>> P start(P target) {
+        CompletableFuture<T> p = start();
+        p.whenComplete((v, e) -> {
+            if (e != null) {
+                target.completeExceptionally(e);
+            } else {
+                target.complete(v);
+            }
+        });
+        if (!p.isDone()) {
+            target.whenComplete((v, e) -> {
+                if (target.isCancelled()) {
+                    p.cancel(false);
+                }
+            });
+        }
+        return target;
+    }
+
     @Override
     public final void wake() {
         for (;;) {

@@ -33,6 +33,8 @@
  *       between the hand-off and the caller taking it.
  * </ol>
  *
- * <p>See docs/design.md sections 1–5 for why the contract has this shape.
+ * <p>Why the contract has this shape: docs/design.md, "The woven-code contract lives in one
+ * runtime package", "Where a coroutine's state lives", "Cancellation flows through Context",
+ * "Timers work without a runtime" and "Eager methods drive themselves".
  */
 package dev.weft.internal.coroutine;

@@ -22,11 +22,11 @@ import java.util.function.BooleanSupplier;
  * when one is due, a LockSupport park while no channel ever registered), dispatches ready keys
  * and fires the timers due by then.
  *
- * <p>Who drives: a dedicated daemon thread ({@link #withThread}; multi-threaded runtimes in the
- * default mode, and the shared fallback), or the runtime's own idle threads ({@link
- * #drivenByCaller}; the current-thread runtime's blockOn thread, and the workers of a
- * multi-threaded runtime under {@code -Dweft.driver=worker}). See package-info for the
- * measurements behind the default.
+ * <p>Who drives: the runtime's own idle threads ({@link #drivenByCaller}; the workers of a
+ * multi-threaded runtime by default, and the current-thread runtime's blockOn thread), or a
+ * dedicated daemon thread ({@link #withThread}; multi-threaded runtimes under
+ * {@code -Dweft.driver=thread}, and the shared fallback). The measurements behind the default
+ * are in docs/design.md, "Who drives the reactor: an idle worker by default".
  *
  * <p>The selector is opened by the first channel that waits: a runtime that only sleeps never
  * pays for an epoll descriptor and its wake-up pipe.
@@ -100,8 +100,9 @@ public final class Reactor implements AutoCloseable {
     }
 
     /**
-     * True unless {@code -Dweft.driver=thread}: idle workers drive (the default, measured faster
-     * once interest stays registered: docs/design.md section 11) instead of a dedicated thread.
+     * True unless {@code -Dweft.driver=thread}: idle workers drive (the default; measured in
+     * docs/design.md, "Who drives the reactor: an idle worker by default") instead of a
+     * dedicated thread.
      */
     public static boolean workersDrive() {
         String m = System.getProperty(MODE_PROPERTY, "worker");

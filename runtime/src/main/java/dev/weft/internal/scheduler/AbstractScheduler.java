@@ -43,9 +43,32 @@ abstract class AbstractScheduler implements Scheduler {
         reactor.close();
     }
 
+    /**
+     * Where live tasks were spawned, or null (the default: spawns record nothing). Written once,
+     * by {@link LiveTasks#recordSpawnSites} before the runtime is shared; a worker reads it only
+     * while running a task that reached it through a queue after that write.
+     */
+    private SpawnSites spawnSites;
+
+    final void recordSpawnSites() {
+        if (spawnSites == null) {
+            spawnSites = new SpawnSites();
+        }
+    }
+
+    /** Where {@code task} was spawned, or null when not recorded. */
+    final String spawnSite(Task<?> task) {
+        SpawnSites sites = spawnSites;
+        return sites == null ? null : sites.of(task);
+    }
+
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = new Task<>(future, this, this);
+        SpawnSites sites = spawnSites;
+        if (sites != null) {
+            sites.record(task);
+        }
         if (!tasks.add(task)) {
             // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation itself.
             task.cancel();
@@ -59,6 +82,10 @@ abstract class AbstractScheduler implements Scheduler {
     @Override
     public final void release(Task<?> task) {
         tasks.remove(task);
+        SpawnSites sites = spawnSites;
+        if (sites != null) {
+            sites.forget(task);
+        }
     }
 
     /** Refuses new tasks and requests cancellation of the live ones (each is then scheduled). */

@@ -19,9 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The multi-threaded executor behind {@code AsyncRuntime.create()}: N {@link Worker}s with a
  * bounded local ring and a LIFO slot each, one {@link InjectQueue} for work coming from outside,
- * idle coordination by {@link Idle}, and a reactor (timers and selector) turned by its own
- * thread or, with {@code -Dweft.driver=worker}, by idle workers. The design, its policy and its protocols are in this package's
- * {@code package-info.java}.
+ * idle coordination by {@link Idle}, and a reactor (timers and selector) turned by idle workers
+ * or, with {@code -Dweft.driver=thread}, by its own thread. The design, its policy and its
+ * protocols are in this package's {@code package-info.java}.
  *
  * <p>Where a schedule goes: from one of this scheduler's workers, to that worker
  * ({@link Worker#scheduleLocal}: LIFO slot, or the back of its ring for a yield); from any other

@@ -267,7 +267,8 @@ final class Worker extends Coop.Carrier {
      * full or the inject queue already holds older work), so ready connections are served in
      * the order the selector reported them. Through the LIFO slot the ring would overflow and
      * move its OLDEST half to the inject queue, behind every later wake: measured as a doubled
-     * p99 at 1,000 echo connections (design.md section 11).
+     * p99 at 1,000 echo connections (docs/design.md, "A reactor turn's wakes are served in wake
+     * order").
      */
     private void queueWoken(Task<?> task) {
         woken++;

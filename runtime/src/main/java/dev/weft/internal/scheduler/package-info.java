@@ -148,5 +148,11 @@
  *   <li>join the threads (bounded) and stop the timer thread; then drain the inject queue on
  *       the closer; wakes arriving later run their (cancelled) task inline.
  * </ol>
+ *
+ * <h3>Live tasks for test tools</h3>
+ * {@link dev.weft.internal.scheduler.LiveTasks} lists a runtime's tasks that are neither
+ * complete nor cancelled (weft-junit fails a test that leaves one). Spawn sites are recorded
+ * only for a runtime whose creator asked before sharing it ({@code SpawnSites}, a map beside
+ * the tasks, so a task stays at 48 bytes); every other spawn pays one null check.
  */
 package dev.weft.internal.scheduler;

@@ -313,6 +313,16 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         return c;
     }
 
+    /**
+     * What the task runs, for diagnostics: the spawned future's class, or "(complete)". Any
+     * thread; the read of the body races with its polling thread, which only matters for a
+     * name.
+     */
+    public String futureName() {
+        Object o = body;
+        return isCompleteState() || o == null ? "(complete)" : o.getClass().getName();
+    }
+
     /** The next task in the run queue holding this one; only that queue's guard holder calls it. */
     public Task<?> queueNext() {
         return queueNext;

@@ -111,6 +111,19 @@ public final class TaskList {
         return live;
     }
 
+    /** The tasks listed now (a diagnostic snapshot: tasks may complete or be spawned meanwhile). */
+    public List<Task<?>> snapshot() {
+        List<Task<?>> live = new ArrayList<>();
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                for (Task<?> t = s.head; t != null; t = t.listNext) {
+                    live.add(t);
+                }
+            }
+        }
+        return live;
+    }
+
     public int size() {
         int n = 0;
         for (Stripe s : stripes) {

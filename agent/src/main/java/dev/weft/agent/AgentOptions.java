@@ -1,0 +1,54 @@
+package dev.weft.agent;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The options after {@code -javaagent:weft-agent.jar=}, comma separated. Anything else is an
+ * error naming the valid options: a misspelt {@code dmup=} silently ignored would leave the user
+ * looking for a dump that never comes.
+ */
+public final class AgentOptions {
+
+    /** The valid options, as the usage and the error message list them. */
+    public static final String SUMMARY = "dump=<dir>,verify,noverify";
+
+    /** Where woven classes are also written, or null. */
+    final Path dump;
+
+    /** Whether the weaver's own verifier checks each woven body (see {@link WeavingTransformer}). */
+    final boolean verify;
+
+    private AgentOptions(Path dump, boolean verify) {
+        this.dump = dump;
+        this.verify = verify;
+    }
+
+    /**
+     * Parses {@code args} (null or empty: the defaults).
+     *
+     * @throws IllegalArgumentException naming the option that is wrong and the valid ones
+     */
+    static AgentOptions parse(String args) {
+        Path dump = null;
+        // Safe by default: a weaver bug costs one rejected method, never a whole class.
+        boolean verify = !"false".equalsIgnoreCase(System.getProperty("weft.agent.verify"));
+        if (args != null && !args.isEmpty()) {
+            for (String a : args.split(",", -1)) {
+                if (a.startsWith("dump=") && a.length() > "dump=".length()) {
+                    dump = Paths.get(a.substring("dump=".length()));
+                } else if (a.equals("verify")) {
+                    verify = true;
+                } else if (a.equals("noverify")) {
+                    verify = false;
+                } else {
+                    throw new IllegalArgumentException("weft: unknown agent option '" + a + "' in -javaagent:weft-agent.jar="
+                            + args + "\nweft: valid options (comma separated): dump=<dir> (also write every woven class"
+                            + " under <dir>), verify (the default: check each woven body before defining it),"
+                            + " noverify (skip that check)");
+                }
+            }
+        }
+        return new AgentOptions(dump, verify);
+    }
+}
