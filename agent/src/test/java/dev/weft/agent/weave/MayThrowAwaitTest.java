@@ -94,6 +94,13 @@ class MayThrowAwaitTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aTypedAwaitUsesItsFutureAndIsNeitherRejectedNorWarnedAbout() {
+        WeaveResult r = woven();
+        assertEquals(List.of(), r.rejections);
+        assertEquals(List.of(), r.warnings);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void bothFormsGiveTheSameValues(boolean pending) throws Throwable {
