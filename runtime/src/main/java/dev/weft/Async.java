@@ -54,7 +54,8 @@ public final class Async {
      * IllegalStateException with the same message:
      * <ul>
      *   <li>a method returning anything else ({@code void}, {@code String},
-     *       {@code java.util.concurrent.Future}, ...): return {@code Future<Void>} instead;
+     *       {@code java.util.concurrent.Future}, ...): declare {@code dev.weft.Future<T>}, or
+     *       {@code Future<Void>} for a method that returns nothing;
      *   <li>a {@code synchronized} method or block: a monitor cannot be held across a suspension
      *       (the task may resume on another thread); use {@link dev.weft.sync.Mutex};
      *   <li>a constructor or static initializer: write a static async factory method;
