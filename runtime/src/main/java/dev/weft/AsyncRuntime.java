@@ -5,15 +5,26 @@ import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * An executor plus its reactor (timers now, sockets later). Not {@code java.lang.Runtime}.
+ * An executor plus its reactor (timers and sockets): what runs tasks. Not
+ * {@code java.lang.Runtime}.
  *
- * <p>{@link #create()} and {@link #builder()} make a multi-threaded runtime (workers plus a
- * timer thread, all daemon threads); {@link #currentThread()} runs its tasks and timers only on
- * the thread inside {@link #blockOn}. Threads of a runtime (its workers, and a blockOn thread
- * while inside blockOn) are bound to it: {@link Async#spawn} uses that runtime, and blockOn
- * refuses to run there.
+ * <pre>{@code
+ * try (AsyncRuntime rt = AsyncRuntime.create()) {
+ *     String page = rt.blockOn(fetch(uri));               // from main(), or any plain thread
+ *     JoinHandle<Integer> h = rt.spawn(countWords(page)); // runs on the runtime's workers
+ *     System.out.println(rt.blockOn(h));
+ * }
+ * }</pre>
+ *
+ * <p>{@link #create()} and {@link #builder()} make a multi-threaded runtime (work-stealing
+ * daemon worker threads; an idle worker drives the timers and sockets, or a dedicated driver
+ * thread with {@code -Dweft.driver=thread}); {@link #currentThread()} runs its tasks, timers
+ * and sockets only on the thread inside {@link #blockOn}. Threads of a runtime (its workers,
+ * and a blockOn thread while inside blockOn) are bound to it: {@link Async#spawn} uses that
+ * runtime, and blockOn refuses to run there.
  */
 public final class AsyncRuntime implements AutoCloseable {
 
@@ -28,16 +39,30 @@ public final class AsyncRuntime implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Multi-threaded, one worker per core. */
+    /**
+     * Multi-threaded, one worker per core.
+     *
+     * @return a new runtime; close it when done
+     */
     public static AsyncRuntime create() {
         return builder().build();
     }
 
-    /** Single-threaded: tasks run on the thread inside {@link #blockOn}. */
+    /**
+     * Single-threaded: tasks run on the thread inside {@link #blockOn}.
+     *
+     * @return a new runtime; close it when done
+     */
     public static AsyncRuntime currentThread() {
         return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM));
     }
 
+    /**
+     * Configures a multi-threaded runtime:
+     * {@code AsyncRuntime.builder().workers(4).threadNamePrefix("app-").build()}.
+     *
+     * @return a new builder with the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -47,6 +72,9 @@ public final class AsyncRuntime implements AutoCloseable {
      * rethrows its exception (the original object, checked exceptions included). Tasks spawned
      * inside it run on this runtime.
      *
+     * @param future the future to drive
+     * @param <T> the type of its value
+     * @return the future's value
      * @throws IllegalStateException when called from one of this or another weft runtime's
      *     threads (it would block the thread that must drive the future), or after close()
      * @throws java.util.concurrent.CancellationException when the runtime is closed meanwhile,
@@ -56,7 +84,31 @@ public final class AsyncRuntime implements AutoCloseable {
         return scheduler.blockOn(future);
     }
 
-    /** Spawns {@code future} as a task; after close() the handle is already cancelled. */
+    /**
+     * As {@link #blockOn(Future)}, for a CompletionStage: waits for it without blocking a worker
+     * (the stage completes on whatever thread completes it) and returns its value, or rethrows
+     * its failure as the original object (not wrapped in CompletionException).
+     *
+     * <pre>{@code
+     * HttpResponse<String> r = rt.blockOn(client.sendAsync(request, BodyHandlers.ofString()));
+     * }</pre>
+     *
+     * @param stage the stage to wait for
+     * @param <T> the type of its value
+     * @return the stage's value
+     * @throws IllegalStateException as {@link #blockOn(Future)}
+     */
+    public <T> T blockOn(CompletionStage<T> stage) {
+        return scheduler.blockOn(Future.of(stage));
+    }
+
+    /**
+     * Spawns {@code future} as a task; after close() the handle is already cancelled.
+     *
+     * @param future the future to run as a task
+     * @param <T> the type of its value
+     * @return the task's handle
+     */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         return scheduler.spawn(future);
     }
@@ -83,7 +135,12 @@ public final class AsyncRuntime implements AutoCloseable {
 
         Builder() {}
 
-        /** Number of worker threads (default: available processors). */
+        /**
+         * Number of worker threads (default: available processors).
+         *
+         * @param n at least 1
+         * @return this builder
+         */
         public Builder workers(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("workers must be >= 1: " + n);
@@ -92,12 +149,23 @@ public final class AsyncRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Worker names are prefix + index; with -Dweft.driver=thread the reactor's own thread (timers, sockets) is prefix + "driver". */
+        /**
+         * Worker names are prefix + index; with -Dweft.driver=thread the reactor's own thread
+         * (timers, sockets) is prefix + "driver".
+         *
+         * @param prefix the start of every thread name (default "weft-worker-")
+         * @return this builder
+         */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
             return this;
         }
 
+        /**
+         * Starts the runtime's threads.
+         *
+         * @return a new runtime; close it when done
+         */
         public AsyncRuntime build() {
             return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix));
         }

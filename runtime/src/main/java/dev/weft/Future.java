@@ -7,6 +7,19 @@ import java.util.concurrent.CompletionStage;
 /**
  * A pending computation, advanced by polling.
  *
+ * <p>Most futures are written as async methods, which weft weaves into state machines, and
+ * awaited rather than polled by hand:
+ * <pre>{@code
+ * static Future<Integer> length(URI uri) {
+ *     String body = await(fetch(uri));        // fetch is another async method, or a leaf future
+ *     return Future.ready(body.length());
+ * }
+ *
+ * try (AsyncRuntime rt = AsyncRuntime.create()) {
+ *     int n = rt.blockOn(length(uri));
+ * }
+ * }</pre>
+ *
  * <p>A future does nothing until polled. {@link #poll(Context)} makes as much progress as it can
  * and returns either {@link Poll#ready ready} with the outcome, or {@link Poll#pending() pending}
  * after arranging for {@code cx.waker()} to be woken once progress is possible again. A failed
@@ -33,17 +46,34 @@ public interface Future<T> {
      */
     default void cancel() {}
 
-    /** A future that is already complete with {@code value}; polling it allocates nothing. */
+    /**
+     * A future that is already complete with {@code value}; polling it allocates nothing. An
+     * async method ends with {@code return Future.ready(result);}.
+     *
+     * @param value the value, may be null
+     * @param <T> the type of the value
+     * @return a ready future
+     */
     static <T> Future<T> ready(T value) {
         return Ready.of(value);
     }
 
-    /** {@code ready(null)}, shared. */
+    /**
+     * {@code ready(null)}, shared: what a {@code Future<Void>} async method returns.
+     *
+     * @return the shared ready future of null
+     */
     static Future<Void> done() {
         return Ready.done();
     }
 
-    /** A future that fails with {@code error} (thrown as the original object) when polled. */
+    /**
+     * A future that fails with {@code error} (thrown as the original object) when polled.
+     *
+     * @param error the failure
+     * @param <T> the type of the value it never has
+     * @return a failed future
+     */
     static <T> Future<T> failed(Throwable error) {
         return Ready.failed(error);
     }
@@ -53,6 +83,14 @@ public interface Future<T> {
      * whichever thread completes it. Cancelling it cancels the stage's CompletableFuture (as
      * kotlinx-coroutines' {@code CompletionStage.await} does), because an awaiter that gives up
      * on a one-shot stage means its result is no longer wanted.
+     *
+     * <pre>{@code
+     * Future<HttpResponse<String>> r = Future.of(client.sendAsync(request, BodyHandlers.ofString()));
+     * }</pre>
+     *
+     * @param stage the stage to wait for
+     * @param <T> the type of its value
+     * @return a future completing with the stage's outcome
      */
     static <T> Future<T> of(CompletionStage<T> stage) {
         return new StageFuture<>(stage);

@@ -14,6 +14,21 @@ import java.util.stream.StreamSupport;
  * {@code yield} (or to its end). The body's {@code return} value is ignored: write
  * {@code return null;}.
  *
+ * <pre>{@code
+ * static Generator<Long> fibonacci(int n) {
+ *     long a = 0, b = 1;
+ *     for (int i = 0; i < n; i++) {
+ *         Generator.yield(a);
+ *         long next = a + b;
+ *         a = b;
+ *         b = next;
+ *     }
+ *     return null;
+ * }
+ *
+ * for (long x : fibonacci(10)) System.out.println(x);
+ * }</pre>
+ *
  * <p>A generator is an iterator, not thread-safe, and iterable only once
  * ({@link #iterator()} returns this).
  *
@@ -28,18 +43,28 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T> {
      * Hands {@code value} to the consumer and suspends until the next {@code hasNext()}. A
      * suspension point, woven; call it qualified: {@code Generator.yield(x)}. Unwoven it throws
      * IllegalStateException.
+     *
+     * @param value the value {@link #next()} returns to the consumer
      */
     public static void yield(Object value) {
         throw NotWoven.yield();
     }
 
-    /** This generator, so that it can stand in a for-each loop. */
+    /**
+     * This generator, so that it can stand in a for-each loop.
+     *
+     * @return this
+     */
     @Override
     public Iterator<T> iterator() {
         return this;
     }
 
-    /** The remaining values as a sequential, ordered stream. */
+    /**
+     * The remaining values as a sequential, ordered stream.
+     *
+     * @return a stream over the values not yet consumed
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED), false);

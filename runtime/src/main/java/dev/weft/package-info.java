@@ -22,7 +22,7 @@
  *       {@code timeout} and {@code race} cancel their losers the same way.
  * </ul>
  *
- * <p>Everything under {@code dev.weft.internal} is for weft's internal use only, including
- * the few public methods of this package documented as "Internal".
+ * <p>Everything under {@code dev.weft.internal} is for weft's internal use only (the runtime's
+ * own operations on a {@link dev.weft.Context} included: {@code dev.weft.internal.context.Contexts}).
  */
 package dev.weft;

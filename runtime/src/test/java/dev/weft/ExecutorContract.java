@@ -228,13 +228,13 @@ abstract class ExecutorContract {
 
         ManualFuture<String> leaf2 = new ManualFuture<>();
         TestFutures.Awaiting<String> loser = new TestFutures.Awaiting<>(leaf2);
-        assertEquals("w", rt.blockOn(Futures.race(List.of(loser, TestFutures.delayed(Duration.ofMillis(5), "w")))));
+        assertEquals("w", rt.blockOn(Futures.race(loser, TestFutures.delayed(Duration.ofMillis(5), "w"))));
         assertTrue(loser.cleanedUp);
         assertEquals(1, leaf2.cancels.get());
     }
 
     @Test
-    void timeoutDisarmsItsTimerWhenTheInnerFutureWins() {
+    void timeoutDisarmsItsTimerWhenTheInnerFutureWins() throws Exception {
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
         Future<String> inner = TestFutures.delayed(Duration.ofMillis(5), "inner");
         Future<String> recording = cx -> {
@@ -270,14 +270,14 @@ abstract class ExecutorContract {
     void raceTakesTheFirstAndCancelsTheLosers() {
         ManualFuture<String> loser = new ManualFuture<>();
         ManualFuture<String> loser2 = new ManualFuture<>();
-        assertEquals("x", rt.blockOn(Futures.race(List.of(loser, TestFutures.delayed(Duration.ofMillis(5), "x"), loser2))));
+        assertEquals("x", rt.blockOn(Futures.race(loser, TestFutures.delayed(Duration.ofMillis(5), "x"), loser2)));
         assertEquals(1, loser.cancels.get());
         assertEquals(1, loser2.cancels.get());
 
         IllegalStateException err = new IllegalStateException("first");
         ManualFuture<String> loser3 = new ManualFuture<>();
         assertSame(err, assertThrows(IllegalStateException.class,
-                () -> rt.blockOn(Futures.race(List.of(loser3, Future.failed(err))))));
+                () -> rt.blockOn(Futures.race(loser3, Future.failed(err)))));
         assertEquals(1, loser3.cancels.get());
     }
 

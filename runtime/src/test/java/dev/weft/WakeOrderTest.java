@@ -3,6 +3,7 @@ package dev.weft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.internal.context.Contexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ class WakeOrderTest {
                 }
             }
             Waker real = cx.waker();
-            Poll<Void> p = inner.poll(cx.withWaker(() -> {
+            Poll<Void> p = inner.poll(Contexts.withWaker(cx, () -> {
                 synchronized (wakeOrder) {
                     woken[0] = true;
                     wakeOrder.add(id);

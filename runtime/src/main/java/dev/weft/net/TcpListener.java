@@ -14,6 +14,20 @@ import java.nio.channels.SocketChannel;
  * A listening TCP socket. It registers with the reactor of the runtime that first waits on it
  * (the shared fallback reactor outside any runtime), so binding on any thread is fine. One
  * pending accept at a time.
+ *
+ * <pre>{@code
+ * static Future<Void> serve(TcpListener listener) throws IOException {
+ *     while (true) {
+ *         TcpStream client = await(listener.accept());
+ *         Async.spawn(handle(client));           // one task per connection
+ *     }
+ * }
+ *
+ * try (AsyncRuntime rt = AsyncRuntime.create();
+ *      TcpListener listener = TcpListener.bind(new InetSocketAddress(8080))) {
+ *     rt.blockOn(serve(listener));
+ * }
+ * }</pre>
  */
 public final class TcpListener implements AutoCloseable {
 
@@ -27,7 +41,13 @@ public final class TcpListener implements AutoCloseable {
         this.source = source;
     }
 
-    /** Binds (port 0 = any free port) with SO_REUSEADDR and a backlog of 1024. */
+    /**
+     * Binds (port 0 = any free port) with SO_REUSEADDR and a backlog of 1024.
+     *
+     * @param address the local address to listen on
+     * @return the listening socket
+     * @throws IOException when binding fails (address in use, ...)
+     */
     public static TcpListener bind(InetSocketAddress address) throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
@@ -40,6 +60,11 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
+    /**
+     * The bound address, with the port chosen when binding to port 0.
+     *
+     * @return the local address
+     */
     public InetSocketAddress localAddress() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
@@ -48,7 +73,13 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
-    /** The next incoming connection; fails with AsynchronousCloseException when closed meanwhile. */
+    /**
+     * The next incoming connection; fails with AsynchronousCloseException when closed meanwhile.
+     *
+     * @return a future of the accepted connection
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<TcpStream> accept() throws IOException {
         return new IoOp<TcpStream>(source, IoSource.IN, SelectionKey.OP_ACCEPT) {
             @Override

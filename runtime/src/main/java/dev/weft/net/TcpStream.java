@@ -17,6 +17,17 @@ import java.nio.channels.SocketChannel;
  * A connected TCP socket whose operations are leaf futures over the reactor. One pending read and
  * one pending write at a time. The factories declare {@code IOException} because their futures
  * fail with it (API.md's checked-exception rule); creating a future never blocks.
+ *
+ * <pre>{@code
+ * static Future<String> ping(InetSocketAddress server) throws IOException {
+ *     try (TcpStream s = await(TcpStream.connect(server))) {
+ *         await(s.writeAll(ByteBuffer.wrap("PING\r\n".getBytes(US_ASCII))));
+ *         ByteBuffer reply = ByteBuffer.allocate(64);
+ *         int n = await(s.read(reply));
+ *         return Future.ready(n < 0 ? "" : new String(reply.array(), 0, n, US_ASCII));
+ *     }
+ * }
+ * }</pre>
  */
 public final class TcpStream implements AutoCloseable {
 
@@ -31,12 +42,24 @@ public final class TcpStream implements AutoCloseable {
     /**
      * Connects on first poll (the reactor is the polling runtime's); fails with the JDK's
      * ConnectException and friends. Cancelling a pending connect closes the half-open socket.
+     *
+     * @param address the peer
+     * @return a future of the connected stream
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
      */
     public static Future<TcpStream> connect(InetSocketAddress address) throws IOException {
         return new Connect(address);
     }
 
-    /** Bytes read into {@code dst} (0 only when it has no room), or -1 at end of stream. */
+    /**
+     * Bytes read into {@code dst} (0 only when it has no room), or -1 at end of stream.
+     *
+     * @param dst where the bytes go
+     * @return a future of the number of bytes read
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<Integer> read(ByteBuffer dst) throws IOException {
         return new IoOp<Integer>(source, IoSource.IN, SelectionKey.OP_READ) {
             @Override
@@ -57,7 +80,14 @@ public final class TcpStream implements AutoCloseable {
         };
     }
 
-    /** Writes at least one byte of {@code src} (0 only when it has none left). */
+    /**
+     * Writes at least one byte of {@code src} (0 only when it has none left).
+     *
+     * @param src the bytes to write, from its position
+     * @return a future of the number of bytes written
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<Integer> write(ByteBuffer src) throws IOException {
         return new IoOp<Integer>(source, IoSource.OUT, SelectionKey.OP_WRITE) {
             @Override
@@ -71,7 +101,14 @@ public final class TcpStream implements AutoCloseable {
         };
     }
 
-    /** Writes all of {@code src}, waiting for the peer to drain its window (backpressure). */
+    /**
+     * Writes all of {@code src}, waiting for the peer to drain its window (backpressure).
+     *
+     * @param src the bytes to write, from its position
+     * @return a future completing once every byte was written
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<Void> writeAll(ByteBuffer src) throws IOException {
         return new IoOp<Void>(source, IoSource.OUT, SelectionKey.OP_WRITE) {
             @Override
@@ -89,11 +126,18 @@ public final class TcpStream implements AutoCloseable {
     /**
      * Half-close: sends FIN, reading stays possible. An addition to API.md's list (the JDK's
      * {@code shutdownOutput}), needed for request/response protocols that end with EOF.
+     *
+     * @throws IOException when the socket is closed or the shutdown fails
      */
     public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
 
+    /**
+     * This end's address.
+     *
+     * @return the local address
+     */
     public InetSocketAddress localAddress() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
@@ -102,6 +146,11 @@ public final class TcpStream implements AutoCloseable {
         }
     }
 
+    /**
+     * The peer's address.
+     *
+     * @return the remote address
+     */
     public InetSocketAddress remoteAddress() {
         try {
             return (InetSocketAddress) channel.getRemoteAddress();

@@ -10,7 +10,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 
-/** A UDP socket; one pending send and one pending receive at a time. */
+/**
+ * A UDP socket; one pending send and one pending receive at a time.
+ *
+ * <pre>{@code
+ * static Future<Void> echo(UdpSocket socket) throws IOException {
+ *     ByteBuffer buf = ByteBuffer.allocate(1500);
+ *     while (true) {
+ *         buf.clear();
+ *         InetSocketAddress from = await(socket.receive(buf));
+ *         buf.flip();
+ *         await(socket.send(buf, from));
+ *     }
+ * }
+ * }</pre>
+ */
 public final class UdpSocket implements AutoCloseable {
 
     private final DatagramChannel channel;
@@ -21,7 +35,13 @@ public final class UdpSocket implements AutoCloseable {
         this.source = source;
     }
 
-    /** Binds (port 0 = any free port); the first waiting operation picks the reactor. */
+    /**
+     * Binds (port 0 = any free port); the first waiting operation picks the reactor.
+     *
+     * @param address the local address
+     * @return the bound socket
+     * @throws IOException when binding fails
+     */
     public static UdpSocket bind(InetSocketAddress address) throws IOException {
         DatagramChannel ch = DatagramChannel.open();
         try {
@@ -33,6 +53,11 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The bound address, with the port chosen when binding to port 0.
+     *
+     * @return the local address
+     */
     public InetSocketAddress localAddress() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
@@ -41,7 +66,15 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
-    /** Sends {@code src}'s remaining bytes as one datagram; the number of bytes sent. */
+    /**
+     * Sends {@code src}'s remaining bytes as one datagram.
+     *
+     * @param src the datagram's bytes, from its position
+     * @param target where to send it
+     * @return a future of the number of bytes sent
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<Integer> send(ByteBuffer src, InetSocketAddress target) throws IOException {
         return new IoOp<Integer>(source, IoSource.OUT, SelectionKey.OP_WRITE) {
             @Override
@@ -53,7 +86,14 @@ public final class UdpSocket implements AutoCloseable {
         };
     }
 
-    /** Receives one datagram into {@code dst} (excess bytes are discarded); the sender. */
+    /**
+     * Receives one datagram into {@code dst} (excess bytes are discarded).
+     *
+     * @param dst where the datagram goes
+     * @return a future of the sender's address
+     * @throws IOException never by this call (creating the future does no I/O): declared so that
+     *     {@code catch (IOException e)} around the await compiles
+     */
     public Future<InetSocketAddress> receive(ByteBuffer dst) throws IOException {
         return new IoOp<InetSocketAddress>(source, IoSource.IN, SelectionKey.OP_READ) {
             @Override

@@ -15,6 +15,26 @@ import java.util.Objects;
 /**
  * A multi-producer, multi-consumer queue between tasks, bounded or unbounded.
  *
+ * <pre>{@code
+ * Channel<String> lines = Channel.bounded(16);
+ *
+ * static Future<Void> produce(Channel<String> out) throws ClosedChannelException {
+ *     for (String l : List.of("a", "b", "c")) {
+ *         await(out.send(l));               // waits while 16 lines are queued
+ *     }
+ *     out.close();
+ *     return Future.done();
+ * }
+ *
+ * static Future<Integer> consume(Channel<String> in) {
+ *     int n = 0;
+ *     for (String l = await(in.receive()); l != null; l = await(in.receive())) {
+ *         n++;                              // null: closed and drained
+ *     }
+ *     return Future.ready(n);
+ * }
+ * }</pre>
+ *
  * <p>{@link #send} waits while the channel is full and fails with
  * {@link ClosedChannelException} once it is closed; {@link #receive} waits while it is empty
  * and returns null once it is closed and drained, which is why null elements are rejected.
@@ -35,12 +55,36 @@ import java.util.Objects;
  *
  * <p>Implementation overview: one small lock per channel guards the buffer, both waiter queues
  * and the counters; wakers are always woken after the lock is released. The protocol is in
- * this package's {@code package-info}. Invariants, holding whenever the lock is free:
+ * {@code Waiter} (the wait protocol shared by every primitive) and below. Invariants, holding
+ * whenever the lock is free:
  * <ol>
  *   <li>receivers are waiting ⇒ the buffer is empty;
  *   <li>senders are waiting ⇒ {@code buffer.size() + reserved >= capacity} (no room);
  *   <li>{@code reserved} = number of GRANTED senders that have neither polled nor cancelled.
  * </ol>
+ *
+ * <p><b>Channel protocol.</b>
+ * <ol>
+ *   <li>send, first poll: closed ⇒ fail. Else if no sender waits and a receiver waits, hand the
+ *       value to the oldest receiver (step 3 above); if no sender waits and
+ *       {@code buffer + reserved < capacity}, append it. Else link as a waiting sender.
+ *   <li>receive, first poll (or after close): take the buffer's head if any and grant its
+ *       freed slot to the oldest waiting sender ({@code reserved++}); else closed ⇒ null; else
+ *       link as a waiting receiver.
+ *   <li>a GRANTED sender owns a reserved slot, not a delivered value: its next poll un-reserves
+ *       and delivers (to the oldest receiver, or the buffer), or fails if the channel closed
+ *       meanwhile. So a send's value enters the channel only in the poll that returns ready,
+ *       and a send cancelled before that poll delivered nothing; its slot passes to the next
+ *       sender.
+ *   <li>a GRANTED receiver owns a value: cancelled, it gives the value to the oldest waiting
+ *       receiver, else to the front of the buffer (possibly above capacity for a moment).
+ *   <li>close: set closed, unlink every waiting sender and receiver as CLOSED and wake them;
+ *       senders then fail, receivers drain the buffer, then get null. GRANTED receivers keep
+ *       their values.
+ * </ol>
+ * Each event frees at most one unit of room, so granting at most one sender per event keeps
+ * "senders wait ⇒ no room" true; "receivers wait ⇒ buffer empty" holds because values go to
+ * waiting receivers before the buffer.
  *
  * @param <T> the element type
  */
@@ -75,6 +119,9 @@ public final class Channel<T> {
     /**
      * A channel holding at most {@code capacity} values; senders wait while it is full.
      *
+     * @param capacity at least 1
+     * @param <T> the element type
+     * @return a new open channel
      * @throws IllegalArgumentException when {@code capacity < 1}
      */
     public static <T> Channel<T> bounded(int capacity) {
@@ -84,7 +131,12 @@ public final class Channel<T> {
         return new Channel<>(capacity);
     }
 
-    /** A channel without a bound: {@link #send} is ready at its first poll unless closed. */
+    /**
+     * A channel without a bound: {@link #send} is ready at its first poll unless closed.
+     *
+     * @param <T> the element type
+     * @return a new open channel
+     */
     public static <T> Channel<T> unbounded() {
         return new Channel<>(Integer.MAX_VALUE);
     }
@@ -94,6 +146,9 @@ public final class Channel<T> {
      * {@link ClosedChannelException} if the channel is closed before it is ready (creating the
      * future never throws it; the declaration lets callers catch it around the await).
      *
+     * @param value the value to send, not null
+     * @return a future completing once the value is in the channel
+     * @throws ClosedChannelException never by this call: the future fails with it
      * @throws NullPointerException when {@code value} is null
      */
     public Future<Void> send(T value) throws ClosedChannelException {
@@ -103,6 +158,7 @@ public final class Channel<T> {
     /**
      * Puts {@code value} into the channel now if there is room and no sender is waiting.
      *
+     * @param value the value to send, not null
      * @return false when the channel is full or closed
      * @throws NullPointerException when {@code value} is null
      */
@@ -126,7 +182,11 @@ public final class Channel<T> {
         return true;
     }
 
-    /** A future for the next value, waiting while the channel is empty; null once closed and drained. */
+    /**
+     * A future for the next value, waiting while the channel is empty; null once closed and drained.
+     *
+     * @return a future of the next value, or of null at the end
+     */
     public Future<T> receive() {
         return new Receive();
     }
@@ -150,7 +210,11 @@ public final class Channel<T> {
         }
     }
 
-    /** True once {@link #close()} was called. */
+    /**
+     * True once {@link #close()} was called.
+     *
+     * @return whether the channel is closed
+     */
     public boolean isClosed() {
         synchronized (lock) {
             return closed;

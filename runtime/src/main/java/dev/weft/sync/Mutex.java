@@ -6,9 +6,11 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 /**
  * A mutual-exclusion lock for tasks that may be held across awaits:
  *
- * <pre>
- *   try (Mutex.Guard g = await(mutex.lock())) { ... await(...) ... }
- * </pre>
+ * <pre>{@code
+ * try (Mutex.Guard g = await(mutex.lock())) {
+ *     balance = balance + await(loadDelta());   // no other task changes balance meanwhile
+ * }
+ * }</pre>
  *
  * <p>FIFO-fair: tasks get the lock in the order they started waiting; a new {@code lock()}
  * never overtakes a waiter. Not reentrant, and not owned by a thread (a task moves between
@@ -26,9 +28,14 @@ public final class Mutex {
 
     private final Permits permit = new Permits(1);
 
+    /** An unlocked mutex. */
     public Mutex() {}
 
-    /** A future that is ready with a guard once this task holds the lock. */
+    /**
+     * A future that is ready with a guard once this task holds the lock.
+     *
+     * @return a future of the guard; close it to unlock
+     */
     public Future<Guard> lock() {
         return new Permits.Acquire<Guard>(permit) {
             @Override
@@ -38,12 +45,20 @@ public final class Mutex {
         };
     }
 
-    /** The guard now if the lock is free and nobody waits, else null. */
+    /**
+     * The guard now if the lock is free and nobody waits, else null.
+     *
+     * @return the guard, or null
+     */
     public Guard tryLock() {
         return permit.tryAcquire() ? new Guard(permit) : null;
     }
 
-    /** True when some task holds the lock at this moment (for monitoring and tests). */
+    /**
+     * True when some task holds the lock at this moment (for monitoring and tests).
+     *
+     * @return whether the mutex is locked
+     */
     public boolean isLocked() {
         return permit.available() == 0;
     }

@@ -24,6 +24,18 @@ import java.util.List;
  * chose it, but before the poll that would return ready, passes that notification on to the next
  * waiter, or stores it as the permit: a notifyOne is never lost to a timeout or a race loser.
  * A notification from {@code notifyWaiters} is not passed on (it was meant for everyone present).
+ *
+ * <pre>{@code
+ * // consumer: create the future before checking, so a notify in between is not lost
+ * while (true) {
+ *     Future<Void> changed = notify.notified();
+ *     if (queue.peek() != null) break;
+ *     await(changed);
+ * }
+ * // producer, on any thread
+ * queue.add(item);
+ * notify.notifyOne();
+ * }</pre>
  */
 public final class Notify {
 
@@ -41,9 +53,14 @@ public final class Notify {
      */
     private volatile int generation;
 
+    /** A notify with no stored permit. */
     public Notify() {}
 
-    /** A future that is ready once this future is notified (see the class comment). */
+    /**
+     * A future that is ready once this future is notified (see the class comment).
+     *
+     * @return a future completing with null when notified
+     */
     public Future<Void> notified() {
         return new Notified(generation);
     }

@@ -22,6 +22,14 @@ import java.util.Objects;
  * <p>Implementation: the outcome is written under the lock and then published through the
  * volatile {@link #done}, so a future that finds it set reads it without locking (the common
  * ping-pong path: the value arrives before the awaiter polls).
+ *
+ * <pre>{@code
+ * Oneshot<String> reply = new Oneshot<>();
+ * callbackApi.request(query, result -> reply.complete(result), error -> reply.fail(error));
+ * String r = await(reply.future());
+ * }</pre>
+ *
+ * @param <T> the type of the value
  */
 public final class Oneshot<T> {
 
@@ -41,9 +49,15 @@ public final class Oneshot<T> {
      */
     private volatile boolean done;
 
+    /** An oneshot with no outcome yet. */
     public Oneshot() {}
 
-    /** Sets the value and wakes every awaiter; false when already completed or failed. */
+    /**
+     * Sets the value and wakes every awaiter; false when already completed or failed.
+     *
+     * @param v the value, may be null
+     * @return whether this call set the outcome
+     */
     public boolean complete(T v) {
         return settle(v, null);
     }
@@ -52,18 +66,28 @@ public final class Oneshot<T> {
      * Sets the failure, which every awaiter rethrows as the original object; false when already
      * completed or failed.
      *
+     * @param e the failure
+     * @return whether this call set the outcome
      * @throws NullPointerException when {@code e} is null
      */
     public boolean fail(Throwable e) {
         return settle(null, Objects.requireNonNull(e, "failure"));
     }
 
-    /** A future of the outcome; call it as often as needed (each call is an independent awaiter). */
+    /**
+     * A future of the outcome; call it as often as needed (each call is an independent awaiter).
+     *
+     * @return a future of the value or failure
+     */
     public Future<T> future() {
         return new Receive();
     }
 
-    /** True once completed or failed. */
+    /**
+     * True once completed or failed.
+     *
+     * @return whether the outcome is set
+     */
     public boolean isDone() {
         return done;
     }

@@ -13,12 +13,27 @@ import dev.weft.Future;
  * loser), it passes that permit on to the next waiter. Once its poll returned ready, the caller
  * holds the permit and must release it. So {@code Async.timeout(d, sem.acquire())} and
  * {@code Futures.race} are safe.
+ *
+ * <pre>{@code
+ * Semaphore connections = new Semaphore(10);      // at most 10 requests in flight
+ *
+ * static Future<String> limited(Semaphore s, URI uri) {
+ *     await(s.acquire());
+ *     try {
+ *         return Future.ready(await(fetch(uri)));
+ *     } finally {
+ *         s.release();
+ *     }
+ * }
+ * }</pre>
  */
 public final class Semaphore {
 
     private final Permits permits;
 
     /**
+     * A semaphore with {@code permits} free permits.
+     *
      * @param permits the initial number of free permits
      * @throws IllegalArgumentException when negative
      */
@@ -26,7 +41,11 @@ public final class Semaphore {
         this.permits = new Permits(permits);
     }
 
-    /** A future that is ready once it holds one permit, which the caller then must {@link #release}. */
+    /**
+     * A future that is ready once it holds one permit, which the caller then must {@link #release}.
+     *
+     * @return a future completing with one permit taken
+     */
     public Future<Void> acquire() {
         return new Permits.Acquire<Void>(permits) {
             @Override
@@ -36,7 +55,11 @@ public final class Semaphore {
         };
     }
 
-    /** Takes a permit now if one is free (never when a waiter is queued, since then none is). */
+    /**
+     * Takes a permit now if one is free (never when a waiter is queued, since then none is).
+     *
+     * @return whether a permit was taken
+     */
     public boolean tryAcquire() {
         return permits.tryAcquire();
     }
@@ -46,7 +69,11 @@ public final class Semaphore {
         permits.release();
     }
 
-    /** The number of free permits at this moment (for monitoring and tests). */
+    /**
+     * The number of free permits at this moment (for monitoring and tests).
+     *
+     * @return the free permits
+     */
     public int availablePermits() {
         return permits.available();
     }

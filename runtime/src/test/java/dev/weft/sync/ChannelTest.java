@@ -12,7 +12,6 @@ import dev.weft.Future;
 import dev.weft.Futures;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -281,7 +280,7 @@ class ChannelTest {
     void raceLoserGrantedAValueGivesItBack() throws Exception {
         Channel<String> ch = Channel.unbounded();
         Oneshot<String> other = new Oneshot<>();
-        Future<String> race = Futures.race(List.of(other.future(), ch.receive()));
+        Future<String> race = Futures.race(other.future(), ch.receive());
         a.pending(race);
         ch.trySend("v"); // handed to the race's receive
         other.complete("other"); // ... but the oneshot is polled first and wins

@@ -56,7 +56,8 @@ final class Interrupters {
             return Futures.race(List.of(yieldOnce(), op));
         }
         if (dice < 32) {
-            return new TimeoutAsGaveUp(Async.timeout(Duration.ofMillis(1), op));
+            // Async.timeout's future, without its declared TimeoutException (thrown by the await only)
+            return new TimeoutAsGaveUp(new dev.weft.internal.time.Timeout<>(Duration.ofMillis(1), op));
         }
         return new TimeoutAsGaveUp(op);
     }

@@ -12,7 +12,6 @@ import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.Futures;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +104,7 @@ class MutexTest {
         Mutex m = new Mutex();
         Mutex.Guard g = m.tryLock();
         Oneshot<Object> other = new Oneshot<>();
-        Future<Object> race = Futures.race(List.of(other.future(), m.lock()));
+        Future<Object> race = Futures.race(other.future(), m.lock());
         a.pending(race);
         g.close(); // granted to the race's lock
         other.complete("other"); // the oneshot is polled first and wins; the lock is cancelled

@@ -9,7 +9,6 @@ import dev.weft.Future;
 import dev.weft.Futures;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
@@ -89,7 +88,7 @@ class NotifyStressTest {
         try (AsyncRuntime rt = Interrupters.runtime(kind)) {
             JoinHandle<Void> server = rt.spawn(new Player(a, b, true, seed, gaveUp));
             JoinHandle<Void> receiver = rt.spawn(new Player(b, a, false, seed + 1, gaveUp));
-            Interrupters.blockOnOrFail(rt, Futures.all(List.of(server, receiver)));
+            Interrupters.blockOnOrFail(rt, Futures.all(server, receiver));
         }
         assertTrue(gaveUp.get() > 0, "some waits must have been cancelled (seed " + seed + ")");
         CountingWaker w = new CountingWaker();

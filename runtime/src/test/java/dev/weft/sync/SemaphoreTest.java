@@ -10,7 +10,6 @@ import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.Futures;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +82,7 @@ class SemaphoreTest {
     void raceAndTimeoutLeakNoPermit() throws Exception {
         Semaphore s = new Semaphore(0);
         Oneshot<Object> other = new Oneshot<>();
-        Future<Object> race = Futures.race(List.of(other.future(), s.acquire()));
+        Future<Object> race = Futures.race(other.future(), s.acquire());
         a.pending(race);
         s.release();
         other.complete("other");

@@ -2,7 +2,7 @@
  * Stage 3: find each method's suspension points and decide whether the method may be woven.
  *
  * <p>A suspension point is a call to {@code Async.await(Future)}, {@code Async.await(CompletionStage)}
- * or {@code Generator.yield(Object)}. A method with suspension points is a coroutine of one
+ * (each also with a second, {@code Class}, argument: the same point) or {@code Generator.yield(Object)}. A method with suspension points is a coroutine of one
  * {@link dev.weft.agent.check.CoroutineKind} chosen by its declared return type, or it is rejected.
  * A CompletableFuture subclass is an eager return type when {@link dev.weft.agent.check.PromiseTypes}
  * finds, in class files, that the woven code can create it.

@@ -28,7 +28,9 @@ public final class RejectionEmitter {
         if (m.name.equals("<clinit>")) {
             for (SuspensionPoint p : points) {
                 InsnList at = new InsnList();
-                at.add(new InsnNode(Opcodes.POP)); // the future or yielded value
+                for (int k = Type.getArgumentTypes(p.call.desc).length; k > 0; k--) {
+                    at.add(new InsnNode(Opcodes.POP)); // the future or yielded value (and a may-throw class)
+                }
                 throwing(at, r.message);
                 m.instructions.insertBefore(p.call, at);
                 // keep the stack shape javac expects after the call (unreachable, but verified)

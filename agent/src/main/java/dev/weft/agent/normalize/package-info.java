@@ -5,6 +5,9 @@
  *
  * <p>Steps, in order:
  * <ol>
+ *   <li>{@link dev.weft.agent.normalize.MayThrowArguments}: {@code Async.await(f, X.class)}
+ *       becomes {@code Async.await(f)} (the class only lets javac accept {@code catch (X e)}),
+ *       so no later stage knows the two-argument forms.
  *   <li>{@link dev.weft.agent.normalize.NewMover}: an uninitialized object (the value of
  *       {@code NEW X} before its {@code <init>}) can be neither saved in a field nor restored
  *       from one, so every allocation whose object is held at a suspension point — on the stack
@@ -20,7 +23,8 @@
  *       class they are stored before n's call instead, so that the call stays right before the
  *       await and can become a direct await (docs/design.md, "Direct await of woven methods").
  * </ol>
- * Invariants: the suspension call's {@code MethodInsnNode} objects survive unchanged, so
+ * Invariants: the suspension call's {@code MethodInsnNode} objects survive (the first step
+ * changes only their descriptor), so
  * the {@link dev.weft.agent.check.SuspensionPoint}s found by check stay valid; after this stage
  * no uninitialized object is held, anywhere in the frame, at any suspension point.
  */

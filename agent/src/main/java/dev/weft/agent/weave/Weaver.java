@@ -19,6 +19,7 @@ import dev.weft.agent.emit.RejectionEmitter;
 import dev.weft.agent.emit.StubEmitter;
 import dev.weft.agent.emit.UnwritableMethodException;
 import dev.weft.agent.emit.WovenClasses;
+import dev.weft.agent.normalize.MayThrowArguments;
 import dev.weft.agent.normalize.NewMover;
 import dev.weft.agent.normalize.StackSpiller;
 import dev.weft.agent.plan.CompanionLayout;
@@ -189,6 +190,7 @@ public final class Weaver {
                 if (failed.containsKey(p.key)) {
                     throw new IllegalStateException(failed.get(p.key));
                 }
+                MayThrowArguments.drop(m, v.points);
                 NewMover.moveAcrossSuspensions(cn.name, m, v.points);
                 // one typed analysis serves both the spill and the saved locals unless the spill
                 // changed the method (the common await leaves nothing below its argument)

@@ -21,6 +21,13 @@ public class Rejected {
         if (Boolean.getBoolean("weft.never")) {
             never = await(Leaf.of(7));
         }
+        if (Boolean.getBoolean("weft.never")) {
+            try {
+                never = await(Leaf.of(8), java.io.IOException.class); // two arguments to drop
+            } catch (java.io.IOException e) {
+                never = -1;
+            }
+        }
     }
 
     public Rejected() {}

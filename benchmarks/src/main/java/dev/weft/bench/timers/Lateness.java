@@ -7,6 +7,7 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.bench.WeftWorkloads.Countdown;
+import dev.weft.internal.context.Contexts;
 import io.netty.util.HashedWheelTimer;
 import java.time.Duration;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class Lateness {
                 sleep = Async.sleep(Duration.ofMillis(delayMs));
                 if (split) {
                     Waker real = cx.waker();
-                    inner = cx.withWaker(() -> {
+                    inner = Contexts.withWaker(cx, () -> {
                         fired[index] = System.nanoTime() - start - delayMs * 1_000_000L;
                         real.wake();
                     });

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -101,7 +102,7 @@ public class TimerBench {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long readyTimeout_weft() {
+    public long readyTimeout_weft() throws TimeoutException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             Future<Integer> f = Async.timeout(SECOND, READY);
@@ -121,7 +122,7 @@ public class TimerBench {
     /** The same, with the future escaping (stored, as a coroutine's state would): its allocation stays. */
     @Benchmark
     @OperationsPerInvocation(N)
-    public long readyTimeoutEscaping_weft(Blackhole bh) {
+    public long readyTimeoutEscaping_weft(Blackhole bh) throws TimeoutException {
         long sum = 0;
         for (int i = 0; i < N; i++) {
             Future<Integer> f = Async.timeout(SECOND, READY);
@@ -175,12 +176,16 @@ public class TimerBench {
     /** N timeouts armed (polled once) and cancelled under {@code cx}; checks none was ready. */
     private static int armAndCancel(Context cx) {
         int pending = 0;
-        for (int i = 0; i < N; i++) {
-            Future<Integer> f = Async.timeout(SECOND, PENDING);
-            if (!f.poll(cx).isReady()) {
-                pending++;
+        try {
+            for (int i = 0; i < N; i++) {
+                Future<Integer> f = Async.timeout(SECOND, PENDING);
+                if (!f.poll(cx).isReady()) {
+                    pending++;
+                }
+                f.cancel();
             }
-            f.cancel();
+        } catch (TimeoutException e) { // declared for the await's sake; creating one never throws
+            throw new AssertionError(e);
         }
         return checkCount(pending);
     }
@@ -225,7 +230,7 @@ public class TimerBench {
     @Benchmark
     @OperationsPerInvocation(N)
     @SuppressWarnings("unchecked")
-    public int armedBulk_weft() {
+    public int armedBulk_weft() throws TimeoutException {
         for (int i = 0; i < N; i++) {
             Future<Integer> f = Async.timeout(MINUTE, PENDING);
             f.poll(cx);

@@ -14,6 +14,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A small HTTP/1.1 server in awaiting Java: keep-alive, pipelining (requests are read from one
@@ -80,7 +81,7 @@ public final class HttpServer {
         try {
             s.shutdownOutput();
             await(Async.timeout(Duration.ofSeconds(2), discard(s, scratch)));
-        } catch (Exception e) {
+        } catch (TimeoutException | IOException e) {
             // timed out, reset or closed: close now regardless
         }
         return Future.done();

@@ -4,7 +4,7 @@ import dev.weft.Waker;
 
 /**
  * An object that is at once the waker and the cancel signal of a {@link dev.weft.Context} and
- * knows its runtime: a task. {@code Context.create(s, s, s.contextRuntime())} then makes a
+ * knows its runtime: a task. {@code Contexts.create(s, s, s.contextRuntime())} then makes a
  * context holding only {@code s} (16 bytes instead of a context plus its three parts), which is
  * what keeps an idle task small.
  */

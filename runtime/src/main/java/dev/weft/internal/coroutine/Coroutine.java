@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.future.Ready;
 import java.util.concurrent.CancellationException;
 
@@ -153,7 +154,7 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
 
     /** A context whose waker does nothing and which reports cancelled. */
     private static Context cancelledContext() {
-        return Context.of(() -> {}).withCancel(CancelSignal.ALWAYS);
+        return Contexts.withCancel(Context.of(() -> {}), CancelSignal.ALWAYS);
     }
 
     // ---- Direct entries (docs/design.md, "Direct await of woven methods") ----

@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Waker;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,7 +44,7 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
 
     /** Runs the body up to its first pending await; returns the promise of its outcome. */
     public final CompletableFuture<T> start() {
-        cx = Context.create(this, this, RuntimeHandle.current());
+        cx = Contexts.create(this, this, RuntimeHandle.current());
         wake();
         if (state != DONE) {
             promise.whenComplete((v, e) -> {

@@ -1,6 +1,7 @@
 package dev.weft.internal.io;
 
 import dev.weft.Context;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
@@ -117,7 +118,7 @@ public final class Reactor implements AutoCloseable {
 
     /** The reactor of the polling context's runtime, or the shared fallback outside any. */
     public static Reactor of(Context cx) {
-        RuntimeHandle rt = cx.runtime();
+        RuntimeHandle rt = Contexts.runtime(cx);
         return rt != null ? rt.reactor() : Fallback.INSTANCE;
     }
 

@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
@@ -67,7 +68,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
         RuntimeHandle.CURRENT.set(this);
         driver = me;
         ThreadWaker waker = new ThreadWaker(me, reactor);
-        Context cx = Context.create(waker, closing, this);
+        Context cx = Contexts.create(waker, closing, this);
         java.util.function.BooleanSupplier runnable = () -> !queue.isEmpty() || waker.isNotified() || closed;
         try {
             for (;;) {

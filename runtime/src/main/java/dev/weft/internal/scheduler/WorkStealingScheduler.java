@@ -4,6 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
 import dev.weft.internal.task.Task;
@@ -136,7 +137,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         checkNotRuntimeThread();
         checkOpen();
         ThreadWaker waker = new ThreadWaker(Thread.currentThread());
-        Context cx = Context.create(waker, closing, this);
+        Context cx = Contexts.create(waker, closing, this);
         RuntimeHandle.CURRENT.set(this);
         blockers.add(waker);
         try {

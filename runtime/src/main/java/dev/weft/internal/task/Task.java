@@ -6,6 +6,7 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.coroutine.Coroutine;
 import dev.weft.internal.coroutine.EagerCoroutine;
@@ -102,7 +103,7 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         if (runtime != null && runtime != scheduler) {
             throw new IllegalArgumentException("a task's runtime is its scheduler");
         }
-        this.cx = Context.create(this, this, runtime);
+        this.cx = Contexts.create(this, this, runtime);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.weft.internal.time;
 
 import dev.weft.Context;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 
 /**
@@ -53,8 +54,13 @@ public final class TimerDriver {
 
     /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
     public static TimerDriver of(Context cx) {
-        RuntimeHandle r = cx.runtime();
+        RuntimeHandle r = Contexts.runtime(cx);
         return r != null ? r.timers() : dev.weft.internal.io.Reactor.fallback().timers();
+    }
+
+    /** The clock's current reading (Async.nanoTime): what this driver's deadlines are measured in. */
+    public long nanoTime() {
+        return clock.nanoTime();
     }
 
     /** The current tick by the clock. */

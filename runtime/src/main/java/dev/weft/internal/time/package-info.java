@@ -18,7 +18,7 @@
  *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
  *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
  *       (current-thread runtime), the shared daemon fallback reactor for futures polled
- *       outside any runtime ({@code Context.runtime() == null}).
+ *       outside any runtime ({@code Contexts.runtime(cx) == null}).
  * </ul>
  *
  * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires

@@ -11,6 +11,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
@@ -51,7 +52,7 @@ class ReactorTest {
                 return r;
             }
         };
-        return Context.create(onWake::run, CancelSignal.NEVER, h);
+        return Contexts.create(onWake::run, CancelSignal.NEVER, h);
     }
 
     static final class Latch extends TimerEntry {

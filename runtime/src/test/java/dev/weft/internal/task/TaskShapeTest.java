@@ -13,6 +13,7 @@ import dev.weft.JoinHandle;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.context.CancelSignal;
+import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.time.TimerDriver;
 import java.util.ArrayList;
@@ -70,16 +71,16 @@ class TaskShapeTest {
         rt.runAll();
         Context cx = seen.get();
         assertSame(task, cx.waker());
-        assertSame(task, cx.cancelSignal());
-        assertSame(rt, cx.runtime());
+        assertSame(task, Contexts.cancelSignal(cx));
+        assertSame(rt, Contexts.runtime(cx));
         assertFalse(cx.isCancelled());
         task.cancel();
         assertTrue(cx.isCancelled(), "the context reads the task's cancel bit");
-        Context child = cx.withCancel(CancelSignal.ALWAYS);
+        Context child = Contexts.withCancel(cx, CancelSignal.ALWAYS);
         assertSame(task, child.waker());
-        assertSame(rt, child.runtime());
+        assertSame(rt, Contexts.runtime(child));
         assertTrue(child.isCancelled());
-        Context rewoken = cx.withWaker(() -> {});
+        Context rewoken = Contexts.withWaker(cx, () -> {});
         assertTrue(rewoken.isCancelled(), "withWaker keeps the task's cancellation");
         rt.runAll();
         assertTrue(task.isDone());
@@ -98,10 +99,10 @@ class TaskShapeTest {
     @Test
     void contextsMadeByHandKeepTheirParts() {
         Waker w = () -> {};
-        Context cx = Context.create(w, CancelSignal.ALWAYS, null);
+        Context cx = Contexts.create(w, CancelSignal.ALWAYS, null);
         assertSame(w, cx.waker());
         assertTrue(cx.isCancelled());
-        assertNull(cx.runtime());
+        assertNull(Contexts.runtime(cx));
         Context of = Context.of(w);
         assertSame(w, of.waker());
         assertFalse(of.isCancelled());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Context;
 import dev.weft.Future;
+import dev.weft.internal.context.Contexts;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class TimerDriverTest {
         AtomicInteger unparks = new AtomicInteger();
         TimerDriver driver = new TimerDriver(clock, unparks::incrementAndGet);
         AtomicInteger wakes = new AtomicInteger();
-        Context cx = Context.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
+        Context cx = Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
 
         clock.nanos += 400_000; // mid-tick: the deadline rounds up, never down
         Future<Void> sleep = new Sleep(Duration.ofMillis(10));
@@ -48,7 +49,7 @@ class TimerDriverTest {
         ManualClock clock = new ManualClock();
         TimerDriver driver = new TimerDriver(clock, () -> {});
         AtomicInteger wakes = new AtomicInteger();
-        Context cx = Context.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
+        Context cx = Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
         Future<Void> sleep = new Sleep(Duration.ofSeconds(5));
         sleep.poll(cx);
         sleep.cancel();
@@ -61,7 +62,7 @@ class TimerDriverTest {
     @Test
     void zeroAndNegativeSleepsAreReadyAtOnce() {
         TimerDriver driver = new TimerDriver(new ManualClock(), () -> {});
-        Context cx = Context.create(() -> {}, () -> false, new DriverRuntime(driver));
+        Context cx = Contexts.create(() -> {}, () -> false, new DriverRuntime(driver));
         assertTrue(new Sleep(Duration.ZERO).poll(cx).isReady());
         assertTrue(new Sleep(Duration.ofMillis(-5)).poll(cx).isReady());
         assertFalse(new Sleep(Duration.ofSeconds(Long.MAX_VALUE)).poll(cx).isReady());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.internal.context.Contexts;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,7 @@ class TimerLeafTest {
     private final DriverRuntime rt = new DriverRuntime(driver);
 
     private Context context(AtomicInteger wakes) {
-        return Context.create(wakes::incrementAndGet, () -> false, rt);
+        return Contexts.create(wakes::incrementAndGet, () -> false, rt);
     }
 
     private void advance(Duration d) {
