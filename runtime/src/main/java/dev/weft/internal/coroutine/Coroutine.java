@@ -118,6 +118,19 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         onComplete(null, t);
     }
 
+    /**
+     * Makes this coroutine done with {@code t} if it is not done yet, for an error raised around
+     * its body rather than by it (EagerCoroutine: a StackOverflowError while polling).
+     */
+    final void markFailed(Throwable t) {
+        fail(t);
+    }
+
+    /** The failure this coroutine completed with, or null. */
+    final Throwable failure() {
+        return failure;
+    }
+
     /** Hook for subclasses that publish the outcome (eager coroutines). */
     protected void onComplete(T value, Throwable failure) {}
 

@@ -4,7 +4,9 @@
  *
  * <p>Parts: {@link dev.weft.internal.coroutine.Coroutine} (the state object of a lazy async
  * call; extended by each generated companion class), {@link
- * dev.weft.internal.coroutine.EagerCoroutine} (CompletableFuture-returning methods: its own task),
+ * dev.weft.internal.coroutine.EagerCoroutine} (CompletableFuture-returning methods: its own task,
+ * run through the thread's {@link dev.weft.internal.coroutine.Trampoline} so that a chain of them
+ * completing from its leaf resumes in a loop),
  * {@link dev.weft.internal.coroutine.GeneratorCoroutine} (methods returning {@code Generator}),
  * {@link dev.weft.internal.coroutine.Await} (what each await site calls), {@link
  * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader), {@link
@@ -23,6 +25,9 @@
  *       the executor's hand-off (task state word) or, for eager coroutines, by their run word.
  *   <li>Exceptions leave {@code poll}, {@code hasNext} and await sites as the original object;
  *       nothing here wraps.
+ *   <li>An eager coroutine's CompletableFuture always completes, with the value or the error
+ *       (a StackOverflowError raised while polling or publishing included); an error that can no
+ *       longer go to it is rethrown, never dropped.
  *   <li>Cancellation is checked only on the pending path ({@code Await.step}), so the ready path
  *       costs one poll and one compare.
  *   <li>A direct entry (a lazy body run without its state object, for an await of a call to it)
