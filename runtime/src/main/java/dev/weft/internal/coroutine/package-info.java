@@ -9,7 +9,9 @@
  * completing from its leaf resumes in a loop),
  * {@link dev.weft.internal.coroutine.GeneratorCoroutine} (methods returning {@code Generator}),
  * {@link dev.weft.internal.coroutine.Await} (what each await site calls), {@link
- * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader), {@link
+ * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader, after
+ * {@link dev.weft.internal.coroutine.EarlyInit} has initialised the await path's classes on a
+ * fresh stack, so that an overflow at a JVM's first await cannot leave them unusable), {@link
  * dev.weft.internal.coroutine.NotWoven} (the error unwoven markers throw) and {@link
  * dev.weft.internal.coroutine.Sneaky} (rethrow without wrapping).
  *
