@@ -2,10 +2,18 @@ package dev.weft.it;
 
 import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.AsyncRuntime;
+import dev.weft.Context;
+import dev.weft.Future;
+import dev.weft.JoinHandle;
+import dev.weft.Poll;
+import dev.weft.Waker;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -93,5 +101,134 @@ class StackDepthTest {
         assertTrue(top.isDone(), "the future of an overflowed descent must be complete");
         ExecutionException e = assertThrows(ExecutionException.class, () -> top.get(0, TimeUnit.SECONDS));
         assertInstanceOf(StackOverflowError.class, e.getCause());
+    }
+
+    // ---- lazy chains (dev.weft.Future): point 4 ----
+
+    /** A leaf pending until opened (with a value or a failure); keeps the latest waker. */
+    static final class Gate implements Future<Integer> {
+        private volatile boolean open;
+        private volatile RuntimeException error;
+        private volatile Waker waker;
+
+        @Override
+        public Poll<Integer> poll(Context cx) {
+            if (!open) {
+                waker = cx.waker();
+                if (!open) {
+                    return Poll.pending();
+                }
+            }
+            if (error != null) {
+                throw error;
+            }
+            return Poll.ready(0);
+        }
+
+        void open(RuntimeException failure) {
+            error = failure;
+            open = true;
+            Waker w = waker;
+            if (w != null) {
+                w.wake();
+            }
+        }
+    }
+
+    /** Each level awaits the next directly: the direct-await path. */
+    static Future<Integer> direct(int n, Gate gate) {
+        if (n == 0) {
+            return Future.ready(await(gate));
+        }
+        return Future.ready(await(direct(n - 1, gate)) + 1);
+    }
+
+    /** Each level awaits the next through a variable: every level has its state object. */
+    static Future<Integer> stored(int n, Gate gate) {
+        if (n == 0) {
+            return Future.ready(await(gate));
+        }
+        Future<Integer> next = stored(n - 1, gate);
+        return Future.ready(await(next) + 1);
+    }
+
+    /** Each level returns the next call: awaited in tail position. */
+    static Future<Integer> tail(int n, Gate gate) {
+        int here = await(Future.ready(n));
+        if (here == 0) {
+            return Future.ready(await(gate));
+        }
+        return tail(n - 1, gate);
+    }
+
+    /** Catches at the top what the leaf throws at the bottom. */
+    static Future<Object> catching(int n, Gate gate) {
+        try {
+            return Future.ready(await(direct(n, gate)));
+        } catch (IllegalStateException e) {
+            return Future.ready(e);
+        }
+    }
+
+    private static final int DEEP = 100_000;
+
+    private static final Context HAND = Context.of(() -> {});
+
+    /** Polls {@code f} once on a thread with a descent-sized stack: the chain is built. */
+    static <T> Future<T> built(Future<T> f) throws Exception {
+        boolean ready = onThread(DESCENT_STACK, () -> f.poll(HAND).isReady());
+        assertFalse(ready, "the chain must be suspended on its leaf");
+        return f;
+    }
+
+    /** Polls {@code f} on a thread with the default stack size. */
+    static <T> Poll<T> pollOnDefaultStack(Future<T> f) throws Exception {
+        return onThread(0, () -> f.poll(HAND));
+    }
+
+    @Test
+    void aHundredThousandDeepDirectChainResumesAndCompletesOnADefaultStack() throws Exception {
+        Gate gate = new Gate();
+        Future<Integer> top = built(direct(DEEP, gate));
+        assertFalse(pollOnDefaultStack(top).isReady(), "re-polled while the leaf is pending");
+        gate.open(null);
+        assertEquals(DEEP, pollOnDefaultStack(top).value());
+    }
+
+    @Test
+    void aHundredThousandDeepChainOfStateObjectsResumesAndCompletesOnADefaultStack() throws Exception {
+        Gate gate = new Gate();
+        Future<Integer> top = built(stored(DEEP, gate));
+        assertFalse(pollOnDefaultStack(top).isReady(), "re-polled while the leaf is pending");
+        gate.open(null);
+        assertEquals(DEEP, pollOnDefaultStack(top).value());
+    }
+
+    @Test
+    void aHundredThousandDeepTailChainCompletesOnADefaultStack() throws Exception {
+        Gate gate = new Gate();
+        Future<Integer> top = built(tail(DEEP, gate));
+        gate.open(null);
+        assertEquals(0, pollOnDefaultStack(top).value());
+    }
+
+    @Test
+    void aFailureAtTheBottomOfAHundredThousandFramesReachesTheTopAsTheSameObject() throws Exception {
+        Gate gate = new Gate();
+        Future<Object> top = built(catching(DEEP, gate));
+        IllegalStateException error = new IllegalStateException("leaf failed");
+        gate.open(error);
+        assertSame(error, pollOnDefaultStack(top).value());
+    }
+
+    @Test
+    void aSpawnedTaskResumesAHundredThousandDeepChainOnItsWorker() throws Exception {
+        Gate gate = new Gate();
+        Future<Integer> top = built(stored(DEEP, gate));
+        try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
+            JoinHandle<Integer> h = rt.spawn(top);
+            gate.open(null);
+            assertEquals(DEEP, h.toCompletableFuture().get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+        }
     }
 }

@@ -63,7 +63,12 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
             cx = Context.create(this, this, RuntimeHandle.current());
             // ordering: nobody else can see this coroutine yet; the promise is not returned.
             run.set(RUNNING);
-            Trampoline.start(this);
+            Trampoline t = Trampoline.current();
+            if (t.running) {
+                drive(); // inside a loop already: the body runs now, on the caller's stack
+            } else {
+                t.run(this);
+            }
         } catch (Throwable t) {
             // a StackOverflowError deep in a descent lands here when even publishing it failed
             // further down; this frame has more room. Complete the promise rather than return

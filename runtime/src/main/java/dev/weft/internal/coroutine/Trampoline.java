@@ -35,7 +35,7 @@ final class Trampoline {
     private static final ThreadLocal<Trampoline> CURRENT = new ThreadLocal<>();
 
     /** True while this thread is inside {@link #run}. */
-    private boolean running;
+    boolean running;
 
     /** Coroutines woken while {@link #running}; each is RUNNING and runs exactly once from here. */
     private final ArrayDeque<EagerCoroutine<?>> queue = new ArrayDeque<>();
@@ -52,17 +52,11 @@ final class Trampoline {
         t.run(co);
     }
 
-    /** Runs {@code co} now on this stack, entering the loop if it is not running (step 3). */
-    static void start(EagerCoroutine<?> co) {
-        Trampoline t = current();
-        if (t.running) {
-            co.drive();
-            return;
-        }
-        t.run(co);
-    }
-
-    private static Trampoline current() {
+    /**
+     * The current thread's loop. A start (step 3) calls {@link EagerCoroutine#drive} itself when
+     * {@link #running}, one frame less per level of an eager descent, else {@link #run}.
+     */
+    static Trampoline current() {
         Trampoline t = CURRENT.get();
         if (t == null) {
             t = new Trampoline();
@@ -71,7 +65,8 @@ final class Trampoline {
         return t;
     }
 
-    private void run(EagerCoroutine<?> first) {
+    /** Enters the loop with {@code first} (step 1); only when not {@link #running}. */
+    void run(EagerCoroutine<?> first) {
         running = true;
         Throwable error = null;
         try {

@@ -23,6 +23,11 @@
  *       -1 (Coroutine.DONE) "complete", never left.
  *   <li>While suspended on an await, {@code awaiting} holds the awaited future; the resume path
  *       re-polls exactly that object, then clears the field.
+ *   <li>Resumption is a loop, not a recursion: a poll of a suspended chain of lazy coroutines
+ *       resumes its innermost one and continues each caller in a loop, so after the first
+ *       suspension nothing grows the Java stack with the chain's depth ({@link
+ *       dev.weft.internal.coroutine.Coroutine}); a failure's trace still names every level
+ *       ({@link dev.weft.internal.coroutine.AsyncFrames}).
  *   <li>Only the awaiter polls a coroutine, one thread at a time; fields are plain, ordered by
  *       the executor's hand-off (task state word) or, for eager coroutines, by their run word.
  *   <li>Exceptions leave {@code poll}, {@code hasNext} and await sites as the original object;
