@@ -8,7 +8,7 @@ package dev.weft.internal.coroutine;
  * resumes the innermost level with no parent on the stack, so a failure's trace would end at
  * that level. Each parent's await line is on the stack later, while the parent's body takes the
  * failure from its await; {@link #addAwaiter} then splices the frames of that moment (from the
- * done coroutine's poll to the awaiter's step) into the failure's trace, above the frames of the
+ * done coroutine's poll down to the awaiter's resume) into the failure's trace, above the frames of the
  * loop's own poll and its callers, which rebuilds the trace nested polls gave. Kotlin's stack-trace recovery does the same with a copy of
  * the exception; weft must keep the original object, so it edits its trace (a no-op for
  * exceptions created without a writable trace).
@@ -31,26 +31,26 @@ final class AsyncFrames {
         StackTraceElement[] had = failure.getStackTrace();
         StackTraceElement[] now = new Throwable().getStackTrace();
         // now: addAwaiter, outcome, the done coroutine's poll, Await.step, the awaiter's body ...,
-        // the awaiter's Coroutine.step, then the loop's poll and everything below it
+        // then the loop's poll and everything below it
         int from = 0;
         while (from < now.length && !isCoroutine(now[from], "poll")) {
             from++;
         }
         int to = from + 1;
-        while (to < now.length && !isCoroutine(now[to], "step")) {
+        while (to < now.length && !isCoroutine(now[to], "poll")) {
             to++;
         }
-        int below = now.length - to - 1;
-        if (to >= now.length || below > had.length) {
+        int below = now.length - to;
+        if (below <= 0 || below > had.length || !isCoroutine(had[had.length - below], "poll")) {
             return;
         }
-        for (int i = 1; i <= below; i++) {
+        for (int i = 1; i < below; i++) { // the loop's own frame may stand at another line
             if (!had[had.length - i].equals(now[now.length - i])) {
                 return; // thrown on another stack (another thread, an earlier poll): nothing to splice
             }
         }
         int own = had.length - below;
-        int added = to + 1 - from;
+        int added = to - from;
         StackTraceElement[] merged = new StackTraceElement[had.length + added];
         System.arraycopy(had, 0, merged, 0, own);
         System.arraycopy(now, from, merged, own, added);

@@ -32,7 +32,8 @@ import java.util.concurrent.CancellationException;
  *       follows the chain down from there to the coroutine that is still running and awaits
  *       something other than a lazy coroutine, linking each to the one above it
  *       ({@link #caller});
- *   <li>runs that coroutine once ({@link #step}): its body re-polls only what it awaits;
+ *   <li>runs that coroutine once (its body, or its tail's poll): its body re-polls only what
+ *       it awaits;
  *   <li>pending: remembers it as {@link #innermost} and returns pending. Done (a value, or a
  *       failure recorded as its outcome): moves to its caller and goes back to 1, where the
  *       caller's body re-polls the done coroutine (which returns its outcome at once) and
@@ -104,9 +105,35 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         int failedLevels = 0;
         for (;;) {
             cur = innermostBelow(cur);
-            if (!cur.step(cx)) {
-                innermost = cur == this ? null : cur;
-                return Poll.pending();
+            // Step 2, written out here rather than called: a first poll descends through this
+            // frame, and one frame less per level is deeper recursion before an overflow.
+            if (cur.state != DONE) {
+                try {
+                    Object v;
+                    if (cur.tail == null) {
+                        Object r = cur.resume(cx);
+                        if (r == Await.SUSPENDED || r == null) {
+                            v = r;
+                        } else if (r instanceof Ready) {
+                            v = ((Ready<?>) r).value();
+                        } else {
+                            cur.tail = cast(cur.toFuture(r));
+                            v = Await.step(cur.tail, cx);
+                        }
+                    } else {
+                        v = Await.step(cur.tail, cx);
+                    }
+                    if (v == Await.SUSPENDED) {
+                        innermost = cur == this ? null : cur;
+                        return Poll.pending();
+                    }
+                    cur.complete(cast(v));
+                } catch (Throwable t) {
+                    if (cur.state == DONE) {
+                        throw Sneaky.<RuntimeException>rethrow(t); // raised while publishing, not by the body
+                    }
+                    cur.fail(t);
+                }
             }
             if (cur == this) {
                 innermost = null;
@@ -140,42 +167,6 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         }
     }
 
-    /**
-     * Step 2: runs the body from {@link #state} (or awaits the tail) once. Returns false when
-     * pending, true when done; the body's throw becomes this coroutine's failure. A throw that is
-     * not the body's (raised while publishing an outcome already recorded) propagates.
-     */
-    private boolean step(Context cx) {
-        if (state == DONE) {
-            return true;
-        }
-        try {
-            if (tail == null) {
-                Object r = resume(cx);
-                if (r == Await.SUSPENDED) {
-                    return false;
-                }
-                if (r == null || r instanceof Ready) {
-                    complete(r == null ? null : ((Ready<T>) cast(r)).value());
-                    return true;
-                }
-                tail = cast(toFuture(r));
-            }
-            Object v = Await.step(tail, cx);
-            if (v == Await.SUSPENDED) {
-                return false;
-            }
-            complete(cast(v));
-            return true;
-        } catch (Throwable t) {
-            if (state == DONE) {
-                throw Sneaky.<RuntimeException>rethrow(t);
-            }
-            fail(t);
-            return true;
-        }
-    }
-
     /** The body's return value as a future; CompletionStages are adapted (eager methods). */
     protected Future<?> toFuture(Object returned) {
         return (Future<?>) returned;
@@ -186,12 +177,12 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         return (X) o;
     }
 
-    private void complete(T v) {
-        value = v;
+    private void complete(Object v) {
+        value = cast(v);
         state = DONE;
         awaiting = null;
         tail = null;
-        onComplete(v, null);
+        onComplete(value, null);
     }
 
     private void fail(Throwable t) {

@@ -65,7 +65,17 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
             run.set(RUNNING);
             Trampoline t = Trampoline.current();
             if (t.running) {
-                drive(); // inside a loop already: the body runs now, on the caller's stack
+                // inside a loop already: the body runs now, on the caller's stack. drive(),
+                // written out: an eager descent passes here once per level, one frame less each.
+                do {
+                    if (state != DONE) {
+                        try {
+                            poll(cx);
+                        } catch (Throwable e) {
+                            abandon(e);
+                        }
+                    }
+                } while (!run.compareAndSet(RUNNING, IDLE) && run.getAndSet(RUNNING) == NOTIFIED);
             } else {
                 t.run(this);
             }
