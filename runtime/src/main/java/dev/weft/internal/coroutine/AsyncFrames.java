@@ -21,6 +21,12 @@ final class AsyncFrames {
     /** Levels of one poll whose frames are added; above it a failure's trace stays as it is. */
     static final int MAX_LEVELS = 256;
 
+    /**
+     * No frames are added to a trace this long (HotSpot's default MaxJavaStackTraceDepth), so an
+     * exception object thrown again and again (a preallocated one) cannot grow without bound.
+     */
+    private static final int MAX_FRAMES = 1024;
+
     private AsyncFrames() {}
 
     /**
@@ -29,6 +35,9 @@ final class AsyncFrames {
      */
     static void addAwaiter(Throwable failure) {
         StackTraceElement[] had = failure.getStackTrace();
+        if (had.length >= MAX_FRAMES) {
+            return;
+        }
         StackTraceElement[] now = new Throwable().getStackTrace();
         // now: addAwaiter, outcome, the done coroutine's poll, Await.step, the awaiter's body ...,
         // then the loop's poll and everything below it
