@@ -59,8 +59,8 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
 
     /** Runs the body up to its first pending await; returns the promise of its outcome. */
     public final CompletableFuture<T> start() {
+        cx = Context.create(this, this, RuntimeHandle.current());
         try {
-            cx = Context.create(this, this, RuntimeHandle.current());
             // ordering: nobody else can see this coroutine yet; the promise is not returned.
             run.set(RUNNING);
             Trampoline t = Trampoline.current();
