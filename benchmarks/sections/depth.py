@@ -133,8 +133,8 @@ innermost in `suspendCoroutine` (`KotlinChains.kt`).
   resumes the innermost frame directly; a virtual thread thaws the top of its stack lazily.
   weft re-polled every frame from the task down (D calls, each restoring and re-saving its
   locals) until the issue-8 fix: now a wake walks the chain's `awaiting` links (D field reads)
-  and polls only the innermost frame while it stays pending (`Task.resumeInnermost`); the
-  frames above run again only when it completes or throws.
+  and polls only the innermost frame while it stays pending (`Task.resumeInnermost`, since issue
+  12 the loop of `Coroutine.poll`); the frames above run again only when it completes or throws.
 - **(b)** bytes retained per suspended chain: the footprint harness with 200,000 / D chains
   (at least 2,000), used heap after a full GC, divided by the number of chains (the task,
   coroutine or thread itself included).

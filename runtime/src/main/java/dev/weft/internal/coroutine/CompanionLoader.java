@@ -22,6 +22,8 @@ public final class CompanionLoader {
      * @param host the host's full-privilege lookup ({@code MethodHandles.lookup()} in its clinit)
      */
     public static void define(MethodHandles.Lookup host, String... chunks) {
+        // before any async method of the host can run: see EarlyInit for why
+        EarlyInit.ensure();
         // one char per byte: ISO-8859-1 turns each char back into its byte, a bulk copy for the
         // Latin-1 strings these constants are (a loop of charAt ran interpreted at start-up)
         byte[] bytes;

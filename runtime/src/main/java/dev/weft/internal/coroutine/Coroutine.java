@@ -23,6 +23,28 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Only the awaiter polls; one thread at a time (the runtime guarantees it for tasks), so the
  * fields need no synchronization: the executor's hand-off between threads orders them.
+ *
+ * <p>Resumption is a loop, not a recursion (issue 12, point 4; kotlinx-coroutines'
+ * {@code BaseContinuationImpl.resumeWith} is the model). A lazy coroutine suspended on another
+ * lazy coroutine (its {@link #awaiting} or its tail) forms a chain; the first poll builds it by
+ * nested calls, as plain Java descends. Every later {@link #poll} of the chain's top:
+ * <ol>
+ *   <li>starts at the innermost coroutine of its last pending poll ({@link #innermost}), and
+ *       follows the chain down from there to the coroutine that is still running and awaits
+ *       something other than a lazy coroutine, linking each to the one above it
+ *       ({@link #caller});
+ *   <li>runs that coroutine once (its body, or its tail's poll): its body re-polls only what
+ *       it awaits;
+ *   <li>pending: remembers it as {@link #innermost} and returns pending. Done (a value, or a
+ *       failure recorded as its outcome): moves to its caller and goes back to 1, where the
+ *       caller's body re-polls the done coroutine (which returns its outcome at once) and
+ *       continues, its catch and finally blocks included;
+ *   <li>when the top itself is done, returns its outcome.
+ * </ol>
+ * So re-polling and completing a chain of any depth takes a constant amount of Java stack. A
+ * poll of a coroutine in the middle of a chain (a combinator polling it, a nested first poll)
+ * runs the same loop below that coroutine. Eager coroutines are never entered: they run
+ * themselves under their own run word.
  */
 public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
 
@@ -53,6 +75,19 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
     /** The failure once {@link #DONE} with one; rethrown as the original object by every poll. */
     private Throwable failure;
 
+    /**
+     * Where this coroutine's next poll starts: the innermost coroutine of its chain as of its last
+     * pending poll, or null for this one. Cleared when a poll from above adopts this coroutine
+     * into a longer chain.
+     */
+    private Coroutine<?> innermost;
+
+    /**
+     * The coroutine awaiting this one in the chain being driven; set by the walk down (step 1),
+     * read when this one is done. Never cleared: a done coroutine is not walked again.
+     */
+    private Coroutine<?> caller;
+
     protected Coroutine() {}
 
     /**
@@ -67,25 +102,69 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         if (state == DONE) {
             return outcome();
         }
-        try {
-            if (tail == null) {
-                Object r = resume(cx);
-                if (r == Await.SUSPENDED) {
-                    return Poll.pending();
+        Coroutine<?> cur = innermost == null ? this : innermost;
+        int failedLevels = 0;
+        for (;;) {
+            cur = innermostBelow(cur);
+            // Step 2, written out here rather than called: a first poll descends through this
+            // frame, and one frame less per level is deeper recursion before an overflow.
+            if (cur.state != DONE) {
+                try {
+                    Object v;
+                    if (cur.tail == null) {
+                        Object r = cur.resume(cx);
+                        if (r == Await.SUSPENDED || r == null) {
+                            v = r;
+                        } else if (r instanceof Ready) {
+                            v = ((Ready<?>) r).value();
+                        } else {
+                            cur.tail = cast(cur.toFuture(r));
+                            v = Await.step(cur.tail, cx);
+                        }
+                    } else {
+                        v = Await.step(cur.tail, cx);
+                    }
+                    if (v == Await.SUSPENDED) {
+                        innermost = cur == this ? null : cur;
+                        return Poll.pending();
+                    }
+                    cur.complete(cast(v));
+                } catch (Throwable t) {
+                    if (cur.state == DONE) {
+                        throw Sneaky.<RuntimeException>rethrow(t); // raised while publishing, not by the body
+                    }
+                    cur.fail(t);
                 }
-                if (r == null || r instanceof Ready) {
-                    return complete(r == null ? null : ((Ready<T>) cast(r)).value());
-                }
-                tail = cast(toFuture(r));
             }
-            Object v = Await.step(tail, cx);
-            if (v == Await.SUSPENDED) {
-                return Poll.pending();
+            if (cur == this) {
+                innermost = null;
+                return outcome();
             }
-            return complete(cast(v));
-        } catch (Throwable t) {
-            fail(t);
-            throw Sneaky.<RuntimeException>rethrow(t);
+            if (cur.failure != null && failedLevels++ < AsyncFrames.MAX_LEVELS) {
+                // a done coroutine's innermost is free: marks "add the caller's frames" (outcome)
+                cur.innermost = cur;
+            }
+            cur = cur.caller;
+        }
+    }
+
+    /**
+     * Step 1 of the loop: from {@code c} down the chain of lazy coroutines it awaits to the first
+     * one that awaits something else (or that has just completed what it awaited).
+     */
+    private static Coroutine<?> innermostBelow(Coroutine<?> c) {
+        for (;;) {
+            Future<?> next = c.tail != null ? c.tail : c.awaiting;
+            if (!(next instanceof Coroutine) || next instanceof EagerCoroutine) {
+                return c;
+            }
+            Coroutine<?> n = (Coroutine<?>) next;
+            if (n.state == DONE) {
+                return c;
+            }
+            n.caller = c;
+            n.innermost = null;
+            c = n;
         }
     }
 
@@ -99,13 +178,12 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         return (X) o;
     }
 
-    private Poll<T> complete(T v) {
-        value = v;
+    private void complete(Object v) {
+        value = cast(v);
         state = DONE;
         awaiting = null;
         tail = null;
-        onComplete(v, null);
-        return this;
+        onComplete(value, null);
     }
 
     private void fail(Throwable t) {
@@ -119,11 +197,28 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         onComplete(null, t);
     }
 
+    /**
+     * Makes this coroutine done with {@code t} if it is not done yet, for an error raised around
+     * its body rather than by it (EagerCoroutine: a StackOverflowError while polling).
+     */
+    final void markFailed(Throwable t) {
+        fail(t);
+    }
+
+    /** The failure this coroutine completed with, or null. */
+    final Throwable failure() {
+        return failure;
+    }
+
     /** Hook for subclasses that publish the outcome (eager coroutines). */
     protected void onComplete(T value, Throwable failure) {}
 
     private Poll<T> outcome() {
         if (failure != null) {
+            if (innermost == this) {
+                innermost = null;
+                AsyncFrames.addAwaiter(failure);
+            }
             throw Sneaky.<RuntimeException>rethrow(failure);
         }
         return this;

@@ -24,7 +24,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Run protocol (one atomic word, all transitions CAS): IDLE -wake-> RUNNING; a wake while
  * RUNNING marks NOTIFIED; a run that ends NOTIFIED runs again, so N wakes cause at most one
- * extra run and no wake is lost, and only one thread runs the body at a time.
+ * extra run and no wake is lost, and only one thread runs the body at a time. A wake that wins
+ * IDLE -> RUNNING runs the body through the thread's {@link Trampoline}, so a chain of eager calls
+ * completing from its leaf resumes level after level in a loop, not nested.
+ *
+ * <p>Outcome protocol (issue 12, point 2): the promise always completes, and no error is dropped.
+ * The body's own outcome is published by {@link #onComplete}. An error thrown anywhere else in a
+ * run (a {@code StackOverflowError} while polling or while publishing) completes the promise
+ * exceptionally if it is still incomplete, and marks the coroutine done so it never runs again;
+ * an error raised after the promise was completed is rethrown to whoever ran the coroutine.
  */
 public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, CancelSignal {
 
@@ -32,7 +40,8 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
     private static final int RUNNING = 1;
     private static final int NOTIFIED = 2;
 
-    private final CompletableFuture<T> promise = new CompletableFuture<>();
+    /** Completed exactly once with the body's outcome; what the woven method returns. */
+    private final CompletableFuture<T> promise;
 
     /** IDLE, RUNNING or NOTIFIED; see the class comment. */
     private final AtomicInteger run = new AtomicInteger(IDLE);
@@ -40,12 +49,43 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
     /** The context every run polls with; set once by {@link #start()}. */
     private Context cx;
 
-    protected EagerCoroutine() {}
+    protected EagerCoroutine() {
+        this(new CompletableFuture<>());
+    }
+
+    /** A coroutine that completes {@code promise}, which must be incomplete and not shared. */
+    protected EagerCoroutine(CompletableFuture<T> promise) {
+        this.promise = promise;
+    }
 
     /** Runs the body up to its first pending await; returns the promise of its outcome. */
     public final CompletableFuture<T> start() {
         cx = Contexts.create(this, this, RuntimeHandle.current());
-        wake();
+        try {
+            // ordering: nobody else can see this coroutine yet; the promise is not returned.
+            run.set(RUNNING);
+            Trampoline t = Trampoline.current();
+            if (t.running) {
+                // inside a loop already: the body runs now, on the caller's stack. drive(),
+                // written out: an eager descent passes here once per level, one frame less each.
+                do {
+                    if (state != DONE) {
+                        try {
+                            poll(cx);
+                        } catch (Throwable e) {
+                            abandon(e);
+                        }
+                    }
+                } while (!run.compareAndSet(RUNNING, IDLE) && run.getAndSet(RUNNING) == NOTIFIED);
+            } else {
+                t.run(this);
+            }
+        } catch (Throwable t) {
+            // a StackOverflowError deep in a descent lands here when even publishing it failed
+            // further down; this frame has more room. Complete the promise rather than return
+            // one that never completes.
+            abandon(t);
+        }
         if (state != DONE) {
             promise.whenComplete((v, e) -> {
                 if (promise.isCancelled()) {
@@ -88,7 +128,7 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
             int s = run.get();
             if (s == IDLE) {
                 if (run.compareAndSet(IDLE, RUNNING)) {
-                    drive();
+                    Trampoline.wake(this);
                     return;
                 }
             } else if (s == RUNNING) {
@@ -101,17 +141,34 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
         }
     }
 
-    private void drive() {
+    /** Runs the body until no wake is pending; called with the run word RUNNING. */
+    final void drive() {
         do {
             if (state != DONE) {
                 try {
                     poll(cx);
-                } catch (Throwable ignored) {
-                    // already published to the promise by onComplete
+                } catch (Throwable t) {
+                    abandon(t);
                 }
             }
             // linearization: a wake before this CAS made it fail (NOTIFIED), so we run again.
         } while (!run.compareAndSet(RUNNING, IDLE) && run.getAndSet(RUNNING) == NOTIFIED);
+    }
+
+    /**
+     * {@code t} left a run. When it is the body's failure, onComplete already published it.
+     * Otherwise weft failed around the body (StackOverflowError while polling or publishing): the
+     * coroutine is marked done with {@code t}, and the promise completed with it if it is still
+     * incomplete; if the promise already holds an outcome, {@code t} is rethrown, never dropped.
+     */
+    private void abandon(Throwable t) {
+        if (state != DONE) {
+            markFailed(t);
+        }
+        if (promise.completeExceptionally(t) || t == failure()) {
+            return;
+        }
+        throw Sneaky.<RuntimeException>rethrow(t);
     }
 
     @Override

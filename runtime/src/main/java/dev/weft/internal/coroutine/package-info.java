@@ -4,10 +4,14 @@
  *
  * <p>Parts: {@link dev.weft.internal.coroutine.Coroutine} (the state object of a lazy async
  * call; extended by each generated companion class), {@link
- * dev.weft.internal.coroutine.EagerCoroutine} (CompletableFuture-returning methods: its own task),
+ * dev.weft.internal.coroutine.EagerCoroutine} (CompletableFuture-returning methods: its own task,
+ * run through the thread's {@link dev.weft.internal.coroutine.Trampoline} so that a chain of them
+ * completing from its leaf resumes in a loop),
  * {@link dev.weft.internal.coroutine.GeneratorCoroutine} (methods returning {@code Generator}),
  * {@link dev.weft.internal.coroutine.Await} (what each await site calls), {@link
- * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader), {@link
+ * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader, after
+ * {@link dev.weft.internal.coroutine.EarlyInit} has initialised the await path's classes on a
+ * fresh stack, so that an overflow at a JVM's first await cannot leave them unusable), {@link
  * dev.weft.internal.coroutine.NotWoven} (the error unwoven markers throw) and {@link
  * dev.weft.internal.coroutine.Sneaky} (rethrow without wrapping).
  *
@@ -19,10 +23,18 @@
  *       -1 (Coroutine.DONE) "complete", never left.
  *   <li>While suspended on an await, {@code awaiting} holds the awaited future; the resume path
  *       re-polls exactly that object, then clears the field.
+ *   <li>Resumption is a loop, not a recursion: a poll of a suspended chain of lazy coroutines
+ *       resumes its innermost one and continues each caller in a loop, so after the first
+ *       suspension nothing grows the Java stack with the chain's depth ({@link
+ *       dev.weft.internal.coroutine.Coroutine}); a failure's trace still names every level
+ *       ({@link dev.weft.internal.coroutine.AsyncFrames}).
  *   <li>Only the awaiter polls a coroutine, one thread at a time; fields are plain, ordered by
  *       the executor's hand-off (task state word) or, for eager coroutines, by their run word.
  *   <li>Exceptions leave {@code poll}, {@code hasNext} and await sites as the original object;
  *       nothing here wraps.
+ *   <li>An eager coroutine's CompletableFuture always completes, with the value or the error
+ *       (a StackOverflowError raised while polling or publishing included); an error that can no
+ *       longer go to it is rethrown, never dropped.
  *   <li>Cancellation is checked only on the pending path ({@code Await.step}), so the ready path
  *       costs one poll and one compare.
  *   <li>A direct entry (a lazy body run without its state object, for an await of a call to it)

@@ -8,8 +8,6 @@ import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
-import dev.weft.internal.coroutine.Coroutine;
-import dev.weft.internal.coroutine.EagerCoroutine;
 import dev.weft.internal.coroutine.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -125,24 +123,21 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
             cancelFuture();
             return;
         }
-        if (!resumeInnermost()) {
-            Poll<T> p;
-            T v;
-            try {
-                p = future().poll(cx);
-                v = p.isReady() ? p.value() : null;
-            } catch (Throwable t) {
-                Coop.pollEnded();
-                complete(null, t);
-                return;
-            }
+        // A chain of suspended lazy frames resumes at its innermost frame inside Coroutine.poll.
+        Poll<T> p;
+        T v;
+        try {
+            p = future().poll(cx);
+            v = p.isReady() ? p.value() : null;
+        } catch (Throwable t) {
             Coop.pollEnded();
-            if (p.isReady()) {
-                complete(v, null);
-                return;
-            }
-        } else {
-            Coop.pollEnded();
+            complete(null, t);
+            return;
+        }
+        Coop.pollEnded();
+        if (p.isReady()) {
+            complete(v, null);
+            return;
         }
         switch (transitionToIdle()) {
             case IDLE:
@@ -152,40 +147,6 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
                 return;
             default:
                 cancelFuture();
-        }
-    }
-
-    /**
-     * Resumes a chain of suspended async frames at its innermost frame, as Kotlin resumes the
-     * innermost continuation, instead of re-polling every frame from the top (issue 8, await
-     * depth: a wake of a task 64 frames deep cost 64 re-polls). Returns true when that frame is
-     * still pending, which means the whole chain is: the task's poll is then over.
-     *
-     * <p>Why it is the same as polling from the top: a suspended lazy frame's resume only
-     * re-polls its {@code awaiting} future (restoring and re-saving its locals unchanged) and,
-     * on pending, reads the cancel flag; frames that await another lazy frame register no waker
-     * of their own, so the only leaf the task can be woken by is the innermost frame's. Anything
-     * but pending (a value, a throw, which the frame records as its outcome) is left for the
-     * normal poll from the top, which finds the innermost frame complete and runs each outer
-     * frame's continuation, catch and finally blocks included. Eager frames drive themselves
-     * and end the walk, as does any other future (a combinator, a JoinHandle, a leaf).
-     */
-    private boolean resumeInnermost() {
-        Object f = body;
-        if (!(f instanceof Coroutine) || f instanceof EagerCoroutine) {
-            return false;
-        }
-        Coroutine<?> inner = (Coroutine<?>) f;
-        for (Object a = inner.awaiting; a instanceof Coroutine && !(a instanceof EagerCoroutine); a = inner.awaiting) {
-            inner = (Coroutine<?>) a;
-        }
-        if (inner == f) {
-            return false;
-        }
-        try {
-            return !inner.poll(cx).isReady();
-        } catch (Throwable t) {
-            return false; // recorded by the frame as its outcome; the poll from the top rethrows it where awaited
         }
     }
 

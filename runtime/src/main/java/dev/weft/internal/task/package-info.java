@@ -26,8 +26,8 @@
  * <ol>
  *   <li>{@code transitionToRunning}: SCHEDULED -> RUNNING. If CANCELLED is set, go to 5.
  *   <li>poll the future with the task's Context. Ready or thrown: go to 6. (A chain of
- *       suspended lazy frames is first resumed at its innermost frame; only if that frame is no
- *       longer pending is the chain polled from the top: see {@code Task.resumeInnermost}.)
+ *       suspended lazy frames resumes at its innermost frame and completes in a loop, inside
+ *       {@code Coroutine.poll}.)
  *   <li>{@code transitionToIdle}: CANCELLED set -> go to 5 (on this thread, no re-queue);
  *       NOTIFIED set (woken during the poll) -> SCHEDULED and re-queue, once; else idle.
  *   <li>(a wake of an idle task: idle -> SCHEDULED and the waker enqueues it; of a scheduled or

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A task woken deep in a chain of lazy frames resumes the innermost frame only while it stays
- * pending (Task.resumeInnermost), and the chain behaves as if every frame had been re-polled:
+ * pending (the loop of Coroutine.poll), and the chain behaves as if every frame had been re-polled:
  * values, failures, catch blocks and cancellation reach the outer frames.
  */
 class InnermostResumeTest {
