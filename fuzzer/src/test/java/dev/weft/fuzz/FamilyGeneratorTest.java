@@ -33,10 +33,10 @@ class FamilyGeneratorTest {
 
     private static void compilesWith(Family f, String... constructs) {
         Map<String, String> src = new LinkedHashMap<>();
-        String text = sources(f, 500, 60, src);
+        String text = sources(f, 500, 40, src);
         assertEquals(Map.of(), new MemoryCompiler(f.release).compile(src).errors);
         for (String c : constructs) {
-            assertTrue(text.contains(c), f + ": no program of 60 uses " + c);
+            assertTrue(text.contains(c), f + ": no program of 40 uses " + c);
         }
     }
 

@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * <p>System properties: {@code weft.fuzz.avoid} (constructs to leave out, see {@link Options}),
  * {@code weft.fuzz.regressions} (directory for shrunk regression tests; none if unset),
  * {@code weft.fuzz.shrinks} (distinct failures to shrink, default 3), {@code weft.fuzz.batch}
- * (programs per javac task, default 50).
+ * (programs per javac task, default 50), {@code weft.fuzz.family} (as {@code --family}),
+ * {@code weft.fuzz.chain} (bound on the deep families' N, default 2000).
  */
 public final class FuzzMain {
 
