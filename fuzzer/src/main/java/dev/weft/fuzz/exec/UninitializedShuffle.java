@@ -48,8 +48,10 @@ public final class UninitializedShuffle {
     public final int[] kinds = new int[KINDS];
 
     /**
-     * {@code classFile} with about {@code pct}% of its construction sites rewritten (choices
-     * from {@code seed}), or the same array when nothing was rewritten.
+     * {@code classFile} with every construction site whose arguments await and about
+     * {@code pct}% of the others rewritten (choices from {@code seed}), or the same array when
+     * nothing was rewritten. The awaiting sites are the ones the weaver must carry across a
+     * suspension; the others check that it leaves such code alone.
      */
     public byte[] apply(byte[] classFile, long seed, int pct) {
         rewritten = 0;
@@ -58,7 +60,7 @@ public final class UninitializedShuffle {
         SplittableRandom r = new SplittableRandom(seed ^ cn.name.hashCode());
         for (MethodNode m : cn.methods) {
             for (AbstractInsnNode[] site : sites(m)) {
-                if (r.nextInt(100) < pct) {
+                if (r.nextInt(100) < pct || awaitsInside(site)) {
                     int kind = r.nextInt(KINDS);
                     rewrite(m.instructions, (TypeInsnNode) site[0], site[1], kind, r.nextInt(-1, 200));
                     kinds[kind]++;
@@ -83,6 +85,15 @@ public final class UninitializedShuffle {
         };
         cn.accept(cw);
         return cw.toByteArray();
+    }
+
+    private static boolean awaitsInside(AbstractInsnNode[] site) {
+        for (AbstractInsnNode i = site[0]; i != site[1]; i = i.getNext()) {
+            if (i instanceof MethodInsnNode && ((MethodInsnNode) i).owner.equals("dev/weft/Async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pairs {NEW, INVOKESPECIAL <init>} of a method, or none when its shape is not javac's. */
