@@ -113,7 +113,7 @@ public final class Campaign {
                 }
                 if (v.failed()) {
                     st.failures.put(p.seed, v);
-                    log.println("[fuzz] program " + p.seed + " " + firstLines(v.toString(), 6));
+                    log.println("[fuzz] program " + p.seed + " (family " + p.family + ") " + firstLines(v.toString(), 6));
                     String key = v.kind + ":" + firstLines(v.detail, 1);
                     if (v.kind != Verdict.Kind.COMPILE_ERROR && shrunkKeys.size() < maxShrinks && !shrunkKeys.contains(key)) {
                         shrunkKeys.add(key);
