@@ -55,16 +55,10 @@ public final class ProgramGenerator {
         }
         // after every draw of the base shape, so that a base program's seed gives the same source as before
         if (options.on("deep")) {
-            p.methods.add(new Method("c0", Method.Kind.LAZY, r.nextBoolean(), List.of(Ty.INT)));
+            p.methods.add(chain(r, "c0", Method.Kind.LAZY, options.maxChain));
         }
         if (options.on("eager-deep")) {
-            p.methods.add(new Method("ec0", Method.Kind.EAGER, r.nextBoolean(), List.of(Ty.INT)));
-        }
-        for (Method m : p.methods) {
-            if (m.name.startsWith("c0") || m.name.startsWith("ec0")) {
-                m.chain = true;
-                m.chainLength = chainLength(r, options.maxChain);
-            }
+            p.methods.add(chain(r, "ec0", Method.Kind.EAGER, options.maxChain));
         }
         p.root.add("int f = 3;\n");
         if (options.on("sync")) {
@@ -136,9 +130,12 @@ public final class ProgramGenerator {
         return n;
     }
 
-    /** Log-uniform in [1, max]: mostly short chains, some as deep as the bound. */
-    private static int chainLength(SplittableRandom r, int max) {
-        return Math.max(1, Math.min(max, (int) Math.pow(max, r.nextDouble())));
+    /** A chain method of the deep families; its length log-uniform in [1, max]: mostly short, some as deep as the bound. */
+    private static Method chain(SplittableRandom r, String name, Method.Kind kind, int max) {
+        Method m = new Method(name, kind, r.nextBoolean(), List.of(Ty.INT));
+        m.chain = true;
+        m.chainLength = Math.max(1, Math.min(max, (int) Math.pow(max, r.nextDouble())));
+        return m;
     }
 
     /**
