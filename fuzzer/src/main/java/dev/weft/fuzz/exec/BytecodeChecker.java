@@ -98,6 +98,13 @@ public final class BytecodeChecker {
         return problems;
     }
 
+    /** CheckClassAdapter's problems with {@code b} (class {@code name}), types resolved in {@code loader}. */
+    public static List<String> verify(String name, byte[] b, ClassLoader loader) {
+        List<String> problems = new ArrayList<>();
+        verify(name, b, loader, problems);
+        return problems;
+    }
+
     private static void verify(String name, byte[] b, ClassLoader loader, List<String> problems) {
         StringWriter sw = new StringWriter();
         try {

@@ -44,6 +44,14 @@ public final class MemoryCompiler {
     private final List<String> options;
 
     public MemoryCompiler() {
+        this(0);
+    }
+
+    /**
+     * With {@code release} above 17, sources are compiled with {@code --release release} (the
+     * JDK 21 family: the running JDK's javac, which must be at least that release).
+     */
+    public MemoryCompiler(int release) {
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler (run on a JDK)");
         }
@@ -51,7 +59,17 @@ public final class MemoryCompiler {
         String cp = location(dev.weft.Future.class) + File.pathSeparator + location(MemoryCompiler.class);
         // No --release: the class files are those of the running JDK (17 or 25), which the weaver must
         // read either way, and javac skips loading ct.sym for every task.
-        options = List.of("-classpath", cp, "-g", "-nowarn", "-proc:none", "-XDuseUnsharedTable=true");
+        List<String> o = new ArrayList<>(List.of("-classpath", cp, "-g", "-nowarn", "-proc:none", "-XDuseUnsharedTable=true"));
+        if (release > 17) {
+            if (Runtime.version().feature() < release) {
+                throw new IllegalStateException("MemoryCompiler.<init>(MemoryCompiler.java:65): --release " + release
+                        + " needs a JDK " + release + "+ javac, this is " + Runtime.version()
+                        + " (run the campaign with JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64)");
+            }
+            o.add("--release");
+            o.add(Integer.toString(release));
+        }
+        options = List.copyOf(o);
     }
 
     private static String location(Class<?> c) {

@@ -42,6 +42,11 @@ public final class ProgramLoader extends ClassLoader {
         return super.getResourceAsStream(name);
     }
 
+    /** Binary names of the classes this loader can define. */
+    public java.util.Set<String> names() {
+        return classes.keySet();
+    }
+
     public byte[] original(String name) {
         return classes.get(name);
     }

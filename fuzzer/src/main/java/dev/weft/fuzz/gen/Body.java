@@ -36,8 +36,13 @@ final class Body {
      * (the unwoven callee runs at the call), so tail calls are only generated outside.
      */
     int tries;
-    /** False in generator bodies (a generator cannot await) . */
-    final boolean mayAwait;
+    /**
+     * False in generator bodies (a generator cannot await) and inside {@code synchronized} blocks
+     * (weft rejects an await where a monitor is held; the sync family awaits only around them).
+     */
+    boolean mayAwait;
+    /** Depth of enclosing {@code synchronized} blocks: no await and no generator yield inside. */
+    int monitors;
     /** Inside a lambda body: returns produce the lambda's future, captured locals are off limits. */
     final boolean lambda;
 

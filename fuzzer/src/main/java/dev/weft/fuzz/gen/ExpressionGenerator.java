@@ -14,6 +14,8 @@ import java.util.List;
 final class ExpressionGenerator {
 
     private final Body b;
+    /** The JDK 21 family's constructs (set by the statement generator that owns this one). */
+    PatternGenerator patterns;
 
     ExpressionGenerator(Body b) {
         this.b = b;
@@ -160,6 +162,9 @@ final class ExpressionGenerator {
     }
 
     private Node intExpr(int d) {
+        if (b.on("patterns") && patterns != null && b.chance(15)) {
+            return patterns.intExpr(d);
+        }
         switch (b.r.nextInt(14)) {
             case 0: case 1: return Node.expr("0", "(", e(Ty.INT, d), " ", pick("+", "-", "*", "^", "&", "|"), " ", e(Ty.INT, d), ")");
             case 2: return Node.expr("0", "(", e(Ty.INT, d), " ", pick("/", "%"), " (", e(Ty.INT, d), " | 1))");

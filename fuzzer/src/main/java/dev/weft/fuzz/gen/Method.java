@@ -18,6 +18,13 @@ final class Method {
     boolean inInterface;
     /** Eager methods only: declared as CompletionStage rather than CompletableFuture. */
     boolean stage;
+    /**
+     * A deep-family chain method {@code (int d, int n)}: recurses on n only, once per level, and
+     * awaits an always-pending leaf at n == 0. Called only by the entry, never a random callee.
+     */
+    boolean chain;
+    /** The n the entry starts the chain with. */
+    int chainLength;
 
     Method(String name, Kind kind, boolean isStatic, List<Ty> params) {
         this.name = name;

@@ -15,6 +15,8 @@ public final class Program {
     public final String packageName;
     public final String className;
     final Options options;
+    /** The family this program was generated for (MIXED resolved). */
+    public final Family family;
     final List<Method> methods = new ArrayList<>();
     /** The class body: field, methods, nested interface; methods are removable by the shrinker. */
     final Node root = new Node();
@@ -27,6 +29,7 @@ public final class Program {
         this.packageName = packageName;
         this.className = className;
         this.options = options;
+        this.family = options.family;
     }
 
     int nextName() {
@@ -51,7 +54,7 @@ public final class Program {
     Method randomCallee(SplittableRandom r, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind != Method.Kind.GENERATOR && visible(m, caller)) {
+            if (m.kind != Method.Kind.GENERATOR && !m.chain && visible(m, caller)) {
                 fit.add(m);
             }
         }
@@ -66,7 +69,7 @@ public final class Program {
     Method randomCallee(SplittableRandom r, Method.Kind kind, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind == kind && visible(m, caller)) {
+            if (m.kind == kind && !m.chain && visible(m, caller)) {
                 fit.add(m);
             }
         }

@@ -26,6 +26,7 @@ public final class ProgramGenerator {
 
     public Program generate(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
+        Options options = this.options.withFamily(this.options.family.resolve(seed));
         Program p = new Program(seed, packageName, "P" + Long.toUnsignedString(seed, 36), options);
         int lazy = 1 + r.nextInt(4);
         for (int i = 0; i < lazy; i++) {
@@ -52,9 +53,27 @@ public final class ProgramGenerator {
         for (Method m : p.methods) {
             m.isPrivate = m != p.methods.get(0) && !m.inInterface && r.nextInt(3) == 0;
         }
+        // after every draw of the base shape, so that a base program's seed gives the same source as before
+        if (options.on("deep")) {
+            p.methods.add(chain(r, "c0", Method.Kind.LAZY, options.maxChain));
+        }
+        if (options.on("eager-deep")) {
+            p.methods.add(chain(r, "ec0", Method.Kind.EAGER, options.maxChain));
+        }
         p.root.add("int f = 3;\n");
+        if (options.on("sync")) {
+            p.root.add("static final Object LOCK = new Object();\n");
+        }
+        if (options.on("patterns")) {
+            p.root.add(PatternGenerator.TYPES);
+        }
         for (Method m : p.methods) {
-            (m.inInterface ? p.interfaceBody : p.root).add(method(r, p, m));
+            if (m.chain) {
+                p.root.add(new ChainGenerator(r, p, m).method());
+            } else {
+                Node n = method(r, p, m);
+                (m.inInterface ? p.interfaceBody : p.root).add(n);
+            }
         }
         return p;
     }
@@ -71,6 +90,7 @@ public final class ProgramGenerator {
         Body body = new Body(r, p, m, false);
         StatementGenerator sg = new StatementGenerator(body);
         Node n = new Node();
+        Options options = p.options;
         n.removable = m != p.methods.get(0);
         String access = m == p.methods.get(0) ? "public " : m.isPrivate ? "private " : "";
         String mods = m.inInterface ? (m.isStatic ? "static " : "default ") : access + (m.isStatic ? "static " : "");
@@ -90,7 +110,16 @@ public final class ProgramGenerator {
                 n.add("if (d <= 0) return Future.ready(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
         }
-        if (m.kind != Method.Kind.GENERATOR && options.on("wide") && r.nextInt(25) == 0) {
+        if (m == p.methods.get(0)) {
+            for (Method c : p.methods) {
+                if (c.chain) {
+                    // the entry starts the chain; d >= 2 keeps m0's own recursive calls from starting many
+                    n.add("if (d >= 2) T.t(\"chain " + c.name + " \" + await(" + (c.isStatic ? "" : "new " + p.className + "().")
+                            + c.name + "(d, " + c.chainLength + ")));\n");
+                }
+            }
+        }
+        if (m.kind != Method.Kind.GENERATOR && p.options.on("wide") && r.nextInt(25) == 0) {
             n.add(wideLocals(r, p, body));
         }
         int depth = 1 + r.nextInt(2);
@@ -99,6 +128,14 @@ public final class ProgramGenerator {
         }
         n.add("return ").add(sg.returnValue(2)).add(";\n}\n\n");
         return n;
+    }
+
+    /** A chain method of the deep families; its length log-uniform in [1, max]: mostly short, some as deep as the bound. */
+    private static Method chain(SplittableRandom r, String name, Method.Kind kind, int max) {
+        Method m = new Method(name, kind, r.nextBoolean(), List.of(Ty.INT));
+        m.chain = true;
+        m.chainLength = Math.max(1, Math.min(max, (int) Math.pow(max, r.nextDouble())));
+        return m;
     }
 
     /**

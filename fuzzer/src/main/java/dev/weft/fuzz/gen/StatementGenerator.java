@@ -18,10 +18,13 @@ final class StatementGenerator {
 
     private final Body b;
     private final ExpressionGenerator x;
+    private final PatternGenerator patterns;
 
     StatementGenerator(Body b) {
         this.b = b;
         this.x = new ExpressionGenerator(b);
+        this.patterns = new PatternGenerator(b, x, this);
+        x.patterns = patterns;
     }
 
     ExpressionGenerator expressions() {
@@ -44,6 +47,13 @@ final class StatementGenerator {
     }
 
     Node statement(int depth) {
+        // opt-in families draw first, so that a base program's seed gives the same source as before
+        if (b.on("sync") && b.monitors < 2 && b.chance(20)) {
+            return synchronizedShape(depth);
+        }
+        if (b.on("patterns") && depth > 0 && b.chance(15)) {
+            return patterns.statement(depth);
+        }
         int k = b.r.nextInt(depth > 0 ? 24 : 9);
         int ed = 1 + b.r.nextInt(2);
         switch (k) {
@@ -51,16 +61,19 @@ final class StatementGenerator {
             case 3: case 4: return assignment(ed);
             case 5: return Node.stmt("T.t(", x.e(Ty.any(b.r), ed), ");\n");
             case 6:
+                if (b.method.kind == Method.Kind.GENERATOR && b.monitors > 0) {
+                    return declaration(ed);
+                }
                 if (b.method.kind == Method.Kind.GENERATOR) {
                     return Node.stmt("Generator.yield(", x.e(Ty.any(b.r), ed), ");\n");
                 }
-                if (b.on("await-stmt")) {
+                if (b.on("await-stmt") && b.mayAwait) {
                     return Node.stmt(b.chance(50) ? "await(L.v());\n" : "await(L.i(0));\n");
                 }
                 return declaration(ed);
             case 7: return guardedJump(ed);
             case 8: return b.method.kind == Method.Kind.GENERATOR
-                    ? Node.stmt("Generator.yield(", x.e(Ty.INT, ed), ");\n")
+                    ? (b.monitors > 0 ? declaration(ed) : Node.stmt("Generator.yield(", x.e(Ty.INT, ed), ");\n"))
                     : lambda(depth);
             case 9: case 10: return ifElse(depth);
             case 11: case 12: return b.on("loops") ? loop(depth) : ifElse(depth);
@@ -305,6 +318,99 @@ final class StatementGenerator {
         }
         n.alt = Node.text("");
         return n;
+    }
+
+    /**
+     * The sync family (issue 12 point 1): a {@code synchronized} block (lock: a static field, the
+     * class, {@code this}, or an object chosen by an awaited value) whose body never awaits, alone,
+     * inside a try whose catch and finally blocks await, or in a loop whose body breaks or
+     * continues out of it and awaits after it. The body may nest further blocks, tries and jumps;
+     * tail calls are off inside (they would run the callee after the monitor is released).
+     */
+    private Node synchronizedShape(int depth) {
+        switch (b.r.nextInt(4)) {
+            case 0: {
+                b.tries++;
+                try {
+                    int mark = b.mark();
+                    Node n = Node.stmt("try {\n", statement(0), synchronizedBlock(depth, false), statement(0), "}\n");
+                    b.release(mark);
+                    if (b.chance(60)) {
+                        String ev = b.fresh("ex");
+                        n.add("catch (" + pick("FuzzException", "RuntimeException", "Exception") + " " + ev + ") {\nT.t(\"sync caught \" + "
+                                + ev + ".getMessage());\n", awaitOrNot(), block(depth - 1, count()), "}\n");
+                        if (b.chance(50)) {
+                            n.add("finally {\n", awaitOrNot(), block(depth - 1, count()), "}\n");
+                        }
+                    } else {
+                        n.add("finally {\n", awaitOrNot(), block(depth - 1, count()), "}\n");
+                    }
+                    n.alt = Node.text("");
+                    return n;
+                } finally {
+                    b.tries--;
+                }
+            }
+            case 1:
+                if (b.on("loops")) {
+                    String label = b.fresh("L");
+                    String c = b.fresh("i");
+                    int mark = b.mark();
+                    b.vars.add(new Body.Var(c, Ty.INT, false));
+                    b.loops.add(label);
+                    Node n = Node.stmt(label, ": for (int ", c, " = 0; ", c, " < ", Integer.toString(1 + b.r.nextInt(3)), "; ", c, "++) {\n",
+                            synchronizedBlock(depth, true), awaitOrNot(), statement(depth - 1), "}\n");
+                    b.loops.remove(b.loops.size() - 1);
+                    b.release(mark);
+                    n.alt = Node.text("");
+                    return n;
+                }
+                return synchronizedBlock(depth, false);
+            default:
+                return synchronizedBlock(depth, false);
+        }
+    }
+
+    private Node awaitOrNot() {
+        return b.mayAwait ? Node.stmt("await(", b.chance(50) ? "L.v()" : "L.i(0)", ");\n") : Node.text("");
+    }
+
+    private Node synchronizedBlock(int depth, boolean jump) {
+        Node lock;
+        int k = b.r.nextInt(4);
+        if (k == 0 && !b.method.isStatic) {
+            lock = Node.text("this");
+        } else if (k == 1) {
+            lock = Node.text(b.program.className + ".class");
+        } else if (k == 2) {
+            lock = b.mayAwait ? new Node("L.lock((int) await(L.i(", x.e(Ty.INT, 1), ")))") : new Node("L.lock(", x.e(Ty.INT, 1), ")");
+        } else {
+            lock = Node.text(b.program.className + ".LOCK");
+        }
+        boolean mayAwait = b.mayAwait;
+        b.mayAwait = false;
+        b.monitors++;
+        b.tries++;
+        try {
+            int mark = b.mark();
+            Node body = new Node("{\n");
+            for (int i = 0, c = 1 + b.r.nextInt(3); i < c; i++) {
+                body.add(statement(depth - 1));
+            }
+            if (jump && !b.loops.isEmpty()) {
+                String label = b.chance(40) ? " " + b.loops.get(b.r.nextInt(b.loops.size())) : "";
+                body.add(Node.stmt("if (", x.e(Ty.BOOLEAN, 1), ") ", pick("break", "continue"), label, ";\n"));
+                body.add(statement(0));
+            }
+            b.release(mark);
+            Node n = Node.stmt("synchronized (", lock, ") ", body.add("}\n"));
+            n.alt = Node.text("");
+            return n;
+        } finally {
+            b.mayAwait = mayAwait;
+            b.monitors--;
+            b.tries--;
+        }
     }
 
     private Node tryWithResources(int depth) {

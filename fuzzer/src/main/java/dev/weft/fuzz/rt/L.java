@@ -59,6 +59,19 @@ public final class L {
     }
 
     public static Future<Integer> i(int v) { return leaf(v); }
+
+    /** An int leaf pending at least once in the woven run (the bottom of a deep chain); its failure as scheduled. */
+    public static Future<Integer> ip(int v) {
+        int n = created++;
+        return new Leaf<>(v, failureOf(n), Math.max(1, schedule.pendingPolls(n)));
+    }
+
+    /** One of three lock objects, for {@code synchronized (L.lock(await(...)))}. */
+    public static Object lock(int k) {
+        return LOCKS[Math.floorMod(k, LOCKS.length)];
+    }
+
+    private static final Object[] LOCKS = {new Object(), new Object(), new Object()};
     public static Future<Long> j(long v) { return leaf(v); }
     public static Future<Double> d(double v) { return leaf(v); }
     public static Future<Float> f(float v) { return leaf(v); }
@@ -86,6 +99,37 @@ public final class L {
                 cf.completeExceptionally(failure);
             } else {
                 cf.complete(v);
+            }
+        });
+        return cf;
+    }
+
+    /**
+     * A CompletionStage leaf pending in the woven run and completed from another thread (the
+     * driver joins it before polling again): the bottom of an eager chain whose continuations
+     * then run on that thread's stack, the shape of issue 12 point 2.
+     */
+    public static CompletionStage<Integer> csx(int v) {
+        int n = created++;
+        Throwable failure = failureOf(n);
+        if (!woven) {
+            return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(v);
+        }
+        CompletableFuture<Integer> cf = new CompletableFuture<>();
+        defer(() -> {
+            Thread t = new Thread(null, () -> {
+                if (failure != null) {
+                    cf.completeExceptionally(failure);
+                } else {
+                    cf.complete(v);
+                }
+            }, "weft-fuzz-completer", 1 << 20);
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a leaf completes", e);
             }
         });
         return cf;

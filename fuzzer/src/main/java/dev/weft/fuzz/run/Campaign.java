@@ -2,6 +2,7 @@ package dev.weft.fuzz.run;
 
 import dev.weft.fuzz.exec.BytecodeChecker;
 import dev.weft.fuzz.exec.MemoryCompiler;
+import dev.weft.fuzz.gen.Family;
 import dev.weft.fuzz.gen.Options;
 import dev.weft.fuzz.gen.Program;
 import dev.weft.fuzz.gen.ProgramGenerator;
@@ -27,6 +28,10 @@ public final class Campaign {
         public final Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
         /** Program seed to verdict, for every failure. */
         public final Map<Long, Verdict> failures = new LinkedHashMap<>();
+        /** Verdict counts per family (a MIXED campaign runs several). */
+        public final Map<Family, Map<Verdict.Kind, Integer>> byFamily = new EnumMap<>(Family.class);
+        /** Construction sites rewritten by the UNINIT post-pass. */
+        public long shuffledSites;
         public final List<Path> regressions = new ArrayList<>();
         public int programs;
         public long nanos;
@@ -43,8 +48,9 @@ public final class Campaign {
 
         @Override
         public String toString() {
-            return String.format("%d programs in %.1f s (%.1f programs/s): %s %s", programs, nanos / 1e9,
-                    programsPerSecond(), counts, phases);
+            return String.format("%d programs in %.1f s (%.1f programs/s, %.0f/min): %s%s%s %s", programs, nanos / 1e9,
+                    programsPerSecond(), programsPerSecond() * 60, counts, byFamily.size() > 1 ? " by family " + byFamily : "",
+                    shuffledSites > 0 ? ", " + shuffledSites + " construction sites reshaped" : "", phases);
         }
     }
 
@@ -96,6 +102,7 @@ public final class Campaign {
                 Verdict v = vs.get(i);
                 Program p = batch.get(i);
                 st.counts.merge(v.kind, 1, Integer::sum);
+                st.byFamily.computeIfAbsent(p.family, f -> new EnumMap<>(Verdict.Kind.class)).merge(v.kind, 1, Integer::sum);
                 st.programs++;
                 if (writeAll && !v.failed() && regressionDir != null) {
                     try {
@@ -106,7 +113,7 @@ public final class Campaign {
                 }
                 if (v.failed()) {
                     st.failures.put(p.seed, v);
-                    log.println("[fuzz] program " + p.seed + " " + firstLines(v.toString(), 6));
+                    log.println("[fuzz] program " + p.seed + " (family " + p.family + ") " + firstLines(v.toString(), 6));
                     String key = v.kind + ":" + firstLines(v.detail, 1);
                     if (v.kind != Verdict.Kind.COMPILE_ERROR && shrunkKeys.size() < maxShrinks && !shrunkKeys.contains(key)) {
                         shrunkKeys.add(key);
@@ -114,6 +121,7 @@ public final class Campaign {
                     }
                 }
             }
+            st.shuffledSites = trial.shuffledSites;
             if ((start / batchSize) % 20 == 19) {
                 st.nanos = System.nanoTime() - t0;
                 log.println("[fuzz] " + st);
@@ -130,7 +138,12 @@ public final class Campaign {
         Shrinker.Result r = new Shrinker(trial, 600).shrink(fresh, v.kind);
         log.println("[fuzz] shrunk program " + p.seed + " in " + r.attempts + " attempts to:\n"
                 + fresh.source(true) + "[fuzz] which gives " + r.verdict);
-        if (regressionDir != null) {
+        if (fresh.family == Family.JDK21 || fresh.family == Family.UNINIT) {
+            // integration-tests compile with --release 17 and from source (no post-pass): the shrunk
+            // program above and its seed are the report
+            log.println("[fuzz] no regression test written for family " + fresh.family
+                    + ": reproduce with scripts/fuzz 1 " + fresh.seed + " --single --family=" + fresh.family);
+        } else if (regressionDir != null) {
             try {
                 st.regressions.addAll(RegressionWriter.write(regressionDir, fresh, r.verdict));
             } catch (java.io.IOException e) {

@@ -6,6 +6,8 @@ import dev.weft.fuzz.exec.MemoryCompiler;
 import dev.weft.fuzz.exec.Outcome;
 import dev.weft.fuzz.exec.ProgramLoader;
 import dev.weft.fuzz.exec.ReferenceRemapper;
+import dev.weft.fuzz.exec.UninitializedShuffle;
+import dev.weft.fuzz.gen.Family;
 import dev.weft.fuzz.gen.Program;
 import dev.weft.fuzz.rt.Schedule;
 import java.util.LinkedHashMap;
@@ -23,7 +25,13 @@ public final class Trial {
     /** Nanoseconds spent per phase, for the throughput report: javac, load+weave, runs, checks. */
     public final long[] phaseNanos = new long[4];
 
+    /** Construction sites rewritten by the UNINIT post-pass so far (for the campaign report). */
+    public long shuffledSites;
+
     private final MemoryCompiler compiler;
+    /** Compilers for {@code --release} above 17, made on first use. */
+    private final Map<Integer, MemoryCompiler> compilers = new java.util.HashMap<>();
+    private final UninitializedShuffle shuffler = new UninitializedShuffle();
     private final BytecodeChecker checker;
 
     public Trial(MemoryCompiler compiler, BytecodeChecker checker) {
@@ -40,15 +48,24 @@ public final class Trial {
         into.put(WOVEN_PKG + "." + p.className, p.source(true, WOVEN_PKG, RT_PKG));
     }
 
-    /** Compiles and judges programs in one javac task and two fresh loaders. */
+    /** Percentage of construction sites the UNINIT family's post-pass rewrites. */
+    private static final int SHUFFLE_PCT = 70;
+
+    /** Compiles and judges programs in one javac task per release and two fresh loaders. */
     public List<Verdict> judgeAll(List<Program> programs) {
-        Map<String, String> sources = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> byRelease = new java.util.TreeMap<>();
         for (Program p : programs) {
-            addSources(p, sources);
+            addSources(p, byRelease.computeIfAbsent(p.family.release, k -> new LinkedHashMap<>()));
         }
         long t0 = System.nanoTime();
-        MemoryCompiler.Result compiled = compiler.compile(sources);
+        MemoryCompiler.Result compiled = new MemoryCompiler.Result();
+        for (Map.Entry<Integer, Map<String, String>> e : byRelease.entrySet()) {
+            MemoryCompiler.Result one = compilerFor(e.getKey()).compile(e.getValue());
+            compiled.classes.putAll(one.classes);
+            compiled.errors.putAll(one.errors);
+        }
         phaseNanos[0] += System.nanoTime() - t0;
+        shuffle(programs, compiled.classes);
         Map<String, byte[]> woven = new LinkedHashMap<>();
         Map<String, byte[]> ref = new LinkedHashMap<>();
         ReferenceRemapper remapper = new ReferenceRemapper(WOVEN_PKG, REF_PKG);
@@ -72,6 +89,32 @@ public final class Trial {
         return out;
     }
 
+    private MemoryCompiler compilerFor(int release) {
+        return release <= 17 ? compiler : compilers.computeIfAbsent(release, MemoryCompiler::new);
+    }
+
+    /** The UNINIT family's post-pass on javac's output, before the reference is derived from it. */
+    private void shuffle(List<Program> programs, Map<String, byte[]> classes) {
+        for (Program p : programs) {
+            if (p.family != Family.UNINIT) {
+                continue;
+            }
+            int sites = 0;
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                if (belongsTo(e.getKey(), p)) {
+                    e.setValue(shuffler.apply(e.getValue(), p.seed, SHUFFLE_PCT));
+                    sites += shuffler.rewritten;
+                }
+            }
+            shuffledSites += sites;
+        }
+    }
+
+    private static boolean belongsTo(String binaryName, Program p) {
+        String cls = WOVEN_PKG + "." + p.className;
+        return binaryName.equals(cls) || binaryName.startsWith(cls + "$") || binaryName.equals(WOVEN_PKG + ".I" + p.className);
+    }
+
     public Verdict judge(Program p) {
         return judgeAll(List.of(p)).get(0);
     }
@@ -85,6 +128,19 @@ public final class Trial {
             rc = Class.forName(r, true, rl);
         } catch (ClassNotFoundException | LinkageError e) {
             return new Verdict(Verdict.Kind.HARNESS, "reference class: " + e, null, null);
+        }
+        if (p.family == Family.UNINIT) {
+            // the post-pass must keep the program valid: CheckClassAdapter here, HotSpot's
+            // verifier when the reference classes loaded above
+            List<String> problems = new java.util.ArrayList<>();
+            for (String name : rl.names()) {
+                if (belongsTo(name.replaceFirst("^" + REF_PKG + "\\.", WOVEN_PKG + "."), p)) {
+                    problems.addAll(BytecodeChecker.verify(name, rl.original(name), rl));
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new Verdict(Verdict.Kind.HARNESS, "post-pass output rejected: " + String.join("\n", problems), null, null);
+            }
         }
         Outcome ref = Executions.reference(rc, d, s);
         if (ref.result.startsWith("harness") || ref.result.contains("reference future pending")
