@@ -78,7 +78,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             }
             long t0 = WeaveStats.start();
             ConstantPoolScan.Verdict v = ConstantPoolScan.scan(bytes);
-            WeaveStats.add(WeaveStats.SCAN, t0);
+            WeaveStats.add(WeaveStats.Phase.SCAN, t0);
             if (v == ConstantPoolScan.Verdict.CORRUPT) {
                 report(className, "not a readable class file; loaded unwoven");
                 return null;
@@ -87,7 +87,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 return null;
             }
             byte[] out = weave(loader, className, bytes);
-            WeaveStats.add(WeaveStats.TRANSFORM, t0);
+            WeaveStats.add(WeaveStats.Phase.TRANSFORM, t0);
             return out;
         } catch (Throwable t) {
             report(className, "weaving failed, loaded unwoven: " + t);

@@ -90,7 +90,7 @@ public final class TypeHierarchy {
         long t = dev.weft.agent.weave.WeaveStats.start();
         try {
             byte[] b = classFiles.read(name);
-            dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.HIERARCHY, t);
+            dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.Phase.HIERARCHY, t);
             if (b != null) {
                 ClassReader header = new ClassReader(b);
                 boolean itf = (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;

@@ -70,7 +70,7 @@ public final class WovenClasses {
             try {
                 long ts = dev.weft.agent.weave.WeaveStats.start();
                 m.accept(cw);
-                dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.FRAMES, ts);
+                dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.Phase.FRAMES, ts);
             } catch (MethodTooLargeException e) {
                 throw tooLarge(e);
             } catch (RuntimeException e) {

@@ -14,31 +14,42 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class WeaveStats {
 
     /** Phases, in pipeline order; {@link #TRANSFORM} spans a whole woven class's transform call. */
-    public static final int SCAN = 0;
-    public static final int READ = 1;
-    public static final int CHECK = 2;
-    public static final int PREPARE = 3;
-    public static final int DIRECT = 4;
-    public static final int EMIT = 5;
-    public static final int WRITE = 6;
-    public static final int VERIFY = 7;
-    public static final int HIERARCHY = 8;
-    public static final int TRANSFORM = 9;
-    public static final int FIRST = 10;
-    public static final int FRAMES = 11;
+    public enum Phase {
+        SCAN("scan (all classes)"),
+        READ("read"),
+        CHECK("check"),
+        PREPARE("normalize+analyze+plan"),
+        DIRECT("direct awaits"),
+        EMIT("emit"),
+        WRITE("write (frames)"),
+        VERIFY("verify"),
+        HIERARCHY("hierarchy reads"),
+        TRANSFORM("transform (woven classes)"),
+        FIRST("first woven class"),
+        FRAMES("  of which framed methods");
 
-    private static final String[] NAMES = {
-        "scan (all classes)", "read", "check", "normalize+analyze+plan", "direct awaits", "emit",
-        "write (frames)", "verify", "hierarchy reads", "transform (woven classes)",
-        "first woven class", "  of which framed methods"};
+        final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A stage run by {@link #timed}; it may throw the stage's checked exception. */
+    @FunctionalInterface
+    public interface Stage<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static final Phase[] PHASES = Phase.values();
 
     public static final boolean ON = Boolean.getBoolean("weft.agent.stats");
 
     private static final java.lang.management.ThreadMXBean THREADS =
             ON ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
 
-    private static final AtomicLongArray NANOS = new AtomicLongArray(NAMES.length);
-    private static final AtomicLongArray COUNTS = new AtomicLongArray(NAMES.length);
+    private static final AtomicLongArray NANOS = new AtomicLongArray(PHASES.length);
+    private static final AtomicLongArray COUNTS = new AtomicLongArray(PHASES.length);
 
     static {
         if (ON) {
@@ -54,22 +65,33 @@ public final class WeaveStats {
     }
 
     /** Adds the time since {@code start} to {@code phase}. */
-    public static void add(int phase, long start) {
+    public static void add(Phase phase, long start) {
         if (ON) {
-            if (phase == TRANSFORM && COUNTS.get(TRANSFORM) == 0) {
-                NANOS.addAndGet(FIRST, THREADS.getCurrentThreadCpuTime() - start);
-                COUNTS.incrementAndGet(FIRST);
+            if (phase == Phase.TRANSFORM && COUNTS.get(Phase.TRANSFORM.ordinal()) == 0) {
+                NANOS.addAndGet(Phase.FIRST.ordinal(), THREADS.getCurrentThreadCpuTime() - start);
+                COUNTS.incrementAndGet(Phase.FIRST.ordinal());
             }
-            NANOS.addAndGet(phase, THREADS.getCurrentThreadCpuTime() - start);
-            COUNTS.incrementAndGet(phase);
+            NANOS.addAndGet(phase.ordinal(), THREADS.getCurrentThreadCpuTime() - start);
+            COUNTS.incrementAndGet(phase.ordinal());
         }
+    }
+
+    /**
+     * Runs {@code stage} and adds its time to {@code phase}. A stage that throws is not counted,
+     * as a class that fails to weave is not counted in {@link Phase#TRANSFORM} either.
+     */
+    public static <T, E extends Exception> T timed(Phase phase, Stage<T, E> stage) throws E {
+        long start = start();
+        T result = stage.run();
+        add(phase, start);
+        return result;
     }
 
     private static void print() {
         StringBuilder sb = new StringBuilder("[weft] agent stats (ms of the weaving thread's CPU / calls):\n");
-        for (int i = 0; i < NAMES.length; i++) {
+        for (Phase p : PHASES) {
             sb.append(String.format(java.util.Locale.ROOT, "[weft]   %-28s %9.2f ms %7d%n",
-                    NAMES[i], NANOS.get(i) / 1e6, COUNTS.get(i)));
+                    p.label, NANOS.get(p.ordinal()) / 1e6, COUNTS.get(p.ordinal())));
         }
         System.err.print(sb);
     }

@@ -28,6 +28,7 @@ import dev.weft.agent.plan.LayoutPlanner;
 import dev.weft.agent.read.ClassReading;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.verify.WovenClassVerifier;
+import dev.weft.agent.weave.WeaveStats.Phase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,10 +37,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /** scan (done by the caller) → read → check → normalize → analyze → plan → emit, for one class. */
 public final class Weaver {
@@ -73,45 +76,42 @@ public final class Weaver {
     public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy, boolean selfVerify)
             throws UnreadableClassException {
         // Methods whose woven form failed (too large, or refused by the verify stage) are
-        // rejected by name + descriptor and the class is woven again from the original bytes.
-        // Every retry rejects at least one more method, so this ends.
-        Map<String, String> failed = new LinkedHashMap<>();
+        // rejected and the class is woven again from the original bytes. Every retry gives up
+        // at least one more part of one method, so this ends.
+        Map<Failure, String> failed = new LinkedHashMap<>();
         while (true) {
-            Attempt a = attempt(bytes, hierarchy, failed, selfVerify);
-            if (a == null || a.failures.isEmpty()) {
-                return a == null ? null : a.result;
+            Pass pass = new Pass(hierarchy, failed, selfVerify);
+            WeaveResult result = pass.run(bytes);
+            if (pass.failures.isEmpty()) {
+                return result;
             }
-            if (failed.keySet().containsAll(a.failures.keySet())) {
+            if (failed.keySet().containsAll(pass.failures.keySet())) {
                 throw new IllegalStateException("weft: woven again without " + failed.keySet()
-                        + " and still failing: " + a.failures);
+                        + " and still failing: " + pass.failures);
             }
-            failed.putAll(a.failures);
+            failed.putAll(pass.failures);
         }
     }
 
-    /** One weaving pass; {@code failures} maps original methods to why their woven form is unusable. */
-    private static final class Attempt {
-        WeaveResult result;
-        final Map<String, String> failures = new LinkedHashMap<>();
+    /** Which part of a method's woven form failed, and so what the next pass does without. */
+    enum Part {
+        /** The method itself: the next pass rejects it. */
+        METHOD,
+        /** Its direct entry: the next pass gives it none, and its callers keep the lazy call. */
+        DIRECT_ENTRY,
+        /**
+         * Its body, while it called direct entries: the next pass weaves it with plain awaits,
+         * and only if that fails too is the method rejected.
+         */
+        DIRECT_CALLS
     }
 
-    /**
-     * Keys of {@code failed} besides a method's own name + descriptor: {@code DIRECT + key}, its
-     * direct entry failed (callers keep the lazy call); {@code SITES + key}, its body failed while
-     * calling direct entries (woven again with plain awaits before the method itself is rejected).
-     */
-    private static final String DIRECT = "direct ";
-    private static final String SITES = "sites ";
-
-    /** A failed direct entry or direct-calling body costs only the fast path; the method stays woven. */
-    private static String failureKey(String original, Map<String, String> failed) {
-        if (original.startsWith(DIRECT)) {
-            return original;
+    /** A failed part of one original method, named by name + descriptor. */
+    record Failure(String method, Part part) {
+        @Override
+        public String toString() {
+            return part == Part.METHOD ? method : method + " (" + part + ")";
         }
-        if (original.startsWith(SITES)) {
-            return failed.containsKey(original) ? original.substring(SITES.length()) : original;
-        }
-        return original;
     }
 
     /** A method that passed the check, between normalization and emission. */
@@ -129,175 +129,241 @@ public final class Weaver {
         }
     }
 
-    private static void reject(ClassNode cn, Prepared p, Throwable e, List<Rejection> rejections) {
-        String why = e instanceof IllegalStateException ? e.getMessage() : e.toString();
-        int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
-                ? ((UnweavableException) e).line : p.firstLine;
-        Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why + ")");
-        rejections.add(r);
-        RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
+    /**
+     * The normalize stage, in place on {@code m}: drops may-throw argument moves, moves
+     * {@code NEW} across suspensions and spills the operand stack below each await. Returns the
+     * typed flow of the normalized method, which the analyze stage reuses: one typed analysis
+     * serves both the spill and the saved locals unless the spill changed the method (the common
+     * await leaves nothing below its argument).
+     */
+    static SuspensionAnalysis.Flow normalize(ClassNode cn, MethodNode m, List<SuspensionPoint> points,
+            TypeHierarchy hierarchy) throws AnalyzerException {
+        MayThrowArguments.drop(m, points);
+        NewMover.moveAcrossSuspensions(cn.name, m, points);
+        SuspensionAnalysis.Flow flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+        if (StackSpiller.spill(cn.name, m, points, flow.frames)) {
+            flow = SuspensionAnalysis.flow(cn, m, hierarchy);
+        }
+        return flow;
     }
 
-    private static Attempt attempt(byte[] bytes, TypeHierarchy hierarchy, Map<String, String> failed,
-            boolean selfVerify) throws UnreadableClassException {
-        long ts = WeaveStats.start();
-        ClassNode cn = ClassReading.read(bytes);
-        WeaveStats.add(WeaveStats.READ, ts);
-        ts = WeaveStats.start();
-        boolean isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
-        hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
+    /** One weaving pass over one class, without the parts that failed in earlier passes. */
+    private static final class Pass {
+        final TypeHierarchy hierarchy;
+        final Map<Failure, String> failed;
+        final boolean selfVerify;
+        /** Why parts of this pass's woven form are unusable; non-empty means weave again. */
+        final Map<Failure, String> failures = new LinkedHashMap<>();
 
-        // before any stage changes a method: the warnings are about the user's code
-        List<Warning> warnings = DiscardedFutures.find(cn);
-        List<MethodChecker.Verdict> verdicts = new ArrayList<>();
-        for (MethodNode m : cn.methods) {
-            MethodChecker.Verdict v = MethodChecker.check(cn, m, hierarchy);
-            if (v != null) {
-                verdicts.add(v);
-            }
+        ClassNode cn;
+        boolean isInterface;
+        List<Warning> warnings;
+        final List<Rejection> rejections = new ArrayList<>();
+        final List<MethodReport> reports = new ArrayList<>();
+        final Map<String, byte[]> companions = new LinkedHashMap<>();
+        final List<MethodNode> bodies = new ArrayList<>();
+        /** Each emitted method (name + descriptor) to the part that fails if it does not write or verify. */
+        final Map<String, Failure> bodyToOriginal = new HashMap<>();
+        final List<MethodNode> needFrames = new ArrayList<>();
+        final Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
+        final Set<String> called = new HashSet<>();
+
+        Pass(TypeHierarchy hierarchy, Map<Failure, String> failed, boolean selfVerify) {
+            this.hierarchy = hierarchy;
+            this.failed = failed;
+            this.selfVerify = selfVerify;
         }
-        WeaveStats.add(WeaveStats.CHECK, ts);
-        if (verdicts.isEmpty()) {
-            if (warnings.isEmpty()) {
+
+        /** The woven class; null with {@link #failures} set when the pass must be run again. */
+        WeaveResult run(byte[] bytes) throws UnreadableClassException {
+            cn = WeaveStats.timed(Phase.READ, () -> ClassReading.read(bytes));
+            List<MethodChecker.Verdict> verdicts = WeaveStats.timed(Phase.CHECK, this::check);
+            if (verdicts.isEmpty()) {
+                return warnings.isEmpty() ? null : new WeaveResult(bytes, Collections.emptyMap(),
+                        Collections.emptyList(), Collections.emptyList(), warnings, false);
+            }
+            List<Prepared> prepared = WeaveStats.timed(Phase.PREPARE, () -> prepare(verdicts));
+            WeaveStats.timed(Phase.DIRECT, () -> findDirectAwaits(prepared));
+            if (!WeaveStats.timed(Phase.EMIT, () -> emit(prepared))) {
                 return null;
             }
-            Attempt a = new Attempt();
-            a.result = new WeaveResult(bytes, Collections.emptyMap(), Collections.emptyList(),
-                    Collections.emptyList(), warnings, false);
-            return a;
-        }
-        ts = WeaveStats.start();
-        List<Rejection> rejections = new ArrayList<>();
-        List<MethodReport> reports = new ArrayList<>();
-        Map<String, byte[]> companions = new LinkedHashMap<>();
-        List<MethodNode> bodies = new ArrayList<>();
-        Map<String, String> bodyToOriginal = new HashMap<>();
-        List<MethodNode> needFrames = new ArrayList<>();
-        List<Prepared> prepared = new ArrayList<>();
-        int ordinal = 0;
-        for (MethodChecker.Verdict v : verdicts) {
-            MethodNode m = v.method;
-            if (v.rejection != null) {
-                rejections.add(v.rejection);
-                RejectionEmitter.emit(m, v.rejection, v.points);
-                if (m.name.equals("<clinit>")) {
-                    needFrames.add(m); // the throwing call sites leave unreachable code behind
-                }
-                continue;
+            byte[] out = WeaveStats.timed(Phase.WRITE, this::write);
+            if (out == null) {
+                return null;
             }
-            Prepared p = new Prepared(v);
-            try {
-                if (failed.containsKey(p.key)) {
-                    throw new IllegalStateException(failed.get(p.key));
-                }
-                MayThrowArguments.drop(m, v.points);
-                NewMover.moveAcrossSuspensions(cn.name, m, v.points);
-                // one typed analysis serves both the spill and the saved locals unless the spill
-                // changed the method (the common await leaves nothing below its argument)
-                SuspensionAnalysis.Flow flow = SuspensionAnalysis.flow(cn, m, hierarchy);
-                if (StackSpiller.spill(cn.name, m, v.points, flow.frames)) {
-                    flow = SuspensionAnalysis.flow(cn, m, hierarchy);
-                }
-                List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(m, v.points, flow);
-                p.layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
-                prepared.add(p);
-            } catch (Exception | LinkageError e) {
-                reject(cn, p, e, rejections);
-            }
+            WeaveStats.timed(Phase.VERIFY, () -> verify(out));
+            return new WeaveResult(out, companions, rejections, reports, warnings, true);
         }
 
-        // Direct awaits (docs/design.md, "Direct await of woven methods"): only between methods
-        // that reached this point, so every callee named below gets its entry in this pass.
-        WeaveStats.add(WeaveStats.PREPARE, ts);
-        ts = WeaveStats.start();
-        Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
-        for (Prepared p : prepared) {
-            if (p.verdict.kind == CoroutineKind.LAZY && !failed.containsKey(DIRECT + p.key)) {
-                targets.put(p.key, new DirectAwaits.Target(p.verdict.method, p.layout.bodyName,
-                        CompanionEmitter.directDescriptor(cn.name, p.verdict.method)));
+        /** The check stage: a verdict for every method that suspends. */
+        private List<MethodChecker.Verdict> check() {
+            isInterface = (cn.access & Opcodes.ACC_INTERFACE) != 0;
+            hierarchy.declare(cn.name, cn.superName, cn.interfaces, isInterface);
+            // before any stage changes a method: the warnings are about the user's code
+            warnings = DiscardedFutures.find(cn);
+            List<MethodChecker.Verdict> verdicts = new ArrayList<>();
+            for (MethodNode m : cn.methods) {
+                MethodChecker.Verdict v = MethodChecker.check(cn, m, hierarchy);
+                if (v != null) {
+                    verdicts.add(v);
+                }
             }
-        }
-        Set<String> called = new HashSet<>();
-        for (Prepared p : prepared) {
-            if (p.verdict.kind == CoroutineKind.GENERATOR || failed.containsKey(SITES + p.key)) {
-                continue;
-            }
-            try {
-                p.direct = DirectAwaits.find(cn, p.verdict.method, p.layout.points, targets);
-            } catch (Exception e) {
-                continue; // not analyzable here: keep the lazy calls
-            }
-            for (DirectAwaits.Site site : p.direct.values()) {
-                called.add(site.callee.name + site.callee.desc);
-            }
+            return verdicts;
         }
 
-        WeaveStats.add(WeaveStats.DIRECT, ts);
-        ts = WeaveStats.start();
-        for (Prepared p : prepared) {
+        /** Emits the rejected methods; normalizes, analyzes and plans the others. */
+        private List<Prepared> prepare(List<MethodChecker.Verdict> verdicts) {
+            List<Prepared> prepared = new ArrayList<>();
+            int ordinal = 0;
+            for (MethodChecker.Verdict v : verdicts) {
+                MethodNode m = v.method;
+                if (v.rejection != null) {
+                    rejections.add(v.rejection);
+                    RejectionEmitter.emit(m, v.rejection, v.points);
+                    if (m.name.equals("<clinit>")) {
+                        needFrames.add(m); // the throwing call sites leave unreachable code behind
+                    }
+                    continue;
+                }
+                Prepared p = new Prepared(v);
+                try {
+                    Failure whole = new Failure(p.key, Part.METHOD);
+                    if (failed.containsKey(whole)) {
+                        throw new IllegalStateException(failed.get(whole));
+                    }
+                    SuspensionAnalysis.Flow flow = normalize(cn, m, v.points, hierarchy);
+                    List<List<SavedLocal>> saved = SuspensionAnalysis.analyze(m, v.points, flow);
+                    p.layout = LayoutPlanner.plan(cn, m, v.kind, ordinal++, v.points, saved);
+                    prepared.add(p);
+                } catch (Exception | LinkageError e) {
+                    reject(p, e);
+                }
+            }
+            return prepared;
+        }
+
+        /**
+         * Direct awaits (docs/design.md, "Direct await of woven methods"): only between methods
+         * that were prepared, so every callee named here gets its entry in this pass.
+         */
+        private Void findDirectAwaits(List<Prepared> prepared) {
+            for (Prepared p : prepared) {
+                if (p.verdict.kind == CoroutineKind.LAZY
+                        && !failed.containsKey(new Failure(p.key, Part.DIRECT_ENTRY))) {
+                    targets.put(p.key, new DirectAwaits.Target(p.verdict.method, p.layout.bodyName,
+                            CompanionEmitter.directDescriptor(cn.name, p.verdict.method)));
+                }
+            }
+            for (Prepared p : prepared) {
+                if (p.verdict.kind == CoroutineKind.GENERATOR
+                        || failed.containsKey(new Failure(p.key, Part.DIRECT_CALLS))) {
+                    continue;
+                }
+                try {
+                    p.direct = DirectAwaits.find(cn, p.verdict.method, p.layout.points, targets);
+                } catch (Exception e) {
+                    continue; // not analyzable here: keep the lazy calls
+                }
+                for (DirectAwaits.Site site : p.direct.values()) {
+                    called.add(site.callee.name + site.callee.desc);
+                }
+            }
+            return null;
+        }
+
+        /** The emit stage for every prepared method; false when the pass must start over. */
+        private boolean emit(List<Prepared> prepared) {
+            for (Prepared p : prepared) {
+                try {
+                    emit(p);
+                } catch (Exception | LinkageError e) {
+                    if (called.contains(p.key) || !p.direct.isEmpty()) {
+                        // other bodies of this pass call its entry, or it calls theirs: weave
+                        // again with it rejected, so nothing refers to what is missing
+                        failures.put(new Failure(p.key, Part.METHOD), why(e));
+                        return false;
+                    }
+                    reject(p, e);
+                }
+            }
+            cn.methods.addAll(bodies);
+            CompanionEmbedder.embed(cn, new ArrayList<>(companions.values()));
+            return true;
+        }
+
+        /** Companion, direct entry if called, body and stub of one method, and its report. */
+        private void emit(Prepared p) {
             MethodNode m = p.verdict.method;
             CompanionLayout layout = p.layout;
+            List<List<String>> names = MethodReport.namesOf(m, layout);
+            byte[] companion = CompanionEmitter.emit(cn, m, layout);
+            if (called.contains(p.key)) {
+                DirectAwaits.Target t = targets.get(p.key);
+                MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
+                bodies.add(entry);
+                bodyToOriginal.put(entry.name + entry.desc, new Failure(p.key, Part.DIRECT_ENTRY));
+            }
+            MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct);
+            bodies.add(body);
+            bodyToOriginal.put(body.name + body.desc,
+                    new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
+            StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
+            companions.put(layout.companionName, companion);
+            Set<Integer> directStates = new TreeSet<>();
+            for (int k = 0; k < layout.points.size(); k++) {
+                if (p.direct.containsKey(layout.points.get(k))) {
+                    directStates.add(k + 1);
+                }
+            }
+            reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names,
+                    called.contains(p.key), directStates));
+        }
+
+        /** The write stage (frames for the new bodies); null with {@link #failures} set if one cannot be written. */
+        private byte[] write() {
             try {
-                List<List<String>> names = MethodReport.namesOf(m, layout);
-                byte[] companion = CompanionEmitter.emit(cn, m, layout);
-                if (called.contains(p.key)) {
-                    DirectAwaits.Target t = targets.get(p.key);
-                    MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
-                    bodies.add(entry);
-                    bodyToOriginal.put(entry.name + entry.desc, DIRECT + p.key);
+                needFrames.addAll(bodies);
+                return WovenClasses.write(cn, hierarchy, needFrames);
+            } catch (UnwritableMethodException e) {
+                Failure f = bodyToOriginal.get(e.methodName + e.descriptor);
+                if (f == null) {
+                    throw e;
                 }
-                MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct);
-                bodies.add(body);
-                bodyToOriginal.put(body.name + body.desc, p.direct.isEmpty() ? p.key : SITES + p.key);
-                StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
-                companions.put(layout.companionName, companion);
-                Set<Integer> directStates = new java.util.TreeSet<>();
-                for (int k = 0; k < layout.points.size(); k++) {
-                    if (p.direct.containsKey(layout.points.get(k))) {
-                        directStates.add(k + 1);
-                    }
-                }
-                reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names,
-                        called.contains(p.key), directStates));
-            } catch (Exception | LinkageError e) {
-                if (called.contains(p.key) || !p.direct.isEmpty()) {
-                    // other bodies of this pass call its entry, or it calls theirs: weave again
-                    // with it rejected, so nothing refers to what is missing
-                    Attempt a = new Attempt();
-                    a.failures.put(p.key, e instanceof IllegalStateException ? e.getMessage() : e.toString());
-                    return a;
-                }
-                reject(cn, p, e, rejections);
+                failures.put(widen(f), e.getMessage());
+                return null;
             }
         }
-        cn.methods.addAll(bodies);
-        CompanionEmbedder.embed(cn, new ArrayList<>(companions.values()));
-        WeaveStats.add(WeaveStats.EMIT, ts);
-        ts = WeaveStats.start();
-        Attempt a = new Attempt();
-        byte[] out;
-        try {
-            needFrames.addAll(bodies);
-            out = WovenClasses.write(cn, hierarchy, needFrames);
-        } catch (UnwritableMethodException e) {
-            String original = bodyToOriginal.get(e.methodName + e.descriptor);
-            if (original == null) {
-                throw e;
+
+        /** The verify stage: the weaver's own verifier over the new bodies, where it runs. */
+        private Void verify(byte[] out) {
+            Map<String, String> problems = selfVerify
+                    ? WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet())
+                    : Collections.<String, String>emptyMap();
+            for (Map.Entry<String, String> p : problems.entrySet()) {
+                failures.put(widen(bodyToOriginal.get(p.getKey())),
+                        "internal error, woven code does not verify: " + p.getValue());
             }
-            a.failures.put(failureKey(original, failed), e.getMessage());
-            return a;
+            return null;
         }
-        WeaveStats.add(WeaveStats.WRITE, ts);
-        ts = WeaveStats.start();
-        Map<String, String> problems = selfVerify
-                ? WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet())
-                : Collections.<String, String>emptyMap();
-        for (Map.Entry<String, String> p : problems.entrySet()) {
-            a.failures.put(failureKey(bodyToOriginal.get(p.getKey()), failed),
-                    "internal error, woven code does not verify: " + p.getValue());
+
+        /**
+         * A body that failed while calling direct entries is first woven again with plain awaits;
+         * if it failed that way already, the method itself is given up.
+         */
+        private Failure widen(Failure f) {
+            return f.part() == Part.DIRECT_CALLS && failed.containsKey(f) ? new Failure(f.method(), Part.METHOD) : f;
         }
-        WeaveStats.add(WeaveStats.VERIFY, ts);
-        a.result = new WeaveResult(out, companions, rejections, reports, warnings, true);
-        return a;
+
+        private void reject(Prepared p, Throwable e) {
+            int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
+                    ? ((UnweavableException) e).line : p.firstLine;
+            Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why(e) + ")");
+            rejections.add(r);
+            RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
+        }
+    }
+
+    private static String why(Throwable e) {
+        return e instanceof IllegalStateException ? e.getMessage() : e.toString();
     }
 }
