@@ -21,8 +21,8 @@ public final class AwaitingWorkloads {
             return Future.ready(num);
         }
         int sub = size / 10;
-        @SuppressWarnings("unchecked")
-        JoinHandle<Long>[] children = new JoinHandle[10];
+        @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
+        JoinHandle<Long>[] children = (JoinHandle<Long>[]) new JoinHandle<?>[10];
         for (int i = 0; i < 10; i++) {
             children[i] = Async.spawn(skynet(num + (long) i * sub, sub));
         }

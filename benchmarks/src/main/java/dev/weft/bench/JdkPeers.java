@@ -52,8 +52,9 @@ public final class JdkPeers {
             return num;
         }
         int sub = size / 10;
-        @SuppressWarnings("unchecked")
-        java.util.concurrent.Future<Long>[] children = new java.util.concurrent.Future[10];
+        @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
+        java.util.concurrent.Future<Long>[] children =
+                (java.util.concurrent.Future<Long>[]) new java.util.concurrent.Future<?>[10];
         for (int i = 0; i < 10; i++) {
             long n = num + (long) i * sub;
             children[i] = vt.submit(() -> skynetVirtual(vt, n, sub));
@@ -104,8 +105,9 @@ public final class JdkPeers {
         }
         return CompletableFuture.supplyAsync(() -> {
             int sub = size / 10;
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Long>[] children = new CompletableFuture[10];
+            @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
+            CompletableFuture<Long>[] children =
+                    (CompletableFuture<Long>[]) new CompletableFuture<?>[10];
             for (int i = 0; i < 10; i++) {
                 children[i] = skynetCompletable(pool, num + (long) i * sub, sub);
             }
@@ -208,8 +210,9 @@ public final class JdkPeers {
 
     /** CompletableFuture: each "yield" is one more async stage on the pool. */
     public static void yieldManyCompletable(ForkJoinPool pool, int tasks, int yields) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Void>[] all = new CompletableFuture[tasks];
+        @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
+        CompletableFuture<Void>[] all =
+                (CompletableFuture<Void>[]) new CompletableFuture<?>[tasks];
         for (int i = 0; i < tasks; i++) {
             CompletableFuture<Void> f = CompletableFuture.runAsync(() -> {}, pool);
             for (int k = 0; k < yields; k++) {

@@ -32,14 +32,14 @@ public final class WeftWorkloads {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
         public Poll<Long> poll(Context cx) {
             if (size == 1) {
                 return Poll.ready(num);
             }
             if (children == null) {
                 int sub = size / 10;
-                children = new JoinHandle[10];
+                children = (JoinHandle<Long>[]) new JoinHandle<?>[10];
                 for (int i = 0; i < 10; i++) {
                     children[i] = Async.spawn(new Skynet(num + (long) i * sub, sub));
                 }

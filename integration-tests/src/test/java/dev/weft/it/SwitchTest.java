@@ -14,6 +14,7 @@ class SwitchTest {
 
     enum Color { RED, GREEN, BLUE }
 
+    @SuppressWarnings("fallthrough") // the fall-through into "Aa" is under test
     static Future<String> onString(String key) {
         String r;
         switch (await(Leaf.of(key))) {

@@ -292,6 +292,7 @@ class NetTest {
 
     @ParameterizedTest
     @MethodSource("executors")
+    @SuppressWarnings("try") // the peer p stays open, unused, so that the read pends instead of ending
     void closeFailsPendingOperationsWithAsynchronousCloseException(String kind) throws Exception {
         try (AsyncRuntime rt = runtime(kind);
                 ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -47,11 +47,12 @@ public final class StackSpiller {
         boolean changed = false;
         InsnList insns = m.instructions;
         // indices shift as we insert, so look every frame up before the first insertion
+        // (Java cannot create a Frame<BasicValue>[]; these arrays stay here and hold only such frames)
         @SuppressWarnings("unchecked")
-        Frame<BasicValue>[] at = new Frame[points.size()];
+        Frame<BasicValue>[] at = (Frame<BasicValue>[]) new Frame<?>[points.size()];
         MethodInsnNode[] callee = new MethodInsnNode[points.size()];
         @SuppressWarnings("unchecked")
-        Frame<BasicValue>[] atCallee = new Frame[points.size()];
+        Frame<BasicValue>[] atCallee = (Frame<BasicValue>[]) new Frame<?>[points.size()];
         Set<LabelNode> referenced = StraightLine.referencedLabels(m);
         for (int i = 0; i < points.size(); i++) {
             at[i] = frames[insns.indexOf(points.get(i).call)];

@@ -176,6 +176,7 @@ public class Monitors {
     }
 
     /** An instance method synchronizing on this, with a try-with-resources around the block. */
+    @SuppressWarnings("try") // the resource is unused on purpose: only its close paths matter here
     public Future<String> okThisInTryWithResources() {
         String s = "";
         try (AutoCloseable c = () -> {}) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
@@ -82,7 +83,7 @@ class ScanAndTransformerTest {
 
     private static byte[] renamed(byte[] bytes, String name) {
         ClassWriter w = new ClassWriter(0);
-        new ClassReader(bytes).accept(new ClassRemapper(w, new SimpleRemapper(LOCALS.replace('.', '/'), name)), 0);
+        new ClassReader(bytes).accept(new ClassRemapper(w, new SimpleRemapper(Opcodes.ASM9, LOCALS.replace('.', '/'), name)), 0);
         return w.toByteArray();
     }
 

@@ -2,6 +2,7 @@ package dev.weft.fuzz.exec;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
 
@@ -19,6 +20,7 @@ public final class ReferenceRemapper extends Remapper {
     private final String to;
 
     public ReferenceRemapper(String fromPackage, String toPackage) {
+        super(Opcodes.ASM9);
         this.from = fromPackage.replace('.', '/') + "/";
         this.to = toPackage.replace('.', '/') + "/";
     }

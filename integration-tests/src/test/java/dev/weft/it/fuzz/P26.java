@@ -6,7 +6,8 @@ import dev.weft.Future;
 import dev.weft.fuzz.rt.*;
 import java.util.concurrent.CompletableFuture;
 
-@SuppressWarnings("all")
+// The fuzzer's verbatim output; javac ignores its "all", so the lints it trips are named here.
+@SuppressWarnings({"all", "cast", "fallthrough"})
 public final class P26 {
 int f = 3;
 public static Future<Integer> m0(int d) throws Exception {
