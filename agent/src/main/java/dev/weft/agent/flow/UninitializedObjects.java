@@ -132,6 +132,30 @@ public final class UninitializedObjects {
     }
 
     /** An {@code <init>} call initializes every copy of its receiver, in locals and on the stack. */
+    /**
+     * Stack words read or rearranged by the pure stack instructions (which bypass the interpreter);
+     * 0 for any other opcode. The normalizer's stack shuffles use the same table.
+     */
+    public static int stackWordsMoved(int opcode) {
+        switch (opcode) {
+            case Opcodes.POP:
+            case Opcodes.DUP:
+                return 1;
+            case Opcodes.POP2:
+            case Opcodes.DUP_X1:
+            case Opcodes.DUP2:
+            case Opcodes.SWAP:
+                return 2;
+            case Opcodes.DUP_X2:
+            case Opcodes.DUP2_X1:
+                return 3;
+            case Opcodes.DUP2_X2:
+                return 4;
+            default:
+                return 0;
+        }
+    }
+
     private static final class TrackingFrame extends Frame<Value> {
         TrackingFrame(int numLocals, int numStack) {
             super(numLocals, numStack);
@@ -174,26 +198,6 @@ public final class UninitializedObjects {
             }
         }
 
-        /** Stack words read or rearranged by the pure stack instructions (which bypass the interpreter). */
-        private static int stackWordsMoved(int opcode) {
-            switch (opcode) {
-                case Opcodes.POP:
-                case Opcodes.DUP:
-                    return 1;
-                case Opcodes.POP2:
-                case Opcodes.DUP_X1:
-                case Opcodes.DUP2:
-                case Opcodes.SWAP:
-                    return 2;
-                case Opcodes.DUP_X2:
-                case Opcodes.DUP2_X1:
-                    return 3;
-                case Opcodes.DUP2_X2:
-                    return 4;
-                default:
-                    return 0;
-            }
-        }
     }
 
     /** Value sizes come from ASM's BasicInterpreter; uninitialized objects are tracked by their NEW. */

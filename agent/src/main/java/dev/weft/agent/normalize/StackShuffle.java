@@ -1,5 +1,6 @@
 package dev.weft.agent.normalize;
 
+import dev.weft.agent.flow.UninitializedObjects;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -45,24 +46,10 @@ final class StackShuffle {
         }
     }
 
-    private static int wordsIn(int opcode) {
-        switch (opcode) {
-            case Opcodes.POP:
-            case Opcodes.DUP:
-                return 1;
-            case Opcodes.DUP_X2:
-            case Opcodes.DUP2_X1:
-                return 3;
-            case Opcodes.DUP2_X2:
-                return 4;
-            default:
-                return 2;
-        }
-    }
 
     /** The shuffle {@code opcode} performs on frame {@code f} (which must verify there). */
     static <V extends Value> StackShuffle of(int opcode, Frame<V> f) {
-        int words = wordsIn(opcode);
+        int words = UninitializedObjects.stackWordsMoved(opcode);
         int first = f.getStackSize();
         for (int w = 0; w < words; first--) {
             w += f.getStack(first - 1).getSize();
