@@ -1,5 +1,7 @@
 package dev.weft.agent.check;
 
+import dev.weft.agent.flow.AnalysisLimits;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +71,10 @@ final class HeldMonitors {
                 }
             }
         };
+        // ASM's default bound (10 MB) is a guard against hostile class files; origin sets over a
+        // long method with many locals pass it, so take the bound the weaver gives
+        // its frame computations.
+        analyzer.setComputeLimits(AnalysisLimits.FRAME_BYTES, AnalysisLimits.FRAME_OPERATIONS);
         Frame<SourceValue>[] frames = analyzer.analyze(owner, m);
         List<List<Set<AbstractInsnNode>>> state = new ArrayList<>(Collections.nCopies(n, null));
         Deque<Integer> work = new ArrayDeque<>();

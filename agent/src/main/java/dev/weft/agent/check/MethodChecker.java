@@ -106,8 +106,10 @@ public final class MethodChecker {
         boolean[] held;
         try {
             held = HeldMonitors.compute(owner.name, m);
-        } catch (AnalyzerException e) {
-            return points.get(0); // unanalyzable monitor code: refuse rather than guess
+        } catch (AnalyzerException | RuntimeException e) {
+            // unanalyzable monitor code (or past ASM's bounds): refuse this method rather than
+            // guess, and never fail the whole class
+            return points.get(0);
         }
         for (SuspensionPoint p : points) {
             if (held[m.instructions.indexOf(p.call)]) {
