@@ -248,6 +248,7 @@ def sections():
     (benchmarks/run/<name>) wrote under benchmarks/results/<name>/:
       render(results_dir, machine, jdk, date) -> markdown (may also write docs/*.svg)
       goals(results_dir) -> [(issue, goal, measured, verdict)]   (optional)
+      ORDER = n: sections with a larger n come later (default 0, then by file name)
     """
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sections")
     mods = []
@@ -259,7 +260,8 @@ def sections():
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         mods.append(mod)
-    return mods
+    # hand-written sections (ORDER set) come after the generated ones, whatever their file name
+    return sorted(mods, key=lambda m: getattr(m, "ORDER", 0))
 
 
 def newest_jmh(results_dir):
