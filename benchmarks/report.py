@@ -19,6 +19,10 @@ import os
 import re
 import sys
 
+# the shared readers (jmh.py) live in benchmarks/lib; the sections import them too
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import jmh  # noqa: E402
+
 PEERS = ["weft", "weftAwait", "virtualThreads", "forkJoin", "completableFuture", "kotlin"]
 PEER_NAMES = {
     "weft": "weft",
@@ -44,7 +48,6 @@ WORKLOADS = {
     "chainedSpawn": ("chained_spawn (chain of 1,000)", 1_000, "spawn"),
     "yieldMany": ("yield_many (200 tasks x 1,000 yields)", 200_000, "yield"),
 }
-TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
 # the coordination primitives of issue 7 (dev.weft.bench.sync)
 SYNC_PEERS = ["weft", "weftCurrentThread", "kotlin", "virtualThreads"]
@@ -71,18 +74,12 @@ def group_of(benchmark):
 def load(path):
     """{group: {(workload, peer): row}} for one JMH JSON file."""
     groups = {}
-    for r in json.load(open(path)):
+    for r in jmh.load(path):
         rows = groups.setdefault(group_of(r["benchmark"]), {})
-        name = r["benchmark"].rsplit(".", 1)[1]
-        workload, peer = name.rsplit("_", 1)
-        for value in (r.get("params") or {}).values():
+        workload, peer = r["method"].rsplit("_", 1)
+        for value in r["params"].values():
             workload += f"@{value}"
-        m = r["primaryMetric"]
-        ns = m["score"] * TO_NS[m["scoreUnit"]]
-        err = m.get("scoreError")
-        err_ns = err * TO_NS[m["scoreUnit"]] if isinstance(err, (int, float)) and not math.isnan(err) else None
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        rows[(workload, peer)] = {"ns": ns, "err": err_ns, "bytes": alloc}
+        rows[(workload, peer)] = {"ns": r["ns"], "err": r["err"], "bytes": r["bytes"]}
     return groups
 
 
@@ -248,6 +245,7 @@ def sections():
     (benchmarks/run/<name>) wrote under benchmarks/results/<name>/:
       render(results_dir, machine, jdk, date) -> markdown (may also write docs/*.svg)
       goals(results_dir) -> [(issue, goal, measured, verdict)]   (optional)
+      ORDER = n: sections with a larger n come later (default 0, then by file name)
     """
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sections")
     mods = []
@@ -259,7 +257,8 @@ def sections():
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         mods.append(mod)
-    return mods
+    # hand-written sections (ORDER set) come after the generated ones, whatever their file name
+    return sorted(mods, key=lambda m: getattr(m, "ORDER", 0))
 
 
 def newest_jmh(results_dir):

@@ -9,6 +9,8 @@ import json
 import math
 import os
 
+import jmh
+
 DEPTHS = [1, 4, 16, 64, 256]
 NAMES = {
     "weft": "weft",
@@ -17,7 +19,6 @@ NAMES = {
     "plainCalls": "plain calls (no suspension)",
 }
 COLORS = {"weft": "#d62728", "virtualThreads": "#1f77b4", "kotlin": "#ff7f0e", "plainCalls": "#7f7f7f"}
-TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6}
 
 
 def _files(results_dir):
@@ -27,17 +28,9 @@ def _files(results_dir):
 def _load(path):
     d = json.load(open(path))
     rows = {}
-    for r in d.get("jmh") or []:
-        name = r["benchmark"].rsplit(".", 1)[1]
-        workload, peer = name.split("_", 1)
-        depth = int(r["params"]["depth"])
-        m = r["primaryMetric"]
-        err = m.get("scoreError")
-        rows[(workload, peer, depth)] = {
-            "ns": m["score"] * TO_NS[m["scoreUnit"]],
-            "err": err * TO_NS[m["scoreUnit"]] if isinstance(err, (int, float)) and not math.isnan(err) else None,
-            "bytes": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score"),
-        }
+    for r in jmh.read(d.get("jmh") or []):
+        workload, peer = r["method"].split("_", 1)
+        rows[(workload, peer, int(r["params"]["depth"]))] = {"ns": r["ns"], "err": r["err"], "bytes": r["bytes"]}
     d["rows"] = rows
     d["retainedRows"] = {(r["peer"], r["depth"]): r for r in d.get("retained") or []}
     d["file"] = os.path.relpath(path)

@@ -11,6 +11,8 @@ import json
 import math
 import os
 
+import jmh
+
 MODELS = [
     # (key, label, skynet peer, echo peer, colour)
     ("platform", "platform threads", "platformThreads", "platform-threads", "#7f7f7f"),
@@ -20,7 +22,6 @@ MODELS = [
 ]
 SKYNET = {"skynet10k": ("skynet, 10,000 leaves (11,111 tasks)", 11_111),
           "skynet": ("skynet, 1,000,000 leaves (1,111,111 tasks)", 1_111_111)}
-TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
 
 def _newest(results_dir, sub):
@@ -31,11 +32,9 @@ def _newest(results_dir, sub):
 def _skynet(path):
     data = json.load(open(path))
     rows = {}
-    for r in data["jmh"]:
-        workload, peer = r["benchmark"].rsplit(".", 1)[1].rsplit("_", 1)
-        m = r["primaryMetric"]
-        rows[(workload, peer)] = {"ns": m["score"] * TO_NS[m["scoreUnit"]],
-                                  "bytes": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")}
+    for r in jmh.read(data["jmh"]):
+        workload, peer = r["method"].rsplit("_", 1)
+        rows[(workload, peer)] = {"ns": r["ns"], "bytes": r["bytes"]}
     return data, rows
 
 

@@ -6,6 +6,8 @@ runs it names, like benchmarks/notes.md.
 """
 import os
 
+ORDER = 1  # after the generated sections: the page ends with the hand-written part
+
 
 def render(results_dir, machine, jdk, date):
     path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stack-depth.md")

@@ -6,9 +6,10 @@ run made before the leaf change described below, a before/after table is added.
 """
 import glob
 import json
-import math
 import os
 import statistics
+
+import jmh
 
 PEERS = ["weft", "netty", "stpe", "kotlin"]
 PEER_NAMES = {"weft": "weft", "netty": "Netty HashedWheelTimer", "stpe": "ScheduledThreadPoolExecutor",
@@ -29,7 +30,6 @@ LATE_PEERS = [
     ("stpe", "ScheduledThreadPoolExecutor (1 thread)"),
     ("kotlin-delay", "Kotlin `delay` on Dispatchers.Default"),
 ]
-TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6}
 
 
 def _files(results_dir, sub=""):
@@ -42,18 +42,10 @@ def _load(path):
 
 def _jmh(data):
     rows = {}
-    for r in data.get("jmh", []):
-        name = r["benchmark"].rsplit(".", 1)[1]
-        workload, peer = name.rsplit("_", 1)
-        m = r["primaryMetric"]
-        err = m.get("scoreError")
-        raw = [x for fork in m.get("rawData", []) for x in fork]
-        rows[(workload, peer)] = {
-            "best": min(raw) * TO_NS[m["scoreUnit"]] if raw else None,
-            "ns": m["score"] * TO_NS[m["scoreUnit"]],
-            "err": err * TO_NS[m["scoreUnit"]] if isinstance(err, (int, float)) and not math.isnan(err) else None,
-            "bytes": r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score"),
-        }
+    for r in jmh.read(data.get("jmh", [])):
+        workload, peer = r["method"].rsplit("_", 1)
+        rows[(workload, peer)] = {"best": min(r["raw_ns"]) if r["raw_ns"] else None,
+                                  "ns": r["ns"], "err": r["err"], "bytes": r["bytes"]}
     return rows
 
 
