@@ -122,12 +122,6 @@ public final class Reactor implements AutoCloseable {
         return rt != null ? rt.reactor() : Fallback.INSTANCE;
     }
 
-    /** The reactor of the current thread's runtime, or the shared fallback. */
-    public static Reactor current() {
-        RuntimeHandle rt = RuntimeHandle.current();
-        return rt != null ? rt.reactor() : Fallback.INSTANCE;
-    }
-
     /** The shared daemon reactor (thread-driven) for futures polled outside any runtime. */
     public static Reactor fallback() {
         return Fallback.INSTANCE;
