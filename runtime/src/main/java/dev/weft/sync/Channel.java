@@ -221,7 +221,12 @@ public final class Channel<T> {
         }
     }
 
-    /** For tests: invariants 1 and 2 of the implementation overview hold right now. */
+    /**
+     * Invariants 1 and 2 of the implementation overview (and a non-negative reservation count),
+     * checked under the lock: their executable form, as ConcurrentHashMap's
+     * {@code TreeBin.checkInvariants}. Package-private, so no caller outside {@code dev.weft.sync}
+     * (the exhaustive interleaving test) can reach it.
+     */
     boolean invariantsHold() {
         synchronized (lock) {
             return (receivers.isEmpty() || buffer.isEmpty()) && (senders.isEmpty() || !hasRoom()) && reserved >= 0;
