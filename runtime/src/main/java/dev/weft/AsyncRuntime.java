@@ -133,7 +133,7 @@ public final class AsyncRuntime implements AutoCloseable {
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
 
-        /** Idle workers drive the reactor (true), its own thread does (false); null: -Dweft.driver. */
+        /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
         private Boolean workersDrive;
 
         Builder() {}

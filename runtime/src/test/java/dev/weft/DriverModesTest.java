@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The builder's driving option decides, not -Dweft.driver (which would give both the same mode). */
+/** The builder's driving option decides, not -Dweft.driver (which gives both the same mode). */
 class DriverModesTest {
 
     private static List<String> names(AsyncRuntime rt) {
