@@ -133,6 +133,9 @@ public final class AsyncRuntime implements AutoCloseable {
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
 
+        /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
+        private Boolean workersDrive;
+
         Builder() {}
 
         /**
@@ -162,12 +165,24 @@ public final class AsyncRuntime implements AutoCloseable {
         }
 
         /**
+         * Internal (tests run each driving mode side by side): idle workers drive the reactor
+         * ({@code true}) or its own thread does ({@code false}), whatever {@code -Dweft.driver}
+         * says. Package-private: the mode is not public API until a user needs to choose it.
+         */
+        Builder workersDrive(boolean drive) {
+            this.workersDrive = drive;
+            return this;
+        }
+
+        /**
          * Starts the runtime's threads.
          *
          * @return a new runtime; close it when done
          */
         public AsyncRuntime build() {
-            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix));
+            return new AsyncRuntime(workersDrive == null
+                    ? new WorkStealingScheduler(workers, threadNamePrefix)
+                    : new WorkStealingScheduler(workers, threadNamePrefix, workersDrive));
         }
     }
 }

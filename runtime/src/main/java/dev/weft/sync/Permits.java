@@ -1,10 +1,7 @@
 package dev.weft.sync;
 
-import dev.weft.Context;
-import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
 
 /**
  * The FIFO permit queue behind {@link Semaphore} and {@link Mutex}: a count of free permits and
@@ -71,7 +68,7 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends Waiter<V> implements Future<V> {
+    abstract static class Acquire<V> extends WaitingFuture<V> {
 
         private final Permits permits;
 
@@ -83,49 +80,49 @@ final class Permits {
         abstract V acquired();
 
         @Override
-        public final Poll<V> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
+        final Object lock() {
+            return permits.lock;
+        }
+
+        @Override
+        final String operation() {
+            return "acquire";
+        }
+
+        @Override
+        final Waker complete() {
+            if (state == GRANTED) {
+                return null;
             }
-            synchronized (permits.lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        break;
-                    case IDLE:
-                        if (permits.free == 0) {
-                            waker = cx.waker();
-                            permits.waiters.add(this);
-                            return Poll.pending();
-                        }
-                        permits.free--;
-                        break;
-                    default:
-                        throw new IllegalStateException("acquire polled after it completed or was cancelled");
-                }
-                state = DONE;
+            if (permits.free == 0) {
+                return WAIT;
             }
-            return Poll.ready(acquired());
+            permits.free--;
+            return null;
+        }
+
+        @Override
+        final void link() {
+            permits.waiters.add(this);
+        }
+
+        @Override
+        final void unlink() {
+            permits.waiters.remove(this);
         }
 
         /**
-         * Gives up waiting. A permit granted to this waiter but not yet taken by a poll passes to
-         * the next waiter (or back to the free count), so cancellation racing a grant leaks nothing.
+         * A permit granted to this waiter but not yet taken by a poll passes to the next waiter
+         * (or back to the free count), so cancellation racing a grant leaks nothing.
          */
         @Override
-        public final void cancel() {
-            Waker w = null;
-            synchronized (permits.lock) {
-                if (state == WAITING) {
-                    permits.waiters.remove(this);
-                } else if (state == GRANTED) {
-                    w = permits.releaseLocked();
-                }
-                state = DONE;
-            }
-            Waiter.wake(w);
+        final Waker passOn() {
+            return permits.releaseLocked();
+        }
+
+        @Override
+        final Poll<V> ready() {
+            return Poll.ready(acquired());
         }
     }
 }

@@ -101,7 +101,7 @@ class DriverSharingTest {
             RuntimeThreads.join(rt);
             assertTrue(read.isDone(), "the pending read's task was cancelled");
             assertTrue(s.source().isClosed(), "the reactor closed the socket still registered with it");
-            assertFalse(reactor.selectorOpen(), "the selector was released");
+            assertFalse(reactor.metrics().selectorOpen(), "the selector was released");
             l.close();
         }
     }

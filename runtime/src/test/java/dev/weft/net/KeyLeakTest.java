@@ -36,8 +36,8 @@ class KeyLeakTest {
             rt.spawn(oneByteServer(l));
             NetTest.awaitTrue(rt, () -> l.source().reactor() != null, "listener registered");
             Reactor reactor = l.source().reactor();
-            int baseline = reactor.keyCount();
-            long registeredBefore = reactor.registrations();
+            int baseline = reactor.metrics().keyCount();
+            long registeredBefore = reactor.metrics().registrations();
             ByteBuffer b = ByteBuffer.allocate(4);
             int bytes = 0;
             for (int i = 0; i < CYCLES; i++) {
@@ -50,15 +50,15 @@ class KeyLeakTest {
                 s.close();
             }
             assertEquals(CYCLES, bytes);
-            long registered = reactor.registrations() - registeredBefore;
+            long registered = reactor.metrics().registrations() - registeredBefore;
             // how many cycles had to wait (a read or connect found nothing ready) depends on timing;
             // the test needs many of them to mean anything, so it fails if none did
             System.out.println("[measure] " + kind + ": " + registered + " channels registered in " + CYCLES + " cycles");
             assertTrue(registered > 0, "no cycle registered a key: the test did not exercise the selector");
             NetTest.awaitTrue(rt, () -> {
                 reactor.flush();
-                return reactor.keyCount() == baseline;
-            }, "keys back to baseline " + baseline + " (now " + reactor.keyCount() + ")");
+                return reactor.metrics().keyCount() == baseline;
+            }, "keys back to baseline " + baseline + " (now " + reactor.metrics().keyCount() + ")");
             l.close();
         }
     }

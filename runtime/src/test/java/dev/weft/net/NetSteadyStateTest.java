@@ -74,16 +74,16 @@ class NetSteadyStateTest {
                     for (int i = 0; i < WARMUP + MESSAGES; i++) {
                         if (i == WARMUP) {
                             reactor = l.source().reactor();
-                            counts[0] = reactor.interestUpdates();
-                            counts[1] = reactor.wakeups();
+                            counts[0] = reactor.metrics().interestUpdates();
+                            counts[1] = reactor.metrics().wakeups();
                         }
                         java.util.Arrays.fill(msg, (byte) i);
                         out.write(msg);
                         in.readFully(back);
                         assertArrayEquals(msg, back);
                     }
-                    counts[2] = reactor.interestUpdates();
-                    counts[3] = reactor.wakeups();
+                    counts[2] = reactor.metrics().interestUpdates();
+                    counts[3] = reactor.metrics().wakeups();
                 } catch (Throwable t) {
                     failed.set(t);
                 } finally {

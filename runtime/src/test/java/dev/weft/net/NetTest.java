@@ -271,14 +271,14 @@ class NetTest {
                 awaitTrue(rt, () -> s.source().interestOps() == 0, "interest dropped with no waiter");
                 assertTrue(s.source().isReady(IoSource.IN), "the readiness that came with no waiter is kept");
                 // the stream still works: the next read finds the byte without waiting
-                long registeredBefore = s.source().reactor().registrations();
+                long registeredBefore = s.source().reactor().metrics().registrations();
                 ByteBuffer b = ByteBuffer.allocate(10);
                 assertEquals(1, rt.blockOn(s.read(b)));
                 assertEquals(7, b.get(0));
                 // a short read clears the bit where the selecting thread runs the woken tasks; a
                 // dedicated driver thread keeps it, so the next read tries first
                 assertEquals(kind.equals("multi"), s.source().isReady(IoSource.IN), "bit after a short read");
-                assertEquals(registeredBefore, s.source().reactor().registrations());
+                assertEquals(registeredBefore, s.source().reactor().metrics().registrations());
                 // and a read that must wait adds the interest back
                 JoinHandle<Integer> again = rt.spawn(s.read(b));
                 awaitTrue(rt, () -> (s.source().interestOps() & SelectionKey.OP_READ) != 0, "read armed again");

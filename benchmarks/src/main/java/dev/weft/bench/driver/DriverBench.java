@@ -286,11 +286,11 @@ public final class DriverBench {
             run(rt, l.localAddress(), conns, Math.min(1.0, seconds / 3), new Histogram(HIGHEST_US, 2));
             Histogram h = new Histogram(HIGHEST_US, 2);
             dev.weft.internal.io.Reactor reactor = rt.blockOn(cx -> Poll.ready(dev.weft.internal.io.Reactor.of(cx)));
-            long w0 = reactor.wakeups();
+            long w0 = reactor.metrics().wakeups();
             long t0 = System.nanoTime();
             long msgs = run(rt, l.localAddress(), conns, seconds, h);
             double secs = (System.nanoTime() - t0) / 1e9;
-            long wakeups = reactor.wakeups() - w0;
+            long wakeups = reactor.metrics().wakeups() - w0;
             Map<String, Double> r = new LinkedHashMap<>();
             r.put("msgs_per_s", msgs / secs);
             r.put("p50_us", (double) h.getValueAtPercentile(50));

@@ -152,11 +152,6 @@ public final class IoSource {
         return arm(dir, op, cx, false);
     }
 
-    /** Internal (tests): waits for {@code op} whatever the readiness bit says. */
-    public void armNow(int dir, int op, Context cx) throws IOException {
-        arm(dir, op, cx, true);
-    }
-
     /** As {@link #arm(int, int, Context)}; {@code force} waits even when the bit is set. */
     boolean arm(int dir, int op, Context cx, boolean force) throws IOException {
         Reactor r;
@@ -177,7 +172,7 @@ public final class IoSource {
                     wakers[dir] = null;
                     throw new AsynchronousCloseException(); // the runtime shut down
                 }
-                reactor.registered();
+                reactor.metrics().registered();
             } else {
                 int ops;
                 try {
@@ -190,7 +185,7 @@ public final class IoSource {
                     wakers[dir] = null;
                     throw new AsynchronousCloseException();
                 }
-                reactor.interestUpdated();
+                reactor.metrics().interestUpdated();
             }
             r = reactor;
         }
@@ -214,7 +209,7 @@ public final class IoSource {
                 int ops = key.interestOps();
                 if ((ops & op) != 0) {
                     key.interestOps(ops & ~op);
-                    reactor.interestUpdated();
+                    reactor.metrics().interestUpdated();
                 }
             } catch (CancelledKeyException ignored) {
                 // closed concurrently: the key is gone anyway
@@ -260,7 +255,7 @@ public final class IoSource {
             if (drop != 0 && ready != -1) {
                 try {
                     k.interestOps(k.interestOps() & ~drop);
-                    reactor.interestUpdated();
+                    reactor.metrics().interestUpdated();
                 } catch (CancelledKeyException ignored) {
                     // closed concurrently
                 }

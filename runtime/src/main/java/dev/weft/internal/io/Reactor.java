@@ -3,6 +3,7 @@ package dev.weft.internal.io;
 import dev.weft.Context;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -66,19 +66,13 @@ public final class Reactor implements AutoCloseable {
     /** Set once the channels are closed and the selector released (guarded by this). */
     private boolean released;
 
-    /** Unparks that found the driver waiting and woke it (tests and measurements). */
-    private final LongAdder wakeups = new LongAdder();
-
-    /** Interest-set changes after registration, each one an epoll_ctl at the next select. */
-    private final LongAdder interestUpdates = new LongAdder();
-
-    /** Channels ever registered (tests and measurements). */
-    private final LongAdder registrations = new LongAdder();
+    /** What this driver has done: wake-ups, registrations, interest changes, timer moves. */
+    private final DriverMetrics metrics = new DriverMetrics();
 
     private final BooleanSupplier stopCondition = () -> closed;
 
     private Reactor(String threadName, Clock clock) {
-        this.timers = new TimerDriver(clock, this::unpark);
+        this.timers = new TimerDriver(clock, this::unpark, metrics);
         if (threadName != null) {
             this.thread = new Thread(this::run, threadName);
             thread.setDaemon(true);
@@ -122,12 +116,6 @@ public final class Reactor implements AutoCloseable {
         return rt != null ? rt.reactor() : Fallback.INSTANCE;
     }
 
-    /** The reactor of the current thread's runtime, or the shared fallback. */
-    public static Reactor current() {
-        RuntimeHandle rt = RuntimeHandle.current();
-        return rt != null ? rt.reactor() : Fallback.INSTANCE;
-    }
-
     /** The shared daemon reactor (thread-driven) for futures polled outside any runtime. */
     public static Reactor fallback() {
         return Fallback.INSTANCE;
@@ -135,6 +123,11 @@ public final class Reactor implements AutoCloseable {
 
     public TimerDriver timers() {
         return timers;
+    }
+
+    /** This driver's counters (the runtime's metrics for its selector and timers). */
+    public DriverMetrics metrics() {
+        return metrics;
     }
 
     /** The dedicated thread, or null when callers drive. */
@@ -160,6 +153,7 @@ public final class Reactor implements AutoCloseable {
                     throw new UncheckedIOException("cannot open the reactor's selector", e);
                 }
                 selector = s;
+                metrics.selectorOpened(s);
             }
         }
         // a driver parked without a selector (LockSupport) must come back and select instead
@@ -195,7 +189,7 @@ public final class Reactor implements AutoCloseable {
     public void unpark() {
         unparkRequested = true;
         if (state == PARKED) {
-            wakeups.increment();
+            metrics.wokeDriver();
             Selector s = selector;
             if (s != null) {
                 s.wakeup();
@@ -285,45 +279,6 @@ public final class Reactor implements AutoCloseable {
             drive(Long.MAX_VALUE, stopCondition);
         }
         release();
-    }
-
-    /** Internal (tests): registered keys, cancelled ones included until the next select. */
-    public int keyCount() {
-        Selector s = selector;
-        return s == null || !s.isOpen() ? 0 : s.keys().size();
-    }
-
-    /** Internal (tests): an opened selector not closed yet (it holds an epoll descriptor). */
-    public boolean selectorOpen() {
-        Selector s = selector;
-        return s != null && s.isOpen();
-    }
-
-    /** Internal (tests): how many channels have registered with this selector so far. */
-    public long registrations() {
-        return registrations.sum();
-    }
-
-    /** Internal (tests): how many unparks found the driver waiting and woke it. */
-    public long wakeups() {
-        return wakeups.sum();
-    }
-
-    /**
-     * Internal (tests, measurements): interest-set changes of registered keys (adds by arm,
-     * drops by the driver). NIO applies a change at the next select; one that is undone before
-     * then costs no epoll_ctl, so this is an upper bound on them.
-     */
-    public long interestUpdates() {
-        return interestUpdates.sum();
-    }
-
-    void interestUpdated() {
-        interestUpdates.increment();
-    }
-
-    void registered() {
-        registrations.increment();
     }
 
     /** Wakes the selector (if any) so cancelled keys are deregistered by the next select. */

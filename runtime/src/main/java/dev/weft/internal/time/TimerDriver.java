@@ -3,6 +3,7 @@ package dev.weft.internal.time;
 import dev.weft.Context;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.metrics.DriverMetrics;
 
 /**
  * The timer half of a runtime's reactor: a {@link TimerWheel} behind a lock, read against an
@@ -38,7 +39,7 @@ public final class TimerDriver {
     private final long origin;
 
     /** Guarded by {@code this}. */
-    private final TimerWheel wheel = new TimerWheel();
+    private final TimerWheel wheel;
 
     /** Wakes the driving thread when a registration precedes its park deadline. */
     private final Runnable onEarlierDeadline;
@@ -47,6 +48,12 @@ public final class TimerDriver {
     private long parkedUntil = Long.MAX_VALUE;
 
     public TimerDriver(Clock clock, Runnable onEarlierDeadline) {
+        this(clock, onEarlierDeadline, new DriverMetrics());
+    }
+
+    /** A driver whose wheel records its work in {@code metrics} (its reactor's). */
+    public TimerDriver(Clock clock, Runnable onEarlierDeadline, DriverMetrics metrics) {
+        this.wheel = new TimerWheel(metrics);
         this.clock = clock;
         this.origin = clock.nanoTime();
         this.onEarlierDeadline = onEarlierDeadline;

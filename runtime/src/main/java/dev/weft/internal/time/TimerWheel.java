@@ -1,5 +1,7 @@
 package dev.weft.internal.time;
 
+import dev.weft.internal.metrics.DriverMetrics;
+
 /**
  * A hierarchical timing wheel (Varghese &amp; Lauck, "Hashed and Hierarchical Timing Wheels",
  * SOSP 1987), laid out as Tokio's {@code runtime/time/wheel}: 6 levels of 64 slots, 1 tick =
@@ -67,8 +69,19 @@ public final class TimerWheel {
     /** Number of entries in slots. */
     private int size;
 
-    /** Entries re-linked (moved ahead or cascaded) by the latest {@link #advance} (tests). */
+    /** Entries re-linked (moved ahead or cascaded) by the {@link #advance} in progress. */
     private int moved;
+
+    /** Where each advance adds its {@link #moved}: the owning driver's counters. */
+    private final DriverMetrics metrics;
+
+    public TimerWheel() {
+        this(new DriverMetrics());
+    }
+
+    public TimerWheel(DriverMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public long elapsed() {
         return elapsed;
@@ -76,11 +89,6 @@ public final class TimerWheel {
 
     public int size() {
         return size;
-    }
-
-    /** Entries the latest {@link #advance} moved between slots: its work besides firing (tests). */
-    int lastMoved() {
-        return moved;
     }
 
     /**
@@ -250,6 +258,7 @@ public final class TimerWheel {
         }
         // this tick's share: the remainder spread over the block's ticks left, this one included
         moveAhead(SLOTS - (int) (elapsed & BLOCK_MASK));
+        metrics.timerEntriesMoved(moved);
         return out.first;
     }
 

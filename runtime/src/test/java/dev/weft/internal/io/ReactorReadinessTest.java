@@ -101,8 +101,8 @@ class ReactorReadinessTest {
     void aReArmWithTheInterestSetChangesNothingAndNeedsNoSyscall() {
         registered();
         for (int i = 0; i < 100; i++) {
-            long updates = r.interestUpdates();
-            long wakeups = r.wakeups();
+            long updates = r.metrics().interestUpdates();
+            long wakeups = r.metrics().wakeups();
             int calls = syscalls.get();
             ByteBuffer b = ByteBuffer.allocate(16);
             IoOp<Integer> op = read(b, () -> {});
@@ -116,8 +116,8 @@ class ReactorReadinessTest {
             assertEquals(1, p.value());
             assertEquals((byte) i, b.get(0));
             assertEquals(calls + 1, syscalls.get(), "one read per message");
-            assertEquals(updates, r.interestUpdates(), "the interest stayed registered");
-            assertEquals(wakeups, r.wakeups());
+            assertEquals(updates, r.metrics().interestUpdates(), "the interest stayed registered");
+            assertEquals(wakeups, r.metrics().wakeups());
         }
     }
 
@@ -130,13 +130,13 @@ class ReactorReadinessTest {
         send(5);
         driveUntilWoken(2);
         // nobody polls: the byte stays unread, and the level-triggered selector reports it again
-        long updates = r.interestUpdates();
+        long updates = r.metrics().interestUpdates();
         r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
-        assertEquals(updates + 1, r.interestUpdates(), "reported again with no waiter: interest dropped");
+        assertEquals(updates + 1, r.metrics().interestUpdates(), "reported again with no waiter: interest dropped");
         assertEquals(0, source.interestOps());
         assertTrue(source.isReady(IoSource.IN), "the readiness is kept");
         r.drive(0, () -> false);
-        assertEquals(updates + 1, r.interestUpdates(), "dropped once");
+        assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped once");
         // the woken operation finds the byte without waiting again
         Poll<Integer> p = op.poll(cx);
         assertTrue(p.isReady());

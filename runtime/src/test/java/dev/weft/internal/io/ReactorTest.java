@@ -76,7 +76,7 @@ class ReactorTest {
 
     /** Registers {@code source} for reads with {@code r}, so the selector exists and is selected. */
     static void armRead(IoSource source, Reactor r, Runnable onWake) throws Exception {
-        source.armNow(IoSource.IN, SelectionKey.OP_READ, contextOn(r, onWake));
+        source.arm(IoSource.IN, SelectionKey.OP_READ, contextOn(r, onWake), true);
     }
 
     @Test
@@ -100,11 +100,11 @@ class ReactorTest {
             driver.start();
             // no timer armed, nothing written: the driver's first turn is a select() with no timeout
             awaitTrue(() -> r.owner() == driver && r.isParked(), "driver waiting in select");
-            long before = r.wakeups();
+            long before = r.metrics().wakeups();
             Latch t = new Latch();
             assertTrue(r.timers().register(t, TimeUnit.MILLISECONDS.toNanos(5)));
             assertTrue(t.fired.await(20, TimeUnit.SECONDS), "timer never fired");
-            assertTrue(r.wakeups() > before, "the earlier deadline woke the select");
+            assertTrue(r.metrics().wakeups() > before, "the earlier deadline woke the select");
         } finally {
             stop.set(true);
             r.close();
@@ -121,11 +121,11 @@ class ReactorTest {
             Latch soon = new Latch();
             assertTrue(r.timers().register(soon, TimeUnit.SECONDS.toNanos(3600)));
             awaitTrue(r::isParked, "driver waiting for the first timer");
-            long before = r.wakeups();
+            long before = r.metrics().wakeups();
             for (int i = 0; i < 100; i++) {
                 assertTrue(r.timers().register(new Latch(), TimeUnit.SECONDS.toNanos(7200 + i)));
             }
-            assertEquals(before, r.wakeups(), "later deadlines must not wake the driver");
+            assertEquals(before, r.metrics().wakeups(), "later deadlines must not wake the driver");
             assertFalse(r.hasSelector(), "timers alone never open a selector");
         } finally {
             r.close();
@@ -184,7 +184,7 @@ class ReactorTest {
             assertTrue(woken.await(20, TimeUnit.SECONDS), "the waiter was not woken by close");
             assertTrue(source.isClosed());
             assertThrows(AsynchronousCloseException.class,
-                    () -> source.armNow(IoSource.IN, SelectionKey.OP_READ, contextOn(r, () -> {})));
+                    () -> source.arm(IoSource.IN, SelectionKey.OP_READ, contextOn(r, () -> {}), true));
             if (dedicated) {
                 driving.join(20_000);
                 assertFalse(driving.isAlive(), "driver thread left behind");
@@ -195,7 +195,7 @@ class ReactorTest {
                 assertFalse(caller.isAlive());
                 assertTrue(r.drive(0, () -> false), "a closed reactor's turn is a no-op");
             }
-            assertFalse(r.selectorOpen(), "the selector (and its descriptor) is released on close");
+            assertFalse(r.metrics().selectorOpen(), "the selector (and its descriptor) is released on close");
             pipe.sink().close();
         }
     }
