@@ -1,9 +1,11 @@
 package dev.weft.sync;
 
+import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.task.Coop;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -285,10 +287,14 @@ public final class Channel<T> {
         return Sneaky.rethrow(new ClosedChannelException());
     }
 
-    /** The future of one {@link #send}; its own waiter node. */
-    private final class Send extends WaitingFuture<Void> {
+    private static IllegalStateException pollAfterDone(String what) {
+        return new IllegalStateException(what + " polled after it completed or was cancelled");
+    }
 
-        /** The value to deliver; cleared once delivered or given up (still set: not delivered). */
+    /** The future of one {@link #send}; its own waiter node. */
+    private final class Send extends Waiter<Void> implements Future<Void> {
+
+        /** The value to deliver; cleared once delivered or given up. */
         private T value;
 
         Send(T value) {
@@ -296,81 +302,76 @@ public final class Channel<T> {
         }
 
         @Override
-        Object lock() {
-            return lock;
-        }
-
-        @Override
-        String operation() {
-            return "send";
-        }
-
-        @Override
-        Waker complete() {
-            Waker w = null;
-            switch (state) {
-                case GRANTED:
-                    reserved--;
-                    if (!closed) {
-                        w = deliver(value);
-                        value = null;
-                        if (buffer.isEmpty()) {
-                            // went straight to a receiver: the slot is free again. This node's
-                            // waker slot is empty (the granter took it), so it carries this
-                            // second wake-up out of the lock to ready()
-                            waker = grantSender();
-                        }
-                    }
-                    return w;
-                case CLOSED:
-                    return null;
-                default: // IDLE
-                    if (closed) {
-                        return null;
-                    }
-                    if (senders.isEmpty() && (!receivers.isEmpty() || hasRoom())) {
-                        w = deliver(value);
-                        value = null;
-                        return w;
-                    }
-                    return WAIT;
+        public Poll<Void> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
             }
-        }
-
-        @Override
-        void link() {
-            senders.add(this);
-        }
-
-        @Override
-        void unlink() {
-            senders.remove(this);
-        }
-
-        @Override
-        Waker passOn() {
-            reserved--;
-            return grantSender();
-        }
-
-        @Override
-        void cancelled() {
-            value = null;
-        }
-
-        @Override
-        Poll<Void> ready() {
-            Waiter.wake(takeWaker()); // DONE: no other thread touches this node any more
-            if (value != null) {
+            Waker w = null;
+            Waker next = null;
+            boolean delivered;
+            synchronized (lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        reserved--;
+                        delivered = !closed;
+                        if (delivered) {
+                            w = deliver(value);
+                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free again
+                                next = grantSender();
+                            }
+                        }
+                        break;
+                    case CLOSED:
+                        delivered = false;
+                        break;
+                    case IDLE:
+                        if (closed) {
+                            delivered = false;
+                        } else if (senders.isEmpty() && (!receivers.isEmpty() || hasRoom())) {
+                            w = deliver(value);
+                            delivered = true;
+                        } else {
+                            waker = cx.waker();
+                            senders.add(this);
+                            return Poll.pending();
+                        }
+                        break;
+                    default:
+                        throw pollAfterDone("send");
+                }
+                state = DONE;
                 value = null;
+            }
+            Waiter.wake(w);
+            Waiter.wake(next);
+            if (!delivered) {
                 throw closedFailure();
             }
             return Poll.ready(null);
         }
+
+        @Override
+        public void cancel() {
+            Waker w = null;
+            synchronized (lock) {
+                if (state == WAITING) {
+                    senders.remove(this);
+                } else if (state == GRANTED) {
+                    reserved--;
+                    w = grantSender();
+                }
+                state = DONE;
+                value = null;
+            }
+            Waiter.wake(w);
+        }
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends WaitingFuture<T> {
+    private final class Receive extends Waiter<T> implements Future<T> {
 
         /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
         private T value;
@@ -388,48 +389,52 @@ public final class Channel<T> {
         }
 
         @Override
-        Object lock() {
-            return lock;
-        }
-
-        @Override
-        String operation() {
-            return "receive";
-        }
-
-        @Override
-        Waker complete() {
-            if (state == GRANTED) {
-                return null;
+        public Poll<T> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
             }
-            T v = buffer.pollFirst(); // IDLE, or CLOSED: drain what is left
-            value = v;
-            if (v != null) {
-                return grantSender();
+            Waker w = null;
+            synchronized (lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        break;
+                    case IDLE:
+                    case CLOSED:
+                        T v = buffer.pollFirst();
+                        value = v;
+                        if (v != null) {
+                            w = grantSender();
+                        } else if (!closed) {
+                            waker = cx.waker();
+                            receivers.add(this);
+                            return Poll.pending();
+                        }
+                        break;
+                    default:
+                        throw pollAfterDone("receive");
+                }
+                state = DONE;
             }
-            return closed ? null : WAIT;
-        }
-
-        @Override
-        void link() {
-            receivers.add(this);
-        }
-
-        @Override
-        void unlink() {
-            receivers.remove(this);
-        }
-
-        @Override
-        Waker passOn() {
-            Waker w = putBack(value);
-            value = null;
-            return w;
-        }
-
-        @Override
-        Poll<T> ready() {
+            Waiter.wake(w);
             return this; // ready: state is DONE, value() is the value (null: closed and drained)
+        }
+
+        @Override
+        public void cancel() {
+            Waker w = null;
+            synchronized (lock) {
+                if (state == WAITING) {
+                    receivers.remove(this);
+                } else if (state == GRANTED) {
+                    w = putBack(value);
+                    value = null;
+                }
+                state = DONE;
+            }
+            Waiter.wake(w);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.weft.sync;
 
+import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.internal.task.Coop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,7 +101,7 @@ public final class Notify {
         return n.takeWaker();
     }
 
-    private final class Notified extends WaitingFuture<Void> {
+    private final class Notified extends Waiter<Void> implements Future<Void> {
 
         /** {@link #generation} when created. */
         private final int createdAt;
@@ -112,45 +114,48 @@ public final class Notify {
         }
 
         @Override
-        Object lock() {
-            return lock;
-        }
-
-        @Override
-        String operation() {
-            return "notified";
-        }
-
-        @Override
-        Waker complete() {
-            if (state == GRANTED || generation != createdAt) {
-                return null;
+        public Poll<Void> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
             }
-            if (permit) {
-                permit = false;
-                return null;
+            synchronized (lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        break;
+                    case IDLE:
+                        if (generation != createdAt) {
+                            break;
+                        }
+                        if (permit) {
+                            permit = false;
+                            break;
+                        }
+                        waker = cx.waker();
+                        waiters.add(this);
+                        return Poll.pending();
+                    default:
+                        throw new IllegalStateException("notified polled after it completed or was cancelled");
+                }
+                state = DONE;
             }
-            return WAIT;
-        }
-
-        @Override
-        void link() {
-            waiters.add(this);
-        }
-
-        @Override
-        void unlink() {
-            waiters.remove(this);
-        }
-
-        @Override
-        Waker passOn() {
-            return byOne ? notifyOneLocked() : null;
-        }
-
-        @Override
-        Poll<Void> ready() {
             return Poll.ready(null);
+        }
+
+        @Override
+        public void cancel() {
+            Waker w = null;
+            synchronized (lock) {
+                if (state == WAITING) {
+                    waiters.remove(this);
+                } else if (state == GRANTED && byOne) {
+                    w = notifyOneLocked();
+                }
+                state = DONE;
+            }
+            Waiter.wake(w);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.weft.sync;
 
+import dev.weft.Context;
+import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.internal.task.Coop;
 
 /**
  * The FIFO permit queue behind {@link Semaphore} and {@link Mutex}: a count of free permits and
@@ -68,7 +71,7 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends WaitingFuture<V> {
+    abstract static class Acquire<V> extends Waiter<V> implements Future<V> {
 
         private final Permits permits;
 
@@ -80,49 +83,49 @@ final class Permits {
         abstract V acquired();
 
         @Override
-        final Object lock() {
-            return permits.lock;
-        }
-
-        @Override
-        final String operation() {
-            return "acquire";
-        }
-
-        @Override
-        final Waker complete() {
-            if (state == GRANTED) {
-                return null;
+        public final Poll<V> poll(Context cx) {
+            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
+                return Poll.pending();
             }
-            if (permits.free == 0) {
-                return WAIT;
+            synchronized (permits.lock) {
+                switch (state) {
+                    case WAITING:
+                        waker = cx.waker();
+                        return Poll.pending();
+                    case GRANTED:
+                        break;
+                    case IDLE:
+                        if (permits.free == 0) {
+                            waker = cx.waker();
+                            permits.waiters.add(this);
+                            return Poll.pending();
+                        }
+                        permits.free--;
+                        break;
+                    default:
+                        throw new IllegalStateException("acquire polled after it completed or was cancelled");
+                }
+                state = DONE;
             }
-            permits.free--;
-            return null;
-        }
-
-        @Override
-        final void link() {
-            permits.waiters.add(this);
-        }
-
-        @Override
-        final void unlink() {
-            permits.waiters.remove(this);
+            return Poll.ready(acquired());
         }
 
         /**
-         * A permit granted to this waiter but not yet taken by a poll passes to the next waiter
-         * (or back to the free count), so cancellation racing a grant leaks nothing.
+         * Gives up waiting. A permit granted to this waiter but not yet taken by a poll passes to
+         * the next waiter (or back to the free count), so cancellation racing a grant leaks nothing.
          */
         @Override
-        final Waker passOn() {
-            return permits.releaseLocked();
-        }
-
-        @Override
-        final Poll<V> ready() {
-            return Poll.ready(acquired());
+        public final void cancel() {
+            Waker w = null;
+            synchronized (permits.lock) {
+                if (state == WAITING) {
+                    permits.waiters.remove(this);
+                } else if (state == GRANTED) {
+                    w = permits.releaseLocked();
+                }
+                state = DONE;
+            }
+            Waiter.wake(w);
         }
     }
 }

@@ -38,9 +38,6 @@ import dev.weft.Waker;
  * cancels a node (one thread at a time); granters are any thread; all of it under the lock.
  *
  * <h3>The wait protocol (every primitive)</h3>
- * The awaiter's steps (all but the grant) are written once, in {@link WaitingFuture}, for
- * Channel, Notify and the permits of Semaphore and Mutex; Oneshot, which grants everyone at once
- * and passes nothing on, keeps its own shorter poll.
  * <ol>
  *   <li>every poll first spends one unit of the task's cooperative budget
  *       ({@code dev.weft.internal.task.Coop}, Tokio's coop); when it is spent the poll returns
