@@ -1,9 +1,9 @@
 package dev.weft.agent;
 
-import dev.weft.agent.analyze.LoaderHierarchies;
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
+import dev.weft.agent.hierarchy.LoaderHierarchies;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;

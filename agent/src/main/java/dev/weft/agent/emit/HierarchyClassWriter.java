@@ -1,6 +1,6 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import org.objectweb.asm.ClassWriter;
 
 /** A COMPUTE_FRAMES class writer that asks the class-file hierarchy, never a class loader. */

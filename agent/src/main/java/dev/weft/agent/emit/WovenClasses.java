@@ -1,6 +1,6 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
