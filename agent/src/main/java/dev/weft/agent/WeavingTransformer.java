@@ -1,14 +1,14 @@
 package dev.weft.agent;
 
-import dev.weft.agent.analyze.LoaderHierarchies;
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
+import dev.weft.agent.hierarchy.LoaderHierarchies;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
+import dev.weft.agent.stats.WeaveStats;
 import dev.weft.agent.weave.WeaveResult;
-import dev.weft.agent.weave.WeaveStats;
 import dev.weft.agent.weave.Weaver;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;

@@ -1,6 +1,8 @@
 package dev.weft.agent.analyze;
 
 import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.flow.HierarchyVerifier;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;

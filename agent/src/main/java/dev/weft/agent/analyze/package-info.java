@@ -3,10 +3,10 @@
  *
  * <p>Two analyses over the same method:
  * <ol>
- *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.analyze.HierarchyVerifier}, a
+ *   <li>types: an ASM {@code Analyzer} with {@link dev.weft.agent.flow.HierarchyVerifier}, a
  *       {@code SimpleVerifier} whose class hierarchy comes from a
- *       {@link dev.weft.agent.analyze.TypeHierarchy} — class-file headers that
- *       {@link dev.weft.agent.analyze.ClassFiles} reads as {@code .class} resources of the defining loader. Invariant: nothing here loads or
+ *       {@link dev.weft.agent.hierarchy.TypeHierarchy} — class-file headers that
+ *       {@link dev.weft.agent.hierarchy.ClassFiles} reads as {@code .class} resources of the defining loader. Invariant: nothing here loads or
  *       initializes a class (a transformer that loads classes can deadlock or see half-defined
  *       types); {@code HierarchyVerifier.getClass} throws to make any slip loud.
  *   <li>liveness: backward dataflow over the control-flow edges the type analysis records (as {@link dev.weft.agent.flow.ControlFlowGraph} would), with

@@ -1,6 +1,6 @@
 package dev.weft.agent.check;
 
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;

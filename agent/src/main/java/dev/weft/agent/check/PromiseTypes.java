@@ -1,6 +1,6 @@
 package dev.weft.agent.check;
 
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;

@@ -1,8 +1,8 @@
 package dev.weft.agent.cli;
 
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;

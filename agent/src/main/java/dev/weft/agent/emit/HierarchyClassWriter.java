@@ -1,7 +1,7 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.flow.AnalysisLimits;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import org.objectweb.asm.ClassWriter;
 
 /** A COMPUTE_FRAMES class writer that asks the class-file hierarchy, never a class loader. */

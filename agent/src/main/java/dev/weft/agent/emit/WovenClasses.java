@@ -1,6 +1,6 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,9 +68,9 @@ public final class WovenClasses {
                 continue;
             }
             try {
-                long ts = dev.weft.agent.weave.WeaveStats.start();
+                long ts = dev.weft.agent.stats.WeaveStats.start();
                 m.accept(cw);
-                dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.Phase.FRAMES, ts);
+                dev.weft.agent.stats.WeaveStats.add(dev.weft.agent.stats.WeaveStats.Phase.FRAMES, ts);
             } catch (MethodTooLargeException e) {
                 throw tooLarge(e);
             } catch (RuntimeException e) {

@@ -7,6 +7,9 @@
  * {@link dev.weft.agent.flow.StraightLine}, which tells when one call feeds the next with nothing
  * able to come between (an awaited call that may become a direct await).
  *
+ * <p>{@link dev.weft.agent.flow.HierarchyVerifier} is the verifier the typed-frame analyses run
+ * with (analyze's frames, verify's check of woven code), its subtype questions answered from
+ * class files, never by loading a class.
  * <p>Invariant: exception edges are included — from every instruction inside a try range to its
  * handler — because a value read only by a handler is live throughout the protected range.
  */

@@ -1,9 +1,9 @@
 package dev.weft.agent.verify;
 
-import dev.weft.agent.analyze.HierarchyVerifier;
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.flow.ConstructionShapes;
+import dev.weft.agent.flow.HierarchyVerifier;
 import dev.weft.agent.flow.UninitializedObjects;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 /**
  * Stage 8: checks of woven output, used by the tests and by {@code check}. ASM's
  * {@code CheckClassAdapter} runs its structural checks and a data-flow verification whose class
- * hierarchy comes from the same class-file {@link dev.weft.agent.analyze.TypeHierarchy} (no
+ * hierarchy comes from the same class-file {@link dev.weft.agent.hierarchy.TypeHierarchy} (no
  * class loading), plus the one rule those verifiers do not model and HotSpot's does: an object
  * under construction is only copied and initialized once
  * ({@link dev.weft.agent.flow.UninitializedObjects}); saving one across a suspension passed

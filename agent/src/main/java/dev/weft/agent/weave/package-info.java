@@ -11,6 +11,6 @@
  * command line and the tests, and at load time unless {@code -javaagent:weft-agent.jar=noverify}
  * switches it off to save start-up time (docs/design.md, "Start-up cost of load-time
  * weaving"; HotSpot still verifies every class).
- * {@link dev.weft.agent.weave.WeaveStats} ({@code -Dweft.agent.stats=true}) times the stages.
+ * {@link dev.weft.agent.stats.WeaveStats} ({@code -Dweft.agent.stats=true}) times the stages.
  */
 package dev.weft.agent.weave;

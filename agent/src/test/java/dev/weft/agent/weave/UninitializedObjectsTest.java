@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
-import dev.weft.agent.analyze.TypeHierarchy;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import dev.weft.agent.testkit.Leaf;
 import dev.weft.agent.testkit.Poller;
 import dev.weft.agent.verify.WovenClassVerifier;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.agent.analyze.TypeHierarchy;
 import dev.weft.agent.cli.Main;
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import dev.weft.agent.verify.WovenClassVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

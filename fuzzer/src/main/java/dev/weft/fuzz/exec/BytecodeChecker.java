@@ -35,7 +35,8 @@ public final class BytecodeChecker {
     /** The checker, or null when the weaver's classes are not reachable (no agent jar). */
     public static BytecodeChecker create() {
         // The transformer's own per-loader cache of class files, whichever form this weaver has.
-        BytecodeChecker c = create("dev.weft.agent.analyze.LoaderHierarchies", "TypeHierarchy");
+        BytecodeChecker c = create("dev.weft.agent.hierarchy.LoaderHierarchies", "TypeHierarchy");
+        c = c != null ? c : create("dev.weft.agent.analyze.LoaderHierarchies", "TypeHierarchy");
         return c != null ? c : create("dev.weft.agent.analyze.LoaderPools", "TypePool");
     }
 

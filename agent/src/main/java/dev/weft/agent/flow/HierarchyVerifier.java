@@ -1,5 +1,6 @@
-package dev.weft.agent.analyze;
+package dev.weft.agent.flow;
 
+import dev.weft.agent.hierarchy.TypeHierarchy;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;

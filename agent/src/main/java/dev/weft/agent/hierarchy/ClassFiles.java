@@ -1,4 +1,4 @@
-package dev.weft.agent.analyze;
+package dev.weft.agent.hierarchy;
 
 import java.io.IOException;
 import java.io.InputStream;

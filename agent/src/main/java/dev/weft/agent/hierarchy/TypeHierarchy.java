@@ -1,4 +1,4 @@
-package dev.weft.agent.analyze;
+package dev.weft.agent.hierarchy;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -87,10 +87,10 @@ public final class TypeHierarchy {
     }
 
     private Info read(String name) {
-        long t = dev.weft.agent.weave.WeaveStats.start();
+        long t = dev.weft.agent.stats.WeaveStats.start();
         try {
             byte[] b = classFiles.read(name);
-            dev.weft.agent.weave.WeaveStats.add(dev.weft.agent.weave.WeaveStats.Phase.HIERARCHY, t);
+            dev.weft.agent.stats.WeaveStats.add(dev.weft.agent.stats.WeaveStats.Phase.HIERARCHY, t);
             if (b != null) {
                 ClassReader header = new ClassReader(b);
                 boolean itf = (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;

@@ -1,4 +1,4 @@
-package dev.weft.agent.weave;
+package dev.weft.agent.stats;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 

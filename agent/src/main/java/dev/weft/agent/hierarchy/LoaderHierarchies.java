@@ -1,4 +1,4 @@
-package dev.weft.agent.analyze;
+package dev.weft.agent.hierarchy;
 
 import java.util.Map;
 import java.util.WeakHashMap;
