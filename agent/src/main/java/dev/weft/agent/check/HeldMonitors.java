@@ -11,8 +11,12 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -28,8 +32,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * <p>Implementation overview. Each reference value is known by the set of instructions that may
  * have produced it (ASM's {@link SourceInterpreter}, except that loads, stores and {@code DUP}s keep
  * the value they copy, parameters and caught exceptions get an origin of their own, and unknown
- * values an origin that matches nothing). The state before an instruction is the list of the
- * origins of the monitors entered and not yet exited, or UNKNOWN:
+ * values and primitives an origin that matches nothing). The state before an instruction is the
+ * list of the origins of the monitors entered and not yet exited, or UNKNOWN:
  * <ol>
  *   <li>{@code monitorenter v} pushes v's origins on its normal edge; it acquires nothing when it
  *       throws, so its exception edges carry the state before it;
@@ -160,6 +164,10 @@ final class HeldMonitors {
         /** Stands for a value whose producer is not known; an origin set holding it matches nothing. */
         private static final AbstractInsnNode UNKNOWN_ORIGIN = new InsnNode(Opcodes.NOP);
 
+        /** The unknown values, one per size, so merging two of them changes no frame. */
+        private static final SourceValue UNKNOWN1 = new SourceValue(1, UNKNOWN_ORIGIN);
+        private static final SourceValue UNKNOWN2 = new SourceValue(2, UNKNOWN_ORIGIN);
+
         /** One stand-in origin per parameter slot. */
         private final List<AbstractInsnNode> parameters = new ArrayList<>();
 
@@ -181,7 +189,7 @@ final class HeldMonitors {
 
         @Override
         public SourceValue newEmptyValue(int local) {
-            return new SourceValue(1, UNKNOWN_ORIGIN);
+            return UNKNOWN1;
         }
 
         @Override
@@ -192,12 +200,84 @@ final class HeldMonitors {
         @Override
         public SourceValue newValue(Type type) {
             SourceValue v = super.newValue(type);
-            return v == null ? null : new SourceValue(v.size, UNKNOWN_ORIGIN);
+            return unknown(v);
         }
 
         @Override
         public SourceValue copyOperation(AbstractInsnNode insn, SourceValue value) {
             return value;
+        }
+
+        // The fixpoint revisits an instruction each time an origin set before it grows, and ASM
+        // charges every visit: over a long method with loops, finally copies and reused local
+        // slots, sets that can never name a monitor (primitives, unknown values gathering one
+        // more origin per store site) made g0 of fuzz program P5ighn9d cost 250,000 visits and
+        // pass AnalysisLimits. So a primitive is one shared value per size, and an unknown set
+        // stays the single UNKNOWN_ORIGIN set; neither changes what an exit can match.
+
+        @Override
+        public SourceValue newOperation(AbstractInsnNode insn) {
+            SourceValue v = super.newOperation(insn);
+            switch (insn.getOpcode()) {
+                case ACONST_NULL:
+                case NEW:
+                    return v;
+                case LDC:
+                    return ((LdcInsnNode) insn).cst instanceof Number ? unknown(v) : v;
+                case GETSTATIC:
+                    return typed(v, Type.getType(((FieldInsnNode) insn).desc));
+                default:
+                    return unknown(v);
+            }
+        }
+
+        @Override
+        public SourceValue unaryOperation(AbstractInsnNode insn, SourceValue value) {
+            SourceValue v = super.unaryOperation(insn, value);
+            switch (insn.getOpcode()) {
+                case NEWARRAY:
+                case ANEWARRAY:
+                case CHECKCAST:
+                    return v;
+                case GETFIELD:
+                    return typed(v, Type.getType(((FieldInsnNode) insn).desc));
+                default:
+                    return unknown(v);
+            }
+        }
+
+        @Override
+        public SourceValue binaryOperation(AbstractInsnNode insn, SourceValue value1, SourceValue value2) {
+            SourceValue v = super.binaryOperation(insn, value1, value2);
+            return insn.getOpcode() == AALOAD ? v : unknown(v);
+        }
+
+        @Override
+        public SourceValue naryOperation(AbstractInsnNode insn, List<? extends SourceValue> values) {
+            SourceValue v = super.naryOperation(insn, values);
+            if (insn.getOpcode() == MULTIANEWARRAY) {
+                return v;
+            }
+            String desc = insn instanceof InvokeDynamicInsnNode ? ((InvokeDynamicInsnNode) insn).desc
+                    : ((MethodInsnNode) insn).desc;
+            return typed(v, Type.getReturnType(desc));
+        }
+
+        @Override
+        public SourceValue merge(SourceValue value1, SourceValue value2) {
+            if (value1.size == value2.size && (value1.insns.contains(UNKNOWN_ORIGIN)
+                    || value2.insns.contains(UNKNOWN_ORIGIN))) {
+                return value1.size == 2 ? UNKNOWN2 : UNKNOWN1;
+            }
+            return super.merge(value1, value2);
+        }
+
+        private static SourceValue typed(SourceValue v, Type type) {
+            return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? v : unknown(v);
+        }
+
+        private static SourceValue unknown(SourceValue v) {
+            return v == null ? null : v.size == 2 ? UNKNOWN2 : UNKNOWN1;
         }
     }
 }

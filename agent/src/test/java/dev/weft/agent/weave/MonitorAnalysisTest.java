@@ -105,6 +105,21 @@ class MonitorAnalysisTest {
         assertEquals("2", run(pending, "okAwaitsSynchronizedCallee"));
     }
 
+    /**
+     * Fuzz program P5ighn9d's g0: the analysis used to pass ASM's operation bound on it (origin
+     * sets of primitives and unknown values growing one store site at a time) and reject a
+     * generator whose yields are outside every block.
+     */
+    @Test
+    void aLongMethodFullOfBlocksIsAnalysedWithinTheBoundsAndWoven() throws Throwable {
+        SampleRunner.sample("MonitorsLong");
+        WeaveResult r = SampleRunner.LOADER.woven.get("dev.weft.agent.samples.MonitorsLong");
+        List<String> got = new ArrayList<>();
+        r.rejections.forEach(x -> got.add(x.message));
+        assertEquals(List.of(), got);
+        assertEquals(List.of(false, false), SampleRunner.run(false, "MonitorsLong", "g0", 3));
+    }
+
     private static Object run(boolean pending, String method, Object... args) throws Throwable {
         return SampleRunner.run(pending, "Monitors", method, args);
     }
