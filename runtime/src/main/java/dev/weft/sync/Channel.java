@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import dev.weft.AsyncStream;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -189,6 +190,39 @@ public final class Channel<T> {
      */
     public Future<T> receive() {
         return new Receive();
+    }
+
+    /**
+     * The values of this channel as a stream, for one consumer: each {@code hasNext()} is a
+     * {@link #receive}, answering false once the channel is closed and drained. Cancelling the
+     * await of a {@code hasNext()} loses no value, as with {@code receive}; {@code cancel()}
+     * stops this stream only (the channel stays open for its other receivers).
+     *
+     * <pre>{@code
+     * AsyncStream<String> s = lines.stream();
+     * while (await(s.hasNext())) System.out.println(s.next());
+     * }</pre>
+     *
+     * @return a stream of the values received from this channel
+     */
+    public AsyncStream<T> stream() {
+        return new ChannelStream<>(this);
+    }
+
+    /**
+     * For {@link ChannelStream}: {@code done}, a receive of this channel that completed, made
+     * ready to be polled again as a new receive, so a stream allocates no future per element.
+     */
+    Future<T> receiveAgain(Future<T> done) {
+        Receive r = (Receive) done;
+        synchronized (lock) {
+            if (r.state != Waiter.DONE) {
+                throw new IllegalStateException("receiveAgain: the receive is still in use");
+            }
+            r.state = Waiter.IDLE;
+            r.value = null;
+        }
+        return r;
     }
 
     /**
