@@ -143,6 +143,9 @@ abstract class AbstractScheduler implements Scheduler {
         /** The reactor this thread waits in instead of parking (current-thread runtime), or null. */
         private final Reactor drives;
 
+        /** Virtual time: the blockOn thread is polling (or about to poll) its future. */
+        volatile boolean polling;
+
         /** Set by wake, cleared by the blocked thread when it takes the notification. */
         private volatile boolean notified = true;
 

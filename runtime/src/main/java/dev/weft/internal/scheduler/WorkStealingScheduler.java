@@ -9,6 +9,7 @@ import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,12 @@ import java.util.concurrent.locks.LockSupport;
  *       lost the race with the workers' exit is cancelled here or, if it queues after this
  *       drain, by its own waker (see {@link #schedule}).
  * </ol>
+ *
+ * <p>Virtual time ({@link VirtualClock}): the runtime is idle ({@link #idleForVirtualTime}) when
+ * every worker is in the sleeper list, no ring and no inject queue holds a task, and no blockOn
+ * future is woken or being polled. Each party going idle unparks the reactor afterwards (a worker
+ * once it is in the sleeper list, a blockOn thread before it parks), so the driving thread, which
+ * never waits for a virtual deadline, looks again and jumps the clock.
  */
 public final class WorkStealingScheduler extends AbstractScheduler {
 
@@ -51,6 +58,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     final Idle idle;
     /** Idle workers drive the reactor ({@code -Dweft.driver=worker}) instead of its own thread. */
     final boolean workersDrive;
+
+    /** The clock when virtual, else null; see the class comment. */
+    final VirtualClock virtual;
 
     /** Wakers of threads inside blockOn, woken by shutdown. */
     private final Set<ThreadWaker> blockers = ConcurrentHashMap.newKeySet();
@@ -66,8 +76,17 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     }
 
     public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive) {
-        super(workerCount, workersDrive ? Reactor.drivenByCaller(Clock.SYSTEM)
-                : Reactor.withThread(threadNamePrefix + "driver", Clock.SYSTEM));
+        this(workerCount, threadNamePrefix, workersDrive, Clock.SYSTEM);
+    }
+
+    /** A runtime whose timers run on {@code clock} (a {@link VirtualClock} for virtual time). */
+    public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive, Clock clock) {
+        super(workerCount, workersDrive ? Reactor.drivenByCaller(clock)
+                : Reactor.withThread(threadNamePrefix + "driver", clock));
+        this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
+        if (virtual != null) {
+            virtual.watch(this::idleForVirtualTime);
+        }
         this.workersDrive = workersDrive;
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];
@@ -125,6 +144,23 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         return false;
     }
 
+    /**
+     * Virtual time: no task scheduled or running, no blockOn future woken or polled. Reads the
+     * idle state first: a worker makes what it queued visible before it parks, and a waker marks
+     * a blockOn thread notified before the task that woke it ends.
+     */
+    private boolean idleForVirtualTime() {
+        if (Idle.unparked(idle.stateWord()) != 0 || workPending()) {
+            return false;
+        }
+        for (ThreadWaker b : blockers) {
+            if (b.isNotified() || b.polling) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void drainInject() {
         Task<?> t;
         while ((t = inject.pop()) != null) {
@@ -139,6 +175,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         ThreadWaker waker = new ThreadWaker(Thread.currentThread());
         Context cx = Contexts.create(waker, closing, this);
         RuntimeHandle.CURRENT.set(this);
+        waker.polling = virtual != null; // ordering: before the blocker becomes visible to idleForVirtualTime
         blockers.add(waker);
         try {
             for (;;) {
@@ -146,12 +183,21 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                     cancelQuietly(future);
                     throw new CancellationException("runtime closed during blockOn");
                 }
+                if (virtual != null) {
+                    // ordering: polling is set before takeNotified clears notified, so the
+                    // idle check (notified, then polling) sees at least one of them
+                    waker.polling = true;
+                }
                 if (waker.takeNotified()) {
                     Poll<T> p = future.poll(cx);
                     if (p.isReady()) {
                         return p.value();
                     }
                     continue;
+                }
+                if (virtual != null) {
+                    waker.polling = false;
+                    virtual.maybeQuiescent();
                 }
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
@@ -161,6 +207,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         } finally {
             blockers.remove(waker);
             RuntimeHandle.CURRENT.remove();
+            if (virtual != null) {
+                virtual.maybeQuiescent(); // what this blockOn left running may now move the clock
+            }
         }
     }
 

@@ -298,6 +298,9 @@ final class Worker extends Coop.Carrier {
         if (last && scheduler.workPending()) {
             scheduler.notifyParked(); // may pick this very worker: then the loop below exits at once.
         }
+        if (scheduler.virtual != null) {
+            scheduler.virtual.maybeQuiescent(); // the driver looks again: the runtime may be idle now
+        }
         while (!notified) {
             if (scheduler.closed) {
                 if (!scheduler.idle.removeSleeper(index)) {
