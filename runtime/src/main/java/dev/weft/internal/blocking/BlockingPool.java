@@ -64,7 +64,7 @@ public final class BlockingPool {
                 }
             } finally {
                 if (held != null) {
-                    held.release(); // after the completion woke the awaiter: the clock never sees a gap
+                    held.exit(); // after the completion woke the awaiter: the clock never sees a gap
                 }
             }
         });
@@ -80,7 +80,7 @@ public final class BlockingPool {
         RuntimeHandle h = RuntimeHandle.current();
         VirtualClock v = h != null ? h.timers().virtualClock() : null;
         if (v != null) {
-            v.hold();
+            v.enter();
         }
         return v;
     }

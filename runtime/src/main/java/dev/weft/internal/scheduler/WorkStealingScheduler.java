@@ -42,11 +42,11 @@ import java.util.concurrent.locks.LockSupport;
  *       drain, by its own waker (see {@link #schedule}).
  * </ol>
  *
- * <p>Virtual time ({@link VirtualClock}): the runtime is idle ({@link #idleForVirtualTime}) when
- * every worker is in the sleeper list, no ring and no inject queue holds a task, and no blockOn
- * future is woken or being polled. Each party going idle unparks the reactor afterwards (a worker
- * once it is in the sleeper list, a blockOn thread before it parks), so the driving thread, which
- * never waits for a virtual deadline, looks again and jumps the clock.
+ * <p>Virtual time ({@link VirtualClock}): each worker holds one busy unit of the clock from its
+ * start and from each exit from the sleeper list ({@link #notifyParked} enters for it before the
+ * unpark) until it parks after its last re-check; a blockOn thread holds one from each wake of
+ * its future until the poll that follows ends ({@link ThreadWaker}). With no unit held, the clock
+ * may jump once no ring and no inject queue holds a task.
  */
 public final class WorkStealingScheduler extends AbstractScheduler {
 
@@ -85,7 +85,10 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                 : Reactor.withThread(threadNamePrefix + "driver", clock));
         this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
         if (virtual != null) {
-            virtual.watch(this::idleForVirtualTime);
+            virtual.watch(() -> !workPending());
+            for (int i = 0; i < workerCount; i++) {
+                virtual.enter(); // each worker starts busy, until its first park
+            }
         }
         this.workersDrive = workersDrive;
         this.idle = new Idle(workerCount);
@@ -117,6 +120,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     void notifyParked() {
         int i = idle.workerToNotify();
         if (i >= 0) {
+            if (virtual != null) {
+                virtual.enter(); // for the worker, before it can run: the notifier is busy until then
+            }
             Worker w = workers[i];
             w.notified = true;
             unpark(w);
@@ -144,23 +150,6 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         return false;
     }
 
-    /**
-     * Virtual time: no task scheduled or running, no blockOn future woken or polled. Reads the
-     * idle state first: a worker makes what it queued visible before it parks, and a waker marks
-     * a blockOn thread notified before the task that woke it ends.
-     */
-    private boolean idleForVirtualTime() {
-        if (Idle.unparked(idle.stateWord()) != 0 || workPending()) {
-            return false;
-        }
-        for (ThreadWaker b : blockers) {
-            if (b.isNotified() || b.polling) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void drainInject() {
         Task<?> t;
         while ((t = inject.pop()) != null) {
@@ -172,10 +161,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     public <T> T blockOn(Future<T> future) {
         checkNotRuntimeThread();
         checkOpen();
-        ThreadWaker waker = new ThreadWaker(Thread.currentThread());
+        ThreadWaker waker = new ThreadWaker(Thread.currentThread(), null, virtual);
         Context cx = Contexts.create(waker, closing, this);
         RuntimeHandle.CURRENT.set(this);
-        waker.polling = virtual != null; // ordering: before the blocker becomes visible to idleForVirtualTime
         blockers.add(waker);
         try {
             for (;;) {
@@ -183,21 +171,19 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                     cancelQuietly(future);
                     throw new CancellationException("runtime closed during blockOn");
                 }
-                if (virtual != null) {
-                    // ordering: polling is set before takeNotified clears notified, so the
-                    // idle check (notified, then polling) sees at least one of them
-                    waker.polling = true;
-                }
                 if (waker.takeNotified()) {
-                    Poll<T> p = future.poll(cx);
+                    Poll<T> p;
+                    try {
+                        p = future.poll(cx);
+                    } finally {
+                        if (virtual != null) {
+                            virtual.exit(); // the wake's unit: whatever the poll handed on holds its own
+                        }
+                    }
                     if (p.isReady()) {
                         return p.value();
                     }
                     continue;
-                }
-                if (virtual != null) {
-                    waker.polling = false;
-                    virtual.maybeQuiescent();
                 }
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
@@ -207,8 +193,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         } finally {
             blockers.remove(waker);
             RuntimeHandle.CURRENT.remove();
-            if (virtual != null) {
-                virtual.maybeQuiescent(); // what this blockOn left running may now move the clock
+            if (virtual != null && waker.takeNotified()) {
+                virtual.exit(); // a wake no poll took (closed, interrupted)
             }
         }
     }
