@@ -160,7 +160,7 @@ class ChannelExhaustiveTest {
     }
 
     private void explore(int capacity, List<Integer> path) {
-        assertTrue(path.size() < MAX_STEPS, "livelock: " + describe(path));
+        assertTrue(path.size() < MAX_STEPS, () -> "livelock: " + describe(path));
         World w = replay(capacity, path);
         List<Integer> enabled = w.enabled();
         if (enabled.isEmpty()) {
