@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gets is the next one after what it saw (so a cancelled receive lost nothing), a lag is
  * reported only when the receiver's next value was overwritten and moves it exactly to the
  * oldest value kept, null comes only after close and after every value, and send returns the
- * number of subscribed receivers. At the end every receiver must have finished.
+ * number of subscribed receivers; after every step, a waiting receive that has something to get
+ * has been woken. At the end every receiver must have finished.
  */
 class BroadcastExhaustiveTest {
 
@@ -105,6 +106,16 @@ class BroadcastExhaustiveTest {
                 sb.append(' ').append(describe(a));
             }
             return sb.toString();
+        }
+
+        /** A waiting receive that has something to get (a value, a lag, the end) must have been woken. */
+        void checkNoLostWakeUp() {
+            for (int k = 0; k < receiversN; k++) {
+                int i = k;
+                if (status[i] == PENDING && (expected[i] <= sent || closed)) {
+                    assertTrue(wakers[i].wakes() > 0, () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
+                }
+            }
         }
 
         List<Integer> enabled() {
@@ -222,6 +233,7 @@ class BroadcastExhaustiveTest {
         World w = new World(capacity);
         for (int a : path) {
             w.apply(a);
+            w.checkNoLostWakeUp();
         }
         List<Integer> enabled = w.enabled();
         if (enabled.isEmpty()) {

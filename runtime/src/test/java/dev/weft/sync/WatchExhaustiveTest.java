@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * every interleaving without merging equal states. Checked at every step: {@code changed()} is true only when a version
  * the receiver has not seen exists and false only once closed with nothing unseen, it never
  * waits while there is something unseen, each {@code get()} returns the current value and the
- * values a receiver gets strictly increase (no change reported twice); at the end every
+ * values a receiver gets strictly increase (no change reported twice), a waiting
+ * {@code changed()} with something to report has been woken; at the end every
  * receiver finished, and its last value is the last one set (no change lost to a cancellation).
  */
 class WatchExhaustiveTest {
@@ -90,6 +91,16 @@ class WatchExhaustiveTest {
                 sb.append(' ').append(describe(a));
             }
             return sb.toString();
+        }
+
+        /** A waiting changed() with something to report (a new version, the end) must have been woken. */
+        void checkNoLostWakeUp() {
+            for (int k = 0; k < receiversN; k++) {
+                int i = k;
+                if (status[i] == PENDING && (seen[i] < version || closed)) {
+                    assertTrue(wakers[i].wakes() > 0, () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
+                }
+            }
         }
 
         List<Integer> enabled() {
@@ -202,6 +213,7 @@ class WatchExhaustiveTest {
         World w = new World();
         for (int a : path) {
             w.apply(a);
+            w.checkNoLostWakeUp();
         }
         List<Integer> enabled = w.enabled();
         if (enabled.isEmpty()) {
