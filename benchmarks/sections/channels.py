@@ -4,6 +4,7 @@ Reads the newest benchmarks/results/channels/<stamp>.json ({date, jdk, machine, 
 load_after, jmh: [JMH rows]}) written by `scripts/bench channels`.
 """
 import glob
+import json
 import os
 
 import jmh
@@ -32,7 +33,6 @@ def render(results_dir, machine, jdk, date):
     head = "# Channels: rendezvous, broadcast, watch (issue 17)\n\n"
     if not files:
         return head + "No results yet: run `scripts/bench channels`.\n"
-    import json
     data = json.load(open(files[-1]))
     rows = {}
     for r in jmh.read(data["jmh"]):
@@ -60,5 +60,25 @@ peer's time divided by weft's (> 1: weft is faster).
             b = f"{r['bytes'] / units:.0f} B" if r["bytes"] is not None else "—"
             ratio = f"**{r['ns'] / base['ns']:.2f}×**" if base else "—"
             md.append(f"| {label} | {_ns(r['ns'])}{err} | {_ns(r['ns'] / units)} | {b} | {ratio} |")
+        md.append("")
+    md.append("""Notes: Kotlin's watch peer subscribes a new collector (`first { }`) for every round trip,
+the idiomatic way to wait for one value of a `StateFlow`, which is most of its bytes; weft's
+`changed()` is one waiter node per wait. Where the JMH error exceeds the score (most Kotlin
+rows in a loaded run) one iteration stalled; the ratios below show how much they move.
+""")
+    if len(files) > 1:
+        md.append("Ratios (peer time / weft time) in every run kept in `benchmarks/results/channels/`, to show how far")
+        md.append("they move on this shared machine:\n")
+        cols = [(k, p, l) for k, _, _, _, peers in WORKLOADS for p, l in peers if p != "weft"]
+        md.append("| run | load before | " + " | ".join(f"{k}: {p}" for k, p, _ in cols) + " |")
+        md.append("|---|---|" + "---|" * len(cols))
+        for f in files:
+            d = json.load(open(f))
+            rs = {tuple(r["method"].rsplit("_", 1)): r for r in jmh.read(d["jmh"])}
+            cells = []
+            for k, p, _ in cols:
+                r, b = rs.get((k, p)), rs.get((k, "weft"))
+                cells.append(f"{r['ns'] / b['ns']:.2f}×" if r and b else "—")
+            md.append(f"| {d['date']} | {d['load_before'].split()[0]} | " + " | ".join(cells) + " |")
         md.append("")
     return "\n".join(md)
