@@ -279,6 +279,48 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
         ((Coroutine<Object>) co).tail = (Future<Object>) tail;
     }
 
+    // ---- Task dumps (read from any thread, racing with the poller: diagnostics only) ----
+
+    /**
+     * The companion's line table, written by the weaver as one string constant (nothing runs
+     * until a dump asks): {@code host;method;line1,line2,...;file}, where line k is the source
+     * line of suspension point k (state k) and -1 means none was recorded; {@code file} is the
+     * host's SourceFile, empty when it has none. Null for a companion woven without one.
+     */
+    protected String lineTable() {
+        return null;
+    }
+
+    /**
+     * Where this call is suspended, as {@code Class.method(File.java:line)} of its pending await
+     * (or of the method, with "returning", when it awaits the future it returned). May be
+     * inconsistent while another thread polls the call.
+     */
+    public final String suspendedAt() {
+        int s = state;
+        String[] t = LineTables.of(this);
+        if (t == null) {
+            return getClass().getName() + " state " + s;
+        }
+        String where = t[0] + "." + t[1];
+        if (s == DONE) {
+            return where + " (complete)";
+        }
+        if (tail != null) {
+            return where + "(" + t[2] + ") returning";
+        }
+        if (s == START) {
+            return where + "(" + t[2] + ") not started";
+        }
+        return where + "(" + t[2] + ":" + LineTables.line(t, s) + ")";
+    }
+
+    /** What this call waits for now: the future it returned, or the one its pending await polls (or null). */
+    public final Future<?> awaitedNow() {
+        Future<?> t = tail;
+        return t != null ? t : awaiting;
+    }
+
     // ---- Poll view, valid once complete ----
 
     @Override

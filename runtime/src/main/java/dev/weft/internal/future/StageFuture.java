@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
  * Leaf future over a CompletionStage. The first pending poll registers one completion callback;
  * later polls only replace the waker it will call, so re-polling never piles up callbacks.
  */
-public final class StageFuture<T> implements Future<T> {
+public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     private final CompletableFuture<T> stage;
 
@@ -88,6 +88,12 @@ public final class StageFuture<T> implements Future<T> {
             return e.getCause();
         }
         return e;
+    }
+
+    /** The stage's class and whether it is done; not its toString, which a user's stage may make costly. */
+    @Override
+    public String describeAwait() {
+        return "CompletionStage " + stage.getClass().getName() + (stage.isDone() ? " (done)" : " (incomplete)");
     }
 
     @Override

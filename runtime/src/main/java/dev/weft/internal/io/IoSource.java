@@ -70,6 +70,13 @@ public final class IoSource {
         channel.configureBlocking(false);
     }
 
+    /** For task dumps: e.g. {@code SocketChannel[connected local=/127.0.0.1:5000 remote=/127.0.0.1:53122]}. */
+    public String describeChannel() {
+        String s = channel.toString();
+        return s.startsWith("java.nio.channels.") ? s.substring("java.nio.channels.".length())
+                : s.startsWith("sun.nio.ch.") ? s.substring("sun.nio.ch.".length()) : s;
+    }
+
     public boolean isClosed() {
         return closed;
     }
