@@ -298,21 +298,20 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
      */
     public final String suspendedAt() {
         int s = state;
-        String[] t = LineTables.of(this);
+        LineTables.Table t = LineTables.of(this);
         if (t == null) {
             return getClass().getName() + " state " + s;
         }
-        String where = t[0] + "." + t[1];
         if (s == DONE) {
-            return where + " (complete)";
+            return t.method + " (complete)";
         }
         if (tail != null) {
-            return where + "(" + t[2] + ") returning";
+            return t.method + "(" + t.file + ") returning";
         }
         if (s == START) {
-            return where + "(" + t[2] + ") not started";
+            return t.method + "(" + t.file + ") not started";
         }
-        return where + "(" + t[2] + ":" + LineTables.line(t, s) + ")";
+        return t.site(s);
     }
 
     /** What this call waits for now: the future it returned, or the one its pending await polls (or null). */

@@ -1,36 +1,45 @@
 package dev.weft.internal.coroutine;
 
 /**
- * The parsed line tables of companion classes ({@link Coroutine#lineTable}), parsed once per
- * class on the first dump that meets it and kept with the class, so a dump of 100,000 tasks
- * suspended in the same few methods splits each table once.
+ * The parsed line tables of companion classes ({@link Coroutine#lineTable}): parsed once per
+ * class, on the first dump that meets it, into the finished {@code Class.method(File.java:line)}
+ * string of every state, and kept with the class. A dump of 100,000 tasks suspended in a few
+ * methods thus reads prepared strings instead of building one per frame.
  */
 final class LineTables {
 
-    private LineTables() {}
+    /** One companion's table. */
+    static final class Table {
+        /** {@code Host.method}. */
+        final String method;
+        /** The source file, or "Unknown Source". */
+        final String file;
+        /** {@code sites[k - 1]}: where state k is suspended. */
+        private final String[] sites;
 
-    /** {@code [host, method, file, line1, line2, ...]} of {@code c}'s companion, or null. */
-    static String[] of(Coroutine<?> c) {
-        return CACHE.get(c.getClass()).parsed(c);
+        Table(String method, String file, String[] sites) {
+            this.method = method;
+            this.file = file;
+            this.sites = sites;
+        }
+
+        /** {@code Host.method(File.java:line)} of suspension point {@code state}, line "?" when unknown. */
+        String site(int state) {
+            return state >= 1 && state <= sites.length ? sites[state - 1] : method + "(" + file + ":?)";
+        }
     }
 
-    /** The line of suspension point {@code state}, or "?" when the table has none for it. */
-    static String line(String[] table, int state) {
-        int i = state + 2;
-        return state >= 1 && i < table.length && !table[i].equals("-1") ? table[i] : "?";
-    }
-
-    /** One class's table, parsed from the first instance asked about. */
+    /** One class's table, parsed from the first instance asked about; a race parses it twice, harmlessly. */
     private static final class Entry {
-        private volatile String[] parsed;
+        private volatile Table table;
         private volatile boolean done;
 
-        String[] parsed(Coroutine<?> c) {
+        Table table(Coroutine<?> c) {
             if (!done) {
-                parsed = parse(c.lineTable());
+                table = parse(c.lineTable());
                 done = true;
             }
-            return parsed;
+            return table;
         }
     }
 
@@ -41,8 +50,15 @@ final class LineTables {
         }
     };
 
-    /** Splits {@code host;method;l1,l2,...;file}; null for null or a malformed table. */
-    static String[] parse(String table) {
+    private LineTables() {}
+
+    /** The table of {@code c}'s companion class, or null when it has none. */
+    static Table of(Coroutine<?> c) {
+        return CACHE.get(c.getClass()).table(c);
+    }
+
+    /** Parses {@code host;method;l1,l2,...;file}; null for null or a malformed table. */
+    static Table parse(String table) {
         if (table == null) {
             return null;
         }
@@ -52,14 +68,17 @@ final class LineTables {
         if (c < 0) {
             return null;
         }
+        String method = table.substring(0, a) + "." + table.substring(a + 1, b);
+        String file = table.substring(c + 1);
+        if (file.isEmpty()) {
+            file = "Unknown Source";
+        }
         String lines = table.substring(b + 1, c);
         String[] l = lines.isEmpty() ? new String[0] : lines.split(",");
-        String[] t = new String[3 + l.length];
-        t[0] = table.substring(0, a);
-        t[1] = table.substring(a + 1, b);
-        String file = table.substring(c + 1);
-        t[2] = file.isEmpty() ? "Unknown Source" : file;
-        System.arraycopy(l, 0, t, 3, l.length);
-        return t;
+        String[] sites = new String[l.length];
+        for (int i = 0; i < l.length; i++) {
+            sites[i] = method + "(" + file + ":" + (l[i].equals("-1") ? "?" : l[i]) + ")";
+        }
+        return new Table(method, file, sites);
     }
 }
