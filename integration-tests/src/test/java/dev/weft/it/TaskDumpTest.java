@@ -78,6 +78,32 @@ class TaskDumpTest {
         }
     }
 
+    static Future<String> awaitsEager(Channel<String> ch) {
+        return Future.ready(await(eager(ch))); // DUMP awaits-eager
+    }
+
+    static CompletableFuture<String> eager(Channel<String> ch) {
+        return CompletableFuture.completedFuture(await(ch.receive()) + "!"); // DUMP eager
+    }
+
+    @Test
+    void theChainGoesOnThroughAnEagerMethodsPromiseIntoItsFrames() throws Exception {
+        try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
+            Channel<String> ch = Channel.bounded(1);
+            JoinHandle<String> h = rt.spawn(awaitsEager(ch));
+            TaskDump d = settled(rt, 1);
+            String prefix = TaskDumpTest.class.getName() + ".";
+            assertEquals(List.of(
+                    prefix + "awaitsEager(TaskDumpTest.java:" + SourceLines.lineOf(FILE, "// DUMP " + "awaits-eager") + ")",
+                    "CompletionStage java.util.concurrent.CompletableFuture (incomplete)",
+                    prefix + "eager(TaskDumpTest.java:" + SourceLines.lineOf(FILE, "// DUMP " + "eager") + ")"),
+                    d.tasks().get(0).awaitChain().subList(0, 3), d.toString());
+            assertTrue(d.tasks().get(0).awaitChain().get(3).startsWith("Channel.receive() on Channel@"), d.toString());
+            ch.trySend("x");
+            assertEquals("x!", rt.blockOn(h));
+        }
+    }
+
     /** Waits (bounded) until all {@code n} tasks are suspended past their first awaits. */
     static TaskDump settled(AsyncRuntime rt, int n) throws InterruptedException {
         TaskDump d = rt.dumpTasks();

@@ -93,7 +93,16 @@ public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.A
     /** The stage's class and whether it is done; not its toString, which a user's stage may make costly. */
     @Override
     public String describeAwait() {
-        return "CompletionStage " + stage.getClass().getName() + (stage.isDone() ? " (done)" : " (incomplete)");
+        // an eager method's promise is a CompletableFuture as far as its user knows
+        String type = stage.getClass().getName().startsWith("dev.weft.") ? "java.util.concurrent.CompletableFuture"
+                : stage.getClass().getName();
+        return "CompletionStage " + type + (stage.isDone() ? " (done)" : " (incomplete)");
+    }
+
+    /** An eager woven method's promise: the dump goes on into that method's frames. */
+    @Override
+    public Future<?> awaitedInside() {
+        return dev.weft.internal.coroutine.EagerCoroutine.ownerOf(stage);
     }
 
     @Override
