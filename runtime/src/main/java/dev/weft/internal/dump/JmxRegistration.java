@@ -18,8 +18,9 @@ import javax.management.ObjectName;
  *   <li>when the platform server already exists (an application server, a program started with
  *       {@code -Dcom.sun.management.jmxremote}, an earlier registration), register on the
  *       creating thread (~30 us);
- *   <li>otherwise a daemon thread, started once per JVM, creates the server and registers every
- *       runtime still live; later runtimes then take step 1.
+ *   <li>otherwise a daemon thread, started once per JVM, waits {@link #DELAY_MILLIS} (a short
+ *       program, a test JVM or a start-up measurement is over by then and never pays), then
+ *       creates the server and registers every runtime still live; later runtimes take step 1.
  * </ol>
  * {@code -Dweft.jmx=false} registers nothing. Registrations and withdrawals happen under one
  * lock, so a runtime closed before the thread reaches it is never registered. All of it is
@@ -29,6 +30,9 @@ import javax.management.ObjectName;
 final class JmxRegistration {
 
     static final boolean ON = !"false".equalsIgnoreCase(System.getProperty("weft.jmx"));
+
+    /** How long step 2 waits before it creates the platform server. */
+    static final long DELAY_MILLIS = 1_000;
 
     private static final Object LOCK = new Object();
 
@@ -85,6 +89,14 @@ final class JmxRegistration {
 
     /** Step 2, on its own thread. */
     private static void registerAll() {
+        try {
+            Thread.sleep(DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            synchronized (LOCK) {
+                starting = false; // the next runtime tries again
+            }
+            return;
+        }
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             synchronized (LOCK) {
