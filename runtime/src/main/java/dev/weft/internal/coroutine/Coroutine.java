@@ -46,7 +46,7 @@ import java.util.concurrent.CancellationException;
  * runs the same loop below that coroutine. Eager coroutines are never entered: they run
  * themselves under their own run word.
  */
-public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
+public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     /** {@link #state} before the first poll: the body has not started. */
     public static final int START = 0;
@@ -318,6 +318,18 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
     public final Future<?> awaitedNow() {
         Future<?> t = tail;
         return t != null ? t : awaiting;
+    }
+
+    /** In a task dump, a woven frame is its suspension site. */
+    @Override
+    public final String describeAwait() {
+        return suspendedAt();
+    }
+
+    /** In a task dump, the frame below this one (or its leaf); null once complete. */
+    @Override
+    public final Future<?> awaitedInside() {
+        return state == DONE ? null : awaitedNow();
     }
 
     // ---- Poll view, valid once complete ----

@@ -1,6 +1,5 @@
 package dev.weft.internal.dump;
 
-import dev.weft.internal.coroutine.Coroutine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +29,8 @@ public final class AwaitChain {
                 break;
             }
             try {
-                if (f instanceof Coroutine) {
-                    Coroutine<?> c = (Coroutine<?>) f;
-                    chain.add(c.suspendedAt());
-                    f = c.state == Coroutine.DONE ? null : c.awaitedNow();
-                } else if (f instanceof Awaited) {
+                // a woven frame (Coroutine) is Awaited too: its line, then what it awaits
+                if (f instanceof Awaited) {
                     Awaited a = (Awaited) f;
                     chain.add(a.describeAwait());
                     f = a.awaitedInside();

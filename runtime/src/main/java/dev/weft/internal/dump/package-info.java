@@ -18,6 +18,8 @@
  *       synchronisation, takes no lock a poller holds for longer than a list copy, and never
  *       throws for a future it cannot describe (the failure goes into the chain instead). What it
  *       shows of a running task may be stale or cut short; idle tasks' chains are exact.
+ *   <li>This package depends on no other internal package (woven frames reach it as {@code
+ *       Awaited} too), so the leaves that implement its interface add no package cycle.
  *   <li>The agent finds {@link dev.weft.internal.dump.RuntimeRegistry#dumpAll} by name in the
  *       target JVM, in whichever class loader loaded weft: keep its name and signature.
  * </ol>

@@ -58,7 +58,8 @@ public final class Timeout<T> extends TimerLeaf implements Future<T>, dev.weft.i
 
     @Override
     public String describeAwait() {
-        return "Async.timeout(" + limit + "), " + (timerState().startsWith("fires") ? "expires" + timerState().substring(5) : timerState());
+        String timer = timerState();
+        return "Async.timeout(" + limit + "), " + (timer.startsWith("fires") ? "expires" + timer.substring(5) : timer);
     }
 
     @Override
