@@ -1,7 +1,9 @@
 package dev.weft;
 
+import dev.weft.internal.dump.RuntimeRegistry;
 import dev.weft.internal.scheduler.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.TaskDumps;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.VirtualClock;
@@ -31,13 +33,21 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private final Scheduler scheduler;
 
+    /** Its number in the registry of live runtimes (dumps from outside, JMX); names it {@code runtime-<n>}. */
+    private final int number;
+
+    /** How the dump names it: {@code runtime-<n> (<shape>)}. */
+    private final String name;
+
     static {
         // test tools (weft-junit) reach the live tasks through internal code, not through this API
         dev.weft.internal.scheduler.LiveTasks.bind(runtime -> runtime.scheduler);
     }
 
-    private AsyncRuntime(Scheduler scheduler) {
+    private AsyncRuntime(Scheduler scheduler, String shape) {
         this.scheduler = scheduler;
+        this.number = RuntimeRegistry.register(this);
+        this.name = "runtime-" + number + " (" + shape + ")";
     }
 
     /**
@@ -55,7 +65,7 @@ public final class AsyncRuntime implements AutoCloseable {
      * @return a new runtime; close it when done
      */
     public static AsyncRuntime currentThread() {
-        return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM));
+        return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM), "current-thread");
     }
 
     /**
@@ -115,6 +125,31 @@ public final class AsyncRuntime implements AutoCloseable {
     }
 
     /**
+     * A snapshot of every task of this runtime that has not completed: its state, its await chain
+     * down to the leaf it waits for (each woven frame at the source line of its await), and,
+     * with {@code -Dweft.dump.spawnSites=true}, where and how long ago it was spawned. Its
+     * {@code toString()} is the human-readable dump:
+     *
+     * <pre>
+     * runtime-1 (2 workers, weft-worker-*): 1 live task
+     * task 1b6d3586 idle, age 2.301s, spawned at demo.Server.main(Server.java:40)
+     *     demo.Server.handle(Server.java:57)
+     *     demo.Server.readLine(Server.java:71)
+     *     socket read on SocketChannel[connected local=/127.0.0.1:5000 remote=/127.0.0.1:53122]
+     * </pre>
+     *
+     * The same text comes from outside the JVM: {@code java -jar weft-agent.jar tasks <pid>}, and
+     * the {@code dumpTasks} operation of the MBean {@code dev.weft:type=AsyncRuntime,name=runtime-<n>}
+     * ({@code -Dweft.jmx=false} registers none). Costs nothing until called: the weaver writes each
+     * woven method's state-to-line table as a constant that only a dump reads.
+     *
+     * @return the live tasks, read while the runtime keeps running
+     */
+    public TaskDump dumpTasks() {
+        return TaskDumps.of(scheduler, name);
+    }
+
+    /**
      * Cancels the remaining tasks (their futures' cancel() runs, so timers are disarmed and
      * finally blocks of woven methods run), stops the runtime's threads and waits for them
      * (bounded). Idempotent.
@@ -122,6 +157,7 @@ public final class AsyncRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdown();
+        RuntimeRegistry.unregister(number);
     }
 
     /** Internal (tests): the threads this runtime started. */
@@ -239,15 +275,17 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         public AsyncRuntime build() {
             Clock clock = virtualTime ? new VirtualClock() : Clock.SYSTEM;
+            String time = virtualTime ? ", virtual time" : "";
             if (currentThread) {
                 if (multiThreadOption != null) {
                     throw new IllegalStateException("AsyncRuntime.Builder: " + multiThreadOption
                             + " does not apply to a currentThread() runtime (it has no workers)");
                 }
-                return new AsyncRuntime(new CurrentThreadScheduler(clock));
+                return new AsyncRuntime(new CurrentThreadScheduler(clock), "current-thread" + time);
             }
             boolean drive = workersDrive != null ? workersDrive : dev.weft.internal.io.Reactor.workersDrive();
-            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix, drive, clock));
+            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix, drive, clock),
+                    workers + (workers == 1 ? " worker, " : " workers, ") + threadNamePrefix + "*" + time);
         }
     }
 }

@@ -46,8 +46,16 @@ public final class WeftAgent {
                 : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)));
     }
 
-    /** Attached late, only classes defined from now on are woven. */
-    public static void agentmain(String args, Instrumentation inst) {
+    /**
+     * Attached late, only classes defined from now on are woven. With {@code tasks=<file>}
+     * (what {@code java -jar weft-agent.jar tasks <pid>} passes) it weaves nothing and writes the
+     * task dump of every runtime in this JVM to the file instead (package {@code attach}).
+     */
+    public static void agentmain(String args, Instrumentation inst) throws java.io.IOException {
+        if (args != null && args.startsWith(dev.weft.agent.attach.TargetDump.ARGUMENT)) {
+            dev.weft.agent.attach.TargetDump.run(args, inst);
+            return;
+        }
         // never exit a running application: a wrong option fails the attach instead
         inst.addTransformer(transformer(args), false);
     }

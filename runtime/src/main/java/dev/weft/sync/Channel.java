@@ -363,7 +363,18 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #send}; its own waiter node. */
-    private final class Send extends Waiter<Void> implements Future<Void> {
+    /** For task dumps: which channel (its identity, as Object.toString gives it) and its capacity; no lock. */
+    private String describe() {
+        return "Channel@" + Integer.toHexString(System.identityHashCode(this))
+                + (capacity == Integer.MAX_VALUE ? " (unbounded)" : " (capacity " + capacity + ")");
+    }
+
+    private final class Send extends Waiter<Void> implements Future<Void>, dev.weft.internal.dump.Awaited {
+
+        @Override
+        public String describeAwait() {
+            return "Channel.send() on " + describe();
+        }
 
         /** The value to deliver; cleared once delivered or given up. */
         private T value;
@@ -449,7 +460,12 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter<T> implements Future<T> {
+    private final class Receive extends Waiter<T> implements Future<T>, dev.weft.internal.dump.Awaited {
+
+        @Override
+        public String describeAwait() {
+            return "Channel.receive() on " + describe();
+        }
 
         /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
         private T value;

@@ -27,6 +27,7 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * <pre>
  *   java -jar weft-agent.jar check [--cp path] dir-or-jar...   report; exit 1 on any rejection
  *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar; exit 1 on any rejection
+ *   java -jar weft-agent.jar tasks pid                         the task dump of every runtime in a running JVM
  *   java -jar weft-agent.jar --help                            usage, exit 0
  * </pre>
  *
@@ -51,11 +52,15 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar weft-agent.jar check [--class-path <path>] <dir-or-jar>...",
             "       java -jar weft-agent.jar weave [--class-path <path>] <in dir-or-jar> <out dir-or-jar>",
+            "       java -jar weft-agent.jar tasks <pid>",
             "",
             "  check   list every async method and generator (suspension points, saved locals, state",
             "          object), and every method the weaver rejects; exit 1 on any rejection",
             "  weave   write woven copies of the classes (the bytes the agent would produce at load",
             "          time); exit 1 when any method is rejected or any class could not be woven",
+            "  tasks   attach to the running JVM <pid> (started with or without the agent) and print",
+            "          every live task of every weft runtime in it: its state and what it awaits, each",
+            "          woven frame at its await's line; exit 1 when the JVM cannot be attached to",
             "",
             "options (anywhere on the line):",
             "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
@@ -89,6 +94,12 @@ public final class Main {
                 rest.add(a);
             }
         }
+        if (!rest.isEmpty() && rest.get(0).equals("tasks")) {
+            if (rest.size() != 2 || !rest.get(1).matches("[0-9]+")) {
+                return usageError(err, "tasks needs exactly one process id (jps lists them)");
+            }
+            return dev.weft.agent.attach.TasksCommand.run(rest.get(1), out, err);
+        }
         try {
             if (rest.size() >= 2 && rest.get(0).equals("check")) {
                 warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
@@ -106,7 +117,7 @@ public final class Main {
             return usageError(err, "no command");
         }
         if (!rest.get(0).equals("check") && !rest.get(0).equals("weave")) {
-            return usageError(err, "unknown command " + rest.get(0) + " (check or weave)");
+            return usageError(err, "unknown command " + rest.get(0) + " (check, weave or tasks)");
         }
         return usageError(err, rest.get(0).equals("check") ? "check needs at least one directory or jar"
                 : "weave needs exactly two paths, <in> and <out>; got " + (rest.size() - 1));

@@ -104,6 +104,11 @@ class CommandLineTest {
         Run command = run("wave", "a", "b");
         assertEquals(2, command.code);
         assertTrue(command.err.contains("unknown command wave"), command.err);
+        for (String[] tasks : new String[][] {{"tasks"}, {"tasks", "12x"}, {"tasks", "1", "2"}}) {
+            Run t = run(tasks);
+            assertEquals(2, t.code, String.join(" ", tasks));
+            assertTrue(t.err.contains("tasks needs exactly one process id"), t.err);
+        }
     }
 
     @Test

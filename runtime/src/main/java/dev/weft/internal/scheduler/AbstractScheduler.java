@@ -20,6 +20,9 @@ abstract class AbstractScheduler implements Scheduler {
     AbstractScheduler(int threads, Reactor reactor) {
         this.tasks = new TaskList(threads);
         this.reactor = reactor;
+        if (SpawnSites.ON) {
+            spawnSites = new SpawnSites();
+        }
     }
 
     /** Set once by shutdown(). */
@@ -55,6 +58,12 @@ abstract class AbstractScheduler implements Scheduler {
         if (spawnSites == null) {
             spawnSites = new SpawnSites();
         }
+    }
+
+    /** How many nanoseconds ago {@code task} was spawned, or -1 when not recorded. */
+    final long ageNanos(Task<?> task) {
+        SpawnSites sites = spawnSites;
+        return sites == null ? -1 : sites.ageNanos(task);
     }
 
     /** Where {@code task} was spawned, or null when not recorded. */

@@ -4,11 +4,14 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.TaskSnapshot;
 import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.dump.Awaited;
+import dev.weft.internal.dump.DumpFormat;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -33,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> the type of the future's value
  */
-public final class Task<T> extends TaskState<T> implements JoinHandle<T>, ContextSource {
+public final class Task<T> extends TaskState<T> implements JoinHandle<T>, ContextSource, Awaited {
 
     private static final VarHandle COMPLETION;
 
@@ -282,6 +285,36 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     public String futureName() {
         Object o = body;
         return isCompleteState() || o == null ? "(complete)" : o.getClass().getName();
+    }
+
+    /**
+     * For task dumps, from any thread: the state as a dump reports it, or null once complete.
+     * NOTIFIED counts as running (the poller re-schedules it); a cancel request pending on an idle
+     * task has already made it scheduled.
+     */
+    public TaskSnapshot.State snapshotState() {
+        int s = stateWord();
+        if ((s & COMPLETE) != 0) {
+            return null;
+        }
+        return (s & RUNNING) != 0 ? TaskSnapshot.State.RUNNING
+                : (s & SCHEDULED) != 0 ? TaskSnapshot.State.SCHEDULED : TaskSnapshot.State.IDLE;
+    }
+
+    /**
+     * For task dumps, from any thread: the spawned future, or null once complete. The read races
+     * with the polling thread, which never replaces the future, only the outcome over it.
+     */
+    public Object spawnedFuture() {
+        Object o = body;
+        return isCompleteState() ? null : o;
+    }
+
+    /** For task dumps: what awaiting this task's JoinHandle waits for. */
+    @Override
+    public String describeAwait() {
+        TaskSnapshot.State s = snapshotState();
+        return "join of task " + DumpFormat.taskId(this) + " (" + (s == null ? "complete" : s.name().toLowerCase(java.util.Locale.ROOT)) + ")";
     }
 
     /** The next task in the run queue holding this one; only that queue's guard holder calls it. */

@@ -269,6 +269,11 @@ public final class TimerDriver {
         return head;
     }
 
+    /** Nanoseconds from now until {@code tick} (negative once past), on this driver's clock; any thread. */
+    long nanosUntil(long tick) {
+        return tick * NANOS_PER_TICK + origin - clock.nanoTime();
+    }
+
     /** Number of armed timers (tests, diagnostics). */
     public synchronized int armed() {
         return wheel.size();
