@@ -172,9 +172,10 @@ public final class ChildTasks {
     }
 
     /**
-     * After {@link #closeIfNoneLive}: true when every child's task is complete; otherwise
-     * arranges a wake for when the stragglers complete (their CompletableFuture view completes
-     * after the task has left the runtime's live-task list) and returns false.
+     * True when the task of every child that reported its end is complete; otherwise arranges
+     * a wake for when the stragglers complete (their CompletableFuture view completes after the
+     * task has left the runtime's live-task list) and returns false. After
+     * {@link #closeIfNoneLive}, that is every child.
      */
     boolean allTasksComplete() {
         List<JoinHandle<?>> stragglers = new ArrayList<>();

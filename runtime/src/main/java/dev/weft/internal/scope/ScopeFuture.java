@@ -24,9 +24,10 @@ import java.util.function.Function;
  *   <li>first poll only: apply the body function to get the body's future (a throw is the
  *       body's failure);
  *   <li>a failure recorded (body or child): cancel the children, idle ones on this thread at
- *       once (cancelling them before the body lets a body that awaits a child's handle see the
- *       child already ended), then the body, polled once more with a cancelled context so that
- *       its finally blocks run and whatever else they throw is a later failure;
+ *       once; then, once the tasks of the children that ended are complete (so that a body
+ *       awaiting a child's handle sees that child's outcome, its failure included), the body,
+ *       polled once more with a cancelled context so that its finally blocks run and whatever
+ *       else they throw is a later failure;
  *   <li>otherwise poll the body; pending: pending;
  *   <li>body done: pending while a child is live (the last one's end wakes us); then close the
  *       scope to spawns and wait until every child's task is complete, not only reported;
@@ -114,9 +115,14 @@ public final class ScopeFuture<T> implements Future<T> {
         if (children.failed() && !childrenCancelled) {
             childrenCancelled = true;
             children.cancelAll();
-            if (!bodyDone) {
-                cancelBody(Contexts.withCancel(cx, CancelSignal.ALWAYS));
+        }
+        if (!bodyDone && children.failed()) {
+            // Only once the ended children's tasks are complete: a body awaiting the child that
+            // failed then takes that failure from its handle, not a CancellationException.
+            if (!children.allTasksComplete()) {
+                return Poll.pending();
             }
+            cancelBody(Contexts.withCancel(cx, CancelSignal.ALWAYS));
         }
         if (!bodyDone || !children.closeIfNoneLive() || !children.allTasksComplete()) {
             return Poll.pending();
