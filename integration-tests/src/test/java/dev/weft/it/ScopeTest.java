@@ -406,6 +406,27 @@ class ScopeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"current", "stealing"})
+    void cancellingTheOuterScopeEndsTheTasksOfTheScopesNestedInIt(String kind) {
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finallies = new AtomicInteger();
+        try (AsyncRuntime rt = runtime(kind)) {
+            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
+                s.spawn(Scope.run(inner -> {
+                    inner.spawn(waitsForever(started, finallies));
+                    return waitsForever(started, finallies);
+                }));
+                return waitsForever(started, finallies);
+            }));
+            rt.blockOn(until(() -> started.get() == 3));
+            h.cancel();
+            assertThrows(CancellationException.class, () -> rt.blockOn(h));
+            assertEquals(3, finallies.get(), "the outer body, the inner body and the inner task ended with the outer scope");
+            assertNoTaskAlive(rt);
+        }
+    }
+
     static Future<Integer> nestedSum(int depth) {
         if (depth == 0) {
             return square(2);
