@@ -30,16 +30,17 @@ import java.util.function.Function;
  *       {@link Async#spawn} does; the body may await its handle as any other. A child may spawn
  *       further children into the same scope while the scope runs.
  *   <li><b>Completion.</b> The scope's future completes with the body's value only once every
- *       child has finished: its task is complete and gone from the runtime's live tasks.
+ *       child has finished: its task is complete, so the runtime no longer counts it as live.
  *   <li><b>Failure.</b> The first failure, of the body or of a child, cancels everything still
  *       running in the scope (their {@code finally} blocks run) and is rethrown, once every
  *       child has ended, as the original object. Later failures (another child failing, a
  *       {@code finally} block throwing while cancelled) are added to it as suppressed; the
  *       CancellationExceptions of the scope's own cancelling are not failures, and a failure is
  *       never added to itself. A child that fails still fails the scope when the body awaited
- *       its handle and caught the exception (as in kotlinx and in StructuredTaskScope's
- *       default joiner): handle a failure inside the child's own future instead. A child that
- *       ends with CancellationException (cancelled through its handle) is no failure.
+ *       its handle and caught the exception, as in kotlinx (StructuredTaskScope's default
+ *       joiner, too, fails on any failed subtask): handle a failure inside the child's own
+ *       future when it must not end the scope. A child that ends with CancellationException
+ *       (cancelled through its handle) is no failure.
  *   <li><b>Cancellation.</b> Cancelling the scope's future (its awaiter is cancelled, a
  *       {@link Async#timeout} around it expires, a {@link Futures#race} drops it) cancels every
  *       child and then the body; their {@code finally} blocks run. It returns once each child
