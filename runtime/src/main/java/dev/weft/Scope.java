@@ -43,9 +43,9 @@ import java.util.function.Function;
  *       (cancelled through its handle) is no failure.
  *   <li><b>Cancellation.</b> Cancelling the scope's future (its awaiter is cancelled, a
  *       {@link Async#timeout} around it expires, a {@link Futures#race} drops it) cancels every
- *       child and then the body; their {@code finally} blocks run. It returns once each child
- *       has ended, except a child waiting in a run queue (woken but not yet polled again): that
- *       one is cancelled, without its body running again, as soon as a worker takes it.
+ *       child and then the body; their {@code finally} blocks have run when it returns. (A
+ *       child waiting in a run queue at that moment is cancelled on the canceller's thread;
+ *       its task then reports done as soon as a worker takes it from the queue.)
  *   <li><b>After the end.</b> {@link #spawn} on a scope whose future has completed or was
  *       cancelled throws IllegalStateException.
  * </ul>

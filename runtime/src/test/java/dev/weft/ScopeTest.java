@@ -73,6 +73,54 @@ class ScopeTest {
         }
     }
 
+    /** Never ready and always woken again: its task sits in a run queue whenever it is not being polled. */
+    static final class Busy implements Future<String> {
+        final java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger cancels = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Poll<String> poll(Context cx) {
+            polls.incrementAndGet();
+            cx.waker().wake();
+            return Poll.pending();
+        }
+
+        @Override
+        public void cancel() {
+            cancels.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"current", "stealing"})
+    void cancelEndsEvenTheChildrenThatWaitInARunQueueBeforeItReturns(String kind) {
+        List<Busy> children = List.of(new Busy(), new Busy(), new Busy());
+        List<String> seenAtReturn = new ArrayList<>();
+        try (AsyncRuntime rt = runtime(kind)) {
+            Future<String> scope = Scope.run(s -> {
+                for (Busy c : children) {
+                    s.spawn(c);
+                }
+                return new ManualFuture<>();
+            });
+            rt.blockOn((Future<Void>) cx -> {
+                assertFalse(scope.poll(cx).isReady());
+                for (Busy c : children) {
+                    if (c.polls.get() < 2) {
+                        cx.waker().wake();
+                        return Poll.pending();
+                    }
+                }
+                scope.cancel();
+                for (Busy c : children) {
+                    seenAtReturn.add("cancels " + c.cancels.get());
+                }
+                return Poll.ready(null);
+            });
+            assertEquals(List.of("cancels 1", "cancels 1", "cancels 1"), seenAtReturn);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"current", "stealing"})
     void aChildFailureWakesTheSuspendedScopeWhichCancelsTheRestAndRethrowsTheOriginal(String kind) {

@@ -9,6 +9,7 @@ import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.coroutine.Sneaky;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a scope's child task runs: the spawned future, reporting to its {@link ChildTasks} when
@@ -29,8 +30,19 @@ final class ChildFuture<T> implements Future<T> {
     /** The spawned future; polled only by the child's task (one thread at a time). */
     private final Future<T> inner;
 
-    /** Whether {@link #inner} was polled: a future never polled is cancelled without starting it. */
+    /**
+     * Whether {@link #inner} was polled: a future never polled is cancelled without starting it.
+     * Written by the task's poller; read by whoever cancels the inner future, after the task's
+     * state word (the CAS chain from that poll to the cancel transition) has published it.
+     */
     private boolean started;
+
+    /**
+     * Set by whoever cancels {@link #inner}: the task's own cancel, or the scope cancelling a
+     * child whose task waits in a run queue ({@link #cancelInPlace}); the other one then leaves
+     * it alone. Once set, never unset.
+     */
+    private final AtomicBoolean cancelClaimed = new AtomicBoolean();
 
     /** The child's task, once spawn returned it; null before. Guarded by the scope. */
     JoinHandle<T> handle;
@@ -71,6 +83,28 @@ final class ChildFuture<T> implements Future<T> {
      */
     @Override
     public void cancel() {
+        if (cancelClaimed.compareAndSet(false, true)) {
+            cancelInner();
+        }
+    }
+
+    /**
+     * For the scope's cancel, when this child's task sits in a run queue with its CANCELLED bit
+     * set: its next run can only be a cancellation (never a poll), so nobody polls the inner
+     * future until then, and the scope may cancel it now, on its own thread, so that the
+     * child's finally blocks have run when the scope's cancel returns. The task still completes
+     * when a worker takes it (its cancel then finds the work done). False when the task's own
+     * cancel got there first: it is running on another thread now.
+     */
+    boolean cancelInPlace() {
+        if (!cancelClaimed.compareAndSet(false, true)) {
+            return false;
+        }
+        cancelInner();
+        return true;
+    }
+
+    private void cancelInner() {
         Throwable t = null;
         try {
             t = cancelAndCatch(inner, started, Contexts.create(NO_WAKE, CancelSignal.ALWAYS, RuntimeHandle.current()));

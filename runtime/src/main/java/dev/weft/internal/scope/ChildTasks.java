@@ -196,31 +196,35 @@ public final class ChildTasks {
 
     /**
      * Cancels every live child: an idle one on this thread at once (its finally blocks run
-     * before this returns), a queued or running one by request. New children are cancelled as
-     * they are spawned. Returns the handles of the children that are being polled on other
-     * threads, which end without a queue (see {@code Task.cancelNow}), plus those whose task
-     * has not completed since they reported their end.
+     * before this returns); one being polled on another thread by request (that poll ends in
+     * its cancellation); one waiting in a run queue by request, and with {@code inPlace} also
+     * by cancelling its future here and now ({@code ChildFuture.cancelInPlace}). New children
+     * are cancelled as they are spawned. Returns the handles of the children whose end is
+     * running on another thread without a queue in between (a poll there, or their own
+     * cancellation), plus those whose task has not completed since they reported their end:
+     * the ones a canceller may wait for.
      */
-    List<JoinHandle<?>> cancelAll() {
+    List<JoinHandle<?>> cancelAll(boolean inPlace) {
+        List<ChildFuture<?>> live = new ArrayList<>();
         List<JoinHandle<?>> handles = new ArrayList<>();
         List<JoinHandle<?>> endingSoon = new ArrayList<>();
         synchronized (this) {
             cancelling = true;
             for (ChildFuture<?> c = head; c != null; c = c.next) {
                 if (c.handle != null) {
+                    live.add(c);
                     handles.add(c.handle);
                 }
             }
             endingSoon.addAll(ending);
         }
-        for (JoinHandle<?> h : handles) {
+        for (int i = 0; i < live.size(); i++) {
+            JoinHandle<?> h = handles.get(i);
             try {
-                if (h instanceof Task) {
-                    if (((Task<?>) h).cancelNow()) {
-                        endingSoon.add(h);
-                    }
-                } else {
+                if (!(h instanceof Task)) {
                     h.cancel();
+                } else if (((Task<?>) h).cancelNow() || (inPlace && !live.get(i).cancelInPlace())) {
+                    endingSoon.add(h);
                 }
             } catch (Throwable ignored) {
                 // a joiner's waker threw while the child completed; the child has ended all the same.

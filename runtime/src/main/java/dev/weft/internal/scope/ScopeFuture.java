@@ -37,8 +37,10 @@ import java.util.function.Function;
  * <p>{@link #cancel()} (the awaiter gives up) cancels the children before the body, like step
  * 3, and then waits, blocking, for the children that a poll on another thread still holds:
  * those end when that poll returns, without going through a queue, so the wait is short and
- * cannot depend on this thread. A child that sits in a run queue (woken but not yet polled) is
- * only marked cancelled: it ends, without running its body again, when a worker takes it.
+ * cannot depend on this thread. A child that sits in a run queue (woken but not yet polled)
+ * cannot be waited for (this thread may be the one that would take it): its future is
+ * cancelled here instead, its finally blocks included, and its task completes when a worker
+ * takes it.
  *
  * @param <T> the type of the body's value
  */
@@ -114,7 +116,7 @@ public final class ScopeFuture<T> implements Future<T> {
         }
         if (children.failed() && !childrenCancelled) {
             childrenCancelled = true;
-            children.cancelAll();
+            children.cancelAll(false); // queued children are cancelled when taken; we wait for that
         }
         if (!bodyDone && children.failed()) {
             // Only once the ended children's tasks are complete: a body awaiting the child that
@@ -168,7 +170,7 @@ public final class ScopeFuture<T> implements Future<T> {
             children.close(); // the body never ran: no child can exist
             return;
         }
-        List<JoinHandle<?>> stillRunning = children.cancelAll();
+        List<JoinHandle<?>> stillRunning = children.cancelAll(true);
         if (!bodyDone) {
             // the awaiter gave up: what the body's cancellation throws has nobody to go to.
             cancelBody(Contexts.withCancel(Context.of(() -> {}), CancelSignal.ALWAYS));

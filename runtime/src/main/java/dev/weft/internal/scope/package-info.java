@@ -19,8 +19,10 @@
  *       cancelled at once, so no child escapes a cancellation that raced with its spawn;
  *   <li>an idle child is cancelled on the canceller's thread ({@code Task.cancelNow}: the
  *       cancel transition hands it the task's SCHEDULED bit), so its finally blocks have run
- *       when the scope's cancel returns; a child being polled elsewhere is waited for; a child
- *       in a run queue is cancelled when taken.
+ *       when the scope's cancel returns; a child being polled elsewhere is waited for; the
+ *       future of a child in a run queue (whose next run can only be its cancellation) is
+ *       cancelled by the scope in place, its task completing when taken; a failing scope, which
+ *       need not block, lets queued children be cancelled when taken and waits for them.
  * </ul>
  */
 package dev.weft.internal.scope;
