@@ -331,6 +331,37 @@ class ScopeTest {
         }
     }
 
+    /** Never idle: yields again and again, so its task is mostly in a run queue. */
+    static Future<String> busy(AtomicInteger started, AtomicInteger finallies) {
+        started.incrementAndGet();
+        try {
+            while (true) {
+                await(Async.yieldNow());
+            }
+        } finally {
+            finallies.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"current", "stealing"})
+    void cancellingTheScopeEndsBusyChildrenThatWaitInARunQueueToo(String kind) {
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finallies = new AtomicInteger();
+        try (AsyncRuntime rt = runtime(kind)) {
+            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
+                for (int i = 0; i < 4; i++) {
+                    s.spawn(busy(started, finallies));
+                }
+                return busy(started, finallies);
+            }));
+            rt.blockOn(until(() -> started.get() == 5));
+            h.cancel();
+            assertThrows(CancellationException.class, () -> rt.blockOn(h));
+            assertEquals(5, finallies.get(), "the body's and every busy child's finally block ran before the scope ended");
+        }
+    }
+
     static Future<String> awaitsAScope(AtomicInteger started, AtomicInteger finallies, List<String> log) {
         try {
             return Future.ready(await(Scope.run(s -> {
