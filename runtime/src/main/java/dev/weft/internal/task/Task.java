@@ -219,6 +219,28 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         }
     }
 
+    /**
+     * Cancels the task and, when it is idle (in no run queue, not being polled), runs its
+     * cancellation on the calling thread before returning. The cancel transition of an idle
+     * task hands its SCHEDULED bit to the caller, and whoever holds that bit may run the task
+     * instead of queueing it (as a spawn refused at close does): the claim goes through the
+     * state word, so there is still exactly one poller. {@code Scope} uses it so that a
+     * cancelled scope's children have ended, their finally blocks included, when its cancel()
+     * returns.
+     *
+     * @return false when the task sits in a run queue (it is cancelled when a worker takes it);
+     *     true when it is complete, or when a poll of it is running on another thread, which
+     *     then cancels it as soon as that poll returns, with no queue in between
+     */
+    public boolean cancelNow() {
+        if (transitionToCancelled() == Submit.SUBMIT) {
+            run();
+            return true;
+        }
+        // CANCELLED is set now, so a running poll ends in cancelFuture, never in a re-queue.
+        return (stateWord() & SCHEDULED) == 0;
+    }
+
     @Override
     public boolean isDone() {
         return isCompleteState();
