@@ -48,6 +48,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
      */
     private final boolean selfVerify;
 
+    /** Whether blocking calls in woven methods are logged too (agent option {@code warnBlocking}). */
+    private final boolean warnBlocking;
+
     public WeavingTransformer() {
         this(null, true);
     }
@@ -57,8 +60,18 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     public WeavingTransformer(Path dump, boolean selfVerify) {
+        this(dump, selfVerify, false);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify, boolean warnBlocking) {
         this.dump = dump;
         this.selfVerify = selfVerify;
+        this.warnBlocking = warnBlocking;
+    }
+
+    /** True if this transformer also logs blocking calls in woven methods (agent option warnBlocking). */
+    public boolean warnsBlocking() {
+        return warnBlocking;
     }
 
     /** True if this transformer runs the weaver's own verifier on what it weaves. */
@@ -127,7 +140,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             System.err.println("[weft] " + rej.message);
         }
         for (Warning w : r.warnings) {
-            if (warned.add(w.message)) {
+            if ((warnBlocking || w.kind != Warning.Kind.BLOCKING_CALL) && warned.add(w.message)) {
                 System.err.println("[weft] warning: " + w.message);
             }
         }
