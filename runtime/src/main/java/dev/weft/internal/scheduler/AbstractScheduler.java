@@ -57,7 +57,8 @@ abstract class AbstractScheduler implements Scheduler {
     }
 
     /** Where {@code task} was spawned, or null when not recorded. */
-    final String spawnSite(Task<?> task) {
+    @Override
+    public final String spawnSite(Task<?> task) {
         SpawnSites sites = spawnSites;
         return sites == null ? null : sites.of(task);
     }
