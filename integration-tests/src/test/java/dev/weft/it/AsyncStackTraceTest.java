@@ -101,6 +101,32 @@ class AsyncStackTraceTest {
         }
     }
 
+    @Test
+    void spawnSitesAreRecordedForEveryRuntimeCreatedWithTheProperty() {
+        try (AsyncRuntime rt = withSpawnSites()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(caller())));
+            assertEquals("the failure of a task spawned at " + at("spawnAndJoin", "spawn") + " reached its awaiter here",
+                    sides(e).get(0).getMessage());
+        }
+        try (AsyncRuntime plain = AsyncRuntime.builder().workers(2).build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> plain.blockOn(plain.spawn(caller())));
+            assertEquals("the failure of a task (spawn site not recorded) reached its awaiter here",
+                    sides(e).get(0).getMessage());
+            assertOrdered(frames(sides(e).get(0).getStackTrace()), at("spawnAndJoin", "join-await"),
+                    at("caller", "caller-await"));
+        }
+    }
+
+    /** A runtime created while -Dweft.spawnSites=true (read when a runtime is created). */
+    static AsyncRuntime withSpawnSites() {
+        System.setProperty("weft.spawnSites", "true");
+        try {
+            return AsyncRuntime.builder().workers(2).build();
+        } finally {
+            System.clearProperty("weft.spawnSites");
+        }
+    }
+
     // ---- across Futures.all ----
 
     static Future<Integer> ok() {

@@ -8,7 +8,8 @@ import java.util.concurrent.CancellationException;
  * {@code race}, or a scope joining its children). The failure's own trace shows only the child's
  * frames, because the child ran on its own stack; this suppressed exception carries the other
  * half, the awaiter's frames at the moment the failure reached it, and in its message the task's
- * spawn site when the runtime records spawn sites.
+ * spawn site when the runtime records spawn sites ({@code -Dweft.spawnSites=true} when it is
+ * created, or a test tool such as WeftExtension).
  *
  * <p>kotlinx's stack-trace recovery copies the exception and appends the awaiter's frames to the
  * copy; weft rethrows the original object (its type, identity and own trace unchanged), so the
