@@ -4,6 +4,7 @@ import dev.weft.internal.scheduler.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.VirtualClock;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -128,10 +129,16 @@ public final class AsyncRuntime implements AutoCloseable {
         return scheduler.threads();
     }
 
-    /** Configures a multi-threaded runtime. */
+    /** Configures a multi-threaded runtime (or, with {@link #currentThread()}, a single-threaded one). */
     public static final class Builder {
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
+
+        /** Options given that only a multi-threaded runtime has (named in build()'s refusal). */
+        private String multiThreadOption;
+
+        private boolean currentThread;
+        private boolean virtualTime;
 
         /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
         private Boolean workersDrive;
@@ -149,6 +156,7 @@ public final class AsyncRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("workers must be >= 1: " + n);
             }
             this.workers = n;
+            this.multiThreadOption = "workers(" + n + ")";
             return this;
         }
 
@@ -161,6 +169,7 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
+            this.multiThreadOption = "threadNamePrefix(\"" + prefix + "\")";
             return this;
         }
 
@@ -171,6 +180,55 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         Builder workersDrive(boolean drive) {
             this.workersDrive = drive;
+            this.multiThreadOption = "workersDrive(" + drive + ")";
+            return this;
+        }
+
+        /**
+         * Builds a single-threaded runtime, as {@link AsyncRuntime#currentThread()}: tasks, timers
+         * run only on the thread inside {@link AsyncRuntime#blockOn}. Combine with
+         * {@link #virtualTime()}; {@link #workers} and {@link #threadNamePrefix} do not apply.
+         *
+         * @return this builder
+         */
+        public Builder currentThread() {
+            this.currentThread = true;
+            return this;
+        }
+
+        /**
+         * A deterministic clock for tests (Tokio's {@code time::pause}, kotlinx-coroutines-test's
+         * {@code runTest}): timers ({@link Async#sleep}, {@link Async#timeout}) and
+         * {@link Async#nanoTime()} run on a virtual clock that starts at a {@code System.nanoTime()}
+         * reading and moves only when the runtime is idle, then jumps to the next timer deadline
+         * and fires it. Sleeping an hour takes no wall time:
+         *
+         * <pre>{@code
+         * try (AsyncRuntime rt = AsyncRuntime.builder().virtualTime().build()) {
+         *     rt.blockOn(Async.timeout(Duration.ofHours(1), neverReplies())); // TimeoutException at once
+         * }
+         * }</pre>
+         *
+         * <ul>
+         *   <li><b>Idle</b> means no task scheduled or running, no blockOn future woken or being
+         *       polled, and no {@link Async#spawnBlocking} work of this runtime in flight (it takes
+         *       real time, so the clock stays still until it ends). A busy task, even one that
+         *       only yields, keeps the clock still.
+         *   <li><b>Deterministic</b>: timers fire in deadline order (1 ms resolution, as on real
+         *       time), ties in the order they were armed; every task woken at one deadline runs
+         *       until the runtime is idle again before the clock moves on, so
+         *       {@code Async.nanoTime()} reads exact multiples of the sleeps.
+         *   <li><b>No sockets</b>: a socket operation that has to wait throws
+         *       IllegalStateException. A task waiting for the network is idle, so the clock would
+         *       jump past every timeout before a packet could arrive; test I/O on a real-time runtime.
+         *   <li>Wakes from threads outside the runtime (a CompletableFuture completed elsewhere) are
+         *       not waited for: the clock may jump meanwhile.
+         * </ul>
+         *
+         * @return this builder
+         */
+        public Builder virtualTime() {
+            this.virtualTime = true;
             return this;
         }
 
@@ -180,9 +238,16 @@ public final class AsyncRuntime implements AutoCloseable {
          * @return a new runtime; close it when done
          */
         public AsyncRuntime build() {
-            return new AsyncRuntime(workersDrive == null
-                    ? new WorkStealingScheduler(workers, threadNamePrefix)
-                    : new WorkStealingScheduler(workers, threadNamePrefix, workersDrive));
+            Clock clock = virtualTime ? new VirtualClock() : Clock.SYSTEM;
+            if (currentThread) {
+                if (multiThreadOption != null) {
+                    throw new IllegalStateException("AsyncRuntime.Builder: " + multiThreadOption
+                            + " does not apply to a currentThread() runtime (it has no workers)");
+                }
+                return new AsyncRuntime(new CurrentThreadScheduler(clock));
+            }
+            boolean drive = workersDrive != null ? workersDrive : dev.weft.internal.io.Reactor.workersDrive();
+            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix, drive, clock));
         }
     }
 }

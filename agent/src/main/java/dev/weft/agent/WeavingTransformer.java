@@ -1,5 +1,7 @@
 package dev.weft.agent;
 
+import dev.weft.agent.cache.WovenCache;
+import dev.weft.agent.check.BlockingCalls;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.hierarchy.LoaderHierarchies;
@@ -15,6 +17,9 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
@@ -59,19 +64,32 @@ public final class WeavingTransformer implements ClassFileTransformer {
         this(dump, true);
     }
 
+    /** Earlier starts' results, or null (the default: {@code cache=<dir>} turns it on). */
+    private final WovenCache cache;
+
     public WeavingTransformer(Path dump, boolean selfVerify) {
-        this(dump, selfVerify, false);
+        this(dump, selfVerify, null);
     }
 
-    public WeavingTransformer(Path dump, boolean selfVerify, boolean warnBlocking) {
+    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache) {
+        this(dump, selfVerify, cache, false);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache, boolean warnBlocking) {
         this.dump = dump;
         this.selfVerify = selfVerify;
+        this.cache = cache;
         this.warnBlocking = warnBlocking;
     }
 
     /** True if this transformer also logs blocking calls in woven methods (agent option warnBlocking). */
     public boolean warnsBlocking() {
         return warnBlocking;
+    }
+
+    /** The woven-class cache, or null when off. */
+    public WovenCache cache() {
+        return cache;
     }
 
     /** True if this transformer runs the weaver's own verifier on what it weaves. */
@@ -121,42 +139,69 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
-        WeaveResult r;
         TypeHierarchy hierarchy = LoaderHierarchies.of(loader);
         if (!hierarchy.isResolved(RUNTIME_CLASS)) {
             runtimeMissing(loader, className);
             return null;
         }
-        try {
-            r = Weaver.weave(bytes, hierarchy, selfVerify);
-        } catch (UnreadableClassException e) {
-            report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
-            return null;
-        }
-        if (r == null) {
-            return null;
-        }
-        for (Rejection rej : r.rejections) {
-            System.err.println("[weft] " + rej.message);
-        }
-        for (Warning w : r.warnings) {
-            if ((warnBlocking || w.kind != Warning.Kind.BLOCKING_CALL) && warned.add(w.message)) {
-                System.err.println("[weft] warning: " + w.message);
+        WovenCache.Entry e = cache == null ? null : cache.lookup(className, bytes, hierarchy);
+        if (e == null) {
+            Map<String, String> consulted = cache == null ? null : hierarchy.record();
+            WeaveResult r;
+            try {
+                r = Weaver.weave(bytes, hierarchy, selfVerify);
+            } catch (UnreadableClassException ex) {
+                report(className, "cannot read class file (" + ex.getMessage() + "); loaded unwoven");
+                return null;
+            }
+            e = r == null ? new WovenCache.Entry(null, List.of(), List.of())
+                    : new WovenCache.Entry(r.woven ? r.bytes : null, messages(r.rejections), warnings(r.warnings));
+            if (cache != null) {
+                try {
+                    cache.store(className, bytes, hierarchy, consulted, e);
+                } catch (IOException | RuntimeException ex) {
+                    report("woven-class cache", "cannot write to it: " + ex);
+                }
             }
         }
-        if (!r.woven) {
-            return null; // only warnings: the class loads as it is
+        for (String rej : e.rejections) {
+            System.err.println("[weft] " + rej);
+        }
+        for (String w : e.warnings) {
+            // the cache keeps every warning, so an entry does not depend on this option
+            if ((warnBlocking || !BlockingCalls.isBlockingCall(w)) && warned.add(w)) {
+                System.err.println("[weft] warning: " + w);
+            }
+        }
+        if (e.woven == null) {
+            return null; // nothing to weave, or only warnings: the class loads as it is
         }
         if (dump != null) {
             try {
                 Path f = dump.resolve(className + ".class");
                 Files.createDirectories(f.getParent());
-                Files.write(f, r.bytes);
-            } catch (IOException | RuntimeException e) {
-                report(className, "cannot dump woven class: " + e);
+                Files.write(f, e.woven);
+            } catch (IOException | RuntimeException ex) {
+                report(className, "cannot dump woven class: " + ex);
             }
         }
-        return r.bytes;
+        return e.woven;
+    }
+
+    private static List<String> messages(List<Rejection> rejections) {
+        List<String> out = new ArrayList<>(rejections.size());
+        for (Rejection r : rejections) {
+            out.add(r.message);
+        }
+        return out;
+    }
+
+    private static List<String> warnings(List<Warning> warnings) {
+        List<String> out = new ArrayList<>(warnings.size());
+        for (Warning w : warnings) {
+            out.add(w.message);
+        }
+        return out;
     }
 
     /**

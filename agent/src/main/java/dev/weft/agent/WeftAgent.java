@@ -45,7 +45,9 @@ public final class WeftAgent {
      */
     static WeavingTransformer transformer(String args) {
         AgentOptions o = AgentOptions.parse(args);
-        return new WeavingTransformer(o.dump, o.verify, o.warnBlocking);
+        return new WeavingTransformer(o.dump, o.verify, o.cache == null ? null
+                : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)),
+                o.warnBlocking);
     }
 
     /** Attached late, only classes defined from now on are woven. */

@@ -146,7 +146,15 @@ public final class BlockingCalls {
             new Entry("java/sql/CallableStatement", "executeUpdate", "", BLOCKING_POOL),
             new Entry("java/sql/ResultSet", "next", "", BLOCKING_POOL));
 
+    /** The phrase every blocking-call warning carries after its callee, and no other warning does. */
+    private static final String PHRASE = " blocks the worker thread that runs this task, and every task queued behind it: ";
+
     private BlockingCalls() {}
+
+    /** Whether {@code message} is a blocking-call warning's (for logs that keep warnings as text). */
+    public static boolean isBlockingCall(String message) {
+        return message.contains(PHRASE);
+    }
 
     /** The entry {@code call} matches, or null. */
     static Entry lookup(MethodInsnNode call) {
@@ -176,8 +184,7 @@ public final class BlockingCalls {
                 MethodInsnNode call = (MethodInsnNode) insn;
                 Entry e = lookup(call);
                 if (e != null) {
-                    String reason = e.display(call) + " blocks the worker thread that runs this task, and every"
-                            + " task queued behind it: " + e.advice;
+                    String reason = e.display(call) + PHRASE + e.advice;
                     warnings.add(new Warning(Rejection.where(owner, m, line) + ": " + reason,
                             owner.name.replace('/', '.'), enclosing == null ? m.name : enclosing, line,
                             Warning.Kind.BLOCKING_CALL));

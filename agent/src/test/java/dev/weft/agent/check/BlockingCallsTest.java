@@ -163,7 +163,7 @@ class BlockingCallsTest {
         String internal = BLOCKING.replace('.', '/');
         String quiet = log(new WeavingTransformer(null, true), internal, bytes);
         assertFalse(quiet.contains("blocks the worker"), quiet);
-        String asked = log(new WeavingTransformer(null, true, true), internal, bytes);
+        String asked = log(new WeavingTransformer(null, true, null, true), internal, bytes);
         List<String> expected = new ArrayList<>();
         for (Warning w : blocking(weave(BLOCKING))) {
             expected.add("[weft] warning: " + w.message);

@@ -53,7 +53,7 @@ class CommandLineTest {
             assertEquals(0, r.code, r.err);
             assertTrue(r.out.contains("usage: java -jar weft-agent.jar check"), r.out);
             assertTrue(r.out.contains("-cp, --cp, --class-path"), r.out);
-            assertTrue(r.out.contains("dump=<dir>,verify,noverify"), r.out);
+            assertTrue(r.out.contains("dump=<dir>,cache=<dir>,verify,noverify"), r.out);
         }
         Run later = run("check", "--help");
         assertEquals(0, later.code);

@@ -7,6 +7,7 @@ import dev.weft.internal.io.Reactor;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.task.TaskList;
 import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.VirtualClock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -162,13 +163,36 @@ abstract class AbstractScheduler implements Scheduler {
             this(thread, null);
         }
 
+        /**
+         * Virtual time (multi-threaded blockOn), else null: each false-to-true change of
+         * {@link #notified} enters a busy unit of the clock (the initial notification's too),
+         * which the blockOn thread exits after the poll that takes it.
+         */
+        private final VirtualClock virtual;
+
         ThreadWaker(Thread thread, Reactor drives) {
+            this(thread, drives, null);
+        }
+
+        ThreadWaker(Thread thread, Reactor drives, VirtualClock virtual) {
             this.thread = thread;
             this.drives = drives;
+            this.virtual = virtual;
+            if (virtual != null) {
+                virtual.enter();
+            }
         }
 
         @Override
         public void wake() {
+            if (virtual != null) {
+                synchronized (this) {
+                    if (!notified) {
+                        virtual.enter(); // the waker is busy: the unit passes on without a gap
+                        notified = true;
+                    }
+                }
+            }
             notified = true;
             if (drives != null) {
                 drives.unpark();
@@ -178,6 +202,13 @@ abstract class AbstractScheduler implements Scheduler {
         }
 
         boolean takeNotified() {
+            if (virtual != null) {
+                synchronized (this) {
+                    boolean was = notified;
+                    notified = false;
+                    return was;
+                }
+            }
             if (notified) {
                 notified = false;
                 return true;
