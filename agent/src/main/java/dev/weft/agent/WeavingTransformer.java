@@ -1,6 +1,7 @@
 package dev.weft.agent;
 
 import dev.weft.agent.cache.WovenCache;
+import dev.weft.agent.check.BlockingCalls;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.hierarchy.LoaderHierarchies;
@@ -52,6 +53,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
      */
     private final boolean selfVerify;
 
+    /** Whether blocking calls in woven methods are logged too (agent option {@code warnBlocking}). */
+    private final boolean warnBlocking;
+
     public WeavingTransformer() {
         this(null, true);
     }
@@ -68,9 +72,19 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache) {
+        this(dump, selfVerify, cache, false);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache, boolean warnBlocking) {
         this.dump = dump;
         this.selfVerify = selfVerify;
         this.cache = cache;
+        this.warnBlocking = warnBlocking;
+    }
+
+    /** True if this transformer also logs blocking calls in woven methods (agent option warnBlocking). */
+    public boolean warnsBlocking() {
+        return warnBlocking;
     }
 
     /** The woven-class cache, or null when off. */
@@ -154,7 +168,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
             System.err.println("[weft] " + rej);
         }
         for (String w : e.warnings) {
-            if (warned.add(w)) {
+            // the cache keeps every warning, so an entry does not depend on this option
+            if ((warnBlocking || !BlockingCalls.isBlockingCall(w)) && warned.add(w)) {
                 System.err.println("[weft] warning: " + w);
             }
         }

@@ -12,7 +12,10 @@ import java.lang.instrument.Instrumentation;
  * verification at link time. {@code noverify} (or {@code -Dweft.agent.verify=false}) skips that
  * check to save start-up time (about a fifth of a cold weave, docs/design.md, "Start-up cost
  * of load-time weaving"); the bytes are
- * the same either way. {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
+ * the same either way. {@code warnBlocking} also logs each call to a known blocking method
+ * ({@code Thread.sleep}, {@code Future.get}, JDBC, ...) inside a woven method, as
+ * {@code java -jar weft-agent.jar check} reports them.
+ * {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
  * Any other option stops the JVM at start-up with the list of valid ones ({@link AgentOptions}).
  */
 public final class WeftAgent {
@@ -43,7 +46,8 @@ public final class WeftAgent {
     static WeavingTransformer transformer(String args) {
         AgentOptions o = AgentOptions.parse(args);
         return new WeavingTransformer(o.dump, o.verify, o.cache == null ? null
-                : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)));
+                : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)),
+                o.warnBlocking);
     }
 
     /**

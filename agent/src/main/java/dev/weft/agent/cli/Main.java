@@ -31,7 +31,8 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  *   java -jar weft-agent.jar --help                            usage, exit 0
  * </pre>
  *
- * Both list warnings (a future created and never used) as {@code warning: Class.method(File:line): ...}
+ * Both list warnings (a future created and never used, a call to a known blocking method in a
+ * woven method) as {@code warning: Class.method(File:line): ...}
  * without changing the exit status, unless {@code --fail-on-warning} is given (anywhere after
  * the command), which makes any warning exit 1.
  *
@@ -65,7 +66,8 @@ public final class Main {
             "options (anywhere on the line):",
             "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
             "                                   libraries), so supertypes resolve as at run time",
-            "  --fail-on-warning                exit 1 when any warning is reported (a future never used)",
+            "  --fail-on-warning                exit 1 when any warning is reported (a future never used,",
+            "                                   a blocking call such as Thread.sleep in an async method)",
             "  -h, --help                       this text",
             "",
             "as an agent: java -javaagent:weft-agent.jar[=" + dev.weft.agent.AgentOptions.SUMMARY + "] ...");
@@ -227,7 +229,12 @@ public final class Main {
             out.println(prefix + "warning: " + w.message);
         }
         if (!warnings.isEmpty()) {
-            out.println(warnings.size() + " warning(s): a future that is never awaited, spawned or returned does nothing");
+            boolean blocking = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.BLOCKING_CALL);
+            boolean discarded = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.DISCARDED_FUTURE);
+            out.println(warnings.size() + " warning(s): "
+                    + (discarded ? "a future that is never awaited, spawned or returned does nothing" : "")
+                    + (discarded && blocking ? "; " : "")
+                    + (blocking ? "a blocking call stalls the worker thread and every task queued behind it" : ""));
         }
     }
 

@@ -20,10 +20,18 @@ abstract class AbstractScheduler implements Scheduler {
     AbstractScheduler(int threads, Reactor reactor) {
         this.tasks = new TaskList(threads);
         this.reactor = reactor;
-        if (SpawnSites.ON) {
+        if (SpawnSites.ON || Boolean.getBoolean(SPAWN_SITES_PROPERTY)) {
             spawnSites = new SpawnSites();
         }
     }
+
+    /**
+     * Internal system property: every runtime created while it is {@code true} records where each
+     * task was spawned, so a failure crossing a JoinHandle names its spawn site
+     * ({@code AsyncStackTrace}). Off by default: a spawn then captures its stack (~1.5-3 us, see
+     * {@link SpawnSites}) where a spawn otherwise costs a fraction of a microsecond.
+     */
+    public static final String SPAWN_SITES_PROPERTY = "weft.spawnSites";
 
     /** Set once by shutdown(). */
     volatile boolean closed;
@@ -67,7 +75,8 @@ abstract class AbstractScheduler implements Scheduler {
     }
 
     /** Where {@code task} was spawned, or null when not recorded. */
-    final String spawnSite(Task<?> task) {
+    @Override
+    public final String spawnSite(Task<?> task) {
         SpawnSites sites = spawnSites;
         return sites == null ? null : sites.of(task);
     }

@@ -41,7 +41,10 @@ final class SpawnSites {
     /** The runtime's own classes: a frame is weft's when its class comes from here and is in a dev.weft package. */
     private static final CodeSource RUNTIME = SpawnSites.class.getProtectionDomain().getCodeSource();
 
-    /** {@code -Dweft.dump.spawnSites=true}: every runtime records from its creation on. */
+    /**
+     * {@code -Dweft.dump.spawnSites=true} at start-up: every runtime records from its creation on
+     * (the same as {@code weft.spawnSites}, which is read at each runtime's creation).
+     */
     static final boolean ON = Boolean.getBoolean("weft.dump.spawnSites");
 
     private final Map<Task<?>, SpawnedAt> sites = new ConcurrentHashMap<>();

@@ -9,6 +9,7 @@ import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.coroutine.AsyncStackTrace;
 import dev.weft.internal.coroutine.Sneaky;
 import dev.weft.internal.dump.Awaited;
 import dev.weft.internal.dump.DumpFormat;
@@ -60,9 +61,12 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     /** A failed outcome; a distinct class so that no value can be mistaken for it. */
     private static final class Failed {
         final Throwable error;
+        /** Where the task was spawned, when its runtime records it; for {@link AsyncStackTrace}. */
+        final String spawnSite;
 
-        Failed(Throwable error) {
+        Failed(Throwable error, String spawnSite) {
             this.error = error;
+            this.spawnSite = spawnSite;
         }
     }
 
@@ -164,7 +168,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     }
 
     private void complete(T v, Throwable t) {
-        body = t != null ? new Failed(t) : v;
+        // the spawn site is resolved here, before the release below forgets it (failures only)
+        body = t != null ? new Failed(t, AsyncStackTrace.ENABLED ? scheduler.spawnSite(this) : null) : v;
         // ordering: outcome is written before this volatile CAS; readers check COMPLETE first.
         transitionToComplete();
         scheduler.release(this);
@@ -248,7 +253,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
 
     /**
      * Ready with the task's value (the task itself is the ready poll) or its failure (the
-     * original object); else registers the waker.
+     * original object, with the awaiter's side added as a suppressed {@link AsyncStackTrace});
+     * else registers the waker.
      */
     @Override
     public Poll<T> poll(Context awaiter) {
@@ -264,7 +270,10 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         }
         Object o = body;
         if (o instanceof Failed) {
-            throw Sneaky.<RuntimeException>rethrow(((Failed) o).error);
+            Failed f = (Failed) o;
+            // the failure crosses from this task into the awaiter: add the awaiter's side (same object)
+            AsyncStackTrace.crossed(f.error, this, f.spawnSite);
+            throw Sneaky.<RuntimeException>rethrow(f.error);
         }
         return this;
     }
