@@ -84,6 +84,15 @@ class FamilyGeneratorTest {
     }
 
     @Test
+    void asyncGeneratorFamily() {
+        compilesWith(Family.AGEN, "static dev.weft.AsyncStream<Integer> a0(int d", "dev.weft.AsyncStream<Integer> a1(int d",
+                "G.beginA();\ntry {\nif (d <= 0) { Generator.yield(await(L.i(", "} finally {\nG.endA();",
+                "await(G.collect(a0(d - 1", "await(G.collect(this.a", ".length()");
+        String base = sources(Family.BASE, 0, 100, new LinkedHashMap<>());
+        assertTrue(!base.contains("AsyncStream") && !base.contains("G.collect("), "agen is opt-in");
+    }
+
+    @Test
     void chainLengthsRespectTheBound() {
         ProgramGenerator gen = new ProgramGenerator(new Options(Set.of(), Family.DEEP, 50), "fz");
         for (long s = 0; s < 100; s++) {
@@ -119,7 +128,8 @@ class FamilyGeneratorTest {
             seen.add(p.family);
             assertEquals(p.source(true), gen.generate(s).source(true));
         }
-        Set<Family> expected = EnumSet.of(Family.BASE, Family.SYNC, Family.DEEP, Family.EAGER_DEEP, Family.UNINIT);
+        Set<Family> expected = EnumSet.of(Family.BASE, Family.SYNC, Family.DEEP, Family.EAGER_DEEP, Family.UNINIT,
+                Family.AGEN);
         if (Runtime.version().feature() >= 21) {
             expected.add(Family.JDK21);
         }

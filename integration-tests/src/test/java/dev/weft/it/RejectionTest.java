@@ -92,13 +92,16 @@ class RejectionTest {
     @Test
     void yieldOutsideAGenerator() {
         assertRejected(expected("Rejected", "yieldOutsideGenerator",
-                "Generator.yield in a method whose return type is not Generator"), Rejected::yieldOutsideGenerator);
+                "Generator.yield in a method whose return type is not Generator (declare Generator<T> to yield,"
+                + " or AsyncStream<T> to yield and await: an async generator)"), Rejected::yieldOutsideGenerator);
     }
 
     @Test
     void awaitInAGenerator() {
         assertRejected(expected("Rejected", "awaitInGenerator",
-                "await in a generator (a method returning Generator cannot await)"), Rejected::awaitInGenerator);
+                "await in a generator (a method returning Generator cannot await): declare AsyncStream<T> instead,"
+                + " an async generator that may await and yield"
+                + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })"), Rejected::awaitInGenerator);
     }
 
     @BothModes

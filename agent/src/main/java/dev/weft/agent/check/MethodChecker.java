@@ -74,7 +74,7 @@ public final class MethodChecker {
         } else if (kind == CoroutineKind.GENERATOR && firstAwait != null) {
             reason = Rejection.AWAIT_IN_GENERATOR;
             at = firstAwait;
-        } else if (kind != CoroutineKind.GENERATOR && firstYield != null
+        } else if ((kind == null || !kind.yields()) && firstYield != null
                 // in a method of no coroutine type with both calls, the first one names the reason
                 && (kind != null || firstAwait == null || firstYield == first)) {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;

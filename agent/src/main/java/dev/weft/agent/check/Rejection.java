@@ -28,8 +28,11 @@ public final class Rejection {
             + " Supplier<Future<T>>); a Function<T,R> passed to a stream cannot await";
     /** Followed by why (PromiseTypes.whyNot): a CompletableFuture subclass weft cannot create, and kin. */
     public static final String UNUSABLE_PROMISE = "await in a method whose return type weft cannot use: ";
-    public static final String YIELD_OUTSIDE_GENERATOR = "Generator.yield in a method whose return type is not Generator";
-    public static final String AWAIT_IN_GENERATOR = "await in a generator (a method returning Generator cannot await)";
+    public static final String YIELD_OUTSIDE_GENERATOR = "Generator.yield in a method whose return type is not Generator"
+            + " (declare Generator<T> to yield, or AsyncStream<T> to yield and await: an async generator)";
+    public static final String AWAIT_IN_GENERATOR = "await in a generator (a method returning Generator cannot await):"
+            + " declare AsyncStream<T> instead, an async generator that may await and yield"
+            + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })";
     /** Not in the original list: a generator's yield returns out of the method, which would leave a monitor held. */
     public static final String YIELD_SYNCHRONIZED_BLOCK = "Generator.yield inside a synchronized block";
 

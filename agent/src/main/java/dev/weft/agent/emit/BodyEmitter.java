@@ -1,5 +1,6 @@
 package dev.weft.agent.emit;
 
+import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.plan.CompanionLayout;
@@ -35,6 +36,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *                   { co.awaiting = f; save live locals; co.state = k; return SUSPENDED; }
  *                swap; pop  -> [v]   (continues with javac's checkcast/unboxing)
  * yield k:  [x]  co.yielded = x; save live locals; co.state = k; return YIELDED; L_after_k:
+ *                [AsyncGeneratorCoroutine.resumed(cx)]   (async generators: throws when cancelled)
  * restore_k (after the last original instruction, so outside every try range):
  *                restore live locals (clearing reference fields); [f = co.awaiting; co.awaiting = null]
  *                goto L_poll_k / L_after_k
@@ -91,7 +93,7 @@ public final class BodyEmitter {
             LabelNode back = new LabelNode();
             InsnList at = new InsnList();
             if (p.kind == SuspensionKind.YIELD) {
-                emitYield(at, c, saved, k + 1, back);
+                emitYield(at, c, saved, k + 1, back, layout.kind == CoroutineKind.ASYNC_GENERATOR);
             } else if (direct.containsKey(p)) {
                 DirectAwaits.Site site = direct.get(p);
                 body.instructions.insert(site.callee, DirectEmitter.directCall(hostName, hostIsInterface, site));
@@ -181,7 +183,8 @@ public final class BodyEmitter {
         at.add(new InsnNode(Opcodes.POP));
     }
 
-    private static void emitYield(InsnList at, String c, List<Slot> saved, int state, LabelNode after) {
+    private static void emitYield(InsnList at, String c, List<Slot> saved, int state, LabelNode after,
+            boolean cancellable) {
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "yielded", OBJECT_DESC));
@@ -190,6 +193,13 @@ public final class BodyEmitter {
                 OBJECT_DESC));
         at.add(new InsnNode(Opcodes.ARETURN));
         at.add(after);
+        if (cancellable) {
+            // inside the user's try ranges, at the yield's line: a cancelled resumption throws
+            // here, so the async generator's finally blocks run
+            at.add(new VarInsnNode(Opcodes.ALOAD, 1));
+            at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "dev/weft/internal/coroutine/AsyncGeneratorCoroutine",
+                    "resumed", "(Ldev/weft/Context;)V", false));
+        }
     }
 
     private static void suspend(InsnList at, String c, List<Slot> saved, int state) {

@@ -16,7 +16,8 @@ import org.objectweb.asm.tree.MethodNode;
  * Writes a companion class:
  *
  * <pre>
- * final synthetic class H$weft$m$N extends Coroutine {      // or EagerCoroutine, GeneratorCoroutine
+ * final synthetic class H$weft$m$N extends Coroutine {      // or EagerCoroutine, GeneratorCoroutine,
+ *                                                           // AsyncGeneratorCoroutine
  *     int i0; long j0; Object a0; ...                       // the planned fields
  *     static Future weft$new(H self, A a, B b) {            // returns m's declared type
  *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
@@ -93,7 +94,7 @@ public final class CompanionEmitter {
         f.visitMaxs(0, 0);
         f.visitEnd();
 
-        boolean generator = layout.kind == CoroutineKind.GENERATOR;
+        boolean generator = !layout.kind.awaits();
         MethodVisitor r = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, "resume",
                 generator ? "()Ljava/lang/Object;" : "(Ldev/weft/Context;)Ljava/lang/Object;", null, null);
         r.visitCode();

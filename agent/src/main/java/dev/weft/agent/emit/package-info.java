@@ -6,7 +6,7 @@
  * <ol>
  *   <li>{@link dev.weft.agent.emit.CompanionEmitter}: the companion {@code H$weft$m$N}
  *       (synthetic, final, same package) extending the runtime's Coroutine / EagerCoroutine /
- *       GeneratorCoroutine, with the planned fields, a static factory {@code weft$new(params)}
+ *       GeneratorCoroutine / AsyncGeneratorCoroutine, with the planned fields, a static factory {@code weft$new(params)}
  *       returning m's declared type, and {@code resume} calling the body.
  *   <li>{@link dev.weft.agent.emit.StubEmitter}: m's body becomes "return weft$new(this, params)".
  *   <li>{@link dev.weft.agent.emit.BodyEmitter}: the original body moves to a synthetic static

@@ -35,12 +35,15 @@ public final class CompanionLayout {
     /** Fields declared by the runtime superclass, as (ints, references) counted for size estimates. */
     private static int inheritedBytes(CoroutineKind kind) {
         // Coroutine: int state + refs awaiting, tail, value, failure; EagerCoroutine adds refs promise,
-        // run, cx; GeneratorCoroutine: int state, ref yielded, boolean buffered.
+        // run, cx; GeneratorCoroutine: int state, ref yielded, boolean buffered;
+        // AsyncGeneratorCoroutine: int state, refs awaiting, yielded, failure, boolean announced.
         switch (kind) {
             case LAZY:
                 return 4 + 4 * 4;
             case EAGER:
                 return 4 + 7 * 4;
+            case ASYNC_GENERATOR:
+                return 4 + 3 * 4 + 1;
             default:
                 return 4 + 4 + 1;
         }

@@ -77,7 +77,8 @@ public final class MethodReport {
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         String k = kind == CoroutineKind.LAZY ? "async (lazy Future)"
-                : kind == CoroutineKind.EAGER ? "async (eager " + eagerType() + ")" : "generator";
+                : kind == CoroutineKind.EAGER ? "async (eager " + eagerType() + ")"
+                : kind == CoroutineKind.ASYNC_GENERATOR ? "async generator (AsyncStream)" : "generator";
         out.add(className.replace('/', '.') + "." + javaSignature(method, descriptor) + "  " + k);
         int state = 1;
         for (SuspensionPoint p : layout.points) {

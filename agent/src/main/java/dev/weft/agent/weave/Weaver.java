@@ -260,7 +260,8 @@ public final class Weaver {
                 }
             }
             for (Prepared p : prepared) {
-                if (p.verdict.kind == CoroutineKind.GENERATOR
+                // an async generator is not a Coroutine, the root a direct entry hands off to
+                if (p.verdict.kind == CoroutineKind.GENERATOR || p.verdict.kind == CoroutineKind.ASYNC_GENERATOR
                         || failed.containsKey(new Failure(p.key, Part.DIRECT_CALLS))) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package dev.weft.fuzz.exec;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.fuzz.rt.G;
 import dev.weft.fuzz.rt.L;
 import dev.weft.fuzz.rt.Schedule;
 import dev.weft.fuzz.rt.T;
@@ -30,6 +31,7 @@ public final class Executions {
     public static Outcome woven(Class<?> program, int depth, Schedule s) {
         L.begin(s, true);
         T.reset();
+        G.reset();
         Future<?> f;
         try {
             Method m0 = program.getMethod("m0", int.class);
@@ -63,6 +65,7 @@ public final class Executions {
     public static Outcome reference(Class<?> program, int depth, Schedule s) {
         L.begin(s, false);
         T.reset();
+        G.reset();
         try {
             Method m0 = program.getMethod("m0", int.class);
             Future<?> f = (Future<?>) m0.invoke(null, depth);

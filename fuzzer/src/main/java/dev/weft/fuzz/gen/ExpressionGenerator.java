@@ -22,6 +22,14 @@ final class ExpressionGenerator {
     }
 
     Node e(Ty t, int depth) {
+        if (b.on("agen") && depth > 0 && b.mayAwait && (t == Ty.STRING || t == Ty.INT) && b.chance(8)) {
+            Method a = b.program.randomAsyncGenerator(b.r, b.method);
+            if (a != null) {
+                // drained where it is called, as every future is awaited where it is created
+                Node drained = new Node("await(G.collect(", call(a, depth), "))");
+                return t == Ty.STRING ? Node.expr("\"\"", drained) : Node.expr("0", drained, ".length()");
+            }
+        }
         if (depth <= 0 || b.chance(25)) {
             return atom(t);
         }

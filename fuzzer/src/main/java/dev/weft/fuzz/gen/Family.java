@@ -23,11 +23,13 @@ public enum Family {
     UNINIT(17, "uninit"),
     /** Java 21 sources (javac {@code --release 21}): pattern switches over a sealed interface, record patterns, guards, bindings live across awaits. */
     JDK21(21, "patterns"),
+    /** Async generators (methods returning AsyncStream that await and yield), drained where they are called. */
+    AGEN(17, "agen"),
     /** Every family this JDK can compile, one per program in turn. */
     MIXED(17);
 
     /** Opt-in features: off unless the program's family names them. */
-    static final Set<String> OPT_IN = Set.of("sync", "deep", "eager-deep", "uninit", "patterns");
+    static final Set<String> OPT_IN = Set.of("sync", "deep", "eager-deep", "uninit", "patterns", "agen");
 
     /** The javac {@code --release} the family needs (17: whatever the running JDK is). */
     public final int release;
@@ -72,6 +74,6 @@ public enum Family {
             }
         }
         throw new IllegalArgumentException("Family.parse(Family.java:74): unknown family '" + name
-                + "' (one of base, sync, deep, eager-deep, uninit, jdk21, mixed)");
+                + "' (one of base, sync, deep, eager-deep, uninit, jdk21, agen, mixed)");
     }
 }

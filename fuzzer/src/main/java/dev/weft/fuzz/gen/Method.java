@@ -5,7 +5,7 @@ import java.util.List;
 /** The signature of a generated method, decided before any body so that calls may go anywhere. */
 final class Method {
 
-    enum Kind { LAZY, EAGER, GENERATOR }
+    enum Kind { LAZY, EAGER, GENERATOR, ASYNC_GENERATOR }
 
     final String name;
     final Kind kind;

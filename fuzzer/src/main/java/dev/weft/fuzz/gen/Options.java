@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * <p>Feature names: await-stmt, ternary, switch-expr, switch-int, switch-string, switch-enum,
  * loops, labels, try, throw, twr, new-box, arrays, varargs, lambdas, await-lambda, calls,
  * instance, interface, eager, generators, stage, compound-assign, return-early, tail-call, wide;
- * opt-in: sync, deep, eager-deep, uninit, patterns.
+ * opt-in: sync, deep, eager-deep, uninit, patterns, agen.
  *
  * <p>{@code maxChain} bounds the recursion depth N of the deep families (system property
  * {@code weft.fuzz.chain}, default 2000): the woven descent uses the Java stack, so N must fit the

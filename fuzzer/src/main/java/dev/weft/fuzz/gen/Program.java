@@ -54,7 +54,8 @@ public final class Program {
     Method randomCallee(SplittableRandom r, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind != Method.Kind.GENERATOR && !m.chain && visible(m, caller)) {
+            if (m.kind != Method.Kind.GENERATOR && m.kind != Method.Kind.ASYNC_GENERATOR && !m.chain
+                    && visible(m, caller)) {
                 fit.add(m);
             }
         }
@@ -74,6 +75,10 @@ public final class Program {
             }
         }
         return fit.isEmpty() ? null : fit.get(r.nextInt(fit.size()));
+    }
+
+    Method randomAsyncGenerator(SplittableRandom r, Method caller) {
+        return randomCallee(r, Method.Kind.ASYNC_GENERATOR, caller);
     }
 
     Method randomGenerator(SplittableRandom r, Method caller) {

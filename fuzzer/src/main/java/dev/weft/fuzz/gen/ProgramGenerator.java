@@ -60,6 +60,12 @@ public final class ProgramGenerator {
         if (options.on("eager-deep")) {
             p.methods.add(chain(r, "ec0", Method.Kind.EAGER, options.maxChain));
         }
+        if (options.on("agen")) {
+            for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
+                boolean isStatic = !options.on("instance") || r.nextBoolean();
+                p.methods.add(new Method("a" + i, Method.Kind.ASYNC_GENERATOR, isStatic, params(r)));
+            }
+        }
         p.root.add("int f = 3;\n");
         if (options.on("sync")) {
             p.root.add("static final Object LOCK = new Object();\n");
@@ -101,6 +107,13 @@ public final class ProgramGenerator {
                 n.add(mods + "Generator<Integer> " + m.name + "(int " + param + ") throws Exception {\nG.begin();\n");
                 break;
             }
+            case ASYNC_GENERATOR:
+                // G.beginA/endA keep the reference's buffers of nested bodies apart (rt.G); the
+                // woven body runs them too, to no effect
+                n.add(mods + "dev.weft.AsyncStream<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add("G.beginA();\ntry {\n");
+                n.add("if (d <= 0) { Generator.yield(await(L.i(" + r.nextInt(10) + "))); return null; }\n");
+                break;
             case EAGER:
                 n.add(mods + (m.stage ? "java.util.concurrent.CompletionStage<Integer> " : "CompletableFuture<Integer> ") + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
                 n.add("if (d <= 0) return CompletableFuture.completedFuture(await(L.i(" + r.nextInt(10) + ")));\n");
@@ -125,6 +138,10 @@ public final class ProgramGenerator {
         int depth = 1 + r.nextInt(2);
         for (int i = 0, c = 1 + r.nextInt(5); i < c; i++) {
             n.add(sg.statement(depth));
+        }
+        if (m.kind == Method.Kind.ASYNC_GENERATOR) {
+            n.add("return null;\n} finally {\nG.endA();\n}\n}\n\n");
+            return n;
         }
         n.add("return ").add(sg.returnValue(2)).add(";\n}\n\n");
         return n;

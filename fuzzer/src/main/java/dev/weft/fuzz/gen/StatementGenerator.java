@@ -54,6 +54,9 @@ final class StatementGenerator {
         if (b.on("patterns") && depth > 0 && b.chance(15)) {
             return patterns.statement(depth);
         }
+        if (b.method.kind == Method.Kind.ASYNC_GENERATOR && !b.lambda && b.monitors == 0 && b.chance(20)) {
+            return Node.stmt("Generator.yield(", x.e(Ty.any(b.r), 1 + b.r.nextInt(2)), ");\n");
+        }
         int k = b.r.nextInt(depth > 0 ? 24 : 9);
         int ed = 1 + b.r.nextInt(2);
         switch (k) {
@@ -144,6 +147,7 @@ final class StatementGenerator {
         }
         switch (b.method.kind) {
             case GENERATOR:
+            case ASYNC_GENERATOR:
                 return Node.text("null");
             case EAGER: {
                 Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER, b.method);

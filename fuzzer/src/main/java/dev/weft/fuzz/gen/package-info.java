@@ -13,7 +13,9 @@
  * generator: {@code synchronized} blocks with awaits only around them
  * ({@link dev.weft.fuzz.gen.StatementGenerator}), deep lazy and eager chains pending at the bottom
  * ({@link dev.weft.fuzz.gen.ChainGenerator}; recursion bounded by {@code n} there, by {@code d}
- * elsewhere), Java 21 patterns ({@link dev.weft.fuzz.gen.PatternGenerator}); the uninit family is
+ * elsewhere), Java 21 patterns ({@link dev.weft.fuzz.gen.PatternGenerator}), async generators
+ * (methods returning {@code AsyncStream} that await and yield, drained where they are called by
+ * {@code dev.weft.fuzz.rt.G#collect}); the uninit family is
  * the base generator whose class files {@code exec} re-shapes. Opt-in draws come before the base
  * draws and only when their feature is on, so a base seed gives the same source as before the
  * families existed.

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * failed, 2 on bad arguments.
  *
  * <p>{@code --family=F} (or system property {@code weft.fuzz.family}): base (default), sync,
- * deep, eager-deep, uninit, jdk21 (needs a JDK 21+ javac: run on JDK 25), or mixed (every family
+ * deep, eager-deep, uninit, agen (async generators), jdk21 (needs a JDK 21+ javac: run on JDK 25), or mixed (every family
  * the running JDK can compile, the family of each program chosen by its seed).
  *
  * <p>{@code --single}: N programs from the program seed {@code seed} on (to reproduce a reported

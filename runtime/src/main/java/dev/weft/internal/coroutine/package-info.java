@@ -8,6 +8,9 @@
  * run through the thread's {@link dev.weft.internal.coroutine.Trampoline} so that a chain of them
  * completing from its leaf resumes in a loop),
  * {@link dev.weft.internal.coroutine.GeneratorCoroutine} (methods returning {@code Generator}),
+ * {@link dev.weft.internal.coroutine.AsyncGeneratorCoroutine} (methods returning {@code
+ * AsyncStream}, which await and yield: the stream, its hasNext() future and that future's Poll
+ * in one object),
  * {@link dev.weft.internal.coroutine.Await} (what each await site calls), {@link
  * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader, after
  * {@link dev.weft.internal.coroutine.EarlyInit} has initialised the await path's classes on a
@@ -17,8 +20,8 @@
  *
  * <p>Invariants:
  * <ol>
- *   <li>A woven body returns {@code Await.SUSPENDED} (lazy/eager) or {@code
- *       GeneratorCoroutine.YIELDED} only after saving every live local into its companion and
+ *   <li>A woven body returns {@code Await.SUSPENDED} (lazy/eager/async generator) or {@code
+ *       GeneratorCoroutine.YIELDED} (generators, async generators) only after saving every live local into its companion and
  *       setting {@code state} to the suspension point's number (1..n); 0 means "not started",
  *       -1 (Coroutine.DONE) "complete", never left.
  *   <li>While suspended on an await, {@code awaiting} holds the awaited future; the resume path
