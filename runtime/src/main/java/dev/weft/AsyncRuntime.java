@@ -30,6 +30,8 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private final Scheduler scheduler;
 
+    private final RuntimeMetrics metrics;
+
     static {
         // test tools (weft-junit) reach the live tasks through internal code, not through this API
         dev.weft.internal.scheduler.LiveTasks.bind(runtime -> runtime.scheduler);
@@ -37,6 +39,8 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private AsyncRuntime(Scheduler scheduler) {
         this.scheduler = scheduler;
+        this.metrics = new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler);
+        metrics.registerIfWanted();
     }
 
     /**
@@ -121,6 +125,17 @@ public final class AsyncRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdown();
+        metrics.unregister();
+    }
+
+    /**
+     * A live view of this runtime's counters and gauges (tasks, polls, steals, parks, queue
+     * depths, timers, sockets, blocking pool); also a JMX MBean with {@code -Dweft.jmx=true}.
+     *
+     * @return the same view on every call
+     */
+    public RuntimeMetrics metrics() {
+        return metrics;
     }
 
     /** Internal (tests): the threads this runtime started. */

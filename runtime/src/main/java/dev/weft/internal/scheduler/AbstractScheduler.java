@@ -4,14 +4,18 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
+import dev.weft.internal.metrics.DriverMetrics;
+import dev.weft.internal.metrics.SchedulerStats;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.task.TaskList;
 import dev.weft.internal.time.TimerDriver;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /** What both schedulers share: the live-task list, spawning, and the blockOn preconditions. */
-abstract class AbstractScheduler implements Scheduler {
+abstract class AbstractScheduler implements Scheduler, SchedulerStats {
 
     /** Live tasks, for shutdown. */
     final TaskList tasks;
@@ -62,9 +66,45 @@ abstract class AbstractScheduler implements Scheduler {
         return sites == null ? null : sites.of(task);
     }
 
+    /** Spawns and completions on threads that own no {@link WorkerCounters} of this scheduler. */
+    private final LongAdder outsideSpawns = new LongAdder();
+    private final LongAdder outsideCompletions = new LongAdder();
+
+    /**
+     * The counters the current thread owns in this scheduler (a worker's, or the core holder's
+     * of a current-thread runtime), or null for any other thread.
+     */
+    abstract WorkerCounters ownCounters();
+
+    @Override
+    public final long outsideSpawns() {
+        return outsideSpawns.sum();
+    }
+
+    @Override
+    public final long outsideCompletions() {
+        return outsideCompletions.sum();
+    }
+
+    @Override
+    public final int timersArmed() {
+        return reactor.timers().armed();
+    }
+
+    @Override
+    public final DriverMetrics driver() {
+        return reactor.metrics();
+    }
+
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = new Task<>(future, this, this);
+        WorkerCounters own = ownCounters();
+        if (own != null) {
+            own.countSpawn();
+        } else {
+            outsideSpawns.increment();
+        }
         SpawnSites sites = spawnSites;
         if (sites != null) {
             sites.record(task);
@@ -82,6 +122,12 @@ abstract class AbstractScheduler implements Scheduler {
     @Override
     public final void release(Task<?> task) {
         tasks.remove(task);
+        WorkerCounters own = ownCounters();
+        if (own != null) {
+            own.countCompletion();
+        } else {
+            outsideCompletions.increment();
+        }
         SpawnSites sites = spawnSites;
         if (sites != null) {
             sites.forget(task);

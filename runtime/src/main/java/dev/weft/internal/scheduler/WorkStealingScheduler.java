@@ -7,6 +7,7 @@ import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     /** Idle workers drive the reactor ({@code -Dweft.driver=worker}) instead of its own thread. */
     final boolean workersDrive;
 
+    /** The workers' counters, in worker order (for RuntimeMetrics). */
+    private final WorkerCounters[] counters;
+
     /** Wakers of threads inside blockOn, woken by shutdown. */
     private final Set<ThreadWaker> blockers = ConcurrentHashMap.newKeySet();
 
@@ -74,6 +78,10 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(this, i, threadNamePrefix + i);
         }
+        this.counters = new WorkerCounters[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            counters[i] = workers[i].counters;
+        }
         for (Worker w : workers) {
             w.start();
         }
@@ -92,6 +100,26 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         if (terminated) {
             drainInject();
         }
+    }
+
+    @Override
+    WorkerCounters ownCounters() {
+        return Thread.currentThread() instanceof Worker w && w.scheduler == this ? w.counters : null;
+    }
+
+    @Override
+    public WorkerCounters[] workerCounters() {
+        return counters;
+    }
+
+    @Override
+    public int injectQueueDepth() {
+        return inject.size();
+    }
+
+    @Override
+    public int localQueueDepth(int worker) {
+        return Math.max(0, workers[worker].local.size());
     }
 
     /** Idle protocol step 1: wake a parked worker if nobody is searching. */
