@@ -4,6 +4,7 @@ import dev.weft.internal.scheduler.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -145,11 +146,16 @@ public final class AsyncRuntime implements AutoCloseable {
 
     /** Configures a multi-threaded runtime. */
     public static final class Builder {
+        private static final Duration DEFAULT_SLOW_POLL = Duration.ofMillis(100);
+
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
 
         /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
         private Boolean workersDrive;
+
+        /** The watchdog's threshold; null: -Dweft.slowPollMillis, else the default. 0: off. */
+        private Duration slowPollThreshold;
 
         Builder() {}
 
@@ -190,14 +196,60 @@ public final class AsyncRuntime implements AutoCloseable {
         }
 
         /**
+         * A watchdog thread reports any task poll that runs longer than {@code threshold}: a
+         * blocking call inside a task (JDBC, {@code Thread.sleep}, {@code CompletableFuture.join})
+         * that stalls a worker and every task queued behind it. It logs a warning through
+         * {@code System.Logger} "dev.weft.watchdog", with the task's spawn site and the worker's
+         * stack sampled during the stall, once per spawn site and once per blocking frame, and
+         * emits the JFR event {@code dev.weft.SlowPoll}. The workers pay no clock read for it.
+         * Default: {@code -Dweft.slowPollMillis} when set, else 100 ms.
+         *
+         * @param threshold longer than zero; {@link Duration#ZERO} turns the watchdog off
+         * @return this builder
+         */
+        public Builder slowPollThreshold(Duration threshold) {
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("slowPollThreshold must not be negative: " + threshold);
+            }
+            this.slowPollThreshold = threshold;
+            return this;
+        }
+
+        /** The threshold in nanoseconds, 0 when off: the builder's, else -Dweft.slowPollMillis, else 100 ms. */
+        private long slowPollNanos() {
+            if (slowPollThreshold != null) {
+                return slowPollThreshold.toNanos();
+            }
+            String p = System.getProperty("weft.slowPollMillis");
+            if (p == null || p.isBlank()) {
+                return DEFAULT_SLOW_POLL.toNanos();
+            }
+            try {
+                long ms = Long.parseLong(p.trim());
+                if (ms < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                return Duration.ofMillis(ms).toNanos();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-Dweft.slowPollMillis=" + p
+                        + ": expected a number of milliseconds (0 turns the watchdog off)");
+            }
+        }
+
+        /**
          * Starts the runtime's threads.
          *
          * @return a new runtime; close it when done
          */
         public AsyncRuntime build() {
-            return new AsyncRuntime(workersDrive == null
+            long slowPoll = slowPollNanos();
+            WorkStealingScheduler s = workersDrive == null
                     ? new WorkStealingScheduler(workers, threadNamePrefix)
-                    : new WorkStealingScheduler(workers, threadNamePrefix, workersDrive));
+                    : new WorkStealingScheduler(workers, threadNamePrefix, workersDrive);
+            if (slowPoll > 0) {
+                s.watchSlowPolls(slowPoll, threadNamePrefix + "watchdog");
+            }
+            return new AsyncRuntime(s);
         }
     }
 }

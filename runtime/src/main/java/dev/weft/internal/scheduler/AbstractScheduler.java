@@ -4,6 +4,7 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.metrics.SchedulerStats;
 import dev.weft.internal.metrics.WorkerCounters;
@@ -109,6 +110,7 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         if (sites != null) {
             sites.record(task);
         }
+        WeftEvents.taskSpawned(task);
         if (!tasks.add(task)) {
             // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation itself.
             task.cancel();
@@ -128,6 +130,7 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         } else {
             outsideCompletions.increment();
         }
+        WeftEvents.taskEnded(task);
         SpawnSites sites = spawnSites;
         if (sites != null) {
             sites.forget(task);

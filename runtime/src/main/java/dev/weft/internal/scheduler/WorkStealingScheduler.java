@@ -122,6 +122,21 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         return Math.max(0, workers[worker].local.size());
     }
 
+    /** The slow-poll watchdog, or null when off; written once by {@link #watchSlowPolls} before the runtime is shared. */
+    private Watchdog watchdog;
+
+    /**
+     * Starts the slow-poll watchdog (see {@link Watchdog}): polls running longer than
+     * {@code thresholdNanos} are reported. Called once, right after construction.
+     */
+    public void watchSlowPolls(long thresholdNanos, String threadName) {
+        if (thresholdNanos <= 0 || watchdog != null) {
+            throw new IllegalStateException("watchdog already running, or threshold " + thresholdNanos + " <= 0");
+        }
+        watchdog = new Watchdog(this, thresholdNanos, threadName);
+        watchdog.start();
+    }
+
     /** Idle protocol step 1: wake a parked worker if nobody is searching. */
     void notifyParked() {
         int i = idle.workerToNotify();
@@ -227,6 +242,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         }
         terminated = true;
         drainInject();
+        if (watchdog != null) {
+            watchdog.stop();
+        }
     }
 
     /**
@@ -251,6 +269,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         List<Thread> all = new ArrayList<>(List.of(workers));
         if (reactor.thread() != null) {
             all.add(reactor.thread());
+        }
+        if (watchdog != null) {
+            all.add(watchdog.thread());
         }
         return all;
     }

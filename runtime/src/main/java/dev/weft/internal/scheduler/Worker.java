@@ -1,6 +1,7 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Coop;
 import dev.weft.internal.task.Task;
@@ -304,6 +305,15 @@ final class Worker extends Coop.Carrier {
      */
     private void park() {
         counters.countPark();
+        Object parkEvent = WeftEvents.parkStarted();
+        try {
+            waitForWork();
+        } finally {
+            WeftEvents.parkEnded(parkEvent);
+        }
+    }
+
+    private void waitForWork() {
         boolean last = scheduler.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (last && scheduler.workPending()) {
