@@ -4,6 +4,7 @@ import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.hierarchy.LoaderHierarchies;
 import dev.weft.agent.hierarchy.TypeHierarchy;
+import dev.weft.agent.jfr.WeaveEvents;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
@@ -114,6 +115,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             runtimeMissing(loader, className);
             return null;
         }
+        Object event = WeaveEvents.weaving();
         try {
             r = Weaver.weave(bytes, hierarchy, selfVerify);
         } catch (UnreadableClassException e) {
@@ -123,8 +125,12 @@ public final class WeavingTransformer implements ClassFileTransformer {
         if (r == null) {
             return null;
         }
+        if (r.woven) {
+            WeaveEvents.woven(event, className, r.methods.size(), r.rejections.size(), r.bytes.length);
+        }
         for (Rejection rej : r.rejections) {
             System.err.println("[weft] " + rej.message);
+            WeaveEvents.rejected(className, rej.message);
         }
         for (Warning w : r.warnings) {
             if (warned.add(w.message)) {

@@ -32,6 +32,7 @@ public final class WeftAgent {
             System.exit(2);
             return;
         }
+        dev.weft.agent.jfr.WeaveEvents.preload(); // never load an agent class inside a transform
         inst.addTransformer(t, false);
     }
 
@@ -48,6 +49,8 @@ public final class WeftAgent {
     /** Attached late, only classes defined from now on are woven. */
     public static void agentmain(String args, Instrumentation inst) {
         // never exit a running application: a wrong option fails the attach instead
-        inst.addTransformer(transformer(args), false);
+        WeavingTransformer t = transformer(args);
+        dev.weft.agent.jfr.WeaveEvents.preload();
+        inst.addTransformer(t, false);
     }
 }

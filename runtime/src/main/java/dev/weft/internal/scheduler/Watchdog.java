@@ -122,7 +122,8 @@ final class Watchdog implements Runnable {
 
     private void report(Worker w, Task<?> task, StackTraceElement[] stack, long runningNanos) {
         String recorded = scheduler.spawnSite(task);
-        String site = recorded != null ? recorded : "(spawn site not recorded) future " + task.futureName();
+        // without a recorded site the future's class stands for it (a woven method's companion names the method)
+        String site = recorded != null ? recorded : "(not recorded) " + task.futureName();
         String frame = blockingFrame(stack);
         WeftEvents.slowPoll(task, site, frame, w.getName(), runningNanos);
         boolean newSite = loggedSites.add(site);
@@ -134,7 +135,8 @@ final class Watchdog implements Runnable {
         b.append("slow poll: a task has run for ").append(TimeUnit.NANOSECONDS.toMillis(runningNanos))
                 .append(" ms on ").append(w.getName()).append(" without returning (threshold ")
                 .append(TimeUnit.NANOSECONDS.toMillis(thresholdNanos)).append(" ms): it holds up its worker and")
-                .append(" the tasks queued behind it.\n  spawned at: ").append(site)
+                .append(" the tasks queued behind it.\n  task: ").append(task.futureName()).append(" (id ")
+                .append(WeftEvents.taskId(task)).append(")\n  spawned at: ").append(site)
                 .append("\n  blocking in: ").append(frame)
                 .append("\n  worker stack, sampled during the stall:");
         for (StackTraceElement e : stack) {
