@@ -122,11 +122,13 @@ final class Watchdog implements Runnable {
 
     private void report(Worker w, Task<?> task, StackTraceElement[] stack, long runningNanos) {
         String recorded = scheduler.spawnSite(task);
-        // without a recorded site the future's class stands for it (a woven method's companion names the method)
-        String site = recorded != null ? recorded : "(not recorded) " + task.futureName();
+        // without a recorded site the future's class stands for it in the once-per-site rule (a
+        // woven method's companion class names the method)
+        String site = recorded != null ? recorded : "not recorded";
+        String siteKey = recorded != null ? recorded : task.futureName();
         String frame = blockingFrame(stack);
         WeftEvents.slowPoll(task, site, frame, w.getName(), runningNanos);
-        boolean newSite = loggedSites.add(site);
+        boolean newSite = loggedSites.add(siteKey);
         boolean newFrame = loggedFrames.add(frame);
         if (!(newSite || newFrame) || !LOG.isLoggable(Level.WARNING)) {
             return;
