@@ -37,16 +37,18 @@ public final class ObservabilityCost {
         List<String> modes = Arrays.asList(args).subList(1, args.length);
         int cores = Runtime.getRuntime().availableProcessors();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Map<String, List<double[]>> samples = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String mode : modes) {
                 Recording rec = recording(mode);
                 try (AsyncRuntime rt = AsyncRuntime.builder().workers(cores).build()) {
-                    for (int i = 0; i < 5; i++) {
+                    for (int i = 0; i < 3; i++) {
                         WeftWorkloads.skynet(rt); // warm-up of this runtime
                     }
-                    int n = 10;
+                    int n = 5;
                     long cpu0 = os.getProcessCpuTime();
+                    long bytes0 = threads.getTotalThreadAllocatedBytes();
                     long t0 = System.nanoTime();
                     for (int i = 0; i < n; i++) {
                         if (WeftWorkloads.skynet(rt) != 499_999_500_000L) {
@@ -55,8 +57,11 @@ public final class ObservabilityCost {
                     }
                     double wall = (System.nanoTime() - t0) / 1e6 / n;
                     double cpu = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
+                    // bytes per task, all threads: deterministic where time is not (an event
+                    // object that escape analysis failed to remove would show here)
+                    double perTask = (threads.getTotalThreadAllocatedBytes() - bytes0) / (double) n / 1_111_111;
                     if (round > 0) { // round 0 warms the JIT for every mode
-                        samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(new double[] {wall, cpu});
+                        samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(new double[] {wall, cpu, perTask});
                     }
                 } finally {
                     if (rec != null) {
@@ -65,10 +70,10 @@ public final class ObservabilityCost {
                 }
             }
         }
-        System.out.printf("%-12s %14s %14s %s%n", "mode", "wall ms/op", "cpu ms/op", "(median of rounds; cpu of all threads)");
+        System.out.printf("%-12s %14s %14s %10s %s%n", "mode", "wall ms/op", "cpu ms/op", "B/task", "(medians of rounds)");
         for (String mode : modes) {
             List<double[]> s = samples.get(mode);
-            System.out.printf("%-12s %14.1f %14.1f  cpu per round: %s%n", mode, median(s, 0), median(s, 1),
+            System.out.printf("%-12s %14.1f %14.1f %10.1f  cpu per round: %s%n", mode, median(s, 0), median(s, 1), median(s, 2),
                     s.stream().map(d -> String.format("%.0f", d[1])).toList());
         }
     }

@@ -24,6 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * dropped. So a poll that runs 1.5 thresholds is always reported, one of between 1 and 1.5
  * thresholds may be, a shorter one never is.
  *
+ * <p>What it cannot tell apart: a worker that blocks and a worker that does not get a CPU (a
+ * machine loaded far beyond its cores, a long GC pause) look the same from outside; the sampled
+ * stack then shows ordinary weft or user code, no blocking call. Measured on a 2-core machine at
+ * load ~25: skynet's microsecond polls were reported a few times per run.
+ *
  * <p>A report goes to {@code System.Logger} "dev.weft.watchdog" (WARNING) once per spawn site and
  * once per blocking frame (the innermost frame of the sampled stack outside the JDK): a site or a
  * frame already reported is not logged again, so a hot blocking call logs once, not once per
