@@ -20,7 +20,8 @@ def _newest(results_dir):
 
 
 MODES = [("none", "none"), ("empty", "empty agent (control)"), ("baseline", "weft agent, baseline (before)"),
-         ("weft", "weft agent"), ("noverify", "weft agent, `=noverify`")]
+         ("weft", "weft agent"), ("noverify", "weft agent, `=noverify`"),
+         ("cache", "weft agent, `=cache=<dir>` (warm)")]
 
 
 def _mode(r):
@@ -80,6 +81,7 @@ the min–max spread over the runs.
                     out.append(f"| {program} | {label} | " + " | ".join(cells) + " |")
             for mode, base, label in (("baseline", "none", "baseline agent − none"), ("weft", "none", "weft agent − none"),
                                       ("noverify", "none", "weft agent `=noverify` − none"),
+                                      ("cache", "none", "weft agent `=cache=<dir>` − none"),
                                       ("weft", "empty", "weft agent − empty agent")):
                 deltas = [_delta(rows, jdk_name, program, k, mode, base) for k in keys]
                 if any(x is not None for x in deltas):

@@ -1,10 +1,13 @@
 package dev.weft;
 
+import dev.weft.internal.dump.RuntimeRegistry;
 import dev.weft.internal.scheduler.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.Scheduler;
+import dev.weft.internal.scheduler.TaskDumps;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
 import java.time.Duration;
+import dev.weft.internal.time.VirtualClock;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -31,6 +34,12 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private final Scheduler scheduler;
 
+    /** Its number in the registry of live runtimes (dumps from outside, JMX); names it {@code runtime-<n>}. */
+    private final int number;
+
+    /** How the dump names it: {@code runtime-<n> (<shape>)}. */
+    private final String name;
+
     private final RuntimeMetrics metrics;
 
     static {
@@ -38,10 +47,12 @@ public final class AsyncRuntime implements AutoCloseable {
         dev.weft.internal.scheduler.LiveTasks.bind(runtime -> runtime.scheduler);
     }
 
-    private AsyncRuntime(Scheduler scheduler) {
+    private AsyncRuntime(Scheduler scheduler, String shape) {
         this.scheduler = scheduler;
-        this.metrics = new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler);
-        metrics.registerIfWanted();
+        // before the registry: it may register the metrics MBean at once
+        this.metrics = new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler, this);
+        this.number = RuntimeRegistry.register(this);
+        this.name = "runtime-" + number + " (" + shape + ")";
     }
 
     /**
@@ -59,7 +70,7 @@ public final class AsyncRuntime implements AutoCloseable {
      * @return a new runtime; close it when done
      */
     public static AsyncRuntime currentThread() {
-        return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM));
+        return new AsyncRuntime(new CurrentThreadScheduler(Clock.SYSTEM), "current-thread");
     }
 
     /**
@@ -119,6 +130,31 @@ public final class AsyncRuntime implements AutoCloseable {
     }
 
     /**
+     * A snapshot of every task of this runtime that has not completed: its state, its await chain
+     * down to the leaf it waits for (each woven frame at the source line of its await), and,
+     * with {@code -Dweft.dump.spawnSites=true}, where and how long ago it was spawned. Its
+     * {@code toString()} is the human-readable dump:
+     *
+     * <pre>
+     * runtime-1 (2 workers, weft-worker-*): 1 live task
+     * task 1b6d3586 idle, age 2.301s, spawned at demo.Server.main(Server.java:40)
+     *     demo.Server.handle(Server.java:57)
+     *     demo.Server.readLine(Server.java:71)
+     *     socket read on SocketChannel[connected local=/127.0.0.1:5000 remote=/127.0.0.1:53122]
+     * </pre>
+     *
+     * The same text comes from outside the JVM: {@code java -jar weft-agent.jar tasks <pid>}, and
+     * the {@code dumpTasks} operation of the MBean {@code dev.weft:type=AsyncRuntime,name=runtime-<n>}
+     * ({@code -Dweft.jmx=false} registers none). Costs nothing until called: the weaver writes each
+     * woven method's state-to-line table as a constant that only a dump reads.
+     *
+     * @return the live tasks, read while the runtime keeps running
+     */
+    public TaskDump dumpTasks() {
+        return TaskDumps.of(scheduler, name);
+    }
+
+    /**
      * Cancels the remaining tasks (their futures' cancel() runs, so timers are disarmed and
      * finally blocks of woven methods run), stops the runtime's threads and waits for them
      * (bounded). Idempotent.
@@ -126,12 +162,13 @@ public final class AsyncRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdown();
-        metrics.unregister();
+        RuntimeRegistry.unregister(number);
     }
 
     /**
      * A live view of this runtime's counters and gauges (tasks, polls, steals, parks, queue
-     * depths, timers, sockets, blocking pool); also a JMX MBean with {@code -Dweft.jmx=true}.
+     * depths, timers, sockets, blocking pool); also the JMX MBean
+     * {@code dev.weft:type=RuntimeMetrics,name=runtime-<n>} (unless {@code -Dweft.jmx=false}).
      *
      * @return the same view on every call
      */
@@ -139,17 +176,28 @@ public final class AsyncRuntime implements AutoCloseable {
         return metrics;
     }
 
+    /** {@code runtime-<n>}: the key of this runtime's MBeans. */
+    String metricsName() {
+        return "runtime-" + number;
+    }
+
     /** Internal (tests): the threads this runtime started. */
     List<Thread> threads() {
         return scheduler.threads();
     }
 
-    /** Configures a multi-threaded runtime. */
+    /** Configures a multi-threaded runtime (or, with {@link #currentThread()}, a single-threaded one). */
     public static final class Builder {
         private static final Duration DEFAULT_SLOW_POLL = Duration.ofMillis(100);
 
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
+
+        /** Options given that only a multi-threaded runtime has (named in build()'s refusal). */
+        private String multiThreadOption;
+
+        private boolean currentThread;
+        private boolean virtualTime;
 
         /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
         private Boolean workersDrive;
@@ -170,6 +218,7 @@ public final class AsyncRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("workers must be >= 1: " + n);
             }
             this.workers = n;
+            this.multiThreadOption = "workers(" + n + ")";
             return this;
         }
 
@@ -182,6 +231,7 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         public Builder threadNamePrefix(String prefix) {
             this.threadNamePrefix = java.util.Objects.requireNonNull(prefix);
+            this.multiThreadOption = "threadNamePrefix(\"" + prefix + "\")";
             return this;
         }
 
@@ -192,6 +242,55 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         Builder workersDrive(boolean drive) {
             this.workersDrive = drive;
+            this.multiThreadOption = "workersDrive(" + drive + ")";
+            return this;
+        }
+
+        /**
+         * Builds a single-threaded runtime, as {@link AsyncRuntime#currentThread()}: tasks, timers
+         * run only on the thread inside {@link AsyncRuntime#blockOn}. Combine with
+         * {@link #virtualTime()}; {@link #workers} and {@link #threadNamePrefix} do not apply.
+         *
+         * @return this builder
+         */
+        public Builder currentThread() {
+            this.currentThread = true;
+            return this;
+        }
+
+        /**
+         * A deterministic clock for tests (Tokio's {@code time::pause}, kotlinx-coroutines-test's
+         * {@code runTest}): timers ({@link Async#sleep}, {@link Async#timeout}) and
+         * {@link Async#nanoTime()} run on a virtual clock that starts at a {@code System.nanoTime()}
+         * reading and moves only when the runtime is idle, then jumps to the next timer deadline
+         * and fires it. Sleeping an hour takes no wall time:
+         *
+         * <pre>{@code
+         * try (AsyncRuntime rt = AsyncRuntime.builder().virtualTime().build()) {
+         *     rt.blockOn(Async.timeout(Duration.ofHours(1), neverReplies())); // TimeoutException at once
+         * }
+         * }</pre>
+         *
+         * <ul>
+         *   <li><b>Idle</b> means no task scheduled or running, no blockOn future woken or being
+         *       polled, and no {@link Async#spawnBlocking} work of this runtime in flight (it takes
+         *       real time, so the clock stays still until it ends). A busy task, even one that
+         *       only yields, keeps the clock still.
+         *   <li><b>Deterministic</b>: timers fire in deadline order (1 ms resolution, as on real
+         *       time), ties in the order they were armed; every task woken at one deadline runs
+         *       until the runtime is idle again before the clock moves on, so
+         *       {@code Async.nanoTime()} reads exact multiples of the sleeps.
+         *   <li><b>No sockets</b>: a socket operation that has to wait throws
+         *       IllegalStateException. A task waiting for the network is idle, so the clock would
+         *       jump past every timeout before a packet could arrive; test I/O on a real-time runtime.
+         *   <li>Wakes from threads outside the runtime (a CompletableFuture completed elsewhere) are
+         *       not waited for: the clock may jump meanwhile.
+         * </ul>
+         *
+         * @return this builder
+         */
+        public Builder virtualTime() {
+            this.virtualTime = true;
             return this;
         }
 
@@ -212,6 +311,7 @@ public final class AsyncRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("slowPollThreshold must not be negative: " + threshold);
             }
             this.slowPollThreshold = threshold;
+            this.multiThreadOption = "slowPollThreshold(" + threshold + ")";
             return this;
         }
 
@@ -242,14 +342,22 @@ public final class AsyncRuntime implements AutoCloseable {
          * @return a new runtime; close it when done
          */
         public AsyncRuntime build() {
+            Clock clock = virtualTime ? new VirtualClock() : Clock.SYSTEM;
+            String time = virtualTime ? ", virtual time" : "";
+            if (currentThread) {
+                if (multiThreadOption != null) {
+                    throw new IllegalStateException("AsyncRuntime.Builder: " + multiThreadOption
+                            + " does not apply to a currentThread() runtime (it has no workers)");
+                }
+                return new AsyncRuntime(new CurrentThreadScheduler(clock), "current-thread" + time);
+            }
+            boolean drive = workersDrive != null ? workersDrive : dev.weft.internal.io.Reactor.workersDrive();
+            WorkStealingScheduler s = new WorkStealingScheduler(workers, threadNamePrefix, drive, clock);
             long slowPoll = slowPollNanos();
-            WorkStealingScheduler s = workersDrive == null
-                    ? new WorkStealingScheduler(workers, threadNamePrefix)
-                    : new WorkStealingScheduler(workers, threadNamePrefix, workersDrive);
             if (slowPoll > 0) {
                 s.watchSlowPolls(slowPoll, threadNamePrefix + "watchdog");
             }
-            return new AsyncRuntime(s);
+            return new AsyncRuntime(s, workers + (workers == 1 ? " worker, " : " workers, ") + threadNamePrefix + "*" + time);
         }
     }
 }

@@ -53,7 +53,10 @@ public interface AsyncStream<T> {
 
     /**
      * A stream of the items of a {@link Flow.Publisher}, requesting at most {@code prefetch}
-     * items ahead of the consumer.
+     * items ahead of the consumer: {@code prefetch} at subscription, then {@code prefetch -
+     * prefetch / 4} each time the consumer has taken that many. {@code onError} comes out of the
+     * await of {@code hasNext()} (as the original object) after the items received before it;
+     * {@link #cancel()} cancels the subscription.
      *
      * @param publisher the source of the items
      * @param prefetch how many items may be requested ahead, at least 1
@@ -66,7 +69,10 @@ public interface AsyncStream<T> {
 
     /**
      * A {@link Flow.Publisher} of the elements of {@code stream} that honours its subscriber's
-     * demand and follows the Reactive Streams rules. The stream can be subscribed to once.
+     * demand and follows the Reactive Streams rules. The stream can be subscribed to once; a
+     * second subscriber gets {@code onError(IllegalStateException)}. A task drives the stream: it
+     * is spawned on the runtime current where this method is called, else on the one current at
+     * {@code subscribe}; with neither, the subscriber gets {@code onError(IllegalStateException)}.
      *
      * @param stream the source of the elements
      * @param <T> the type of the elements

@@ -3,7 +3,6 @@ package dev.weft;
 import dev.weft.internal.blocking.BlockingPool;
 import dev.weft.internal.metrics.SchedulerStats;
 import dev.weft.internal.metrics.WorkerCounters;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A live view of what one {@link AsyncRuntime} is doing, after Tokio's {@code RuntimeMetrics}:
@@ -26,26 +25,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pool of {@link Async#spawnBlocking} is shared by every runtime of the JVM, so its numbers are
  * the same in every runtime's view.
  *
- * <p>The same numbers are a JMX MBean named {@code dev.weft:type=RuntimeMetrics,name=}{@link #name()}
- * when the JVM runs with {@code -Dweft.jmx=true} (or with a JMX agent, {@code
- * -Dcom.sun.management.jmxremote...}); it is not registered otherwise, since starting the
- * platform MBean server costs a few hundred milliseconds.
+ * <p>The same numbers are the JMX MBean {@code dev.weft:type=RuntimeMetrics,name=}{@link #name()},
+ * registered next to the runtime's task-dump MBean ({@code type=AsyncRuntime}) and on the same
+ * terms: at once when the platform MBean server exists, else about a second after the runtime
+ * starts (so a short program never pays for the server); {@code -Dweft.jmx=false} registers
+ * neither.
  */
 public final class RuntimeMetrics {
 
-    private static final AtomicInteger RUNTIMES = new AtomicInteger();
-
     private final SchedulerStats stats;
-    private final String name;
+    /** The runtime whose number names this view (set once its constructor has returned). */
+    private final AsyncRuntime owner;
 
-    RuntimeMetrics(SchedulerStats stats) {
+    RuntimeMetrics(SchedulerStats stats, AsyncRuntime owner) {
         this.stats = stats;
-        this.name = "runtime-" + RUNTIMES.incrementAndGet();
+        this.owner = owner;
     }
 
-    /** {@return this runtime's name in the JVM, {@code runtime-N} in creation order (the MBean's name key)} */
+    /** {@return this runtime's name in the JVM, {@code runtime-N} in creation order (the MBeans' name key)} */
     public String name() {
-        return name;
+        return owner.metricsName();
     }
 
     /** {@return worker threads (1 for a current-thread runtime)} */
@@ -180,31 +179,6 @@ public final class RuntimeMetrics {
         return BlockingPool.shared().queueDepth();
     }
 
-    /** Whether this view is an MBean; set by the runtime that owns it. */
-    private boolean registered;
-
-    /**
-     * Registers the MBean if the user asked for JMX: {@code -Dweft.jmx=true}, or (unless
-     * {@code -Dweft.jmx=false}) a JVM started with a JMX agent. The JMX classes load only then.
-     */
-    synchronized void registerIfWanted() {
-        String p = System.getProperty("weft.jmx");
-        boolean wanted = p != null ? Boolean.parseBoolean(p)
-                : System.getProperty("com.sun.management.jmxremote") != null
-                        || System.getProperty("com.sun.management.jmxremote.port") != null;
-        if (wanted) {
-            registered = dev.weft.internal.jmx.MetricsMBeans.register(this);
-        }
-    }
-
-    /** At close: the MBean (if any) leaves the server. */
-    synchronized void unregister() {
-        if (registered) {
-            registered = false;
-            dev.weft.internal.jmx.MetricsMBeans.unregister(this);
-        }
-    }
-
     private WorkerCounters counters(int worker) {
         WorkerCounters[] all = stats.workerCounters();
         if (worker < 0 || worker >= all.length) {
@@ -216,7 +190,7 @@ public final class RuntimeMetrics {
     /** One line with every value, for a log. */
     @Override
     public String toString() {
-        return "RuntimeMetrics[" + name + ": workers=" + workers() + ", tasksAlive=" + tasksAlive()
+        return "RuntimeMetrics[" + name() + ": workers=" + workers() + ", tasksAlive=" + tasksAlive()
                 + ", tasksSpawned=" + tasksSpawned() + ", tasksCompleted=" + tasksCompleted()
                 + ", polls=" + polls() + ", steals=" + steals() + ", parks=" + parks()
                 + ", injectQueueDepth=" + injectQueueDepth() + ", timersArmed=" + timersArmed()

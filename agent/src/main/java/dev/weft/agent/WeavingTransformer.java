@@ -1,5 +1,7 @@
 package dev.weft.agent;
 
+import dev.weft.agent.cache.WovenCache;
+import dev.weft.agent.check.BlockingCalls;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.hierarchy.LoaderHierarchies;
@@ -16,6 +18,9 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
@@ -49,6 +54,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
      */
     private final boolean selfVerify;
 
+    /** Whether blocking calls in woven methods are logged too (agent option {@code warnBlocking}). */
+    private final boolean warnBlocking;
+
     public WeavingTransformer() {
         this(null, true);
     }
@@ -57,9 +65,32 @@ public final class WeavingTransformer implements ClassFileTransformer {
         this(dump, true);
     }
 
+    /** Earlier starts' results, or null (the default: {@code cache=<dir>} turns it on). */
+    private final WovenCache cache;
+
     public WeavingTransformer(Path dump, boolean selfVerify) {
+        this(dump, selfVerify, null);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache) {
+        this(dump, selfVerify, cache, false);
+    }
+
+    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache, boolean warnBlocking) {
         this.dump = dump;
         this.selfVerify = selfVerify;
+        this.cache = cache;
+        this.warnBlocking = warnBlocking;
+    }
+
+    /** True if this transformer also logs blocking calls in woven methods (agent option warnBlocking). */
+    public boolean warnsBlocking() {
+        return warnBlocking;
+    }
+
+    /** The woven-class cache, or null when off. */
+    public WovenCache cache() {
+        return cache;
     }
 
     /** True if this transformer runs the weaver's own verifier on what it weaves. */
@@ -109,47 +140,76 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
-        WeaveResult r;
         TypeHierarchy hierarchy = LoaderHierarchies.of(loader);
         if (!hierarchy.isResolved(RUNTIME_CLASS)) {
             runtimeMissing(loader, className);
             return null;
         }
         Object event = WeaveEvents.weaving();
-        try {
-            r = Weaver.weave(bytes, hierarchy, selfVerify);
-        } catch (UnreadableClassException e) {
-            report(className, "cannot read class file (" + e.getMessage() + "); loaded unwoven");
-            return null;
-        }
-        if (r == null) {
-            return null;
-        }
-        if (r.woven) {
-            WeaveEvents.woven(event, className, r.methods.size(), r.rejections.size(), r.bytes.length);
-        }
-        for (Rejection rej : r.rejections) {
-            System.err.println("[weft] " + rej.message);
-            WeaveEvents.rejected(className, rej.message);
-        }
-        for (Warning w : r.warnings) {
-            if (warned.add(w.message)) {
-                System.err.println("[weft] warning: " + w.message);
+        int wovenMethods = -1; // unknown when the woven class comes from the cache
+        WovenCache.Entry e = cache == null ? null : cache.lookup(className, bytes, hierarchy);
+        if (e == null) {
+            Map<String, String> consulted = cache == null ? null : hierarchy.record();
+            WeaveResult r;
+            try {
+                r = Weaver.weave(bytes, hierarchy, selfVerify);
+            } catch (UnreadableClassException ex) {
+                report(className, "cannot read class file (" + ex.getMessage() + "); loaded unwoven");
+                return null;
+            }
+            wovenMethods = r == null ? 0 : r.methods.size();
+            e = r == null ? new WovenCache.Entry(null, List.of(), List.of())
+                    : new WovenCache.Entry(r.woven ? r.bytes : null, messages(r.rejections), warnings(r.warnings));
+            if (cache != null) {
+                try {
+                    cache.store(className, bytes, hierarchy, consulted, e);
+                } catch (IOException | RuntimeException ex) {
+                    report("woven-class cache", "cannot write to it: " + ex);
+                }
             }
         }
-        if (!r.woven) {
-            return null; // only warnings: the class loads as it is
+        if (e.woven != null) {
+            WeaveEvents.woven(event, className, wovenMethods, e.rejections.size(), e.woven.length);
+        }
+        for (String rej : e.rejections) {
+            System.err.println("[weft] " + rej);
+            WeaveEvents.rejected(className, rej);
+        }
+        for (String w : e.warnings) {
+            // the cache keeps every warning, so an entry does not depend on this option
+            if ((warnBlocking || !BlockingCalls.isBlockingCall(w)) && warned.add(w)) {
+                System.err.println("[weft] warning: " + w);
+            }
+        }
+        if (e.woven == null) {
+            return null; // nothing to weave, or only warnings: the class loads as it is
         }
         if (dump != null) {
             try {
                 Path f = dump.resolve(className + ".class");
                 Files.createDirectories(f.getParent());
-                Files.write(f, r.bytes);
-            } catch (IOException | RuntimeException e) {
-                report(className, "cannot dump woven class: " + e);
+                Files.write(f, e.woven);
+            } catch (IOException | RuntimeException ex) {
+                report(className, "cannot dump woven class: " + ex);
             }
         }
-        return r.bytes;
+        return e.woven;
+    }
+
+    private static List<String> messages(List<Rejection> rejections) {
+        List<String> out = new ArrayList<>(rejections.size());
+        for (Rejection r : rejections) {
+            out.add(r.message);
+        }
+        return out;
+    }
+
+    private static List<String> warnings(List<Warning> warnings) {
+        List<String> out = new ArrayList<>(warnings.size());
+        for (Warning w : warnings) {
+            out.add(w.message);
+        }
+        return out;
     }
 
     /**

@@ -12,7 +12,10 @@ import java.lang.instrument.Instrumentation;
  * verification at link time. {@code noverify} (or {@code -Dweft.agent.verify=false}) skips that
  * check to save start-up time (about a fifth of a cold weave, docs/design.md, "Start-up cost
  * of load-time weaving"); the bytes are
- * the same either way. {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
+ * the same either way. {@code warnBlocking} also logs each call to a known blocking method
+ * ({@code Thread.sleep}, {@code Future.get}, JDBC, ...) inside a woven method, as
+ * {@code java -jar weft-agent.jar check} reports them.
+ * {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
  * Any other option stops the JVM at start-up with the list of valid ones ({@link AgentOptions}).
  */
 public final class WeftAgent {
@@ -43,11 +46,21 @@ public final class WeftAgent {
      */
     static WeavingTransformer transformer(String args) {
         AgentOptions o = AgentOptions.parse(args);
-        return new WeavingTransformer(o.dump, o.verify);
+        return new WeavingTransformer(o.dump, o.verify, o.cache == null ? null
+                : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)),
+                o.warnBlocking);
     }
 
-    /** Attached late, only classes defined from now on are woven. */
-    public static void agentmain(String args, Instrumentation inst) {
+    /**
+     * Attached late, only classes defined from now on are woven. With {@code tasks=<file>}
+     * (what {@code java -jar weft-agent.jar tasks <pid>} passes) it weaves nothing and writes the
+     * task dump of every runtime in this JVM to the file instead (package {@code attach}).
+     */
+    public static void agentmain(String args, Instrumentation inst) throws java.io.IOException {
+        if (args != null && args.startsWith(dev.weft.agent.attach.TargetDump.ARGUMENT)) {
+            dev.weft.agent.attach.TargetDump.run(args, inst);
+            return;
+        }
         // never exit a running application: a wrong option fails the attach instead
         WeavingTransformer t = transformer(args);
         dev.weft.agent.jfr.WeaveEvents.preload();

@@ -20,6 +20,8 @@ class WeftAgentOptionsTest {
         assertTrue(WeftAgent.transformer("verify").selfVerifies());
         assertFalse(WeftAgent.transformer("noverify").selfVerifies());
         assertFalse(WeftAgent.transformer("dump=/tmp/x,noverify").selfVerifies());
+        assertFalse(WeftAgent.transformer(null).warnsBlocking());
+        assertTrue(WeftAgent.transformer("noverify,warnBlocking").warnsBlocking());
     }
 
     @Test

@@ -32,7 +32,7 @@ public class AwaitingBench {
 
     @Setup(Level.Trial)
     public void start() {
-        weft = AsyncRuntime.builder().workers(Runtime.getRuntime().availableProcessors())
+        weft = AsyncRuntime.builder().workers(Workers.count())
                 .threadNamePrefix("weft-bench-").build();
     }
 

@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Tokio's scheduler benchmarks, weft side by side with its peers in one run. Method names are
  * {@code <workload>_<peer>}; scripts/bench turns them into the table of docs/benchmarks.md.
- * Every executor gets one thread per core (weft workers, ForkJoinPool parallelism, the virtual
- * thread scheduler's and Dispatchers.Default's defaults), created once per trial.
+ * Every executor gets one thread per core, or {@link Workers#count()} with
+ * {@code -Dweft.bench.workers=N} (weft workers, ForkJoinPool parallelism; the virtual thread
+ * scheduler and Dispatchers.Default take it from the flags {@code benchmarks/run/scaling} adds),
+ * created once per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +41,7 @@ public class SchedulerBench {
     public static final int YIELD_TASKS = 200;
     public static final int YIELDS = 1_000;
 
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores = Workers.count();
     private AsyncRuntime weft;
     private ExecutorService virtual;
     private ForkJoinPool pool;

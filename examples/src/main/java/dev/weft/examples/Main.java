@@ -1,6 +1,6 @@
 package dev.weft.examples;
 
-/** Runs the examples in order: the seed's generator, then the seed's timer chain. */
+/** Runs the examples in order: the seed's generator, the seed's timer chain, then structured concurrency. */
 public final class Main {
 
     private Main() {}
@@ -10,5 +10,7 @@ public final class Main {
         GeneratorDemo.run();
         System.out.println("== timer chain (200 ms, 100 ms, 50 ms)");
         TimerChain.run();
+        System.out.println("== structured concurrency (Scope)");
+        ScopeDemo.run();
     }
 }

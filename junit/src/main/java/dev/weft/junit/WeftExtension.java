@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <ul>
  *   <li>A parameter of type {@code AsyncRuntime} (of a test method, or of its
  *       {@code @BeforeEach}/{@code @AfterEach} methods, which share the test's runtime) gets a
- *       fresh runtime per test, configured by {@link WeftTest} (current-thread by default).
+ *       fresh runtime per test, configured by {@link WeftTest} (current-thread by default;
+ *       {@code @WeftTest(virtualTime = true)} for a virtual clock).
  *   <li>After the test (after its {@code @AfterEach} methods) the runtime is closed, whatever the
  *       outcome.
  *   <li>A test that leaves tasks running (neither complete nor cancelled) fails, naming each
@@ -87,9 +88,14 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
                 throw new ParameterResolutionException(name(context) + ": @WeftTest(workers = " + options.workers()
                         + ") needs flavor = MULTI_THREAD (a current-thread runtime has no workers)");
             }
-            rt = AsyncRuntime.currentThread();
+            rt = options != null && options.virtualTime()
+                    ? AsyncRuntime.builder().currentThread().virtualTime().build()
+                    : AsyncRuntime.currentThread();
         } else {
             AsyncRuntime.Builder b = AsyncRuntime.builder().threadNamePrefix("weft-test-" + test.getName() + "-");
+            if (options.virtualTime()) {
+                b.virtualTime();
+            }
             if (options.workers() < 0) {
                 throw new ParameterResolutionException(name(context) + ": @WeftTest(workers = " + options.workers()
                         + "): workers must be >= 1, or 0 for one per core");

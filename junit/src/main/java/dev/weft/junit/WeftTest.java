@@ -20,8 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * void parallel(AsyncRuntime rt) { ... }
  * }</pre>
  *
- * <p>Options are elements with defaults, so new ones (a {@code virtualTime} element, once the
- * runtime has a virtual clock) can be added without breaking tests compiled against this one.
+ * <pre>{@code
+ * @Test
+ * @WeftTest(virtualTime = true)
+ * void timesOut(AsyncRuntime rt) {   // takes milliseconds of wall time
+ *     assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofHours(1), neverReplies())));
+ * }
+ * }</pre>
+ *
+ * <p>Options are elements with defaults, so new ones can be added without breaking tests
+ * compiled against this one.
  */
 @Documented
 @Inherited
@@ -43,4 +51,11 @@ public @interface WeftTest {
 
     /** Worker threads of a {@link Flavor#MULTI_THREAD} runtime; 0 (the default) means one per core. */
     int workers() default 0;
+
+    /**
+     * The runtime runs on virtual time ({@code AsyncRuntime.Builder.virtualTime()}): its clock
+     * jumps to the next timer deadline whenever every task is idle, so sleeps and timeouts take
+     * no wall time and fire in a deterministic order; sockets are refused. Either flavor.
+     */
+    boolean virtualTime() default false;
 }

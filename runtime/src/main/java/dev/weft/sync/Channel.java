@@ -1,5 +1,6 @@
 package dev.weft.sync;
 
+import dev.weft.AsyncStream;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
@@ -53,6 +54,16 @@ import java.util.Objects;
  * </ul>
  * So {@code Async.timeout} and {@code Futures.race} may cancel either side at any time.
  *
+ * <p><b>Rendezvous</b> ({@link #rendezvous()}, {@code bounded(0)}). There is no buffer: a value
+ * passes from a send straight to a receive that is waiting for it, and the send is ready in the
+ * poll that hands it over, never before. A send with no receiver waiting waits; a receive with
+ * no sender waiting waits, and while it waits it is the room that the oldest waiting sender is
+ * woken for. {@code trySend} succeeds only when a receiver is already waiting for it. The
+ * cancellation rules above hold unchanged: a send cancelled before its ready poll handed nothing
+ * over; a receive cancelled after a value was handed to it passes the value to the next waiting
+ * receiver, or keeps it in the channel for the next receive (the one case in which a rendezvous
+ * channel holds a value: it is never dropped).
+ *
  * <p>Implementation overview: one small lock per channel guards the buffer, both waiter queues
  * and the counters; wakers are always woken after the lock is released. The protocol is in
  * {@code Waiter} (the wait protocol shared by every primitive) and below. Invariants, holding
@@ -82,7 +93,14 @@ import java.util.Objects;
  *       senders then fail, receivers drain the buffer, then get null. GRANTED receivers keep
  *       their values.
  * </ol>
- * Each event frees at most one unit of room, so granting at most one sender per event keeps
+ * <p>Rendezvous (capacity 0) changes only what "room" means: the number of waiting receivers
+ * that no GRANTED sender is on its way to ({@code receivers.size() > reserved}). So a receive
+ * that starts waiting grants the oldest waiting sender (step 2); that sender's next poll hands
+ * its value to the oldest waiting receiver, or, if every waiting receiver left or was served by
+ * someone else meanwhile, links itself again at the head of the senders (it keeps its place in
+ * line). Values reach the buffer only through step 4.
+ *
+ * <p>Each event frees at most one unit of room, so granting at most one sender per event keeps
  * "senders wait ⇒ no room" true; "receivers wait ⇒ buffer empty" holds because values go to
  * waiting receivers before the buffer.
  *
@@ -117,18 +135,37 @@ public final class Channel<T> {
     }
 
     /**
-     * A channel holding at most {@code capacity} values; senders wait while it is full.
+     * A channel holding at most {@code capacity} values; senders wait while it is full. Capacity 0
+     * is a {@linkplain #rendezvous() rendezvous} channel.
      *
-     * @param capacity at least 1
+     * @param capacity at least 0
      * @param <T> the element type
      * @return a new open channel
-     * @throws IllegalArgumentException when {@code capacity < 1}
+     * @throws IllegalArgumentException when {@code capacity < 0}
      */
     public static <T> Channel<T> bounded(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be at least 0 (0: rendezvous): " + capacity);
         }
         return new Channel<>(capacity);
+    }
+
+    /**
+     * A channel without a buffer (Kotlin's {@code Channel(RENDEZVOUS)}, Go's unbuffered channel):
+     * a {@link #send} is ready only once a waiting {@link #receive} took its value, so the
+     * sender knows a receiver has it. The same as {@code bounded(0)}; see "Rendezvous" in the
+     * class comment.
+     *
+     * <pre>{@code
+     * Channel<Job> handOff = Channel.rendezvous();
+     * await(handOff.send(job));     // ready once a worker's receive took the job
+     * }</pre>
+     *
+     * @param <T> the element type
+     * @return a new open channel of capacity 0
+     */
+    public static <T> Channel<T> rendezvous() {
+        return new Channel<>(0);
     }
 
     /**
@@ -166,8 +203,8 @@ public final class Channel<T> {
         Objects.requireNonNull(value, "channel elements cannot be null");
         Waker w;
         synchronized (lock) {
-            if (closed || !senders.isEmpty()) {
-                return false;
+            if (closed || !senders.isEmpty() || (capacity == 0 && !hasRoom())) {
+                return false; // rendezvous: every waiting receiver may be promised to a granted sender
             }
             if (receivers.isEmpty()) {
                 if (!hasRoom()) {
@@ -189,6 +226,39 @@ public final class Channel<T> {
      */
     public Future<T> receive() {
         return new Receive();
+    }
+
+    /**
+     * The values of this channel as a stream, for one consumer: each {@code hasNext()} is a
+     * {@link #receive}, answering false once the channel is closed and drained. Cancelling the
+     * await of a {@code hasNext()} loses no value, as with {@code receive}; {@code cancel()}
+     * stops this stream only (the channel stays open for its other receivers).
+     *
+     * <pre>{@code
+     * AsyncStream<String> s = lines.stream();
+     * while (await(s.hasNext())) System.out.println(s.next());
+     * }</pre>
+     *
+     * @return a stream of the values received from this channel
+     */
+    public AsyncStream<T> stream() {
+        return new ChannelStream<>(this);
+    }
+
+    /**
+     * For {@link ChannelStream}: {@code done}, a receive of this channel that completed, made
+     * ready to be polled again as a new receive, so a stream allocates no future per element.
+     */
+    Future<T> receiveAgain(Future<T> done) {
+        Receive r = (Receive) done;
+        synchronized (lock) {
+            if (r.state != Waiter.DONE) {
+                throw new IllegalStateException("receiveAgain: the receive is still in use");
+            }
+            r.state = Waiter.IDLE;
+            r.value = null;
+        }
+        return r;
     }
 
     /**
@@ -245,8 +315,9 @@ public final class Channel<T> {
 
     // ---- transitions; all called under the lock, each returns the one waker to wake after it ----
 
+    /** Rendezvous: the room is the waiting receivers that no granted sender is on its way to. */
     private boolean hasRoom() {
-        return buffer.size() + reserved < capacity;
+        return capacity == 0 ? receivers.size() > reserved : buffer.size() + reserved < capacity;
     }
 
     /** Hands {@code v} to the oldest waiting receiver, or queues it at the back. */
@@ -292,7 +363,18 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #send}; its own waiter node. */
-    private final class Send extends Waiter<Void> implements Future<Void> {
+    /** For task dumps: which channel (its identity, as Object.toString gives it) and its capacity; no lock. */
+    private String describe() {
+        return "Channel@" + Integer.toHexString(System.identityHashCode(this))
+                + (capacity == Integer.MAX_VALUE ? " (unbounded)" : " (capacity " + capacity + ")");
+    }
+
+    private final class Send extends Waiter<Void> implements Future<Void>, dev.weft.internal.dump.Awaited {
+
+        @Override
+        public String describeAwait() {
+            return "Channel.send() on " + describe();
+        }
 
         /** The value to deliver; cleared once delivered or given up. */
         private T value;
@@ -316,6 +398,13 @@ public final class Channel<T> {
                         return Poll.pending();
                     case GRANTED:
                         reserved--;
+                        if (capacity == 0 && receivers.isEmpty() && !closed) {
+                            // rendezvous: the receivers it was granted for left or were served
+                            // meanwhile; wait again, first in line, for the next one
+                            waker = cx.waker();
+                            senders.addFirst(this);
+                            return Poll.pending();
+                        }
                         delivered = !closed;
                         if (delivered) {
                             w = deliver(value);
@@ -330,7 +419,7 @@ public final class Channel<T> {
                     case IDLE:
                         if (closed) {
                             delivered = false;
-                        } else if (senders.isEmpty() && (!receivers.isEmpty() || hasRoom())) {
+                        } else if (senders.isEmpty() && (capacity == 0 ? hasRoom() : !receivers.isEmpty() || hasRoom())) {
                             w = deliver(value);
                             delivered = true;
                         } else {
@@ -371,7 +460,12 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter<T> implements Future<T> {
+    private final class Receive extends Waiter<T> implements Future<T>, dev.weft.internal.dump.Awaited {
+
+        @Override
+        public String describeAwait() {
+            return "Channel.receive() on " + describe();
+        }
 
         /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
         private T value;
@@ -394,6 +488,7 @@ public final class Channel<T> {
                 return Poll.pending();
             }
             Waker w = null;
+            boolean linked = false;
             synchronized (lock) {
                 switch (state) {
                     case WAITING:
@@ -410,15 +505,24 @@ public final class Channel<T> {
                         } else if (!closed) {
                             waker = cx.waker();
                             receivers.add(this);
-                            return Poll.pending();
+                            if (capacity != 0) {
+                                return Poll.pending();
+                            }
+                            w = grantSender(); // rendezvous: this waiting receiver is the room a sender waits for
+                            linked = true;
                         }
                         break;
                     default:
                         throw pollAfterDone("receive");
                 }
-                state = DONE;
+                if (!linked) {
+                    state = DONE;
+                }
             }
             Waiter.wake(w);
+            if (linked) {
+                return Poll.pending();
+            }
             return this; // ready: state is DONE, value() is the value (null: closed and drained)
         }
 

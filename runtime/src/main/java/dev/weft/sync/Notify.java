@@ -101,7 +101,12 @@ public final class Notify {
         return n.takeWaker();
     }
 
-    private final class Notified extends Waiter<Void> implements Future<Void> {
+    private final class Notified extends Waiter<Void> implements Future<Void>, dev.weft.internal.dump.Awaited {
+
+        @Override
+        public String describeAwait() {
+            return "Notify.notified() on Notify@" + Integer.toHexString(System.identityHashCode(Notify.this));
+        }
 
         /** {@link #generation} when created. */
         private final int createdAt;

@@ -71,9 +71,16 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends Waiter<V> implements Future<V> {
+    abstract static class Acquire<V> extends Waiter<V> implements Future<V>, dev.weft.internal.dump.Awaited {
 
         private final Permits permits;
+
+        /** For task dumps: the primitive this acquisition waits on (the anonymous subclass's enclosing class). */
+        @Override
+        public String describeAwait() {
+            Class<?> owner = getClass().getEnclosingClass();
+            return (owner == Mutex.class ? "Mutex.lock()" : "Semaphore.acquire()") + " waiting for a permit";
+        }
 
         Acquire(Permits permits) {
             this.permits = permits;

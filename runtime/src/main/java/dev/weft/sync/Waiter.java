@@ -13,7 +13,9 @@ import dev.weft.Waker;
  *     └────────────ready at once / cancel / fail─────────────────────────────────────▶ DONE
  * </pre>
  *
- * A node is linked into its queue exactly while its state is {@link #WAITING}.
+ * A node is linked into its queue exactly while its state is {@link #WAITING}. One node goes back
+ * from GRANTED to WAITING: a rendezvous channel's sender whose receiver left before it polled
+ * (see {@code Channel}); it is linked again at the head, keeping its place.
  *
  * <p>A waiter is also a {@link Poll}, ready once DONE: a future that completes with a value of
  * its own (a channel receive) returns itself from {@code poll} instead of allocating a ready

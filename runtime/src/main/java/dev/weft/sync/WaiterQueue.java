@@ -13,8 +13,15 @@ final class WaiterQueue<W extends Waiter<?>> {
     private Waiter<?> head;
     private Waiter<?> tail;
 
+    /** Number of linked nodes (a rendezvous channel counts its waiting receivers as room). */
+    private int size;
+
     boolean isEmpty() {
         return head == null;
+    }
+
+    int size() {
+        return size;
     }
 
     /** The oldest waiter, still linked; null when empty. */
@@ -33,6 +40,24 @@ final class WaiterQueue<W extends Waiter<?>> {
             tail.next = w;
         }
         tail = w;
+        size++;
+    }
+
+    /**
+     * Links {@code w} as the oldest waiter: a rendezvous sender that was granted a receiver which
+     * then left goes back to where it stood, ahead of senders that came after it.
+     */
+    void addFirst(W w) {
+        w.state = Waiter.WAITING;
+        w.prev = null;
+        w.next = head;
+        if (head == null) {
+            tail = w;
+        } else {
+            head.prev = w;
+        }
+        head = w;
+        size++;
     }
 
     /** Unlinks and returns the oldest waiter; null when empty. */
@@ -60,5 +85,6 @@ final class WaiterQueue<W extends Waiter<?>> {
         }
         w.prev = null;
         w.next = null;
+        size--;
     }
 }

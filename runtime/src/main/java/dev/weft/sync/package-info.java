@@ -8,7 +8,13 @@
  * <ul>
  *   <li>{@link dev.weft.sync.Channel}: pass values from producers to consumers; bounded for
  *       backpressure ({@code send} waits while full), closed by the producer side
- *       ({@code receive} then drains and returns null).
+ *       ({@code receive} then drains and returns null). {@code Channel.rendezvous()} has no
+ *       buffer: a send is ready once a waiting receive took its value.
+ *   <li>{@link dev.weft.sync.Broadcast}: every subscribed receiver sees every value; the sender
+ *       never waits, and a receiver that falls more than the capacity behind is told how many
+ *       values it missed ({@code Broadcast.LaggedException}) and goes on.
+ *   <li>{@link dev.weft.sync.Watch}: the latest value of something that changes; receivers
+ *       await {@code changed()} and read the newest value, changes in between coalesce.
  *   <li>{@link dev.weft.sync.Oneshot}: one value (or failure) set once, awaited by any number of
  *       tasks; the bridge from a callback API into await.
  *   <li>{@link dev.weft.sync.Mutex}: mutual exclusion held across awaits, where
@@ -45,9 +51,10 @@
  *
  * <h2>Cancellation, in one line per primitive</h2>
  * Receive never loses a message; send is delivered entirely or not at all, and not at all iff
- * cancel() came before ready; lock/acquire never leak, granted-then-cancelled passes the grant
- * on; a notifyOne granted-then-cancelled is passed on; a oneshot's value stays for every
- * other awaiter.
+ * cancel() came before ready (rendezvous too); lock/acquire never leak, granted-then-cancelled
+ * passes the grant on; a notifyOne granted-then-cancelled is passed on; a oneshot's value stays
+ * for every other awaiter; a broadcast receive or a watch {@code changed()} moves its receiver's
+ * position only in the poll that returns ready, so a cancelled one consumed nothing.
  *
  * <p>How they are built (one small lock per primitive, waiters as intrusive queue nodes, the
  * wait and grant protocol) is described in the package-private {@code Waiter} class, and the

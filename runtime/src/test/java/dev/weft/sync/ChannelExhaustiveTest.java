@@ -22,14 +22,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * came out exactly once; no value of a cancelled or failed send came out; nothing is stuck.
  * After every step the channel's own invariants must hold (waiting receivers ⇒ empty buffer,
  * waiting senders ⇒ no room), which catches a lost hand-over that close would otherwise hide.
+ * For the rendezvous channel (capacity 0) also: every ready send handed its value to a receiver,
+ * so values stay in the channel only as many as receivers were cancelled.
  */
 class ChannelExhaustiveTest {
 
-    private static final int SENDERS = 3;
-    private static final int RECEIVERS = 2;
-    private static final int ACTORS = SENDERS + RECEIVERS;
-    private static final int CLOSE = 2 * ACTORS;
-    private static final int TRY_SEND = CLOSE + 1;
+    /**
+     * The scope: three senders and two receivers; two senders for the rendezvous channel, whose
+     * senders and receivers both wait and wake each other (three took over five minutes).
+     */
+    private int senders;
+    private int receivers;
+    private int actors;
+    private int closeAction;
+    private int trySendAction;
+
+    /** No interleaving of this scope is longer; a longer one is a livelock. */
+    private static final int MAX_STEPS = 60;
     private static final int TRY_VALUE = 100;
 
     private static final int NEW = 0;
@@ -37,27 +46,28 @@ class ChannelExhaustiveTest {
     private static final int FINISHED = 2;
 
     /** One replay of an interleaving. */
-    private static final class World {
+    private final class World {
         final Channel<Integer> ch;
-        final CountingWaker[] wakers = new CountingWaker[ACTORS];
-        final Future<?>[] futures = new Future<?>[ACTORS];
-        final int[] status = new int[ACTORS];
-        final boolean[] delivered = new boolean[SENDERS];
+        final CountingWaker[] wakers = new CountingWaker[actors];
+        final Future<?>[] futures = new Future<?>[actors];
+        final int[] status = new int[actors];
+        final boolean[] delivered = new boolean[senders];
         final List<Integer> received = new ArrayList<>();
         boolean closed;
         boolean trySent;
         boolean tryDone;
         int nullsBeforeClose;
+        int receiverCancels;
 
         World(int capacity) {
-            ch = capacity == 0 ? Channel.unbounded() : Channel.bounded(capacity);
-            for (int i = 0; i < ACTORS; i++) {
+            ch = capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
+            for (int i = 0; i < actors; i++) {
                 wakers[i] = new CountingWaker();
-                futures[i] = i < SENDERS ? sendOf(ch, i + 1) : ch.receive();
+                futures[i] = i < senders ? sendOf(ch, i + 1) : ch.receive();
             }
         }
 
-        static Future<Void> sendOf(Channel<Integer> ch, int v) {
+        Future<Void> sendOf(Channel<Integer> ch, int v) {
             try {
                 return ch.send(v);
             } catch (ClosedChannelException e) {
@@ -67,7 +77,7 @@ class ChannelExhaustiveTest {
 
         List<Integer> enabled() {
             List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < ACTORS; i++) {
+            for (int i = 0; i < actors; i++) {
                 if (status[i] == NEW || (status[i] == PENDING && wakers[i].wakes() > 0)) {
                     out.add(2 * i);
                 }
@@ -76,21 +86,21 @@ class ChannelExhaustiveTest {
                 }
             }
             if (!closed) {
-                out.add(CLOSE);
+                out.add(closeAction);
             }
             if (!tryDone) {
-                out.add(TRY_SEND);
+                out.add(trySendAction);
             }
             return out;
         }
 
         void apply(int action) {
-            if (action == CLOSE) {
+            if (action == closeAction) {
                 closed = true;
                 ch.close();
                 return;
             }
-            if (action == TRY_SEND) {
+            if (action == trySendAction) {
                 tryDone = true;
                 trySent = ch.trySend(TRY_VALUE);
                 return;
@@ -99,6 +109,9 @@ class ChannelExhaustiveTest {
             if (action % 2 == 1) {
                 futures[i].cancel();
                 status[i] = FINISHED;
+                if (i >= senders) {
+                    receiverCancels++;
+                }
                 return;
             }
             wakers[i].takeWoken();
@@ -109,7 +122,7 @@ class ChannelExhaustiveTest {
                     return;
                 }
                 status[i] = FINISHED;
-                if (i < SENDERS) {
+                if (i < senders) {
                     delivered[i] = true;
                 } else if (p.value() == null) {
                     if (!closed) {
@@ -121,7 +134,7 @@ class ChannelExhaustiveTest {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Throwable t) {
-                if (!(t instanceof ClosedChannelException) || i >= SENDERS) {
+                if (!(t instanceof ClosedChannelException) || i >= senders) {
                     throw new AssertionError(t);
                 }
                 status[i] = FINISHED; // failed: delivered nothing
@@ -131,17 +144,23 @@ class ChannelExhaustiveTest {
 
     private long leaves;
 
-    @ParameterizedTest(name = "capacity {0} (0 = unbounded)")
-    @ValueSource(ints = {1, 2, 0})
+    @ParameterizedTest(name = "capacity {0} (0 = rendezvous, -1 = unbounded)")
+    @ValueSource(ints = {1, 2, -1, 0})
     void everyInterleavingLosesAndDuplicatesNothing(int capacity) {
         leaves = 0;
+        senders = capacity == 0 ? 2 : 3;
+        receivers = 2;
+        actors = senders + receivers;
+        closeAction = 2 * actors;
+        trySendAction = closeAction + 1;
         explore(capacity, new ArrayList<>());
         assertTrue(leaves > 1000, "explored " + leaves);
-        System.out.println("[exhaustive] channel capacity " + (capacity == 0 ? "unbounded" : capacity)
+        System.out.println("[exhaustive] channel capacity " + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
                 + ": " + leaves + " complete interleavings checked");
     }
 
     private void explore(int capacity, List<Integer> path) {
+        assertTrue(path.size() < MAX_STEPS, () -> "livelock: " + describe(path));
         World w = replay(capacity, path);
         List<Integer> enabled = w.enabled();
         if (enabled.isEmpty()) {
@@ -155,7 +174,7 @@ class ChannelExhaustiveTest {
         }
     }
 
-    private static World replay(int capacity, List<Integer> path) {
+    private World replay(int capacity, List<Integer> path) {
         World w = new World(capacity);
         for (int a : path) {
             w.apply(a);
@@ -169,7 +188,7 @@ class ChannelExhaustiveTest {
     private void check(int capacity, World w, List<Integer> path) {
         leaves++;
         String where = "capacity " + capacity + ", path " + describe(path);
-        for (int i = 0; i < ACTORS; i++) {
+        for (int i = 0; i < actors; i++) {
             assertEquals(FINISHED, w.status[i], "actor " + i + " stuck (lost wake-up) at " + where);
         }
         assertEquals(0, w.nullsBeforeClose, "null before close at " + where);
@@ -179,7 +198,7 @@ class ChannelExhaustiveTest {
             out.add(v);
         }
         Set<Integer> expected = new TreeSet<>();
-        for (int i = 0; i < SENDERS; i++) {
+        for (int i = 0; i < senders; i++) {
             if (w.delivered[i]) {
                 expected.add(i + 1);
             }
@@ -189,18 +208,26 @@ class ChannelExhaustiveTest {
         }
         assertEquals(expected.size(), out.size(), "lost or duplicated: out " + out + " at " + where);
         assertEquals(expected, new TreeSet<>(out), "wrong values at " + where);
+        if (capacity == 0) {
+            // rendezvous: a ready send handed its value to a waiting receiver; only a receiver
+            // cancelled after that hand-over leaves a value in the channel
+            int leftInChannel = out.size() - w.received.size();
+            assertTrue(leftInChannel <= w.receiverCancels,
+                    leftInChannel + " values stayed in a rendezvous channel after " + w.receiverCancels
+                            + " receiver cancellations at " + where);
+        }
     }
 
-    private static String describe(List<Integer> path) {
+    private String describe(List<Integer> path) {
         StringBuilder sb = new StringBuilder();
         for (int a : path) {
-            if (a == CLOSE) {
+            if (a == closeAction) {
                 sb.append(" close");
-            } else if (a == TRY_SEND) {
+            } else if (a == trySendAction) {
                 sb.append(" trySend");
             } else {
                 int i = a / 2;
-                String who = i < SENDERS ? "S" + (i + 1) : "R" + (i - SENDERS + 1);
+                String who = i < senders ? "S" + (i + 1) : "R" + (i - senders + 1);
                 sb.append(' ').append(a % 2 == 0 ? "poll " : "cancel ").append(who);
             }
         }

@@ -121,7 +121,7 @@ class ChannelTest {
         Channel<String> ch = Channel.unbounded();
         assertThrows(NullPointerException.class, () -> ch.send(null));
         assertThrows(NullPointerException.class, () -> ch.trySend(null));
-        assertThrows(IllegalArgumentException.class, () -> Channel.bounded(0));
+        assertThrows(IllegalArgumentException.class, () -> Channel.bounded(-1));
     }
 
     @Test

@@ -18,8 +18,12 @@
  * A rejection in a lambda body names the enclosing method ({@code in a lambda in Class.method(File:line)},
  * {@link dev.weft.agent.check.LambdaOrigins}), and each reason says how to fix the method.
  *
- * <p>Warnings ({@link dev.weft.agent.check.Warning}) never stop weaving. The one warning today is
- * {@link dev.weft.agent.check.DiscardedFutures}: a call whose {@code dev.weft.Future} result is
- * popped or stored in a local nobody reads, in any method of a class the weaver parses.
+ * <p>Warnings ({@link dev.weft.agent.check.Warning}) never stop weaving. There are two:
+ * {@link dev.weft.agent.check.DiscardedFutures}, a call whose {@code dev.weft.Future} result is
+ * popped or stored in a local nobody reads, in any method of a class the weaver parses; and
+ * {@link dev.weft.agent.check.BlockingCalls}, a call to a known blocking JDK method (its table is
+ * the one list) inside a woven method, matched by owner and name only. The agent logs the second
+ * kind only with its {@code warnBlocking} option; {@code check}, {@code weave} and the Maven
+ * plugin always report both.
  */
 package dev.weft.agent.check;

@@ -32,8 +32,8 @@ public final class BuildWeaver {
         /** {@code Class.method(File.java:line): reason} for each method the weaver refused. */
         public final List<String> rejections;
         /**
-         * Weave-time warnings (none yet: the weaver reports only rejections; a later weaver stage
-         * adds warnings here, and {@code failOnWarning} of the Maven plugin reads them).
+         * Weave-time warnings (a future never used, a blocking call in a woven method), as
+         * {@code Class.method(File.java:line): reason}; {@code failOnWarning} of the Maven plugin reads them.
          */
         public final List<String> warnings;
         /** The {@code check} report lines of each woven coroutine method. */

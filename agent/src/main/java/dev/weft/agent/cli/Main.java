@@ -27,10 +27,12 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * <pre>
  *   java -jar weft-agent.jar check [--cp path] dir-or-jar...   report; exit 1 on any rejection
  *   java -jar weft-agent.jar weave [--cp path] in out          in/out: directory or .jar; exit 1 on any rejection
+ *   java -jar weft-agent.jar tasks pid                         the task dump of every runtime in a running JVM
  *   java -jar weft-agent.jar --help                            usage, exit 0
  * </pre>
  *
- * Both list warnings (a future created and never used) as {@code warning: Class.method(File:line): ...}
+ * Both list warnings (a future created and never used, a call to a known blocking method in a
+ * woven method) as {@code warning: Class.method(File:line): ...}
  * without changing the exit status, unless {@code --fail-on-warning} is given (anywhere after
  * the command), which makes any warning exit 1.
  *
@@ -51,16 +53,21 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: java -jar weft-agent.jar check [--class-path <path>] <dir-or-jar>...",
             "       java -jar weft-agent.jar weave [--class-path <path>] <in dir-or-jar> <out dir-or-jar>",
+            "       java -jar weft-agent.jar tasks <pid>",
             "",
             "  check   list every async method and generator (suspension points, saved locals, state",
             "          object), and every method the weaver rejects; exit 1 on any rejection",
             "  weave   write woven copies of the classes (the bytes the agent would produce at load",
             "          time); exit 1 when any method is rejected or any class could not be woven",
+            "  tasks   attach to the running JVM <pid> (started with or without the agent) and print",
+            "          every live task of every weft runtime in it: its state and what it awaits, each",
+            "          woven frame at its await's line; exit 1 when the JVM cannot be attached to",
             "",
             "options (anywhere on the line):",
             "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
             "                                   libraries), so supertypes resolve as at run time",
-            "  --fail-on-warning                exit 1 when any warning is reported (a future never used)",
+            "  --fail-on-warning                exit 1 when any warning is reported (a future never used,",
+            "                                   a blocking call such as Thread.sleep in an async method)",
             "  -h, --help                       this text",
             "",
             "as an agent: java -javaagent:weft-agent.jar[=" + dev.weft.agent.AgentOptions.SUMMARY + "] ...");
@@ -89,6 +96,12 @@ public final class Main {
                 rest.add(a);
             }
         }
+        if (!rest.isEmpty() && rest.get(0).equals("tasks")) {
+            if (rest.size() != 2 || !rest.get(1).matches("[0-9]+")) {
+                return usageError(err, "tasks needs exactly one process id (jps lists them)");
+            }
+            return dev.weft.agent.attach.TasksCommand.run(rest.get(1), out, err);
+        }
         try {
             if (rest.size() >= 2 && rest.get(0).equals("check")) {
                 warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
@@ -106,7 +119,7 @@ public final class Main {
             return usageError(err, "no command");
         }
         if (!rest.get(0).equals("check") && !rest.get(0).equals("weave")) {
-            return usageError(err, "unknown command " + rest.get(0) + " (check or weave)");
+            return usageError(err, "unknown command " + rest.get(0) + " (check, weave or tasks)");
         }
         return usageError(err, rest.get(0).equals("check") ? "check needs at least one directory or jar"
                 : "weave needs exactly two paths, <in> and <out>; got " + (rest.size() - 1));
@@ -216,7 +229,12 @@ public final class Main {
             out.println(prefix + "warning: " + w.message);
         }
         if (!warnings.isEmpty()) {
-            out.println(warnings.size() + " warning(s): a future that is never awaited, spawned or returned does nothing");
+            boolean blocking = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.BLOCKING_CALL);
+            boolean discarded = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.DISCARDED_FUTURE);
+            out.println(warnings.size() + " warning(s): "
+                    + (discarded ? "a future that is never awaited, spawned or returned does nothing" : "")
+                    + (discarded && blocking ? "; " : "")
+                    + (blocking ? "a blocking call stalls the worker thread and every task queued behind it" : ""));
         }
     }
 

@@ -40,7 +40,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *                goto L_poll_k / L_after_k
  * </pre>
  *
- * Line numbers and the local variable table of the original body are kept (shifted), so stack
+ * Line numbers and the local variable table of the original body are kept (shifted; a local
+ * that is not saved at an await goes out of scope there, {@link LocalRanges}), so stack
  * traces and debuggers see the user's method; exceptions thrown by {@code Await.step} sit at the
  * await's own line inside the user's try ranges, so catch and finally work unchanged.
  */
@@ -79,6 +80,7 @@ public final class BodyEmitter {
         m.invisibleLocalVariableAnnotations = null;
 
         shiftLocals(body);
+        LocalRanges.endDeadLocalsAtSuspensions(body, layout.points, layout.saved, SHIFT);
         String c = layout.companionName;
         InsnList tail = new InsnList();
         LabelNode[] resumeAt = new LabelNode[layout.points.size()];

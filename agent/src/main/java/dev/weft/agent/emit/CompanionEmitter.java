@@ -25,6 +25,7 @@ import org.objectweb.asm.tree.MethodNode;
  *                                                           // CompletableFuture subclass
  *     }
  *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
+ *     protected String lineTable() { return "H;m;12,15;H.java"; }      // state k -> line, for task dumps
  * }
  * </pre>
  */
@@ -107,8 +108,37 @@ public final class CompanionEmitter {
         r.visitInsn(Opcodes.ARETURN);
         r.visitMaxs(0, 0);
         r.visitEnd();
+
+        String table = lineTable(host, original, layout);
+        if (table != null) {
+            MethodVisitor t = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, "lineTable",
+                    "()Ljava/lang/String;", null, null);
+            t.visitCode();
+            t.visitLdcInsn(table);
+            t.visitInsn(Opcodes.ARETURN);
+            t.visitMaxs(0, 0);
+            t.visitEnd();
+        }
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * The companion's line table, in the format {@code Coroutine.lineTable} documents:
+     * {@code host;method;line1,line2,...;file}, line k being the source line of suspension point
+     * k (-1: none recorded). One string constant, resolved only when a task dump asks for it; null
+     * when it would not fit in a constant (65,535 bytes), so the dump falls back to state numbers.
+     */
+    static String lineTable(ClassNode host, MethodNode original, CompanionLayout layout) {
+        StringBuilder b = new StringBuilder();
+        b.append(host.name.replace('/', '.')).append(';').append(original.name).append(';');
+        for (int i = 0; i < layout.points.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(layout.points.get(i).line);
+        }
+        b.append(';').append(host.sourceFile == null ? "" : host.sourceFile);
+        String s = b.toString();
+        // modified UTF-8 takes at most 3 bytes a char
+        return s.length() * 3 <= 65535 || s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 65000 ? s : null;
     }
 
     /** {@code (H this?, params...) -> declared return type}. */

@@ -51,6 +51,12 @@ public final class TypeHierarchy {
     /** Declared and unresolved types: private to this weave (a missing class may appear later). */
     private final Map<String, Info> local = new HashMap<>();
 
+    /**
+     * Every type this weave consulted and what it read, for the woven-class cache, or null when
+     * nobody records ({@link #record}).
+     */
+    private Map<String, String> consulted;
+
     public TypeHierarchy(ClassFileLocator locator) {
         this(ClassFiles.of(locator), new HashMap<>());
     }
@@ -75,6 +81,9 @@ public final class TypeHierarchy {
             i = shared.get(name);
         }
         if (i != null) {
+            if (consulted != null) {
+                consulted.putIfAbsent(name, fact(i));
+            }
             return i;
         }
         if (name.equals(OBJECT)) {
@@ -83,7 +92,43 @@ public final class TypeHierarchy {
             i = read(name);
         }
         (i.resolved ? shared : local).put(name, i);
+        if (consulted != null) {
+            consulted.putIfAbsent(name, fact(i));
+        }
         return i;
+    }
+
+    /** One type's header as one comparable string. */
+    private static String fact(Info i) {
+        return (i.resolved ? "" : "?") + (i.isInterface ? "I " : "C ") + i.superName + " " + String.join(",", i.interfaces);
+    }
+
+    /**
+     * Starts recording which types the weaving consults and what their headers say, so that a
+     * cached result can be checked against today's class files ({@link #fact}); the map is
+     * filled in as the weave runs (declared types included). Whole class files read through
+     * {@link #classFile} are recorded as {@code "file:" + name} with their bytes' hash code.
+     */
+    public Map<String, String> record() {
+        consulted = new java.util.LinkedHashMap<>();
+        return consulted;
+    }
+
+    /** What {@link #record} would have recorded for {@code name} now. */
+    public String factOf(String name) {
+        if (name.startsWith("file:")) {
+            return fileFact(classFile(name.substring("file:".length())));
+        }
+        return fact(info(name));
+    }
+
+    private static String fileFact(byte[] b) {
+        return b == null ? "none" : b.length + ":" + Arrays.hashCode(b);
+    }
+
+    /** Whether {@code name} was made known by {@link #declare} (its facts come from the woven bytes). */
+    public boolean isDeclared(String name) {
+        return local.containsKey(name) && local.get(name).resolved;
     }
 
     private Info read(String name) {
@@ -105,11 +150,16 @@ public final class TypeHierarchy {
 
     /** The whole class file of {@code name}, read again (not cached), or null if there is none. */
     public byte[] classFile(String name) {
+        byte[] b;
         try {
-            return classFiles.read(name);
+            b = classFiles.read(name);
         } catch (IOException | RuntimeException unreadable) {
-            return null;
+            b = null;
         }
+        if (consulted != null) {
+            consulted.putIfAbsent("file:" + name, fileFact(b));
+        }
+        return b;
     }
 
     /** True if the class and all its superclasses were read from class files. */

@@ -20,6 +20,7 @@ final class WeaveClassEvent extends jdk.jfr.Event {
     String className;
 
     @Label("Woven Methods")
+    @Description("-1 when the woven class came from the woven-class cache")
     int wovenMethods;
 
     @Label("Rejections")

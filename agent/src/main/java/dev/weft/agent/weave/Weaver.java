@@ -3,6 +3,7 @@ package dev.weft.agent.weave;
 import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
 import dev.weft.agent.check.CoroutineKind;
+import dev.weft.agent.check.BlockingCalls;
 import dev.weft.agent.check.DiscardedFutures;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
@@ -207,6 +208,9 @@ public final class Weaver {
                 MethodChecker.Verdict v = MethodChecker.check(cn, m, hierarchy);
                 if (v != null) {
                     verdicts.add(v);
+                    if (v.rejection == null) {
+                        warnings.addAll(BlockingCalls.find(cn, m)); // still the user's instructions
+                    }
                 }
             }
             return verdicts;

@@ -53,7 +53,7 @@ class CommandLineTest {
             assertEquals(0, r.code, r.err);
             assertTrue(r.out.contains("usage: java -jar weft-agent.jar check"), r.out);
             assertTrue(r.out.contains("-cp, --cp, --class-path"), r.out);
-            assertTrue(r.out.contains("dump=<dir>,verify,noverify"), r.out);
+            assertTrue(r.out.contains("dump=<dir>,cache=<dir>,verify,noverify"), r.out);
         }
         Run later = run("check", "--help");
         assertEquals(0, later.code);
@@ -104,6 +104,11 @@ class CommandLineTest {
         Run command = run("wave", "a", "b");
         assertEquals(2, command.code);
         assertTrue(command.err.contains("unknown command wave"), command.err);
+        for (String[] tasks : new String[][] {{"tasks"}, {"tasks", "12x"}, {"tasks", "1", "2"}}) {
+            Run t = run(tasks);
+            assertEquals(2, t.code, String.join(" ", tasks));
+            assertTrue(t.err.contains("tasks needs exactly one process id"), t.err);
+        }
     }
 
     @Test

@@ -180,7 +180,7 @@ class StagesTest {
             methods.add(cm.name + cm.desc);
         }
         assertEquals(List.of("<init>()V", "weft$new(JLjava/lang/String;)Ldev/weft/Future;",
-                "resume(Ldev/weft/Context;)Ljava/lang/Object;"), methods);
+                "resume(Ldev/weft/Context;)Ljava/lang/Object;", "lineTable()Ljava/lang/String;"), methods);
 
         MethodNode body = BodyEmitter.emit(cn.name, false, m, layout, Collections.emptyMap());
         assertEquals(layout.bodyName, body.name);

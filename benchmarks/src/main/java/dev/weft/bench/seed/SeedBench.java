@@ -1,6 +1,7 @@
 package dev.weft.bench.seed;
 
 import dev.weft.AsyncRuntime;
+import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
@@ -39,7 +40,7 @@ public class SeedBench {
     public static final int BIG = 1_000_000;
     public static final int SMALL = 10_000;
 
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores = Workers.count();
     private AsyncRuntime weft;
     private ExecutorService virtual;
     private ForkJoinPool pool;

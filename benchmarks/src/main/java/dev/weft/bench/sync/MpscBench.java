@@ -1,6 +1,7 @@
 package dev.weft.bench.sync;
 
 import dev.weft.AsyncRuntime;
+import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public class MpscBench {
     @Param({"1", "100", "0"})
     public int capacity;
 
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores = Workers.count();
     private AsyncRuntime weft;
     private ExecutorService virtual;
 

@@ -1,6 +1,7 @@
 package dev.weft.bench.sync;
 
 import dev.weft.AsyncRuntime;
+import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
 import dev.weft.sync.Channel;
 import dev.weft.sync.Oneshot;
@@ -41,7 +42,7 @@ public class SyncBench {
     /** ping_pong tasks, and request_reply requests per operation. */
     public static final int N = 1_000;
 
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final int cores = Workers.count();
     private AsyncRuntime weft;
     private AsyncRuntime weftCurrent;
     private ExecutorService virtual;

@@ -1,7 +1,9 @@
 package dev.weft.internal.blocking;
 
 import dev.weft.Future;
+import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.future.StageFuture;
+import dev.weft.internal.time.VirtualClock;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -49,14 +51,21 @@ public final class BlockingPool {
      */
     public static <T> Future<T> submit(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        VirtualClock held = virtualClockOfCaller();
         SHARED.execute(() -> {
-            if (result.isDone()) {
-                return;
-            }
             try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    result.complete(work.call());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            } finally {
+                if (held != null) {
+                    held.exit(); // after the completion woke the awaiter: the clock never sees a gap
+                }
             }
         });
         return new StageFuture<>(result);
@@ -95,6 +104,20 @@ public final class BlockingPool {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The virtual clock of the runtime submitting (its worker or blockOn thread), held until the
+     * work ends: blocking work takes real time, so the clock stays still meanwhile (Tokio's
+     * spawn_blocking inhibits auto-advance the same way). Null on real time, or outside a runtime.
+     */
+    private static VirtualClock virtualClockOfCaller() {
+        RuntimeHandle h = RuntimeHandle.current();
+        VirtualClock v = h != null ? h.timers().virtualClock() : null;
+        if (v != null) {
+            v.enter();
+        }
+        return v;
     }
 
     void execute(Runnable r) {

@@ -13,6 +13,9 @@ package dev.weft.internal.coroutine;
  * the exception; weft must keep the original object, so it edits its trace (a no-op for
  * exceptions created without a writable trace).
  *
+ * <p>A failure from another task (awaited through its JoinHandle) was thrown on that task's
+ * stack; the same splice then goes into the {@link AsyncStackTrace} the crossing added.
+ *
  * <p>Only on the failure path, and for at most {@link #MAX_LEVELS} levels per poll, as the JVM
  * caps a trace at 1,024 frames by default.
  */
@@ -33,7 +36,10 @@ final class AsyncFrames {
      * Called by a completed coroutine's poll while it rethrows {@code failure} into the body of
      * the coroutine awaiting it: adds that body's frames to the trace.
      */
-    static void addAwaiter(Throwable failure) {
+    static void addAwaiter(Throwable thrown) {
+        // once the failure crossed a task boundary, its own trace is the other task's stack: the
+        // awaiter's levels belong in the awaiting side that the crossing added (AsyncStackTrace)
+        Throwable failure = AsyncStackTrace.awaiterSide(thrown);
         StackTraceElement[] had = failure.getStackTrace();
         if (had.length >= MAX_FRAMES) {
             return;

@@ -46,7 +46,7 @@ import java.util.concurrent.CancellationException;
  * runs the same loop below that coroutine. Eager coroutines are never entered: they run
  * themselves under their own run word.
  */
-public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
+public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     /** {@link #state} before the first poll: the body has not started. */
     public static final int START = 0;
@@ -277,6 +277,59 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T> {
     @SuppressWarnings("unchecked")
     public static void suspendOnTail(Object co, Object tail) {
         ((Coroutine<Object>) co).tail = (Future<Object>) tail;
+    }
+
+    // ---- Task dumps (read from any thread, racing with the poller: diagnostics only) ----
+
+    /**
+     * The companion's line table, written by the weaver as one string constant (nothing runs
+     * until a dump asks): {@code host;method;line1,line2,...;file}, where line k is the source
+     * line of suspension point k (state k) and -1 means none was recorded; {@code file} is the
+     * host's SourceFile, empty when it has none. Null for a companion woven without one.
+     */
+    protected String lineTable() {
+        return null;
+    }
+
+    /**
+     * Where this call is suspended, as {@code Class.method(File.java:line)} of its pending await
+     * (or of the method, with "returning", when it awaits the future it returned). May be
+     * inconsistent while another thread polls the call.
+     */
+    public final String suspendedAt() {
+        int s = state;
+        LineTables.Table t = LineTables.of(this);
+        if (t == null) {
+            return getClass().getName() + " state " + s;
+        }
+        if (s == DONE) {
+            return t.method + " (complete)";
+        }
+        if (tail != null) {
+            return t.method + "(" + t.file + ") returning";
+        }
+        if (s == START) {
+            return t.method + "(" + t.file + ") not started";
+        }
+        return t.site(s);
+    }
+
+    /** What this call waits for now: the future it returned, or the one its pending await polls (or null). */
+    public final Future<?> awaitedNow() {
+        Future<?> t = tail;
+        return t != null ? t : awaiting;
+    }
+
+    /** In a task dump, a woven frame is its suspension site. */
+    @Override
+    public final String describeAwait() {
+        return suspendedAt();
+    }
+
+    /** In a task dump, the frame below this one (or its leaf); null once complete. */
+    @Override
+    public final Future<?> awaitedInside() {
+        return state == DONE ? null : awaitedNow();
     }
 
     // ---- Poll view, valid once complete ----

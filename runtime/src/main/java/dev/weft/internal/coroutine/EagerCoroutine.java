@@ -50,7 +50,23 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
     private Context cx;
 
     protected EagerCoroutine() {
-        this(new CompletableFuture<>());
+        this(new Promise<>());
+        ((Promise<T>) promise).owner = this;
+    }
+
+    /**
+     * The promise an eager method returns, knowing its coroutine until it completes, so that a
+     * task dump can follow a task that awaits the promise into the eager method's own frames. The
+     * field fits in the padding of a plain CompletableFuture (24 bytes either way); it is cleared
+     * at completion, so a promise kept by its user does not keep the coroutine's saved locals.
+     */
+    static final class Promise<T> extends CompletableFuture<T> {
+        volatile EagerCoroutine<T> owner;
+    }
+
+    /** For task dumps: the eager call whose promise {@code stage} is, while it runs; else null. */
+    public static Coroutine<?> ownerOf(Object stage) {
+        return stage instanceof Promise ? ((Promise<?>) stage).owner : null;
     }
 
     /** A coroutine that completes {@code promise}, which must be incomplete and not shared. */
@@ -186,6 +202,9 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
 
     @Override
     protected final void onComplete(T value, Throwable failure) {
+        if (promise instanceof Promise) {
+            ((Promise<T>) promise).owner = null;
+        }
         if (failure != null) {
             promise.completeExceptionally(failure);
         } else {

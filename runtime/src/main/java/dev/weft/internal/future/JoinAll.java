@@ -14,7 +14,7 @@ import java.util.List;
  * Values are kept in the children's order. The first failure cancels the children still
  * pending and is rethrown as the original object.
  */
-public final class JoinAll<T> implements Future<List<T>> {
+public final class JoinAll<T> implements Future<List<T>>, dev.weft.internal.dump.Awaited {
 
     /** Children still pending; a slot is nulled once its child finished (never polled again). */
     private final Future<? extends T>[] pending;
@@ -28,6 +28,11 @@ public final class JoinAll<T> implements Future<List<T>> {
         this.pending = (Future<? extends T>[]) futures.toArray(new Future<?>[0]);
         this.values = new Object[pending.length];
         this.remaining = pending.length;
+    }
+
+    @Override
+    public String describeAwait() {
+        return "Futures.all of " + pending.length + ", waiting for " + dev.weft.internal.dump.AwaitChain.briefs(pending);
     }
 
     @Override

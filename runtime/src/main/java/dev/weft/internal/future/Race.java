@@ -11,7 +11,7 @@ import java.util.List;
  * {@code select! { biased; }}); the first to finish, with a value or a failure, wins and the
  * others are cancelled before its outcome is returned or rethrown.
  */
-public final class Race<T> implements Future<T> {
+public final class Race<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     private final Future<? extends T>[] children;
 
@@ -24,6 +24,11 @@ public final class Race<T> implements Future<T> {
             throw new IllegalArgumentException("race of no futures would never finish");
         }
         this.children = (Future<? extends T>[]) futures.toArray(new Future<?>[0]);
+    }
+
+    @Override
+    public String describeAwait() {
+        return "Futures.race of " + children.length + ": " + dev.weft.internal.dump.AwaitChain.briefs(children);
     }
 
     @Override

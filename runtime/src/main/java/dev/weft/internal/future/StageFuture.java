@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
  * Leaf future over a CompletionStage. The first pending poll registers one completion callback;
  * later polls only replace the waker it will call, so re-polling never piles up callbacks.
  */
-public final class StageFuture<T> implements Future<T> {
+public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     private final CompletableFuture<T> stage;
 
@@ -88,6 +88,21 @@ public final class StageFuture<T> implements Future<T> {
             return e.getCause();
         }
         return e;
+    }
+
+    /** The stage's class and whether it is done; not its toString, which a user's stage may make costly. */
+    @Override
+    public String describeAwait() {
+        // an eager method's promise is a CompletableFuture as far as its user knows
+        String type = stage.getClass().getName().startsWith("dev.weft.") ? "java.util.concurrent.CompletableFuture"
+                : stage.getClass().getName();
+        return "CompletionStage " + type + (stage.isDone() ? " (done)" : " (incomplete)");
+    }
+
+    /** An eager woven method's promise: the dump goes on into that method's frames. */
+    @Override
+    public Future<?> awaitedInside() {
+        return dev.weft.internal.coroutine.EagerCoroutine.ownerOf(stage);
     }
 
     @Override

@@ -6,10 +6,15 @@ import dev.weft.Poll;
 import dev.weft.internal.task.Coop;
 
 /** Pending on the first poll (after waking its own task), ready on the next. */
-public final class YieldNow implements Future<Void> {
+public final class YieldNow implements Future<Void>, dev.weft.internal.dump.Awaited {
 
     /** Set by the first poll; the second poll completes. */
     private boolean yielded;
+
+    @Override
+    public String describeAwait() {
+        return "Async.yieldNow()";
+    }
 
     @Override
     public Poll<Void> poll(Context cx) {

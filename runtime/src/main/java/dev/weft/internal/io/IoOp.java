@@ -18,7 +18,7 @@ import java.nio.channels.AsynchronousCloseException;
  *
  * @param <T> the operation's result
  */
-public abstract class IoOp<T> implements Future<T> {
+public abstract class IoOp<T> implements Future<T>, dev.weft.internal.dump.Awaited {
 
     /** What {@link #attempt} returns when the operation would block. */
     protected static final Object WOULD_BLOCK = new Object();
@@ -108,6 +108,15 @@ public abstract class IoOp<T> implements Future<T> {
             armed = false;
             source.disarm(dir);
         }
+    }
+
+    /** For task dumps: the operation and the channel, whose toString names its addresses. */
+    @Override
+    public String describeAwait() {
+        String what = op == java.nio.channels.SelectionKey.OP_READ ? "socket read"
+                : op == java.nio.channels.SelectionKey.OP_WRITE ? "socket write"
+                : op == java.nio.channels.SelectionKey.OP_ACCEPT ? "accept" : "connect";
+        return what + " on " + source.describeChannel();
     }
 
     /** The awaiter gave up: the waker is removed (the interest stays; see IoSource). Idempotent. */

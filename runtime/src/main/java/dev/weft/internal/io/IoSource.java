@@ -70,6 +70,14 @@ public final class IoSource {
         channel.configureBlocking(false);
     }
 
+    /** For task dumps: e.g. {@code SocketChannel[connected local=/127.0.0.1:5000 remote=/127.0.0.1:53122]}. */
+    public String describeChannel() {
+        // the JDK's own names: java.nio.channels.SocketChannel[...], sun.nio.ch.ServerSocketChannelImpl[...]
+        String s = channel.toString().replace("ChannelImpl[", "Channel[");
+        return s.startsWith("java.nio.channels.") ? s.substring("java.nio.channels.".length())
+                : s.startsWith("sun.nio.ch.") ? s.substring("sun.nio.ch.".length()) : s;
+    }
+
     public boolean isClosed() {
         return closed;
     }

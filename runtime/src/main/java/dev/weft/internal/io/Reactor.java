@@ -6,6 +6,7 @@ import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.VirtualClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedSelectorException;
@@ -38,8 +39,23 @@ import java.util.function.BooleanSupplier;
  * selector (or unparks the owner) only when PARKED. All four are volatile, so one side sees the
  * other. Timers call {@link #unpark} only when a registration makes the earliest deadline earlier
  * (TimerDriver's parkedUntil), so arming a later timer costs no wake-up.
+ *
+ * <p>Virtual time ({@link VirtualClock}, {@code AsyncRuntime.Builder.virtualTime()}): a turn
+ * never waits for a timer in real time. Where it would wait, and after the same unpark protocol
+ * (so a party that makes the runtime quiescent and then unparks is never missed), it asks the
+ * timers to {@linkplain TimerDriver#advanceIfQuiescent jump} to the next deadline; if they did,
+ * it does not wait and fires them at the end of the turn; if not, it waits for an unpark. Sockets
+ * are refused ({@link #selector()}): a task waiting for the network is idle, so the clock would
+ * jump past every timeout before a packet could arrive.
  */
 public final class Reactor implements AutoCloseable {
+
+    /** Why a socket cannot wait on a virtual-time runtime (the choice, as the README writes it down). */
+    static final String VIRTUAL_TIME_REFUSES_SOCKETS = "a runtime built with AsyncRuntime.builder().virtualTime()"
+            + " refuses sockets: its clock jumps to the next timer whenever every task is idle, and a task"
+            + " waiting for the network is idle, so every timeout would fire before a packet could arrive."
+            + " Test I/O on a real-time runtime, or give the code under test an in-memory transport"
+            + " (a dev.weft.sync.Channel) instead of a socket";
 
     /** Internal system property: who drives a multi-threaded runtime's reactor. */
     public static final String MODE_PROPERTY = "weft.driver";
@@ -71,8 +87,16 @@ public final class Reactor implements AutoCloseable {
 
     private final BooleanSupplier stopCondition = () -> closed;
 
+    /** The timers run on a {@link VirtualClock}: no real-time waits, no sockets. */
+    private final boolean virtualTime;
+
     private Reactor(String threadName, Clock clock) {
         this.timers = new TimerDriver(clock, this::unpark, metrics);
+        VirtualClock virtual = timers.virtualClock();
+        this.virtualTime = virtual != null;
+        if (virtual != null) {
+            virtual.onQuiescent(this::unpark);
+        }
         if (threadName != null) {
             this.thread = new Thread(this::run, threadName);
             thread.setDaemon(true);
@@ -144,6 +168,9 @@ public final class Reactor implements AutoCloseable {
         synchronized (this) {
             if (closed) {
                 throw new ClosedSelectorException();
+            }
+            if (virtualTime) {
+                throw new IllegalStateException(VIRTUAL_TIME_REFUSES_SOCKETS);
             }
             s = selector;
             if (s == null) {
@@ -227,10 +254,15 @@ public final class Reactor implements AutoCloseable {
             }
             unparkRequested = false;
             long wait = Math.min(timers.fireExpired(), maxNanos);
+            if (virtualTime) {
+                wait = maxNanos; // a virtual deadline is never waited for in real time: the clock jumps to it
+            }
             state = PARKED;
             try {
                 if (wait > 0 && (unparkRequested || closed || wakeCondition.getAsBoolean())) {
                     wait = 0;
+                } else if (virtualTime && wait > 0 && timers.advanceIfQuiescent()) {
+                    wait = 0; // the clock jumped to the next deadline: fired below
                 }
                 Selector s = selector; // read after the PARKED write: see selector()
                 if (s != null) {

@@ -1,10 +1,14 @@
 package dev.weft.internal.jmx;
 
 import dev.weft.RuntimeMetrics;
-import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** Registers a runtime's {@link RuntimeMetricsMXBean} with the platform MBean server, and removes it. */
+/**
+ * A runtime's {@link RuntimeMetricsMXBean}, registered and removed together with its task-dump
+ * MBean by {@code internal.dump.JmxRegistration}, which decides when (see there).
+ */
 public final class MetricsMBeans {
 
     private MetricsMBeans() {}
@@ -22,32 +26,34 @@ public final class MetricsMBeans {
                 || System.getProperty("com.sun.management.jmxremote.port") != null;
     }
 
-    /** The MBean's name for {@code metrics}. */
-    public static ObjectName name(RuntimeMetrics metrics) {
+    /** The MBean's name for the runtime named {@code runtimeName}. */
+    public static ObjectName name(String runtimeName) {
         try {
-            return new ObjectName("dev.weft:type=RuntimeMetrics,name=" + metrics.name());
+            return new ObjectName("dev.weft:type=RuntimeMetrics,name=" + runtimeName);
         } catch (javax.management.MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Registers {@code metrics}; false (and nothing registered) when JMX is not usable. */
-    public static boolean register(RuntimeMetrics metrics) {
+    /**
+     * Registers {@code metrics} with {@code server} (called by the task-dump MBean's registration,
+     * which decides when); false, and nothing registered, when that fails.
+     */
+    public static boolean register(MBeanServer server, String runtimeName, RuntimeMetrics metrics) {
         try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(new View(metrics), name(metrics));
+            server.registerMBean(new View(metrics), name(runtimeName));
             return true;
-        } catch (Exception | LinkageError e) {
-            System.getLogger("dev.weft").log(System.Logger.Level.DEBUG, "RuntimeMetrics MBean not registered", e);
-            return false;
+        } catch (JMException | RuntimeException e) {
+            return false; // the name is taken (another copy of weft): best effort
         }
     }
 
-    /** Removes what {@link #register} registered; quiet when it is gone already. */
-    public static void unregister(RuntimeMetrics metrics) {
+    /** Removes the MBean of the runtime named {@code runtimeName}; quiet when it is not there. */
+    public static void unregister(MBeanServer server, String runtimeName) {
         try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name(metrics));
-        } catch (Exception | LinkageError ignored) {
-            // gone already, or JMX broke meanwhile: nothing is left to release.
+            server.unregisterMBean(name(runtimeName));
+        } catch (JMException | RuntimeException gone) {
+            // never registered, or gone already: nothing is left to release.
         }
     }
 

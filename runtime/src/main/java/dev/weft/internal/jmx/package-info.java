@@ -1,11 +1,11 @@
 /**
- * The runtime's JMX MBeans, for jconsole, VisualVM and any JMX client. Internal use only.
+ * The runtime's metrics MBean ({@code dev.weft:type=RuntimeMetrics,name=runtime-N}), for jconsole,
+ * VisualVM and any JMX client. Internal use only.
  *
- * <p>Invariants: nothing here is loaded unless a runtime registers an MBean, which happens only
- * when the user asked for JMX ({@code -Dweft.jmx=true} or a JMX agent's system properties), so a
- * program that does not use JMX neither pays the platform MBean server's start (hundreds of
- * milliseconds) nor needs the {@code java.management} module. Registration failures are swallowed
- * (a runtime must start even when JMX is broken); each MBean leaves the server when its runtime
+ * <p>Invariants: {@code internal.dump.JmxRegistration} registers it next to the task-dump MBean
+ * and on the same terms (never on the runtime's creating path when the platform MBean server
+ * does not exist yet; {@code -Dweft.jmx=false} registers nothing); registration failures are
+ * swallowed (a runtime must start even when JMX is broken); it leaves the server when its runtime
  * closes.
  */
 package dev.weft.internal.jmx;

@@ -11,6 +11,7 @@ import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.task.TaskList;
 import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.VirtualClock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -24,7 +25,18 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
     AbstractScheduler(int threads, Reactor reactor) {
         this.tasks = new TaskList(threads);
         this.reactor = reactor;
+        if (SpawnSites.ON || Boolean.getBoolean(SPAWN_SITES_PROPERTY)) {
+            spawnSites = new SpawnSites();
+        }
     }
+
+    /**
+     * Internal system property: every runtime created while it is {@code true} records where each
+     * task was spawned, so a failure crossing a JoinHandle names its spawn site
+     * ({@code AsyncStackTrace}). Off by default: a spawn then captures its stack (~1.5-3 us, see
+     * {@link SpawnSites}) where a spawn otherwise costs a fraction of a microsecond.
+     */
+    public static final String SPAWN_SITES_PROPERTY = "weft.spawnSites";
 
     /** Set once by shutdown(). */
     volatile boolean closed;
@@ -61,8 +73,15 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         }
     }
 
+    /** How many nanoseconds ago {@code task} was spawned, or -1 when not recorded. */
+    final long ageNanos(Task<?> task) {
+        SpawnSites sites = spawnSites;
+        return sites == null ? -1 : sites.ageNanos(task);
+    }
+
     /** Where {@code task} was spawned, or null when not recorded. */
-    final String spawnSite(Task<?> task) {
+    @Override
+    public final String spawnSite(Task<?> task) {
         SpawnSites sites = spawnSites;
         return sites == null ? null : sites.of(task);
     }
@@ -199,13 +218,36 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
             this(thread, null);
         }
 
+        /**
+         * Virtual time (multi-threaded blockOn), else null: each false-to-true change of
+         * {@link #notified} enters a busy unit of the clock (the initial notification's too),
+         * which the blockOn thread exits after the poll that takes it.
+         */
+        private final VirtualClock virtual;
+
         ThreadWaker(Thread thread, Reactor drives) {
+            this(thread, drives, null);
+        }
+
+        ThreadWaker(Thread thread, Reactor drives, VirtualClock virtual) {
             this.thread = thread;
             this.drives = drives;
+            this.virtual = virtual;
+            if (virtual != null) {
+                virtual.enter();
+            }
         }
 
         @Override
         public void wake() {
+            if (virtual != null) {
+                synchronized (this) {
+                    if (!notified) {
+                        virtual.enter(); // the waker is busy: the unit passes on without a gap
+                        notified = true;
+                    }
+                }
+            }
             notified = true;
             if (drives != null) {
                 drives.unpark();
@@ -215,6 +257,13 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         }
 
         boolean takeNotified() {
+            if (virtual != null) {
+                synchronized (this) {
+                    boolean was = notified;
+                    notified = false;
+                    return was;
+                }
+            }
             if (notified) {
                 notified = false;
                 return true;

@@ -9,6 +9,7 @@ import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.VirtualClock;
 import dev.weft.internal.io.Reactor;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * timers; park until the next timer deadline if nothing is runnable. A wake from another thread
  * queues the task and unparks the driving thread: {@link #driver} is written before the queue is
  * checked, and read after the offer, so the driver either sees the task or is unparked.
+ *
+ * <p>Virtual time ({@code VirtualClock}): the reactor's turn jumps the clock only when neither
+ * the queue nor the blockOn future has work, the same condition under which it would park.
  *
  * <p>Shutdown: cancel the live tasks (which queues them) and let whoever holds the core run the
  * cancellations: the closer itself when no blockOn is active, otherwise the blockOn thread, which
@@ -51,6 +55,11 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
 
     public CurrentThreadScheduler(Clock clock) {
         super(1, Reactor.drivenByCaller(clock));
+        if (clock instanceof VirtualClock) {
+            // the blockOn thread is the driver: it asks only after finding nothing runnable
+            // (Reactor.drive's wake condition), so an empty queue is all that is left to check
+            ((VirtualClock) clock).watch(queue::isEmpty);
+        }
     }
 
     @Override

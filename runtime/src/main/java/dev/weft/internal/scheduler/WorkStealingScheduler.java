@@ -10,6 +10,7 @@ import dev.weft.internal.io.Reactor;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
+import dev.weft.internal.time.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,12 @@ import java.util.concurrent.locks.LockSupport;
  *       lost the race with the workers' exit is cancelled here or, if it queues after this
  *       drain, by its own waker (see {@link #schedule}).
  * </ol>
+ *
+ * <p>Virtual time ({@link VirtualClock}): each worker holds one busy unit of the clock from its
+ * start and from each exit from the sleeper list ({@link #notifyParked} enters for it before the
+ * unpark) until it parks after its last re-check; a blockOn thread holds one from each wake of
+ * its future until the poll that follows ends ({@link ThreadWaker}). With no unit held, the clock
+ * may jump once no ring and no inject queue holds a task.
  */
 public final class WorkStealingScheduler extends AbstractScheduler {
 
@@ -56,6 +63,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     /** The workers' counters, in worker order (for RuntimeMetrics). */
     private final WorkerCounters[] counters;
 
+    /** The clock when virtual, else null; see the class comment. */
+    final VirtualClock virtual;
+
     /** Wakers of threads inside blockOn, woken by shutdown. */
     private final Set<ThreadWaker> blockers = ConcurrentHashMap.newKeySet();
 
@@ -70,8 +80,20 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     }
 
     public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive) {
-        super(workerCount, workersDrive ? Reactor.drivenByCaller(Clock.SYSTEM)
-                : Reactor.withThread(threadNamePrefix + "driver", Clock.SYSTEM));
+        this(workerCount, threadNamePrefix, workersDrive, Clock.SYSTEM);
+    }
+
+    /** A runtime whose timers run on {@code clock} (a {@link VirtualClock} for virtual time). */
+    public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive, Clock clock) {
+        super(workerCount, workersDrive ? Reactor.drivenByCaller(clock)
+                : Reactor.withThread(threadNamePrefix + "driver", clock));
+        this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
+        if (virtual != null) {
+            virtual.watch(() -> !workPending());
+            for (int i = 0; i < workerCount; i++) {
+                virtual.enter(); // each worker starts busy, until its first park
+            }
+        }
         this.workersDrive = workersDrive;
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];
@@ -141,6 +163,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     void notifyParked() {
         int i = idle.workerToNotify();
         if (i >= 0) {
+            if (virtual != null) {
+                virtual.enter(); // for the worker, before it can run: the notifier is busy until then
+            }
             Worker w = workers[i];
             w.notified = true;
             unpark(w);
@@ -179,7 +204,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     public <T> T blockOn(Future<T> future) {
         checkNotRuntimeThread();
         checkOpen();
-        ThreadWaker waker = new ThreadWaker(Thread.currentThread());
+        ThreadWaker waker = new ThreadWaker(Thread.currentThread(), null, virtual);
         Context cx = Contexts.create(waker, closing, this);
         RuntimeHandle.CURRENT.set(this);
         blockers.add(waker);
@@ -190,7 +215,14 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                     throw new CancellationException("runtime closed during blockOn");
                 }
                 if (waker.takeNotified()) {
-                    Poll<T> p = future.poll(cx);
+                    Poll<T> p;
+                    try {
+                        p = future.poll(cx);
+                    } finally {
+                        if (virtual != null) {
+                            virtual.exit(); // the wake's unit: whatever the poll handed on holds its own
+                        }
+                    }
                     if (p.isReady()) {
                         return p.value();
                     }
@@ -204,6 +236,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         } finally {
             blockers.remove(waker);
             RuntimeHandle.CURRENT.remove();
+            if (virtual != null && waker.takeNotified()) {
+                virtual.exit(); // a wake no poll took (closed, interrupted)
+            }
         }
     }
 

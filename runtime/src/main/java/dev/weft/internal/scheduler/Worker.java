@@ -319,18 +319,28 @@ final class Worker extends Coop.Carrier {
         if (last && scheduler.workPending()) {
             scheduler.notifyParked(); // may pick this very worker: then the loop below exits at once.
         }
+        if (scheduler.virtual != null) {
+            // after the re-check: until here this worker may still hand work on. The exit to 0
+            // unparks the driver, which may now jump the clock.
+            scheduler.virtual.exit();
+        }
         while (!notified) {
             if (scheduler.closed) {
                 if (!scheduler.idle.removeSleeper(index)) {
                     // a notifier took us out of the list first and counted us as searching.
                     notified = false;
                     searching = true;
+                } else if (scheduler.virtual != null) {
+                    scheduler.virtual.enter();
                 }
                 return;
             }
             if (scheduler.workersDrive) {
                 if (turn(Long.MAX_VALUE)) {
                     if (!notified && !local.isEmpty() && scheduler.idle.removeSleeper(index)) {
+                        if (scheduler.virtual != null) {
+                            scheduler.virtual.enter();
+                        }
                         return; // own work from the turn: unparked, not searching
                     }
                     // else notified, nothing woken here, or a notifier is about to set notified

@@ -14,4 +14,12 @@ public interface Schedule {
 
     /** The task completed; forget it (it leaves the set that {@code close()} cancels). */
     void release(Task<?> task);
+
+    /**
+     * Where {@code task} was spawned ({@code Class.method(File.java:line)}), or null when this
+     * scheduler does not record spawn sites; asked only when a task fails, before its release.
+     */
+    default String spawnSite(Task<?> task) {
+        return null;
+    }
 }

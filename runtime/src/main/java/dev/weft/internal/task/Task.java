@@ -4,11 +4,15 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.TaskSnapshot;
 import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.coroutine.AsyncStackTrace;
 import dev.weft.internal.coroutine.Sneaky;
+import dev.weft.internal.dump.Awaited;
+import dev.weft.internal.dump.DumpFormat;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -33,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> the type of the future's value
  */
-public final class Task<T> extends TaskState<T> implements JoinHandle<T>, ContextSource {
+public final class Task<T> extends TaskState<T> implements JoinHandle<T>, ContextSource, Awaited {
 
     private static final VarHandle COMPLETION;
 
@@ -57,9 +61,12 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     /** A failed outcome; a distinct class so that no value can be mistaken for it. */
     private static final class Failed {
         final Throwable error;
+        /** Where the task was spawned, when its runtime records it; for {@link AsyncStackTrace}. */
+        final String spawnSite;
 
-        Failed(Throwable error) {
+        Failed(Throwable error, String spawnSite) {
             this.error = error;
+            this.spawnSite = spawnSite;
         }
     }
 
@@ -161,7 +168,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     }
 
     private void complete(T v, Throwable t) {
-        body = t != null ? new Failed(t) : v;
+        // the spawn site is resolved here, before the release below forgets it (failures only)
+        body = t != null ? new Failed(t, AsyncStackTrace.ENABLED ? scheduler.spawnSite(this) : null) : v;
         // ordering: outcome is written before this volatile CAS; readers check COMPLETE first.
         transitionToComplete();
         scheduler.release(this);
@@ -216,6 +224,28 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         }
     }
 
+    /**
+     * Cancels the task and, when it is idle (in no run queue, not being polled), runs its
+     * cancellation on the calling thread before returning. The cancel transition of an idle
+     * task hands its SCHEDULED bit to the caller, and whoever holds that bit may run the task
+     * instead of queueing it (as a spawn refused at close does): the claim goes through the
+     * state word, so there is still exactly one poller. {@code Scope} uses it so that a
+     * cancelled scope's children have ended, their finally blocks included, when its cancel()
+     * returns.
+     *
+     * @return false when the task sits in a run queue (it is cancelled when a worker takes it);
+     *     true when it is complete, or when a poll of it is running on another thread, which
+     *     then cancels it as soon as that poll returns, with no queue in between
+     */
+    public boolean cancelNow() {
+        if (transitionToCancelled() == Submit.SUBMIT) {
+            run();
+            return true;
+        }
+        // CANCELLED is set now, so a running poll ends in cancelFuture, never in a re-queue.
+        return (stateWord() & SCHEDULED) == 0;
+    }
+
     @Override
     public boolean isDone() {
         return isCompleteState();
@@ -223,7 +253,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
 
     /**
      * Ready with the task's value (the task itself is the ready poll) or its failure (the
-     * original object); else registers the waker.
+     * original object, with the awaiter's side added as a suppressed {@link AsyncStackTrace});
+     * else registers the waker.
      */
     @Override
     public Poll<T> poll(Context awaiter) {
@@ -239,7 +270,10 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         }
         Object o = body;
         if (o instanceof Failed) {
-            throw Sneaky.<RuntimeException>rethrow(((Failed) o).error);
+            Failed f = (Failed) o;
+            // the failure crosses from this task into the awaiter: add the awaiter's side (same object)
+            AsyncStackTrace.crossed(f.error, this, f.spawnSite);
+            throw Sneaky.<RuntimeException>rethrow(f.error);
         }
         return this;
     }
@@ -282,6 +316,36 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     public String futureName() {
         Object o = body;
         return isCompleteState() || o == null ? "(complete)" : o.getClass().getName();
+    }
+
+    /**
+     * For task dumps, from any thread: the state as a dump reports it, or null once complete.
+     * NOTIFIED counts as running (the poller re-schedules it); a cancel request pending on an idle
+     * task has already made it scheduled.
+     */
+    public TaskSnapshot.State snapshotState() {
+        int s = stateWord();
+        if ((s & COMPLETE) != 0) {
+            return null;
+        }
+        return (s & RUNNING) != 0 ? TaskSnapshot.State.RUNNING
+                : (s & SCHEDULED) != 0 ? TaskSnapshot.State.SCHEDULED : TaskSnapshot.State.IDLE;
+    }
+
+    /**
+     * For task dumps, from any thread: the spawned future, or null once complete. The read races
+     * with the polling thread, which never replaces the future, only the outcome over it.
+     */
+    public Object spawnedFuture() {
+        Object o = body;
+        return isCompleteState() ? null : o;
+    }
+
+    /** For task dumps: what awaiting this task's JoinHandle waits for. */
+    @Override
+    public String describeAwait() {
+        TaskSnapshot.State s = snapshotState();
+        return "join of task " + DumpFormat.taskId(this) + " (" + (s == null ? "complete" : s.name().toLowerCase(java.util.Locale.ROOT)) + ")";
     }
 
     /** The next task in the run queue holding this one; only that queue's guard holder calls it. */

@@ -44,6 +44,9 @@
  * schedules it; the task's Context reports cancelled from then on, so a poll already running
  * sees it at its pending await. Awaiting a JoinHandle and being cancelled cancels that handle
  * (the woven await calls {@code cancel()} on what it awaited), which aborts the awaited task.
+ * {@code Task.cancelNow()} (structured concurrency) is the same transition, except that for an
+ * idle task the canceller keeps the SCHEDULED bit it was handed and runs step 5 itself, on its
+ * own thread, instead of queueing the task: still one poller, and no queue holds the task.
  *
  * <p>Tasks reach their scheduler only through {@link dev.weft.internal.task.Schedule}. The
  * scheduler may link a SCHEDULED task into an intrusive queue through

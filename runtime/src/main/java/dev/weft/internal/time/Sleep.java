@@ -13,7 +13,7 @@ import java.time.Duration;
  * only replace the waker; {@link #cancel()} disarms it in O(1). The protocol is
  * {@link TimerLeaf}'s.
  */
-public final class Sleep extends TimerLeaf implements Future<Void> {
+public final class Sleep extends TimerLeaf implements Future<Void>, dev.weft.internal.dump.Awaited {
 
     private final long delayNanos;
 
@@ -39,6 +39,11 @@ public final class Sleep extends TimerLeaf implements Future<Void> {
     @Override
     public void cancel() {
         disarmTimer();
+    }
+
+    @Override
+    public String describeAwait() {
+        return "Async.sleep(" + Duration.ofNanos(delayNanos) + "), " + timerState();
     }
 
     @Override

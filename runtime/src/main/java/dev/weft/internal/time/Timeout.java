@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The child cancellation scope of API.md is the inner future's own cancel(): a coroutine
  * re-polls itself with a cancelled context, so its pending await cancels what it awaits.
  */
-public final class Timeout<T> extends TimerLeaf implements Future<T> {
+public final class Timeout<T> extends TimerLeaf implements Future<T>, dev.weft.internal.dump.Awaited {
 
     private final Duration limit;
     private final Future<T> inner;
@@ -54,6 +54,17 @@ public final class Timeout<T> extends TimerLeaf implements Future<T> {
             throw Sneaky.<RuntimeException>rethrow(new TimeoutException("timed out after " + limit));
         }
         return Poll.pending();
+    }
+
+    @Override
+    public String describeAwait() {
+        String timer = timerState();
+        return "Async.timeout(" + limit + "), " + (timer.startsWith("fires") ? "expires" + timer.substring(5) : timer);
+    }
+
+    @Override
+    public Future<?> awaitedInside() {
+        return inner;
     }
 
     @Override

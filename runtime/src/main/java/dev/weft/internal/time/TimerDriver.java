@@ -4,6 +4,9 @@ import dev.weft.Context;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.DriverMetrics;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 
 /**
  * The timer half of a runtime's reactor: a {@link TimerWheel} behind a lock, read against an
@@ -25,6 +28,11 @@ import dev.weft.internal.metrics.DriverMetrics;
  *
  * <p>Ticks are whole milliseconds since the driver's creation. Deadlines round up and the wheel
  * fires at ticks it has reached, so a timer never fires early.
+ *
+ * <p>Virtual time ({@link VirtualClock}): the driving thread never waits for a deadline in real
+ * time; while the runtime is quiescent it {@linkplain #advanceIfQuiescent jumps} the clock to
+ * the wheel's next expiration and fires what is due there. Entries due at the same tick are
+ * woken in the order they were armed ({@link #armOrder}; the wheel's slot lists do not keep it).
  */
 public final class TimerDriver {
 
@@ -47,6 +55,15 @@ public final class TimerDriver {
     /** The tick the driving thread parks until; guarded by {@code this}. */
     private long parkedUntil = Long.MAX_VALUE;
 
+    /** The clock when it is virtual, else null (a real-time driver pays one null check per operation). */
+    private final VirtualClock virtual;
+
+    /** Virtual time only (else null): each armed entry's arming sequence number; guarded by {@code this}. */
+    private final IdentityHashMap<TimerEntry, Long> armOrder;
+
+    /** The next arming sequence number (virtual time); guarded by {@code this}. */
+    private long armed;
+
     public TimerDriver(Clock clock, Runnable onEarlierDeadline) {
         this(clock, onEarlierDeadline, new DriverMetrics());
     }
@@ -57,6 +74,13 @@ public final class TimerDriver {
         this.clock = clock;
         this.origin = clock.nanoTime();
         this.onEarlierDeadline = onEarlierDeadline;
+        this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
+        this.armOrder = virtual != null ? new IdentityHashMap<>() : null;
+    }
+
+    /** The virtual clock this driver runs on, or null when it runs on real time. */
+    public VirtualClock virtualClock() {
+        return virtual;
     }
 
     /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
@@ -93,6 +117,9 @@ public final class TimerDriver {
             if (!wheel.insert(entry, deadline)) {
                 return false;
             }
+            if (armOrder != null) {
+                armOrder.put(entry, armed++);
+            }
             unpark = deadline < parkedUntil;
             if (unpark) {
                 parkedUntil = deadline;
@@ -123,6 +150,9 @@ public final class TimerDriver {
                 long deadline = deadlineTick(now, e.deadline);
                 if (wheel.insert(e, deadline)) {
                     earliest = Math.min(earliest, deadline);
+                    if (armOrder != null) {
+                        armOrder.put(e, armed++);
+                    }
                 } else {
                     e.next = refused; // due already (a zero delay): fired below, as register reports
                     refused = e;
@@ -155,6 +185,9 @@ public final class TimerDriver {
         }
         synchronized (this) {
             wheel.remove(entry);
+            if (armOrder != null) {
+                armOrder.remove(entry);
+            }
         }
     }
 
@@ -169,6 +202,9 @@ public final class TimerDriver {
             fired = wheel.advance(nowTick());
             next = wheel.nextExpiration();
             parkedUntil = next;
+            if (armOrder != null && fired != null) {
+                fired = inArmingOrder(fired);
+            }
         }
         while (fired != null) {
             TimerEntry n = fired.next;
@@ -180,6 +216,62 @@ public final class TimerDriver {
             return Long.MAX_VALUE;
         }
         return Math.max(0, next * NANOS_PER_TICK + origin - clock.nanoTime());
+    }
+
+    /**
+     * Virtual time: if the runtime is quiescent, moves the clock to the wheel's next expiration
+     * (a lower bound on the earliest deadline: a higher-level slot only cascades, and the next
+     * jump goes on from there) so that the caller's next {@link #fireExpired} fires it.
+     *
+     * @return false when the clock did not move (real time, runtime busy, or no timer armed)
+     */
+    public boolean advanceIfQuiescent() {
+        VirtualClock v = virtual;
+        if (v == null || !v.isQuiescent()) {
+            return false;
+        }
+        synchronized (this) {
+            long next = wheel.nextExpiration();
+            if (next == Long.MAX_VALUE) {
+                return false;
+            }
+            v.advanceTo(origin + next * NANOS_PER_TICK);
+        }
+        return true;
+    }
+
+    /**
+     * Virtual time: the expired chain re-linked by (deadline, arming order), each entry forgotten
+     * by {@link #armOrder}; under the lock.
+     */
+    private TimerEntry inArmingOrder(TimerEntry fired) {
+        List<TimerEntry> list = new ArrayList<>();
+        for (TimerEntry e = fired; e != null; e = e.next) {
+            list.add(e);
+        }
+        long[] seq = new long[list.size()];
+        Integer[] order = new Integer[list.size()];
+        for (int i = 0; i < seq.length; i++) {
+            Long s = armOrder.remove(list.get(i));
+            seq[i] = s != null ? s : Long.MAX_VALUE;
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Long.compare(list.get(a).deadline, list.get(b).deadline);
+            return c != 0 ? c : Long.compare(seq[a], seq[b]);
+        });
+        TimerEntry head = null;
+        for (int i = order.length - 1; i >= 0; i--) {
+            TimerEntry e = list.get(order[i]);
+            e.next = head;
+            head = e;
+        }
+        return head;
+    }
+
+    /** Nanoseconds from now until {@code tick} (negative once past), on this driver's clock; any thread. */
+    long nanosUntil(long tick) {
+        return tick * NANOS_PER_TICK + origin - clock.nanoTime();
     }
 
     /** Number of armed timers (tests, diagnostics). */

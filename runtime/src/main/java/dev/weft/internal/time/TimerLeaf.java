@@ -94,6 +94,22 @@ abstract class TimerLeaf extends TimerEntry {
         return false;
     }
 
+    /**
+     * For task dumps, any thread: {@code fires in 4.871s}, {@code fired} or {@code not armed yet}.
+     * The deadline is read without the driver's lock; a torn view only misstates a diagnostic.
+     */
+    final String timerState() {
+        if (fired) {
+            return "fired";
+        }
+        TimerDriver d = driver;
+        if (d == null || !isLinked()) {
+            return "not armed yet";
+        }
+        long nanos = d.nanosUntil(deadlineTick());
+        return "fires in " + dev.weft.internal.dump.DumpFormat.seconds(java.time.Duration.ofNanos(Math.max(0, nanos)));
+    }
+
     @Override
     protected final void expire() {
         fired = true;

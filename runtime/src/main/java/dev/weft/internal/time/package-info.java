@@ -14,6 +14,11 @@
  *   <li>{@link dev.weft.internal.time.TimerBatch}: per worker, the timers armed by the task it
  *       is polling, armed in one go (one clock read, one lock) when that poll ends; a timer
  *       cancelled within the poll never reaches the wheel.
+ *   <li>{@link dev.weft.internal.time.VirtualClock}: the clock of a runtime built with
+ *       {@code virtualTime()}. The driver never waits for one of its deadlines; while the runtime
+ *       is quiescent (no task scheduled or running, no blockOn future woken or polled, no
+ *       spawnBlocking work in flight) the reactor's turn jumps it to the wheel's next expiration
+ *       and fires what is due, tied deadlines in arming order.
  *   <li>Driving: each runtime's {@code internal.io.Reactor} owns its TimerDriver and fires it
  *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
  *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread

@@ -48,7 +48,12 @@ class WorkStealingStressTest {
     @BeforeEach
     void start() {
         Instrumented.VIOLATIONS.set(0);
-        rt = new WorkStealingScheduler(Math.max(2, Runtime.getRuntime().availableProcessors()), "weft-stress-");
+        rt = new WorkStealingScheduler(workers(), "weft-stress-");
+    }
+
+    /** One worker per core, at least two; {@link OversubscribedStressTest} runs 64. */
+    int workers() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     @AfterEach
