@@ -13,19 +13,6 @@ public final class MetricsMBeans {
 
     private MetricsMBeans() {}
 
-    /**
-     * Whether runtimes register their MBean: {@code -Dweft.jmx=true}, or (unless
-     * {@code -Dweft.jmx=false}) when the JVM was started with a JMX agent.
-     */
-    public static boolean wanted() {
-        String p = System.getProperty("weft.jmx");
-        if (p != null) {
-            return Boolean.parseBoolean(p);
-        }
-        return System.getProperty("com.sun.management.jmxremote") != null
-                || System.getProperty("com.sun.management.jmxremote.port") != null;
-    }
-
     /** The MBean's name for the runtime named {@code runtimeName}. */
     public static ObjectName name(String runtimeName) {
         try {
