@@ -6,6 +6,7 @@ import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.TaskDumps;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
+import java.time.Duration;
 import dev.weft.internal.time.VirtualClock;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +40,8 @@ public final class AsyncRuntime implements AutoCloseable {
     /** How the dump names it: {@code runtime-<n> (<shape>)}. */
     private final String name;
 
+    private final RuntimeMetrics metrics;
+
     static {
         // test tools (weft-junit) reach the live tasks through internal code, not through this API
         dev.weft.internal.scheduler.LiveTasks.bind(runtime -> runtime.scheduler);
@@ -46,6 +49,8 @@ public final class AsyncRuntime implements AutoCloseable {
 
     private AsyncRuntime(Scheduler scheduler, String shape) {
         this.scheduler = scheduler;
+        // before the registry: it may register the metrics MBean at once
+        this.metrics = new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler, this);
         this.number = RuntimeRegistry.register(this);
         this.name = "runtime-" + number + " (" + shape + ")";
     }
@@ -160,6 +165,22 @@ public final class AsyncRuntime implements AutoCloseable {
         RuntimeRegistry.unregister(number);
     }
 
+    /**
+     * A live view of this runtime's counters and gauges (tasks, polls, steals, parks, queue
+     * depths, timers, sockets, blocking pool); also the JMX MBean
+     * {@code dev.weft:type=RuntimeMetrics,name=runtime-<n>} (unless {@code -Dweft.jmx=false}).
+     *
+     * @return the same view on every call
+     */
+    public RuntimeMetrics metrics() {
+        return metrics;
+    }
+
+    /** {@code runtime-<n>}: the key of this runtime's MBeans. */
+    String metricsName() {
+        return "runtime-" + number;
+    }
+
     /** Internal (tests): the threads this runtime started. */
     List<Thread> threads() {
         return scheduler.threads();
@@ -167,6 +188,8 @@ public final class AsyncRuntime implements AutoCloseable {
 
     /** Configures a multi-threaded runtime (or, with {@link #currentThread()}, a single-threaded one). */
     public static final class Builder {
+        private static final Duration DEFAULT_SLOW_POLL = Duration.ofMillis(100);
+
         private int workers = Runtime.getRuntime().availableProcessors();
         private String threadNamePrefix = "weft-worker-";
 
@@ -178,6 +201,9 @@ public final class AsyncRuntime implements AutoCloseable {
 
         /** Idle workers drive the reactor (true) or its own thread (false); null: -Dweft.driver. */
         private Boolean workersDrive;
+
+        /** The watchdog's threshold; null: -Dweft.slowPollMillis, else the default. 0: off. */
+        private Duration slowPollThreshold;
 
         Builder() {}
 
@@ -269,6 +295,48 @@ public final class AsyncRuntime implements AutoCloseable {
         }
 
         /**
+         * A watchdog thread reports any task poll that runs longer than {@code threshold}: a
+         * blocking call inside a task (JDBC, {@code Thread.sleep}, {@code CompletableFuture.join})
+         * that stalls a worker and every task queued behind it. It logs a warning through
+         * {@code System.Logger} "dev.weft.watchdog", with the task's spawn site and the worker's
+         * stack sampled during the stall, once per spawn site and once per blocking frame, and
+         * emits the JFR event {@code dev.weft.SlowPoll}. The workers pay no clock read for it.
+         * Default: {@code -Dweft.slowPollMillis} when set, else 100 ms.
+         *
+         * @param threshold longer than zero; {@link Duration#ZERO} turns the watchdog off
+         * @return this builder
+         */
+        public Builder slowPollThreshold(Duration threshold) {
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("slowPollThreshold must not be negative: " + threshold);
+            }
+            this.slowPollThreshold = threshold;
+            this.multiThreadOption = "slowPollThreshold(" + threshold + ")";
+            return this;
+        }
+
+        /** The threshold in nanoseconds, 0 when off: the builder's, else -Dweft.slowPollMillis, else 100 ms. */
+        private long slowPollNanos() {
+            if (slowPollThreshold != null) {
+                return slowPollThreshold.toNanos();
+            }
+            String p = System.getProperty("weft.slowPollMillis");
+            if (p == null || p.isBlank()) {
+                return DEFAULT_SLOW_POLL.toNanos();
+            }
+            try {
+                long ms = Long.parseLong(p.trim());
+                if (ms < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                return Duration.ofMillis(ms).toNanos();
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-Dweft.slowPollMillis=" + p
+                        + ": expected a number of milliseconds (0 turns the watchdog off)");
+            }
+        }
+
+        /**
          * Starts the runtime's threads.
          *
          * @return a new runtime; close it when done
@@ -284,8 +352,12 @@ public final class AsyncRuntime implements AutoCloseable {
                 return new AsyncRuntime(new CurrentThreadScheduler(clock), "current-thread" + time);
             }
             boolean drive = workersDrive != null ? workersDrive : dev.weft.internal.io.Reactor.workersDrive();
-            return new AsyncRuntime(new WorkStealingScheduler(workers, threadNamePrefix, drive, clock),
-                    workers + (workers == 1 ? " worker, " : " workers, ") + threadNamePrefix + "*" + time);
+            WorkStealingScheduler s = new WorkStealingScheduler(workers, threadNamePrefix, drive, clock);
+            long slowPoll = slowPollNanos();
+            if (slowPoll > 0) {
+                s.watchSlowPolls(slowPoll, threadNamePrefix + "watchdog");
+            }
+            return new AsyncRuntime(s, workers + (workers == 1 ? " worker, " : " workers, ") + threadNamePrefix + "*" + time);
         }
     }
 }

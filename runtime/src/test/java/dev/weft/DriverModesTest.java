@@ -16,14 +16,14 @@ class DriverModesTest {
     @Test
     void aThreadDrivenRuntimeHasItsOwnDriverThread() {
         try (AsyncRuntime rt = DriverModes.multi(1, "weft-mode-", false)) {
-            assertEquals(List.of("weft-mode-0", "weft-mode-driver"), names(rt));
+            assertEquals(List.of("weft-mode-0", "weft-mode-driver", "weft-mode-watchdog"), names(rt));
         }
     }
 
     @Test
     void aWorkerDrivenRuntimeHasOnlyItsWorkers() {
         try (AsyncRuntime rt = DriverModes.multi(1, "weft-mode-", true)) {
-            assertEquals(List.of("weft-mode-0"), names(rt));
+            assertEquals(List.of("weft-mode-0", "weft-mode-watchdog"), names(rt));
         }
     }
 }

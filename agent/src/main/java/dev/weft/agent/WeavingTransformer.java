@@ -6,6 +6,7 @@ import dev.weft.agent.check.Rejection;
 import dev.weft.agent.check.Warning;
 import dev.weft.agent.hierarchy.LoaderHierarchies;
 import dev.weft.agent.hierarchy.TypeHierarchy;
+import dev.weft.agent.jfr.WeaveEvents;
 import dev.weft.agent.read.UnreadableClassException;
 import dev.weft.agent.scan.ClassFilter;
 import dev.weft.agent.scan.ConstantPoolScan;
@@ -144,6 +145,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
             runtimeMissing(loader, className);
             return null;
         }
+        Object event = WeaveEvents.weaving();
+        int wovenMethods = -1; // unknown when the woven class comes from the cache
         WovenCache.Entry e = cache == null ? null : cache.lookup(className, bytes, hierarchy);
         if (e == null) {
             Map<String, String> consulted = cache == null ? null : hierarchy.record();
@@ -154,6 +157,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 report(className, "cannot read class file (" + ex.getMessage() + "); loaded unwoven");
                 return null;
             }
+            wovenMethods = r == null ? 0 : r.methods.size();
             e = r == null ? new WovenCache.Entry(null, List.of(), List.of())
                     : new WovenCache.Entry(r.woven ? r.bytes : null, messages(r.rejections), warnings(r.warnings));
             if (cache != null) {
@@ -164,8 +168,12 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 }
             }
         }
+        if (e.woven != null) {
+            WeaveEvents.woven(event, className, wovenMethods, e.rejections.size(), e.woven.length);
+        }
         for (String rej : e.rejections) {
             System.err.println("[weft] " + rej);
+            WeaveEvents.rejected(className, rej);
         }
         for (String w : e.warnings) {
             // the cache keeps every warning, so an entry does not depend on this option

@@ -35,6 +35,7 @@ public final class WeftAgent {
             System.exit(2);
             return;
         }
+        dev.weft.agent.jfr.WeaveEvents.preload(); // never load an agent class inside a transform
         inst.addTransformer(t, false);
     }
 
@@ -61,6 +62,8 @@ public final class WeftAgent {
             return;
         }
         // never exit a running application: a wrong option fails the attach instead
-        inst.addTransformer(transformer(args), false);
+        WeavingTransformer t = transformer(args);
+        dev.weft.agent.jfr.WeaveEvents.preload();
+        inst.addTransformer(t, false);
     }
 }

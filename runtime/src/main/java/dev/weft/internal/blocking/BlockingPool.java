@@ -71,6 +71,41 @@ public final class BlockingPool {
         return new StageFuture<>(result);
     }
 
+    /** The pool behind {@code Async.spawnBlocking}, shared by every runtime (metrics read it). */
+    public static BlockingPool shared() {
+        return SHARED;
+    }
+
+    /** Threads alive now, busy or idle. */
+    public int threads() {
+        lock.lock();
+        try {
+            return threads;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Threads waiting for work now. */
+    public int idleThreads() {
+        lock.lock();
+        try {
+            return idle;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Work submitted and not yet started. */
+    public int queueDepth() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * The virtual clock of the runtime submitting (its worker or blockOn thread), held until the
      * work ends: blocking work takes real time, so the clock stays still meanwhile (Tokio's

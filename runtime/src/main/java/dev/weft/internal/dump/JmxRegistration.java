@@ -79,7 +79,9 @@ final class JmxRegistration {
         try {
             synchronized (LOCK) {
                 if (REGISTERED.remove(n)) {
-                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(objectName(n)));
+                    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                    server.unregisterMBean(new ObjectName(objectName(n)));
+                    dev.weft.internal.jmx.MetricsMBeans.unregister(server, "runtime-" + n);
                 }
             }
         } catch (LinkageError | RuntimeException | JMException gone) {
@@ -118,6 +120,10 @@ final class JmxRegistration {
         try {
             server.registerMBean(new Bean(n), new ObjectName(objectName(n)));
             REGISTERED.add(n);
+            AsyncRuntime rt = RuntimeRegistry.get(n);
+            if (rt != null) {
+                dev.weft.internal.jmx.MetricsMBeans.register(server, "runtime-" + n, rt.metrics()); // same terms
+            }
         } catch (JMException | RuntimeException taken) {
             // another copy of weft (another class loader) uses the name: best effort
         }

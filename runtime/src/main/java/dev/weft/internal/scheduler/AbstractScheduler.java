@@ -4,15 +4,20 @@ import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
+import dev.weft.internal.jfr.WeftEvents;
+import dev.weft.internal.metrics.DriverMetrics;
+import dev.weft.internal.metrics.SchedulerStats;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.task.TaskList;
 import dev.weft.internal.time.TimerDriver;
 import dev.weft.internal.time.VirtualClock;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /** What both schedulers share: the live-task list, spawning, and the blockOn preconditions. */
-abstract class AbstractScheduler implements Scheduler {
+abstract class AbstractScheduler implements Scheduler, SchedulerStats {
 
     /** Live tasks, for shutdown. */
     final TaskList tasks;
@@ -81,13 +86,50 @@ abstract class AbstractScheduler implements Scheduler {
         return sites == null ? null : sites.of(task);
     }
 
+    /** Spawns and completions on threads that own no {@link WorkerCounters} of this scheduler. */
+    private final LongAdder outsideSpawns = new LongAdder();
+    private final LongAdder outsideCompletions = new LongAdder();
+
+    /**
+     * The counters the current thread owns in this scheduler (a worker's, or the core holder's
+     * of a current-thread runtime), or null for any other thread.
+     */
+    abstract WorkerCounters ownCounters();
+
+    @Override
+    public final long outsideSpawns() {
+        return outsideSpawns.sum();
+    }
+
+    @Override
+    public final long outsideCompletions() {
+        return outsideCompletions.sum();
+    }
+
+    @Override
+    public final int timersArmed() {
+        return reactor.timers().armed();
+    }
+
+    @Override
+    public final DriverMetrics driver() {
+        return reactor.metrics();
+    }
+
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
         Task<T> task = new Task<>(future, this, this);
+        WorkerCounters own = ownCounters();
+        if (own != null) {
+            own.countSpawn();
+        } else {
+            outsideSpawns.increment();
+        }
         SpawnSites sites = spawnSites;
         if (sites != null) {
             sites.record(task);
         }
+        WeftEvents.taskSpawned(task);
         if (!tasks.add(task)) {
             // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation itself.
             task.cancel();
@@ -101,6 +143,13 @@ abstract class AbstractScheduler implements Scheduler {
     @Override
     public final void release(Task<?> task) {
         tasks.remove(task);
+        WorkerCounters own = ownCounters();
+        if (own != null) {
+            own.countCompletion();
+        } else {
+            outsideCompletions.increment();
+        }
+        WeftEvents.taskEnded(task);
         SpawnSites sites = spawnSites;
         if (sites != null) {
             sites.forget(task);

@@ -6,6 +6,7 @@ import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.VirtualClock;
@@ -47,6 +48,10 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private volatile Thread driver;
 
     private final CancelSignal closing = () -> closed;
+
+    /** What the thread holding {@link #core} did; written under the core only. */
+    private final WorkerCounters counters = new WorkerCounters();
+    private final WorkerCounters[] allCounters = {counters};
 
     public CurrentThreadScheduler(Clock clock) {
         super(1, Reactor.drivenByCaller(clock));
@@ -94,7 +99,11 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
                 }
                 runQueued(BUDGET);
                 // drive the reactor: wait for I/O, the next timer or a wake when idle; poll it when busy
-                reactor.drive(runnable.getAsBoolean() ? 0 : Long.MAX_VALUE, runnable);
+                boolean idle = !runnable.getAsBoolean();
+                if (idle) {
+                    counters.countPark();
+                }
+                reactor.drive(idle ? Long.MAX_VALUE : 0, runnable);
                 if (Thread.interrupted()) {
                     throw interrupted(future);
                 }
@@ -110,8 +119,35 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
     private void runQueued(int max) {
         Task<?> t;
         for (int i = 0; i < max && (t = queue.pop()) != null; i++) {
-            runGuarded(t);
+            counters.pollStarted();
+            try {
+                runGuarded(t);
+            } finally {
+                counters.pollEnded();
+            }
         }
+    }
+
+    @Override
+    WorkerCounters ownCounters() {
+        return core.isHeldByCurrentThread() ? counters : null;
+    }
+
+    @Override
+    public WorkerCounters[] workerCounters() {
+        return allCounters;
+    }
+
+    /** Everything queued here waits in the one queue, reported as the inject queue. */
+    @Override
+    public int injectQueueDepth() {
+        return queue.size();
+    }
+
+    @Override
+    public int localQueueDepth(int worker) {
+        java.util.Objects.checkIndex(worker, 1);
+        return 0;
     }
 
     /**

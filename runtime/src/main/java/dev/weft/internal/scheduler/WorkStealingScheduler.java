@@ -7,6 +7,7 @@ import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.io.Reactor;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.VirtualClock;
@@ -59,6 +60,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     /** Idle workers drive the reactor ({@code -Dweft.driver=worker}) instead of its own thread. */
     final boolean workersDrive;
 
+    /** The workers' counters, in worker order (for RuntimeMetrics). */
+    private final WorkerCounters[] counters;
+
     /** The clock when virtual, else null; see the class comment. */
     final VirtualClock virtual;
 
@@ -96,6 +100,10 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(this, i, threadNamePrefix + i);
         }
+        this.counters = new WorkerCounters[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            counters[i] = workers[i].counters;
+        }
         for (Worker w : workers) {
             w.start();
         }
@@ -114,6 +122,41 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         if (terminated) {
             drainInject();
         }
+    }
+
+    @Override
+    WorkerCounters ownCounters() {
+        return Thread.currentThread() instanceof Worker w && w.scheduler == this ? w.counters : null;
+    }
+
+    @Override
+    public WorkerCounters[] workerCounters() {
+        return counters;
+    }
+
+    @Override
+    public int injectQueueDepth() {
+        return inject.size();
+    }
+
+    @Override
+    public int localQueueDepth(int worker) {
+        return Math.max(0, workers[worker].local.size());
+    }
+
+    /** The slow-poll watchdog, or null when off; written once by {@link #watchSlowPolls} before the runtime is shared. */
+    private Watchdog watchdog;
+
+    /**
+     * Starts the slow-poll watchdog (see {@link Watchdog}): polls running longer than
+     * {@code thresholdNanos} are reported. Called once, right after construction.
+     */
+    public void watchSlowPolls(long thresholdNanos, String threadName) {
+        if (thresholdNanos <= 0 || watchdog != null) {
+            throw new IllegalStateException("watchdog already running, or threshold " + thresholdNanos + " <= 0");
+        }
+        watchdog = new Watchdog(this, thresholdNanos, threadName);
+        watchdog.start();
     }
 
     /** Idle protocol step 1: wake a parked worker if nobody is searching. */
@@ -234,6 +277,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         }
         terminated = true;
         drainInject();
+        if (watchdog != null) {
+            watchdog.stop();
+        }
     }
 
     /**
@@ -258,6 +304,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         List<Thread> all = new ArrayList<>(List.of(workers));
         if (reactor.thread() != null) {
             all.add(reactor.thread());
+        }
+        if (watchdog != null) {
+            all.add(watchdog.thread());
         }
         return all;
     }

@@ -1,6 +1,8 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.jfr.WeftEvents;
+import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Coop;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.locks.LockSupport;
@@ -45,8 +47,14 @@ final class Worker extends Coop.Carrier {
     /** The task most recently woken or spawned by this worker's task; runs next; not stealable. */
     private Task<?> lifo;
 
-    /** The task being polled; a schedule of it is a yield (back of the ring, never the LIFO slot). */
-    private Task<?> current;
+    /**
+     * The task being polled; a schedule of it is a yield (back of the ring, never the LIFO slot).
+     * The watchdog reads it too, racily, between two reads of {@link #counters}' poll sequence.
+     */
+    Task<?> current;
+
+    /** What this worker did (polls, steals, parks, spawns, completions); written by this thread only. */
+    final WorkerCounters counters = new WorkerCounters();
 
     /** Counted as searching in {@link Idle}. */
     private boolean searching;
@@ -157,6 +165,7 @@ final class Worker extends Coop.Carrier {
             }
             Task<?> t = victim.local.stealInto(local);
             if (t != null) {
+                counters.countSteal();
                 return t;
             }
         }
@@ -196,9 +205,11 @@ final class Worker extends Coop.Carrier {
     private void runOne(Task<?> t) {
         resetBudget(t);
         current = t;
+        counters.pollStarted(); // ordering: after current, see the watchdog's read
         try {
             AbstractScheduler.runGuarded(t);
         } finally {
+            counters.pollEnded();
             current = null;
             clearBudget();
         }
@@ -293,6 +304,16 @@ final class Worker extends Coop.Carrier {
      * the sleeper list and runs it.
      */
     private void park() {
+        counters.countPark();
+        Object parkEvent = WeftEvents.parkStarted();
+        try {
+            waitForWork();
+        } finally {
+            WeftEvents.parkEnded(parkEvent);
+        }
+    }
+
+    private void waitForWork() {
         boolean last = scheduler.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (last && scheduler.workPending()) {

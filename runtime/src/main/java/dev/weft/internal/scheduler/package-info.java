@@ -38,6 +38,9 @@
  *   <li>{@link dev.weft.internal.scheduler.InjectQueue}: the global queue for work from
  *       non-worker threads and for ring overflow.
  *   <li>{@link dev.weft.internal.scheduler.Idle}: who sleeps, who searches.
+ *   <li>{@link dev.weft.internal.scheduler.Watchdog}: a daemon thread that reads each worker's
+ *       poll sequence ({@code internal.metrics.WorkerCounters}, odd while a poll runs) every
+ *       threshold/2 and reports a poll that has run past the threshold, with a stack sample.
  *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by an idle
  *       worker instead of parking (its wakes are then local; the default), or with
  *       {@code -Dweft.driver=thread} by its own thread, whose wakes are foreign wakes (inject

@@ -1,0 +1,53 @@
+package dev.weft.internal.jfr;
+
+import dev.weft.internal.task.Task;
+
+/**
+ * The runtime's one door to its JFR events; safe to call when the {@code jdk.jfr} module is
+ * absent (every method is then a no-op that loads no event class). See the package notes.
+ */
+public final class WeftEvents {
+
+    /** Whether {@code jdk.jfr} is there; a constant, so the JIT folds the checks below away. */
+    private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
+    private WeftEvents() {}
+
+    /** A task id for events: stable for the task's life (its identity hash; ids may repeat). */
+    public static int taskId(Task<?> task) {
+        return System.identityHashCode(task);
+    }
+
+    /** {@code task} was spawned (on the calling thread, whose stack is the spawn site). */
+    public static void taskSpawned(Task<?> task) {
+        if (AVAILABLE) {
+            Emit.taskSpawned(task);
+        }
+    }
+
+    /** {@code task} left the runtime: completed, failed or cancelled. */
+    public static void taskEnded(Task<?> task) {
+        if (AVAILABLE) {
+            Emit.taskEnded(task);
+        }
+    }
+
+    /** A worker starts waiting for work; pass the result to {@link #parkEnded} (null: not recorded). */
+    public static Object parkStarted() {
+        return AVAILABLE ? Emit.parkStarted() : null;
+    }
+
+    /** The wait that {@link #parkStarted} began is over. */
+    public static void parkEnded(Object started) {
+        if (started != null) {
+            Emit.parkEnded(started);
+        }
+    }
+
+    /** The watchdog found a poll of {@code task} running on {@code worker} for {@code nanos} so far. */
+    public static void slowPoll(Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
+        if (AVAILABLE) {
+            Emit.slowPoll(task, spawnSite, blockingFrame, worker, nanos);
+        }
+    }
+}
