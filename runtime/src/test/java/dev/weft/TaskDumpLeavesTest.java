@@ -62,7 +62,7 @@ class TaskDumpLeavesTest {
             String text = d.toString();
             String channel = "Channel@[0-9a-f]+ \\(capacity 1\\)";
             String[] expected = {
-                "Async\\.sleep\\(PT1H\\), fires in 35\\d\\d\\.\\d{3}s",
+                "Async\\.sleep\\(PT1H\\), fires in (35\\d\\d|3600)\\.\\d{3}s",
                 "Channel\\.receive\\(\\) on " + channel,
                 "CompletionStage java\\.util\\.concurrent\\.CompletableFuture \\(incomplete\\)",
                 "Futures\\.all of 2, waiting for \\[Async\\.sleep\\(PT3H\\), fires in \\d+\\.\\d{3}s, Channel\\.receive\\(\\) on "
