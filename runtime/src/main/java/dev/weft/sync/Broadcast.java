@@ -143,18 +143,10 @@ public final class Broadcast<T> {
             }
             ring[(int) (tail % ring.length)] = value;
             tail++;
-            first = grantNext();
-            if (first != null) {
-                // the common case is one waiting receive: no list unless there are more
-                for (Waker w = grantNext(); w != null; w = grantNext()) {
-                    if (rest == null) {
-                        rest = new ArrayList<>();
-                    }
-                    rest.add(w);
-                }
-            }
+            first = waiting.grantNext();
+            rest = first == null ? null : waiting.grantRest();
         }
-        wakeAll(first, rest);
+        Waiter.wakeAll(first, rest);
         return seenBy;
     }
 
@@ -188,15 +180,10 @@ public final class Broadcast<T> {
                 return;
             }
             closed = true;
-            first = grantNext();
-            for (Waker w = first == null ? null : grantNext(); w != null; w = grantNext()) {
-                if (rest == null) {
-                    rest = new ArrayList<>();
-                }
-                rest.add(w);
-            }
+            first = waiting.grantNext();
+            rest = first == null ? null : waiting.grantRest();
         }
-        wakeAll(first, rest);
+        Waiter.wakeAll(first, rest);
     }
 
     /**
@@ -221,25 +208,7 @@ public final class Broadcast<T> {
         }
     }
 
-    /** Under the lock: unlinks the oldest waiting receive as GRANTED, returns its waker. */
-    private Waker grantNext() {
-        Receive<T> r = waiting.poll();
-        if (r == null) {
-            return null;
-        }
-        r.state = Waiter.GRANTED;
-        Waker w = r.takeWaker();
-        return w == null ? grantNext() : w;
-    }
 
-    private static void wakeAll(Waker first, List<Waker> rest) {
-        Waiter.wake(first);
-        if (rest != null) {
-            for (Waker w : rest) {
-                w.wake();
-            }
-        }
-    }
 
     /**
      * One subscriber's view of a {@link Broadcast}: its position in the sequence of values.

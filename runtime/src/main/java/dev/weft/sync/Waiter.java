@@ -126,4 +126,14 @@ abstract class Waiter<V> extends Poll<V> {
             w.wake();
         }
     }
+
+    /** Wakes what {@link WaiterQueue#grantNext} and {@link WaiterQueue#grantRest} returned. */
+    static void wakeAll(Waker first, java.util.List<Waker> rest) {
+        wake(first);
+        if (rest != null) {
+            for (Waker w : rest) {
+                w.wake();
+            }
+        }
+    }
 }

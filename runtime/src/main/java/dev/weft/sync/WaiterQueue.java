@@ -1,5 +1,9 @@
 package dev.weft.sync;
 
+import dev.weft.Waker;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A FIFO doubly-linked list of {@link Waiter} nodes, intrusive (the node is the waiting future)
  * so that a cancelled waiter unlinks itself in O(1). Not thread-safe: the owning primitive calls
@@ -67,6 +71,38 @@ final class WaiterQueue<W extends Waiter<?>> {
             remove(w);
         }
         return w;
+    }
+
+    /**
+     * Under the owner's lock: unlinks waiters oldest first, marking each GRANTED, until one has
+     * a waker, and returns that waker (to be woken once the lock is released); null when none
+     * is left. A waiter without a waker is granted all the same.
+     */
+    Waker grantNext() {
+        for (W w = poll(); w != null; w = poll()) {
+            w.state = Waiter.GRANTED;
+            Waker k = w.takeWaker();
+            if (k != null) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Under the owner's lock, after {@link #grantNext} returned a waker: grants every waiter
+     * left and returns their wakers, or null when none is left (no list for the common single
+     * waiter). Wake them with {@link Waiter#wakeAll} once the lock is released.
+     */
+    List<Waker> grantRest() {
+        List<Waker> rest = null;
+        for (Waker k = grantNext(); k != null; k = grantNext()) {
+            if (rest == null) {
+                rest = new ArrayList<>();
+            }
+            rest.add(k);
+        }
+        return rest;
     }
 
     /** Unlinks {@code w}, which must be linked in this queue (state WAITING). */

@@ -6,7 +6,6 @@ import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.task.Coop;
 import java.nio.channels.ClosedChannelException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -110,17 +109,10 @@ public final class Watch<T> {
             }
             value = newValue;
             version++;
-            first = grantNext();
-            if (first != null) {
-                for (Waker w = grantNext(); w != null; w = grantNext()) {
-                    if (rest == null) {
-                        rest = new ArrayList<>();
-                    }
-                    rest.add(w);
-                }
-            }
+            first = waiting.grantNext();
+            rest = first == null ? null : waiting.grantRest();
         }
-        wakeAll(first, rest);
+        Waiter.wakeAll(first, rest);
     }
 
     /**
@@ -156,15 +148,10 @@ public final class Watch<T> {
                 return;
             }
             closed = true;
-            first = grantNext();
-            for (Waker w = first == null ? null : grantNext(); w != null; w = grantNext()) {
-                if (rest == null) {
-                    rest = new ArrayList<>();
-                }
-                rest.add(w);
-            }
+            first = waiting.grantNext();
+            rest = first == null ? null : waiting.grantRest();
         }
-        wakeAll(first, rest);
+        Waiter.wakeAll(first, rest);
     }
 
     /**
@@ -176,24 +163,7 @@ public final class Watch<T> {
         return closed;
     }
 
-    /** Under the lock: unlinks the oldest waiting changed() as GRANTED, returns its waker. */
-    private Waker grantNext() {
-        Changed c = waiting.poll();
-        if (c == null) {
-            return null;
-        }
-        c.state = Waiter.GRANTED;
-        return c.takeWaker();
-    }
 
-    private static void wakeAll(Waker first, List<Waker> rest) {
-        Waiter.wake(first);
-        if (rest != null) {
-            for (Waker w : rest) {
-                w.wake();
-            }
-        }
-    }
 
     /**
      * One subscriber's view of a {@link Watch}: the last version it has seen. Used by one
