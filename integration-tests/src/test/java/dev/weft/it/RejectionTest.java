@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Async;
 import dev.weft.Future;
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Leaf;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Mode;
 import dev.weft.it.rejected.Rejected;
 import dev.weft.it.rejected.RejectedConstructor;
 import java.io.ByteArrayOutputStream;

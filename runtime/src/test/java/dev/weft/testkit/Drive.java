@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,18 +25,6 @@ public final class Drive {
 
     /** What one run produced. */
     public record Outcome<T>(T value, Throwable error, long suspensions) {}
-
-    /** Counts wakes; the driver reads and clears the flag around each poll. */
-    private static final class CountingWaker implements Waker {
-        long wakes;
-        boolean woken;
-
-        @Override
-        public void wake() {
-            wakes++;
-            woken = true;
-        }
-    }
 
     /**
      * Runs {@code body} in {@code mode}: sets the mode, calls {@code body} to get the future (a
@@ -69,13 +57,13 @@ public final class Drive {
     /** Polls {@code f}, created under the current mode, to completion. */
     public static <T> Outcome<T> poll(Future<T> f, Mode mode) {
         CountingWaker waker = new CountingWaker();
-        Context cx = Context.of(waker);
+        Context cx = waker.cx;
         long suspensions = 0;
         for (long polls = 1; ; polls++) {
             if (polls > MAX_POLLS) {
                 fail("no progress after " + MAX_POLLS + " polls");
             }
-            waker.woken = false;
+            waker.takeWoken();
             Poll<T> p;
             try {
                 p = f.poll(cx);
@@ -89,7 +77,7 @@ public final class Drive {
                 return new Outcome<>(v, null, suspensions);
             }
             suspensions++;
-            if (!waker.woken) {
+            if (!waker.takeWoken()) {
                 if (Leaf.parked.isEmpty()) {
                     fail("the future returned Pending but nothing will wake it (lost wake-up) after "
                             + suspensions + " suspensions");

@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

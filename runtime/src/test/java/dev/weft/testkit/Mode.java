@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 /** How the {@link Leaf} futures of one run behave. */
 public enum Mode {
