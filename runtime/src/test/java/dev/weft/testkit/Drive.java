@@ -50,7 +50,7 @@ public final class Drive {
         Leaf.track = track;
         Leaf.created.clear();
         Leaf.parked.clear();
-        Leaf.pendingPolls = 0;
+        Leaf.pendingPolls.set(0);
         Leaf.serial = 0;
     }
 
@@ -93,7 +93,7 @@ public final class Drive {
         for (Leaf<?> l : Leaf.created) {
             assertTrue(!l.inFlight(), "completed while an awaited leaf was still pending (ready early)");
         }
-        assertEquals(Leaf.pendingPolls, suspensions,
+        assertEquals(Leaf.pendingPolls.get(), suspensions,
                 "each Pending of a leaf must surface as exactly one Pending of the awaiting future");
         if (mode == Mode.READY) {
             assertEquals(0, suspensions, "READY mode must not suspend");
@@ -133,6 +133,21 @@ public final class Drive {
         Leaf.parked.clear();
         toWake.forEach(Waker::wake);
         return toWake.size();
+    }
+
+    /** Pending polls returned by leaves since the last {@link #reset}. */
+    public static long pendingPolls() {
+        return Leaf.pendingPolls.get();
+    }
+
+    /**
+     * Sets the mode of the leaves created from now on, without starting a new run: the pending
+     * count keeps counting and no leaf is tracked. For tests driven by something other than
+     * {@link #poll} (the agent's tests, with {@link Poller} and {@link Mode#ONCE}).
+     */
+    public static void mode(Mode mode) {
+        Leaf.track = false;
+        Leaf.mode = mode;
     }
 
     /** Leaves created so far in this run (for tests that inspect them). */
