@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
 import dev.weft.agent.hierarchy.TypeHierarchy;
+import dev.weft.agent.verify.WovenClassVerifier;
 import dev.weft.testkit.Drive;
 import dev.weft.testkit.Poller;
-import dev.weft.agent.verify.WovenClassVerifier;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Set;
