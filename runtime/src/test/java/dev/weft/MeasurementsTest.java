@@ -1,10 +1,10 @@
 package dev.weft;
 
+import static dev.weft.testkit.AllocationMeter.allocated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.internal.time.TimerEntry;
 import dev.weft.internal.time.TimerWheelProbe;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,13 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("measure")
 class MeasurementsTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocated() {
-        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
 
     @Test
     void bytesPerSpawnedTask() {

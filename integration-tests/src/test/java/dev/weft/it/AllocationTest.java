@@ -1,6 +1,7 @@
 package dev.weft.it;
 
 import static dev.weft.Async.await;
+import static dev.weft.testkit.AllocationMeter.allocated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,13 +16,6 @@ import org.junit.jupiter.api.Test;
  * warm-up (they print their numbers). Bounds are in bytes per operation, never in time.
  */
 class AllocationTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocated() {
-        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
 
     private static final Future<Integer> READY = Future.ready(7);
 

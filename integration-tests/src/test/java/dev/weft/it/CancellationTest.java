@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Context;
 import dev.weft.Future;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Leaf;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Leaf;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Mode;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

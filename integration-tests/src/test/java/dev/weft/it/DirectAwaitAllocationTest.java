@@ -1,6 +1,7 @@
 package dev.weft.it;
 
 import static dev.weft.Async.await;
+import static dev.weft.testkit.AllocationMeter.allocated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,13 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * object. Measured with the thread's allocation counter after warm-up; prints its numbers.
  */
 class DirectAwaitAllocationTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocated() {
-        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
 
     /** A value in Long's cache, so the source's own boxing allocates nothing either. */
     private static final Future<Long> LEAF = Future.ready(5L);

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.it.elsewhere.ProtectedTask;
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Leaf;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,7 +4,7 @@ package dev.weft.it;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** 1000 int locals live across an await, next to a small async method (generated). */
 final class GeneratedHuge {

@@ -4,7 +4,7 @@ package dev.weft.it;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** Large async methods (generated): many await sites, many live local slots. */
 final class GeneratedLarge {

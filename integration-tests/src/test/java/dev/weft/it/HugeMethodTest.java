@@ -2,9 +2,9 @@ package dev.weft.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Mode;
 
 /**
  * A method with 1,000 int locals live across an await: legal Java that javac compiles. The weaver

@@ -4,10 +4,10 @@ import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Leaf;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Mode;
 
 /** Recursion, deep chains of coroutines and long suspending loops. */
 class RecursionAndSizeTest {

@@ -3,8 +3,8 @@ package dev.weft.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Mode;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.Supplier;

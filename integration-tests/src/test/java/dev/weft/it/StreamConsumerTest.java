@@ -1,6 +1,7 @@
 package dev.weft.it;
 
 import static dev.weft.Async.await;
+import static dev.weft.testkit.AllocationMeter.allocated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.sync.Channel;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,13 +212,6 @@ class StreamConsumerTest {
     }
 
     // ---- allocation per element of a ready stream, measured with the thread's counter ----
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocated() {
-        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
 
     private static final Integer[] ELEMENTS = new Integer[100_000];
 

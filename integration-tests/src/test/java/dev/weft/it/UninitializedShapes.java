@@ -290,8 +290,8 @@ public final class UninitializedShapes {
     /** pushes (String) await(Leaf.of(value)) */
     private static void await(MethodVisitor m, String value) {
         m.visitLdcInsn(value);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/it/harness/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/it/harness/Leaf;", false);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
         m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;",
                 false);
         m.visitTypeInsn(Opcodes.CHECKCAST, STR);

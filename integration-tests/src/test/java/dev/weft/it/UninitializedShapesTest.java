@@ -3,9 +3,9 @@ package dev.weft.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
-import dev.weft.it.harness.BothModes;
-import dev.weft.it.harness.Drive;
-import dev.weft.it.harness.Mode;
+import dev.weft.testkit.BothModes;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Mode;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;

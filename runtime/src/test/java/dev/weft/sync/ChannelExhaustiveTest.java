@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.testkit.CountingWaker;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.weft.AsyncStream;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.testkit.CountingWaker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;

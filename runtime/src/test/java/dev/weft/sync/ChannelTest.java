@@ -10,6 +10,7 @@ import dev.weft.Async;
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.Futures;
+import dev.weft.testkit.CountingWaker;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

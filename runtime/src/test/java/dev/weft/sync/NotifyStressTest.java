@@ -9,6 +9,7 @@ import dev.weft.Future;
 import dev.weft.Futures;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.testkit.CountingWaker;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;

@@ -3,6 +3,7 @@ package dev.weft.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
+import dev.weft.testkit.CountingWaker;
 import org.junit.jupiter.api.Test;
 
 /** Notify by manual polling: the stored permit, notifyWaiters, cancellation. */

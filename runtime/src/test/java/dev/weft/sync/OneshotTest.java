@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
+import dev.weft.testkit.CountingWaker;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

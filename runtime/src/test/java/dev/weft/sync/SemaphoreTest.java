@@ -9,6 +9,7 @@ import dev.weft.Async;
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
 import dev.weft.Futures;
+import dev.weft.testkit.CountingWaker;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;

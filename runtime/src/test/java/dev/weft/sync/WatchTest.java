@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
+import dev.weft.testkit.CountingWaker;
 import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 

@@ -99,9 +99,10 @@ class WovenCacheTest {
         List<String> consulted = consultedTypes(name, in);
         assertFalse(consulted.isEmpty(), "the weave consulted no type header");
         for (String victim : consulted) {
-            // the type now reads as an interface: frames merged through it could differ.
+            // the type now reads as an interface (an interface as a class): frames merged through
+            // it could differ.
             ClassFileLocator changed = new ClassFileLocator.Compound(
-                    ClassFileLocator.Simple.of(victim.replace('/', '.'), interfaceNamed(victim)),
+                    ClassFileLocator.Simple.of(victim.replace('/', '.'), headerFlipped(victim)),
                     ClassFileLocator.ForClassLoader.of(app));
             assertNull(c.lookup(name, in, new TypeHierarchy(changed)), victim + " changed: a miss");
         }
@@ -117,10 +118,13 @@ class WovenCacheTest {
                 .collect(Collectors.toList());
     }
 
-    private static byte[] interfaceNamed(String internalName) {
+    /** A header for {@code internalName} that reads differently from today's: kind flipped. */
+    private static byte[] headerFlipped(String internalName) {
+        boolean wasInterface = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(WovenCacheTest.class.getClassLoader()))
+                .isInterface(internalName);
+        int kind = wasInterface ? 0 : Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT;
         ClassWriter w = new ClassWriter(0);
-        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, internalName, null,
-                "java/lang/Object", null);
+        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | kind, internalName, null, "java/lang/Object", null);
         w.visitEnd();
         return w.toByteArray();
     }

@@ -3,7 +3,7 @@ package dev.weft.agent.samples;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** {@code new} around awaits: the uninitialized objects must be moved, not spilled. */
 public final class Allocations {

@@ -5,7 +5,7 @@ import static dev.weft.Async.await;
 import dev.weft.AsyncStream;
 import dev.weft.Future;
 import dev.weft.Generator;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.weft.Async;
 import dev.weft.Future;
 import dev.weft.Futures;
 import dev.weft.JoinHandle;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.weft.agent.samples;
 
 import static dev.weft.Async.await;
 
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

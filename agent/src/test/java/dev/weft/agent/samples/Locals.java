@@ -3,7 +3,7 @@ package dev.weft.agent.samples;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** Locals of every type, and values of every width on the operand stack below an await. */
 public final class Locals {

@@ -3,7 +3,7 @@ package dev.weft.agent.samples;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 
 /**
  * Awaits with a monitor held, in the nestings of {@link Monitors}: each method is rejected at

@@ -29,7 +29,7 @@ class ScanAndTransformerTest {
         byte[] sample = WeavingLoader.original(LOCALS);
         assertEquals(ConstantPoolScan.Verdict.CANDIDATE, ConstantPoolScan.scan(sample));
         assertEquals(ConstantPoolScan.Verdict.UNRELATED,
-                ConstantPoolScan.scan(WeavingLoader.original("dev.weft.agent.testkit.Poller")));
+                ConstantPoolScan.scan(WeavingLoader.original("dev.weft.testkit.Poller")));
         assertEquals(ConstantPoolScan.Verdict.CORRUPT, ConstantPoolScan.scan(new byte[] {1, 2, 3}));
         assertEquals(ConstantPoolScan.Verdict.CORRUPT, ConstantPoolScan.scan(Arrays.copyOf(sample, 40)));
     }
@@ -62,8 +62,8 @@ class ScanAndTransformerTest {
         assertNotNull(woven);
         assertEquals(ConstantPoolScan.Verdict.WOVEN, ConstantPoolScan.scan(woven));
         assertNull(t.transform(app, name, null, null, woven), "already woven");
-        assertNull(t.transform(app, "dev/weft/agent/testkit/Poller", null, null,
-                WeavingLoader.original("dev.weft.agent.testkit.Poller")), "no weft reference");
+        assertNull(t.transform(app, "dev/weft/testkit/Poller", null, null,
+                WeavingLoader.original("dev.weft.testkit.Poller")), "no weft reference");
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Poller;
-import java.lang.management.ManagementFactory;
+import dev.weft.testkit.AllocationMeter;
+import dev.weft.testkit.Poller;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +18,15 @@ class AllocationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSuspendingLoopReusesOneStateObject() throws Throwable {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Class<?> c = SampleRunner.sample("Flip");
         Object leaf = c.getConstructor().newInstance();
         for (int warm = 0; warm < 3; warm++) {
             Poller.drive((Future<Long>) SampleRunner.invoke(c, "loop", leaf, 10_000));
         }
-        long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
+        long before = AllocationMeter.allocated();
         Future<Long> f = (Future<Long>) SampleRunner.invoke(c, "loop", leaf, 200_000);
         long sum = Poller.drive(f);
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        long allocated = AllocationMeter.allocated() - before;
         System.out.println("[measure] 200,000 suspending awaits allocated " + allocated + " bytes in total");
         assertEquals(200_000L, sum);
         assertTrue(allocated < 200_000, "allocated " + allocated + " bytes for 200,000 suspensions");

@@ -8,8 +8,8 @@ import dev.weft.AsyncStream;
 import dev.weft.Future;
 import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.Rejection;
-import dev.weft.agent.testkit.Leaf;
-import dev.weft.agent.testkit.Poller;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Poller;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +28,7 @@ class AsyncGeneratorWeaveTest {
     @ValueSource(booleans = {false, true})
     void awaitsAndYieldsInOneBody(boolean pending) throws Throwable {
         log().clear();
-        Leaf.pending = pending;
+        SampleRunner.mode(pending);
         try {
             AsyncStream<?> s = (AsyncStream<?>) SampleRunner.invoke(SampleRunner.sample("AsyncGenerators"), "squares", 3);
             assertEquals(List.of(), log(), "nothing runs before the first hasNext() is polled");
@@ -36,7 +36,7 @@ class AsyncGeneratorWeaveTest {
             assertEquals(List.of(0, 1, 4, 1003), Poller.drive(consumer));
             assertEquals(List.of("start", "after0", "after1", "after2"), log());
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
     }
 
@@ -44,7 +44,7 @@ class AsyncGeneratorWeaveTest {
     @ValueSource(booleans = {false, true})
     void cancelAtAYieldRunsFinallyAndNextWithoutHasNextThrows(boolean pending) throws Throwable {
         log().clear();
-        Leaf.pending = pending;
+        SampleRunner.mode(pending);
         try {
             AsyncStream<?> s = (AsyncStream<?>) SampleRunner.invoke(SampleRunner.sample("AsyncGenerators"), "guarded", 5);
             assertThrows(NoSuchElementException.class, s::next);
@@ -55,14 +55,14 @@ class AsyncGeneratorWeaveTest {
             assertEquals(List.of("finally"), log());
             assertThrows(java.util.concurrent.CancellationException.class, () -> Poller.drive(s.hasNext()));
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aProducerFailureComesOutOfHasNextAsTheOriginalObject(boolean pending) throws Throwable {
-        Leaf.pending = pending;
+        SampleRunner.mode(pending);
         try {
             AsyncStream<?> s = (AsyncStream<?>) SampleRunner.invoke(SampleRunner.sample("AsyncGenerators"), "fails");
             assertEquals(true, Poller.drive(s.hasNext()));
@@ -71,7 +71,7 @@ class AsyncGeneratorWeaveTest {
             assertEquals("producer failed", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> Poller.drive(s.hasNext()), "and again");
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
     }
 

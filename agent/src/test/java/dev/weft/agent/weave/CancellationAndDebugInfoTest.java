@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Context;
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,12 +27,12 @@ class CancellationAndDebugInfoTest {
     void cancellingASuspendedCallRunsItsFinallyAndCancelsTheAwaitedFuture() throws Throwable {
         Class<?> c = SampleRunner.sample("Cancellable");
         List<String> log = new ArrayList<>();
-        Leaf.pending = true;
+        SampleRunner.mode(true);
         Future<String> f;
         try {
             f = (Future<String>) SampleRunner.invoke(c, "guarded", log);
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
         assertFalse(f.poll(Context.of(() -> {})).isReady()); // suspended on the never-ready future
         f.cancel();

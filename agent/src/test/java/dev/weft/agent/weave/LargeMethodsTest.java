@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
-import dev.weft.agent.testkit.Poller;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Poller;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -90,8 +90,8 @@ class LargeMethodsTest {
 
     /** [value] -> await(Leaf.of(value)) */
     private static void leafAwait(MethodVisitor m) {
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/agent/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/Future;", false);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
         m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;",
                 false);
     }
@@ -116,13 +116,13 @@ class LargeMethodsTest {
     }
 
     private static Object call(Class<?> c, String method, boolean pending) throws Throwable {
-        Leaf.pending = pending;
+        SampleRunner.mode(pending);
         try {
             return Poller.drive((Future<?>) c.getMethod(method).invoke(null));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
     }
 

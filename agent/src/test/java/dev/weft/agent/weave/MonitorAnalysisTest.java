@@ -23,7 +23,7 @@ import static org.objectweb.asm.Opcodes.V17;
 import dev.weft.Future;
 import dev.weft.agent.check.Rejection;
 import dev.weft.agent.cli.Main;
-import dev.weft.agent.testkit.Poller;
+import dev.weft.testkit.Poller;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -163,7 +163,7 @@ class MonitorAnalysisTest {
     private static void awaitOne(MethodVisitor mv) {
         mv.visitInsn(ICONST_1);
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/weft/agent/testkit/Leaf", "of", "(Ljava/lang/Object;)Ldev/weft/Future;",
+        mv.visitMethodInsn(INVOKESTATIC, "dev/weft/testkit/Leaf", "of", "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
                 false);
         mv.visitMethodInsn(INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;", false);
     }
@@ -349,7 +349,7 @@ class MonitorAnalysisTest {
             }
         }
         for (boolean pending : new boolean[] {false, true}) {
-            dev.weft.agent.testkit.Leaf.pending = pending;
+            SampleRunner.mode(pending);
             try {
                 for (String ok : List.of("okExitThroughACopy", "okInAnUnlockHandlerListedFirst")) {
                     Future<?> f = (Future<?>) woven.getMethod(ok, Object.class).invoke(null, lock);
@@ -357,7 +357,7 @@ class MonitorAnalysisTest {
                     assertTrue(!Thread.holdsLock(lock), ok);
                 }
             } finally {
-                dev.weft.agent.testkit.Leaf.pending = false;
+                SampleRunner.mode(false);
             }
         }
     }

@@ -3,8 +3,8 @@ package dev.weft.agent.weave;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
-import dev.weft.agent.testkit.Leaf;
-import dev.weft.agent.testkit.Poller;
+import dev.weft.testkit.Leaf;
+import dev.weft.testkit.Poller;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassWriter;
@@ -28,8 +28,8 @@ class OldClassFileTest {
         mv.visitJumpInsn(Opcodes.JSR, sub);
         mv.visitIntInsn(Opcodes.BIPUSH, 41);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/agent/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/Future;", false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;", false);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Integer");
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Integer", "intValue", "()I", false);
@@ -69,12 +69,12 @@ class OldClassFileTest {
         };
         Class<?> c = Class.forName("old.Legacy", true, loader);
         for (boolean pending : new boolean[] {false, true}) {
-            Leaf.pending = pending;
+            SampleRunner.mode(pending);
             try {
                 Future<Integer> f = (Future<Integer>) c.getMethod("m").invoke(null);
                 assertEquals(42, Poller.drive(f));
             } finally {
-                Leaf.pending = false;
+                SampleRunner.mode(false);
             }
         }
     }

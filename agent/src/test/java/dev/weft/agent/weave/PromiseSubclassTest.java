@@ -27,13 +27,13 @@ class PromiseSubclassTest {
     @Test
     void theWovenMethodReturnsTheDeclaredSubclass() throws Throwable {
         for (boolean pending : new boolean[] {false, true}) {
-            dev.weft.agent.testkit.Leaf.pending = pending;
+            SampleRunner.mode(pending);
             try {
                 Object r = SampleRunner.invoke(SampleRunner.sample("Tasks"), "twice", 21);
                 assertSame(SampleRunner.sample("Tasks$Task"), r.getClass());
                 assertEquals(42, SampleRunner.complete(r));
             } finally {
-                dev.weft.agent.testkit.Leaf.pending = false;
+                SampleRunner.mode(false);
             }
         }
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -105,11 +105,11 @@ class RejectionTest {
         assertEquals(msg("<init>", "await(Leaf.of(x))", Rejection.CONSTRUCTOR), e.getMessage());
         for (boolean pending : new boolean[] {false, true}) {
             assertEquals("fine5", SampleRunner.run(pending, "Rejected", "fine"));
-            dev.weft.agent.testkit.Leaf.pending = pending;
+            SampleRunner.mode(pending);
             try {
                 assertEquals(6, SampleRunner.complete(call(c, ok, "afterSyncBlock")));
             } finally {
-                dev.weft.agent.testkit.Leaf.pending = false;
+                SampleRunner.mode(false);
             }
         }
     }

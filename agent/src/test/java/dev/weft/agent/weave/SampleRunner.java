@@ -2,9 +2,10 @@ package dev.weft.agent.weave;
 
 import dev.weft.Future;
 import dev.weft.Generator;
-import dev.weft.agent.testkit.Leaf;
-import dev.weft.agent.testkit.Poller;
 import dev.weft.agent.testkit.WeavingLoader;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Mode;
+import dev.weft.testkit.Poller;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ final class SampleRunner {
     /** One loader for the whole run: samples are woven once. */
     static final WeavingLoader LOADER = new WeavingLoader();
 
+    static {
+        mode(false); // untracked from the first leaf: samples may create leaves on other threads
+    }
+
     private SampleRunner() {}
 
     static Class<?> sample(String simpleName) {
@@ -31,13 +36,18 @@ final class SampleRunner {
 
     /** Invokes {@code Class.method(args)} in the given mode and returns the completed value. */
     static Object run(boolean pending, String className, String method, Object... args) throws Throwable {
-        Leaf.pending = pending;
+        mode(pending);
         try {
             Object r = invoke(sample(className), method, args);
             return complete(r);
         } finally {
-            Leaf.pending = false;
+            mode(false);
         }
+    }
+
+    /** Leaves created from now on: pending exactly once each (waking themselves), or ready. */
+    static void mode(boolean pending) {
+        Drive.mode(pending ? Mode.ONCE : Mode.READY);
     }
 
     static Object invoke(Class<?> c, String method, Object... args) throws Throwable {

@@ -18,7 +18,7 @@ import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.LayoutPlanner;
 import dev.weft.agent.plan.Slot;
 import dev.weft.agent.read.ClassReading;
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Leaf;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;

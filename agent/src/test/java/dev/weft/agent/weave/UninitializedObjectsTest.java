@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
 import dev.weft.agent.hierarchy.TypeHierarchy;
-import dev.weft.agent.testkit.Leaf;
-import dev.weft.agent.testkit.Poller;
 import dev.weft.agent.verify.WovenClassVerifier;
+import dev.weft.testkit.Drive;
+import dev.weft.testkit.Poller;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.Set;
@@ -155,8 +155,8 @@ class UninitializedObjectsTest {
     /** pushes (String) await(Leaf.of(value)) */
     private static void leafAwait(MethodVisitor m, String value) {
         m.visitLdcInsn(value);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/agent/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/Future;", false);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
         m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;",
                 false);
         m.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
@@ -176,17 +176,17 @@ class UninitializedObjectsTest {
         assertTrue(message.contains("uses an uninitialized object"), message);
         Class<?> c = new Loader().define(r.bytes);
         for (boolean pending : new boolean[] {false, true}) {
-            Leaf.pending = pending;
-            long before = Leaf.suspensions.get();
+            SampleRunner.mode(pending);
+            long before = Drive.pendingPolls();
             try {
                 assertEquals("fine", Poller.drive((Future<?>) c.getMethod("ok").invoke(null)));
                 assertEquals("x", Poller.drive((Future<?>) c.getMethod("swapped").invoke(null)));
-                assertEquals(pending ? 2 : 0, Leaf.suspensions.get() - before);
+                assertEquals(pending ? 2 : 0, Drive.pendingPolls() - before);
                 InvocationTargetException e = assertThrows(InvocationTargetException.class,
                         () -> c.getMethod("invalid").invoke(null));
                 assertEquals(message, e.getCause().getMessage());
             } finally {
-                Leaf.pending = false;
+                SampleRunner.mode(false);
             }
         }
     }

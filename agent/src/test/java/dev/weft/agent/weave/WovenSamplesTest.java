@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.agent.testkit.Leaf;
+import dev.weft.testkit.Drive;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,11 +18,11 @@ class WovenSamplesTest {
 
     private static Object check(boolean pending, Object expected, String cls, String method, Object... args)
             throws Throwable {
-        long before = Leaf.suspensions.get();
+        long before = Drive.pendingPolls();
         Object got = SampleRunner.run(pending, cls, method, args);
         assertEquals(expected, got, cls + "." + method + (pending ? " (pending)" : " (ready)"));
         if (pending) {
-            assertTrue(Leaf.suspensions.get() > before, "pending mode must suspend");
+            assertTrue(Drive.pendingPolls() > before, "pending mode must suspend");
         }
         return got;
     }
@@ -61,10 +61,10 @@ class WovenSamplesTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void loopOf200000Awaits(boolean pending) throws Throwable {
-        long before = Leaf.suspensions.get();
+        long before = Drive.pendingPolls();
         check(pending, 199_999L * 200_000L / 2, "Locals", "loop", 200_000);
         if (pending) {
-            assertEquals(200_000, Leaf.suspensions.get() - before);
+            assertEquals(200_000, Drive.pendingPolls() - before);
         }
     }
 
@@ -113,7 +113,7 @@ class WovenSamplesTest {
     @ValueSource(booleans = {false, true})
     void exceptionsComeOutOfPollAsTheSameObject(boolean pending) throws Throwable {
         Object boom = SampleRunner.sample("Exceptions").getField("BOOM").get(null);
-        Leaf.pending = pending;
+        SampleRunner.mode(pending);
         try {
             // the call itself must not throw: the body runs on the first poll
             Object f = SampleRunner.invoke(SampleRunner.sample("Exceptions"), "failsBeforeFirstAwait", true);
@@ -122,7 +122,7 @@ class WovenSamplesTest {
             Object g = SampleRunner.invoke(SampleRunner.sample("Exceptions"), "propagates");
             assertSame(boom, assertThrows(Throwable.class, () -> SampleRunner.complete(g)));
         } finally {
-            Leaf.pending = false;
+            SampleRunner.mode(false);
         }
     }
 

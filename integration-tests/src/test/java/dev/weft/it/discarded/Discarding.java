@@ -3,7 +3,7 @@ package dev.weft.it.discarded;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

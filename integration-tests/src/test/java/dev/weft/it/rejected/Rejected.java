@@ -4,7 +4,7 @@ import static dev.weft.Async.await;
 
 import dev.weft.Future;
 import dev.weft.Generator;
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

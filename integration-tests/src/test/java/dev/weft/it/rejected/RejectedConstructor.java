@@ -3,7 +3,7 @@ package dev.weft.it.rejected;
 import static dev.weft.Async.await;
 
 import dev.weft.Future;
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** A constructor that awaits is rejected; the class's methods still work. */
 public final class RejectedConstructor {

@@ -2,7 +2,7 @@ package dev.weft.it.rejected;
 
 import static dev.weft.Async.await;
 
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** Loaded only reflectively, after the test captured System.err, to see the load-time log line. */
 public final class RejectedLogged {

@@ -2,7 +2,7 @@ package dev.weft.it.rejected;
 
 import static dev.weft.Async.await;
 
-import dev.weft.it.harness.Leaf;
+import dev.weft.testkit.Leaf;
 
 /** A static initializer that awaits is rejected: initializing the class fails. */
 public final class RejectedStaticInit {

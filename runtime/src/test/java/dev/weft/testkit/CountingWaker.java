@@ -1,4 +1,4 @@
-package dev.weft.sync;
+package dev.weft.testkit;
 
 import dev.weft.Context;
 import dev.weft.Future;
@@ -7,31 +7,32 @@ import dev.weft.Waker;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A waker for manual polling that counts its wakes, plus a context bound to it. */
-final class CountingWaker implements Waker {
+public final class CountingWaker implements Waker {
 
     private final AtomicInteger wakes = new AtomicInteger();
-    final Context cx = Context.of(this);
+    /** A context whose waker is this one. */
+    public final Context cx = Context.of(this);
 
     @Override
     public void wake() {
         wakes.incrementAndGet();
     }
 
-    int wakes() {
+    public int wakes() {
         return wakes.get();
     }
 
     /** True (and resets) if woken since the last call. */
-    boolean takeWoken() {
+    public boolean takeWoken() {
         return wakes.getAndSet(0) > 0;
     }
 
-    <T> Poll<T> poll(Future<T> f) {
+    public <T> Poll<T> poll(Future<T> f) {
         return f.poll(cx);
     }
 
     /** Polls {@code f}, which must be ready, and returns its value. */
-    <T> T ready(Future<T> f) {
+    public <T> T ready(Future<T> f) {
         Poll<T> p = f.poll(cx);
         if (!p.isReady()) {
             throw new AssertionError("expected ready, was pending: " + f);
@@ -40,7 +41,7 @@ final class CountingWaker implements Waker {
     }
 
     /** Polls {@code f}, which must be pending. */
-    void pending(Future<?> f) {
+    public void pending(Future<?> f) {
         if (f.poll(cx).isReady()) {
             throw new AssertionError("expected pending, was ready: " + f);
         }

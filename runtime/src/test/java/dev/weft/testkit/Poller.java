@@ -1,4 +1,4 @@
-package dev.weft.agent.testkit;
+package dev.weft.testkit;
 
 import dev.weft.Context;
 import dev.weft.Future;

@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,5 +14,5 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
-@EnumSource(Mode.class)
+@EnumSource(value = Mode.class, names = {"READY", "PENDING"})
 public @interface BothModes {}

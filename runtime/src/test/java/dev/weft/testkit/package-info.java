@@ -1,10 +1,16 @@
 /**
- * The two-mode harness every construct test runs under.
+ * The shared test kit: the two-mode harness every construct test runs under ({@link
+ * dev.weft.testkit.Leaf}, {@link dev.weft.testkit.Mode}, {@link dev.weft.testkit.Drive}), a
+ * {@link dev.weft.testkit.CountingWaker} for polling by hand, and the {@link
+ * dev.weft.testkit.AllocationMeter}. It lives in runtime's test tree so that runtime's own tests
+ * use it; the module {@code testkit} (weft-testkit, never published) packages this one package
+ * for the agent's and the integration tests. It depends on weft-runtime and JUnit only, and it
+ * never calls {@code Async.await}, so the agent never weaves it.
  *
  * <p>Purpose: prove that a woven method computes the same thing whether its awaits never suspend
- * or all of them suspend. Tests await only {@link dev.weft.it.harness.Leaf} futures, whose
- * behaviour comes from the current {@link dev.weft.it.harness.Mode}; {@link
- * dev.weft.it.harness.Drive} polls the outermost future by hand with {@code Context.of(waker)}.
+ * or all of them suspend. Tests await only {@link dev.weft.testkit.Leaf} futures, whose
+ * behaviour comes from the current {@link dev.weft.testkit.Mode}; {@link
+ * dev.weft.testkit.Drive} polls the outermost future by hand with {@code Context.of(waker)}.
  *
  * <p>Invariants the driver checks on every run:
  * <ol>
@@ -22,4 +28,4 @@
  * <p>Runs are single-threaded (the test's thread) and use static state, so test classes in this
  * module must not run in parallel.
  */
-package dev.weft.it.harness;
+package dev.weft.testkit;

@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,18 +26,6 @@ public final class Drive {
     /** What one run produced. */
     public record Outcome<T>(T value, Throwable error, long suspensions) {}
 
-    /** Counts wakes; the driver reads and clears the flag around each poll. */
-    private static final class CountingWaker implements Waker {
-        long wakes;
-        boolean woken;
-
-        @Override
-        public void wake() {
-            wakes++;
-            woken = true;
-        }
-    }
-
     /**
      * Runs {@code body} in {@code mode}: sets the mode, calls {@code body} to get the future (a
      * lazy async method runs nothing yet), then polls it to completion.
@@ -62,20 +50,20 @@ public final class Drive {
         Leaf.track = track;
         Leaf.created.clear();
         Leaf.parked.clear();
-        Leaf.pendingPolls = 0;
+        Leaf.pendingPolls.set(0);
         Leaf.serial = 0;
     }
 
     /** Polls {@code f}, created under the current mode, to completion. */
     public static <T> Outcome<T> poll(Future<T> f, Mode mode) {
         CountingWaker waker = new CountingWaker();
-        Context cx = Context.of(waker);
+        Context cx = waker.cx;
         long suspensions = 0;
         for (long polls = 1; ; polls++) {
             if (polls > MAX_POLLS) {
                 fail("no progress after " + MAX_POLLS + " polls");
             }
-            waker.woken = false;
+            waker.takeWoken();
             Poll<T> p;
             try {
                 p = f.poll(cx);
@@ -89,7 +77,7 @@ public final class Drive {
                 return new Outcome<>(v, null, suspensions);
             }
             suspensions++;
-            if (!waker.woken) {
+            if (!waker.takeWoken()) {
                 if (Leaf.parked.isEmpty()) {
                     fail("the future returned Pending but nothing will wake it (lost wake-up) after "
                             + suspensions + " suspensions");
@@ -105,7 +93,7 @@ public final class Drive {
         for (Leaf<?> l : Leaf.created) {
             assertTrue(!l.inFlight(), "completed while an awaited leaf was still pending (ready early)");
         }
-        assertEquals(Leaf.pendingPolls, suspensions,
+        assertEquals(Leaf.pendingPolls.get(), suspensions,
                 "each Pending of a leaf must surface as exactly one Pending of the awaiting future");
         if (mode == Mode.READY) {
             assertEquals(0, suspensions, "READY mode must not suspend");
@@ -145,6 +133,21 @@ public final class Drive {
         Leaf.parked.clear();
         toWake.forEach(Waker::wake);
         return toWake.size();
+    }
+
+    /** Pending polls returned by leaves since the last {@link #reset}. */
+    public static long pendingPolls() {
+        return Leaf.pendingPolls.get();
+    }
+
+    /**
+     * Sets the mode of the leaves created from now on, without starting a new run: the pending
+     * count keeps counting and no leaf is tracked. For tests driven by something other than
+     * {@link #poll} (the agent's tests, with {@link Poller} and {@link Mode#ONCE}).
+     */
+    public static void mode(Mode mode) {
+        Leaf.track = false;
+        Leaf.mode = mode;
     }
 
     /** Leaves created so far in this run (for tests that inspect them). */

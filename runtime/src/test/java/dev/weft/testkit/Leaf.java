@@ -1,4 +1,4 @@
-package dev.weft.it.harness;
+package dev.weft.testkit;
 
 import dev.weft.Context;
 import dev.weft.Future;
@@ -6,11 +6,13 @@ import dev.weft.Poll;
 import dev.weft.Waker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A hand-made leaf future whose behaviour is fixed at creation by the harness's current mode:
  * READY completes on the first poll; PENDING returns Pending 1 or 2 times first, waking itself
- * during the poll or parking its waker for the driver (alternating, see package-info).
+ * during the poll or parking its waker for the driver (alternating, see package-info); ONCE
+ * returns Pending once, waking itself.
  */
 public final class Leaf<T> implements Future<T> {
 
@@ -25,8 +27,9 @@ public final class Leaf<T> implements Future<T> {
     /** Wakers parked by leaves that do not wake themselves; the driver wakes them when idle. */
     static final List<Waker> parked = new ArrayList<>();
 
-    /** Pending polls returned by all leaves of the current run. */
-    static long pendingPolls;
+    /** Pending polls returned by all leaves of the current run (atomic: ONCE leaves may be polled
+     * on other threads, by tasks the agent's samples spawn). */
+    static final AtomicLong pendingPolls = new AtomicLong();
 
     /** Suppresses per-leaf bookkeeping for runs that create very many leaves. */
     static boolean track = true;
@@ -44,8 +47,8 @@ public final class Leaf<T> implements Future<T> {
         this.value = value;
         this.error = error;
         int n = serial++;
-        this.pendingLeft = mode == Mode.PENDING ? 1 + (n % 3 == 2 ? 1 : 0) : 0;
-        this.selfWake = n % 2 == 0;
+        this.pendingLeft = mode == Mode.PENDING ? 1 + (n % 3 == 2 ? 1 : 0) : mode == Mode.ONCE ? 1 : 0;
+        this.selfWake = mode == Mode.ONCE || n % 2 == 0;
         if (track) {
             created.add(this);
         }
@@ -78,7 +81,7 @@ public final class Leaf<T> implements Future<T> {
                 pendingLeft--;
             }
             state = State.IN_FLIGHT;
-            pendingPolls++;
+            pendingPolls.incrementAndGet();
             if (selfWake && pendingLeft != Integer.MAX_VALUE) {
                 cx.waker().wake();
             } else {
