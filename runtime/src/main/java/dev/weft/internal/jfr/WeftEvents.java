@@ -8,8 +8,23 @@ import dev.weft.internal.task.Task;
  */
 public final class WeftEvents {
 
-    /** Whether {@code jdk.jfr} is there; a constant, so the JIT folds the checks below away. */
+    /** Whether {@code jdk.jfr} is there. */
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
+    /**
+     * True once Flight Recorder is initialized in this JVM (a recording was started, by
+     * {@code -XX:StartFlightRecording}, jcmd or a RecordingStream). Until then no event class is
+     * loaded: the JVM's first event class pulls in JFR itself, measured at ~400 classes and
+     * 170 ms on JDK 25, which every program without a recording would pay at its first spawn.
+     * Set by the listener {@link RecorderWatch} registers (called at once if JFR is already up).
+     */
+    static volatile boolean recorderUp;
+
+    static {
+        if (AVAILABLE) {
+            RecorderWatch.register();
+        }
+    }
 
     private WeftEvents() {}
 
@@ -20,21 +35,21 @@ public final class WeftEvents {
 
     /** {@code task} was spawned (on the calling thread, whose stack is the spawn site). */
     public static void taskSpawned(Task<?> task) {
-        if (AVAILABLE) {
+        if (recorderUp) {
             Emit.taskSpawned(task);
         }
     }
 
     /** {@code task} left the runtime: completed, failed or cancelled. */
     public static void taskEnded(Task<?> task) {
-        if (AVAILABLE) {
+        if (recorderUp) {
             Emit.taskEnded(task);
         }
     }
 
     /** A worker starts waiting for work; pass the result to {@link #parkEnded} (null: not recorded). */
     public static Object parkStarted() {
-        return AVAILABLE ? Emit.parkStarted() : null;
+        return recorderUp ? Emit.parkStarted() : null;
     }
 
     /** The wait that {@link #parkStarted} began is over. */
@@ -46,7 +61,7 @@ public final class WeftEvents {
 
     /** The watchdog found a poll of {@code task} running on {@code worker} for {@code nanos} so far. */
     public static void slowPoll(Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
-        if (AVAILABLE) {
+        if (recorderUp) {
             Emit.slowPoll(task, spawnSite, blockingFrame, worker, nanos);
         }
     }
