@@ -10,6 +10,11 @@
  *       it out): the runtime calls only {@link dev.weft.internal.jfr.WeftEvents}, which mentions
  *       no {@code jdk.jfr} type and reaches the event classes (through {@code Emit}) only when
  *       the module is in the boot layer, so they are never loaded otherwise.
+ *   <li>No event class is loaded before Flight Recorder is initialized in the JVM (a recording
+ *       started): the JVM's first event class brings JFR itself up, measured at ~400 classes and
+ *       170 ms on JDK 25. {@code RecorderWatch} registers a {@code FlightRecorderListener}
+ *       (a few classes) that raises {@code WeftEvents.recorderUp}; until then every event method
+ *       is one volatile read.
  *   <li>The hot path (spawn, completion, park) pays one {@code isEnabled()} check of an event
  *       object that escape analysis removes: before any recording the event classes are not
  *       instrumented and the check is the constant {@code false}; during a recording that leaves
