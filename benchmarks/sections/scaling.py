@@ -42,7 +42,7 @@ def render(results_dir, machine, jdk, date):
            f"{d['cores']} cores). Every peer gets the same count: weft's workers, the ForkJoinPool's "
            "parallelism, `jdk.virtualThreadScheduler.parallelism`, Dispatchers.Default's core pool. "
            "Beyond the core count the workers are oversubscribed. Speed-up is the one-worker time over "
-           "this one.\n\n",
+           "this one.\n\n" + (f"_{d['note']}_\n\n" if d.get("note") else ""),
            "| workload | peer | " + " | ".join(f"{n} w" for n in counts) + " | speed-up at " + str(counts[-1]) + " |\n",
            "|---|---|" + "---|" * (len(counts) + 1) + "\n"]
     for w, p in rows:
