@@ -8,6 +8,14 @@ import java.util.Objects;
  * {@link #toString()} is the human-readable dump, the same text {@code java -jar weft-agent.jar
  * tasks <pid>} and the {@code dev.weft:type=AsyncRuntime} MBean print.
  *
+ * <pre>{@code
+ * TaskDump dump = rt.dumpTasks();
+ * System.err.print(dump);                        // every task, each await at its line
+ * long stuck = dump.tasks().stream()
+ *         .filter(t -> t.state() == TaskSnapshot.State.IDLE)
+ *         .count();
+ * }</pre>
+ *
  * <p>A snapshot taken while the runtime runs: a task completing meanwhile may or may not be in
  * it, and a running task's chain is read while its thread changes it.
  *
