@@ -314,8 +314,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
      * name.
      */
     public String futureName() {
-        Object o = body;
-        return isCompleteState() || o == null ? "(complete)" : o.getClass().getName();
+        Object o = spawnedFuture();
+        return o == null ? "(complete)" : o.getClass().getName();
     }
 
     /**
