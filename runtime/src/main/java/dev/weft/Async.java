@@ -142,7 +142,8 @@ public final class Async {
      * @return the stage's value
      * @throws X when the stage fails with it (as every other failure, the original object)
      */
-    public static <T, X extends Throwable> T await(CompletionStage<T> stage, Class<X> mayThrow) throws X {
+    public static <T, X extends Throwable> T await(CompletionStage<T> stage, Class<X> mayThrow)
+            throws X {
         throw NotWoven.await();
     }
 

@@ -6,8 +6,8 @@ import dev.weft.internal.scheduler.Scheduler;
 import dev.weft.internal.scheduler.TaskDumps;
 import dev.weft.internal.scheduler.WorkStealingScheduler;
 import dev.weft.internal.time.Clock;
-import java.time.Duration;
 import dev.weft.internal.time.VirtualClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -50,7 +50,8 @@ public final class AsyncRuntime implements AutoCloseable {
     private AsyncRuntime(Scheduler scheduler, String shape) {
         this.scheduler = scheduler;
         // before the registry: it may register the metrics MBean at once
-        this.metrics = new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler, this);
+        this.metrics =
+                new RuntimeMetrics((dev.weft.internal.metrics.SchedulerStats) scheduler, this);
         this.number = RuntimeRegistry.register(this);
         this.name = "runtime-" + number + " (" + shape + ")";
     }
@@ -308,7 +309,8 @@ public final class AsyncRuntime implements AutoCloseable {
          */
         public Builder slowPollThreshold(Duration threshold) {
             if (threshold.isNegative()) {
-                throw new IllegalArgumentException("slowPollThreshold must not be negative: " + threshold);
+                throw new IllegalArgumentException(
+                        "slowPollThreshold must not be negative: " + threshold);
             }
             this.slowPollThreshold = threshold;
             this.multiThreadOption = "slowPollThreshold(" + threshold + ")";
@@ -331,8 +333,10 @@ public final class AsyncRuntime implements AutoCloseable {
                 }
                 return Duration.ofMillis(ms).toNanos();
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-Dweft.slowPollMillis=" + p
-                        + ": expected a number of milliseconds (0 turns the watchdog off)");
+                throw new IllegalArgumentException(
+                        "-Dweft.slowPollMillis="
+                                + p
+                                + ": expected a number of milliseconds (0 turns the watchdog off)");
             }
         }
 
@@ -346,18 +350,30 @@ public final class AsyncRuntime implements AutoCloseable {
             String time = virtualTime ? ", virtual time" : "";
             if (currentThread) {
                 if (multiThreadOption != null) {
-                    throw new IllegalStateException("AsyncRuntime.Builder: " + multiThreadOption
-                            + " does not apply to a currentThread() runtime (it has no workers)");
+                    throw new IllegalStateException(
+                            "AsyncRuntime.Builder: "
+                                    + multiThreadOption
+                                    + " does not apply to a currentThread() runtime (it has no workers)");
                 }
                 return new AsyncRuntime(new CurrentThreadScheduler(clock), "current-thread" + time);
             }
-            boolean drive = workersDrive != null ? workersDrive : dev.weft.internal.io.Reactor.workersDrive();
-            WorkStealingScheduler s = new WorkStealingScheduler(workers, threadNamePrefix, drive, clock);
+            boolean drive =
+                    workersDrive != null
+                            ? workersDrive
+                            : dev.weft.internal.io.Reactor.workersDrive();
+            WorkStealingScheduler s =
+                    new WorkStealingScheduler(workers, threadNamePrefix, drive, clock);
             long slowPoll = slowPollNanos();
             if (slowPoll > 0) {
                 s.watchSlowPolls(slowPoll, threadNamePrefix + "watchdog");
             }
-            return new AsyncRuntime(s, workers + (workers == 1 ? " worker, " : " workers, ") + threadNamePrefix + "*" + time);
+            return new AsyncRuntime(
+                    s,
+                    workers
+                            + (workers == 1 ? " worker, " : " workers, ")
+                            + threadNamePrefix
+                            + "*"
+                            + time);
         }
     }
 }

@@ -119,7 +119,8 @@ public final class Context {
 
         @Override
         public Context create(Waker waker, CancelSignal cancel, RuntimeHandle runtime) {
-            if (waker == cancel && waker instanceof ContextSource
+            if (waker == cancel
+                    && waker instanceof ContextSource
                     && ((ContextSource) waker).contextRuntime() == runtime) {
                 return new Context(waker);
             }

@@ -34,6 +34,7 @@ import dev.weft.internal.metrics.WorkerCounters;
 public final class RuntimeMetrics {
 
     private final SchedulerStats stats;
+
     /** The runtime whose number names this view (set once its constructor has returned). */
     private final AsyncRuntime owner;
 
@@ -182,7 +183,8 @@ public final class RuntimeMetrics {
     private WorkerCounters counters(int worker) {
         WorkerCounters[] all = stats.workerCounters();
         if (worker < 0 || worker >= all.length) {
-            throw new IndexOutOfBoundsException("worker " + worker + " of a runtime with " + all.length + " workers");
+            throw new IndexOutOfBoundsException(
+                    "worker " + worker + " of a runtime with " + all.length + " workers");
         }
         return all[worker];
     }
@@ -190,11 +192,32 @@ public final class RuntimeMetrics {
     /** One line with every value, for a log. */
     @Override
     public String toString() {
-        return "RuntimeMetrics[" + name() + ": workers=" + workers() + ", tasksAlive=" + tasksAlive()
-                + ", tasksSpawned=" + tasksSpawned() + ", tasksCompleted=" + tasksCompleted()
-                + ", polls=" + polls() + ", steals=" + steals() + ", parks=" + parks()
-                + ", injectQueueDepth=" + injectQueueDepth() + ", timersArmed=" + timersArmed()
-                + ", ioRegistrations=" + ioRegistrations() + ", blockingThreads=" + blockingThreads()
-                + ", blockingQueueDepth=" + blockingQueueDepth() + "]";
+        return "RuntimeMetrics["
+                + name()
+                + ": workers="
+                + workers()
+                + ", tasksAlive="
+                + tasksAlive()
+                + ", tasksSpawned="
+                + tasksSpawned()
+                + ", tasksCompleted="
+                + tasksCompleted()
+                + ", polls="
+                + polls()
+                + ", steals="
+                + steals()
+                + ", parks="
+                + parks()
+                + ", injectQueueDepth="
+                + injectQueueDepth()
+                + ", timersArmed="
+                + timersArmed()
+                + ", ioRegistrations="
+                + ioRegistrations()
+                + ", blockingThreads="
+                + blockingThreads()
+                + ", blockingQueueDepth="
+                + blockingQueueDepth()
+                + "]";
     }
 }

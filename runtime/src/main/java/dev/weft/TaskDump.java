@@ -38,7 +38,10 @@ public record TaskDump(String runtime, List<TaskSnapshot> tasks) {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        b.append(runtime).append(": ").append(tasks.size()).append(tasks.size() == 1 ? " live task\n" : " live tasks\n");
+        b.append(runtime)
+                .append(": ")
+                .append(tasks.size())
+                .append(tasks.size() == 1 ? " live task\n" : " live tasks\n");
         for (TaskSnapshot t : tasks) {
             t.appendTo(b);
         }

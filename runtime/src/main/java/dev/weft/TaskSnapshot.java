@@ -19,7 +19,8 @@ import java.util.Objects;
  *     innermost frame waits for (a sleep and its deadline, a socket, a channel, a
  *     CompletionStage, a join of another task); a running task's chain may stop short of its leaf
  */
-public record TaskSnapshot(long id, State state, String spawnSite, Duration age, List<String> awaitChain) {
+public record TaskSnapshot(
+        long id, State state, String spawnSite, Duration age, List<String> awaitChain) {
 
     /** Where a task is in its life between spawn and completion. */
     public enum State {
@@ -62,7 +63,10 @@ public record TaskSnapshot(long id, State state, String spawnSite, Duration age,
     }
 
     void appendTo(StringBuilder b) {
-        b.append("task ").append(Long.toHexString(id)).append(' ').append(state.name().toLowerCase(java.util.Locale.ROOT));
+        b.append("task ")
+                .append(Long.toHexString(id))
+                .append(' ')
+                .append(state.name().toLowerCase(java.util.Locale.ROOT));
         if (age != null) {
             b.append(", age ").append(dev.weft.internal.dump.DumpFormat.seconds(age));
         }

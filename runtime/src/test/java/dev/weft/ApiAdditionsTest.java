@@ -30,9 +30,14 @@ class ApiAdditionsTest {
     void blockOnAStageRethrowsTheOriginalFailureUnwrapped() {
         IOException io = new IOException("io");
         try (AsyncRuntime rt = AsyncRuntime.create()) {
-            assertSame(io, assertThrows(IOException.class, () -> rt.blockOn(CompletableFuture.failedFuture(io))));
+            assertSame(
+                    io,
+                    assertThrows(
+                            IOException.class,
+                            () -> rt.blockOn(CompletableFuture.failedFuture(io))));
             // a dependent stage holds it wrapped in CompletionException; blockOn unwraps it
-            CompletionStage<String> dependent = CompletableFuture.<String>failedFuture(io).thenApply(s -> s);
+            CompletionStage<String> dependent =
+                    CompletableFuture.<String>failedFuture(io).thenApply(s -> s);
             assertSame(io, assertThrows(IOException.class, () -> rt.blockOn(dependent)));
         }
     }
@@ -40,7 +45,8 @@ class ApiAdditionsTest {
     @Test
     void allAndRaceTakeTheFuturesAsArguments() {
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
-            Future<List<Integer>> all = Futures.all(Future.ready(1), Future.ready(2), Future.ready(3));
+            Future<List<Integer>> all =
+                    Futures.all(Future.ready(1), Future.ready(2), Future.ready(3));
             assertEquals(List.of(1, 2, 3), rt.blockOn(all));
             assertEquals(List.of(), rt.blockOn(Futures.<Integer>all()));
             Future<Integer> never = Future.of(new CompletableFuture<Integer>());
@@ -64,12 +70,13 @@ class ApiAdditionsTest {
         CurrentThreadScheduler rt = new CurrentThreadScheduler(manual::get);
         try {
             long[] seen = new long[2];
-            rt.blockOn(cx -> {
-                seen[0] = Async.nanoTime();
-                manual.addAndGet(5_000);
-                seen[1] = Async.nanoTime();
-                return Poll.ready(null);
-            });
+            rt.blockOn(
+                    cx -> {
+                        seen[0] = Async.nanoTime();
+                        manual.addAndGet(5_000);
+                        seen[1] = Async.nanoTime();
+                        return Poll.ready(null);
+                    });
             assertEquals(1_000_000_000L, seen[0]);
             assertEquals(1_000_005_000L, seen[1]);
         } finally {
@@ -79,10 +86,23 @@ class ApiAdditionsTest {
 
     @Test
     void typedAwaitUnwovenIsRefusedWithTheSameMessage() {
-        String plain = assertThrows(IllegalStateException.class, () -> Async.await(Future.done())).getMessage();
-        assertEquals(plain, assertThrows(IllegalStateException.class,
-                () -> Async.await(Future.done(), IOException.class)).getMessage());
-        assertEquals(plain, assertThrows(IllegalStateException.class,
-                () -> Async.await(CompletableFuture.completedFuture(1), IOException.class)).getMessage());
+        String plain =
+                assertThrows(IllegalStateException.class, () -> Async.await(Future.done()))
+                        .getMessage();
+        assertEquals(
+                plain,
+                assertThrows(
+                                IllegalStateException.class,
+                                () -> Async.await(Future.done(), IOException.class))
+                        .getMessage());
+        assertEquals(
+                plain,
+                assertThrows(
+                                IllegalStateException.class,
+                                () ->
+                                        Async.await(
+                                                CompletableFuture.completedFuture(1),
+                                                IOException.class))
+                        .getMessage());
     }
 }

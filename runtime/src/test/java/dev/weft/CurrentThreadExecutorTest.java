@@ -20,11 +20,13 @@ class CurrentThreadExecutorTest extends ExecutorContract {
     void tasksRunOnlyOnTheBlockOnThread() {
         AtomicInteger runs = new AtomicInteger();
         Thread[] ranOn = new Thread[1];
-        JoinHandle<Void> h = rt.spawn(cx -> {
-            runs.incrementAndGet();
-            ranOn[0] = Thread.currentThread();
-            return Poll.ready(null);
-        });
+        JoinHandle<Void> h =
+                rt.spawn(
+                        cx -> {
+                            runs.incrementAndGet();
+                            ranOn[0] = Thread.currentThread();
+                            return Poll.ready(null);
+                        });
         assertFalse(h.isDone(), "spawned from outside, it waits for a blockOn to drive it");
         assertEquals(0, runs.get());
         rt.blockOn(h);
@@ -36,10 +38,12 @@ class CurrentThreadExecutorTest extends ExecutorContract {
         // Deterministic only here: one thread runs the queue in order, so a single yield of the
         // blockOn future lets the task queued before it finish.
         AtomicInteger runs = new AtomicInteger();
-        JoinHandle<Void> h = rt.spawn(cx -> {
-            runs.incrementAndGet();
-            return Poll.ready(null);
-        });
+        JoinHandle<Void> h =
+                rt.spawn(
+                        cx -> {
+                            runs.incrementAndGet();
+                            return Poll.ready(null);
+                        });
         rt.blockOn(Async.yieldNow());
         assertTrue(h.isDone());
         assertEquals(1, runs.get());
@@ -49,10 +53,12 @@ class CurrentThreadExecutorTest extends ExecutorContract {
     void closeFromInsideATaskCancelsTheRestAndEndsBlockOn() {
         ManualFuture<String> other = new ManualFuture<>();
         JoinHandle<String> otherHandle = rt.spawn(other);
-        JoinHandle<String> closer = rt.spawn(cx -> {
-            rt.close();
-            return Poll.ready("closed");
-        });
+        JoinHandle<String> closer =
+                rt.spawn(
+                        cx -> {
+                            rt.close();
+                            return Poll.ready("closed");
+                        });
         assertThrows(CancellationException.class, () -> rt.blockOn(TestFutures.until(() -> false)));
         assertTrue(closer.isDone());
         assertTrue(otherHandle.isDone());

@@ -16,7 +16,8 @@ class DriverModesTest {
     @Test
     void aThreadDrivenRuntimeHasItsOwnDriverThread() {
         try (AsyncRuntime rt = DriverModes.multi(1, "weft-mode-", false)) {
-            assertEquals(List.of("weft-mode-0", "weft-mode-driver", "weft-mode-watchdog"), names(rt));
+            assertEquals(
+                    List.of("weft-mode-0", "weft-mode-driver", "weft-mode-watchdog"), names(rt));
         }
     }
 

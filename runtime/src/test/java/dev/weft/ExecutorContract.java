@@ -60,23 +60,27 @@ abstract class ExecutorContract {
         JoinHandle<Object> h2 = rt.spawn(TestFutures.failing(Duration.ofMillis(1), checked));
         assertSame(unchecked, assertThrows(IllegalArgumentException.class, () -> rt.blockOn(h1)));
         assertSame(checked, assertThrows(IOException.class, () -> rt.blockOn(h2)));
-        assertSame(checked, assertThrows(IOException.class, () -> rt.blockOn(Future.failed(checked))));
-        ExecutionException ee = assertThrows(ExecutionException.class, () -> h2.toCompletableFuture().get());
+        assertSame(
+                checked, assertThrows(IOException.class, () -> rt.blockOn(Future.failed(checked))));
+        ExecutionException ee =
+                assertThrows(ExecutionException.class, () -> h2.toCompletableFuture().get());
         assertSame(checked, ee.getCause());
     }
 
     @Test
     void thousandWakesDuringOnePollCauseOneRepoll() {
         AtomicInteger polls = new AtomicInteger();
-        JoinHandle<Integer> h = rt.spawn(cx -> {
-            if (polls.incrementAndGet() == 1) {
-                for (int i = 0; i < 1000; i++) {
-                    cx.waker().wake();
-                }
-                return Poll.pending();
-            }
-            return Poll.ready(polls.get());
-        });
+        JoinHandle<Integer> h =
+                rt.spawn(
+                        cx -> {
+                            if (polls.incrementAndGet() == 1) {
+                                for (int i = 0; i < 1000; i++) {
+                                    cx.waker().wake();
+                                }
+                                return Poll.pending();
+                            }
+                            return Poll.ready(polls.get());
+                        });
         assertEquals(2, rt.blockOn(h));
         assertEquals(2, polls.get());
     }
@@ -85,12 +89,14 @@ abstract class ExecutorContract {
     void wakesFromForeignThreads() throws Exception {
         ManualFuture<String> leaf = new ManualFuture<>();
         JoinHandle<String> h = rt.spawn(leaf);
-        Thread completer = new Thread(() -> {
-            while (leaf.polls.get() == 0) {
-                Thread.onSpinWait();
-            }
-            leaf.complete("from afar");
-        });
+        Thread completer =
+                new Thread(
+                        () -> {
+                            while (leaf.polls.get() == 0) {
+                                Thread.onSpinWait();
+                            }
+                            leaf.complete("from afar");
+                        });
         completer.start();
         assertEquals("from afar", rt.blockOn(h));
         completer.join();
@@ -119,35 +125,40 @@ abstract class ExecutorContract {
         CountDownLatch cancelled = new CountDownLatch(1);
         AtomicInteger polls = new AtomicInteger();
         AtomicInteger cancels = new AtomicInteger();
-        Future<String> blockingPoll = new Future<>() {
-            @Override
-            public Poll<String> poll(Context cx) {
-                polls.incrementAndGet();
-                inPoll.countDown();
-                try {
-                    assertTrue(cancelled.await(10, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-                assertTrue(cx.isCancelled(), "the task's context reports the cancel during the poll");
-                return Poll.pending();
-            }
+        Future<String> blockingPoll =
+                new Future<>() {
+                    @Override
+                    public Poll<String> poll(Context cx) {
+                        polls.incrementAndGet();
+                        inPoll.countDown();
+                        try {
+                            assertTrue(cancelled.await(10, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                        assertTrue(
+                                cx.isCancelled(),
+                                "the task's context reports the cancel during the poll");
+                        return Poll.pending();
+                    }
 
-            @Override
-            public void cancel() {
-                cancels.incrementAndGet();
-            }
-        };
+                    @Override
+                    public void cancel() {
+                        cancels.incrementAndGet();
+                    }
+                };
         JoinHandle<String> h = rt.spawn(blockingPoll);
-        Thread canceller = new Thread(() -> {
-            try {
-                inPoll.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            h.cancel();
-            cancelled.countDown();
-        });
+        Thread canceller =
+                new Thread(
+                        () -> {
+                            try {
+                                inPoll.await();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            h.cancel();
+                            cancelled.countDown();
+                        });
         canceller.start();
         assertThrows(CancellationException.class, () -> rt.blockOn(h));
         canceller.join();
@@ -171,32 +182,35 @@ abstract class ExecutorContract {
 
     @Test
     void asyncSpawnWorksInsideTasksAndBlockOn() {
-        Future<Integer> spawner = new Future<>() {
-            JoinHandle<Integer> child;
+        Future<Integer> spawner =
+                new Future<>() {
+                    JoinHandle<Integer> child;
 
-            @Override
-            public Poll<Integer> poll(Context cx) {
-                if (child == null) {
-                    child = Async.spawn(Future.ready(41));
-                }
-                Poll<Integer> p = child.poll(cx);
-                return p.isReady() ? Poll.ready(p.value() + 1) : p;
-            }
-        };
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (child == null) {
+                            child = Async.spawn(Future.ready(41));
+                        }
+                        Poll<Integer> p = child.poll(cx);
+                        return p.isReady() ? Poll.ready(p.value() + 1) : p;
+                    }
+                };
         assertEquals(42, rt.blockOn(spawner));
-        assertEquals(42, rt.blockOn(rt.spawn(new TestFutures.Awaiting<>(rt.spawn(Future.ready(42))))));
+        assertEquals(
+                42, rt.blockOn(rt.spawn(new TestFutures.Awaiting<>(rt.spawn(Future.ready(42))))));
     }
 
     @Test
     void blockOnFromARuntimeThreadIsRefused() {
-        Future<String> nested = cx -> {
-            try {
-                rt.blockOn(Future.done());
-                return Poll.ready("no exception");
-            } catch (IllegalStateException e) {
-                return Poll.ready(e.getMessage());
-            }
-        };
+        Future<String> nested =
+                cx -> {
+                    try {
+                        rt.blockOn(Future.done());
+                        return Poll.ready("no exception");
+                    } catch (IllegalStateException e) {
+                        return Poll.ready(e.getMessage());
+                    }
+                };
         assertTrue(rt.blockOn(nested).contains("runtime thread"));
         assertTrue(rt.blockOn(rt.spawn(nested)).contains("runtime thread"));
     }
@@ -214,7 +228,9 @@ abstract class ExecutorContract {
     @Test
     void timeoutFailsAndCancelsTheInnerFuture() {
         ManualFuture<String> inner = new ManualFuture<>();
-        assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(20), inner)));
+        assertThrows(
+                TimeoutException.class,
+                () -> rt.blockOn(Async.timeout(Duration.ofMillis(20), inner)));
         assertEquals(1, inner.cancels.get());
     }
 
@@ -222,13 +238,17 @@ abstract class ExecutorContract {
     void timeoutAndRaceRunTheCleanupOfSuspendedCoroutines() {
         ManualFuture<String> leaf = new ManualFuture<>();
         TestFutures.Awaiting<String> body = new TestFutures.Awaiting<>(leaf);
-        assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(10), body)));
+        assertThrows(
+                TimeoutException.class,
+                () -> rt.blockOn(Async.timeout(Duration.ofMillis(10), body)));
         assertTrue(body.cleanedUp);
         assertEquals(1, leaf.cancels.get());
 
         ManualFuture<String> leaf2 = new ManualFuture<>();
         TestFutures.Awaiting<String> loser = new TestFutures.Awaiting<>(leaf2);
-        assertEquals("w", rt.blockOn(Futures.race(loser, TestFutures.delayed(Duration.ofMillis(5), "w"))));
+        assertEquals(
+                "w",
+                rt.blockOn(Futures.race(loser, TestFutures.delayed(Duration.ofMillis(5), "w"))));
         assertTrue(loser.cleanedUp);
         assertEquals(1, leaf2.cancels.get());
     }
@@ -237,20 +257,22 @@ abstract class ExecutorContract {
     void timeoutDisarmsItsTimerWhenTheInnerFutureWins() throws Exception {
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
         Future<String> inner = TestFutures.delayed(Duration.ofMillis(5), "inner");
-        Future<String> recording = cx -> {
-            driver.set(TimerDriver.of(cx));
-            return inner.poll(cx);
-        };
+        Future<String> recording =
+                cx -> {
+                    driver.set(TimerDriver.of(cx));
+                    return inner.poll(cx);
+                };
         assertEquals("inner", rt.blockOn(Async.timeout(Duration.ofSeconds(30), recording)));
         assertEquals(0, driver.get().armed());
     }
 
     @Test
     void allGivesValuesInOrder() {
-        List<Future<String>> fs = List.of(
-                TestFutures.delayed(Duration.ofMillis(30), "a"),
-                TestFutures.delayed(Duration.ofMillis(10), "b"),
-                Future.ready("c"));
+        List<Future<String>> fs =
+                List.of(
+                        TestFutures.delayed(Duration.ofMillis(30), "a"),
+                        TestFutures.delayed(Duration.ofMillis(10), "b"),
+                        Future.ready("c"));
         assertEquals(List.of("a", "b", "c"), rt.blockOn(Futures.all(fs)));
         assertEquals(List.of(), rt.blockOn(Futures.<String>all(List.of())));
     }
@@ -260,7 +282,8 @@ abstract class ExecutorContract {
         IOException boom = new IOException("boom");
         ManualFuture<String> slow1 = new ManualFuture<>();
         ManualFuture<String> slow2 = new ManualFuture<>();
-        List<Future<String>> fs = List.of(slow1, TestFutures.failing(Duration.ofMillis(5), boom), slow2);
+        List<Future<String>> fs =
+                List.of(slow1, TestFutures.failing(Duration.ofMillis(5), boom), slow2);
         assertSame(boom, assertThrows(IOException.class, () -> rt.blockOn(Futures.all(fs))));
         assertEquals(1, slow1.cancels.get());
         assertEquals(1, slow2.cancels.get());
@@ -270,43 +293,70 @@ abstract class ExecutorContract {
     void raceTakesTheFirstAndCancelsTheLosers() {
         ManualFuture<String> loser = new ManualFuture<>();
         ManualFuture<String> loser2 = new ManualFuture<>();
-        assertEquals("x", rt.blockOn(Futures.race(loser, TestFutures.delayed(Duration.ofMillis(5), "x"), loser2)));
+        assertEquals(
+                "x",
+                rt.blockOn(
+                        Futures.race(
+                                loser, TestFutures.delayed(Duration.ofMillis(5), "x"), loser2)));
         assertEquals(1, loser.cancels.get());
         assertEquals(1, loser2.cancels.get());
 
         IllegalStateException err = new IllegalStateException("first");
         ManualFuture<String> loser3 = new ManualFuture<>();
-        assertSame(err, assertThrows(IllegalStateException.class,
-                () -> rt.blockOn(Futures.race(loser3, Future.failed(err)))));
+        assertSame(
+                err,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> rt.blockOn(Futures.race(loser3, Future.failed(err)))));
         assertEquals(1, loser3.cancels.get());
     }
 
     @Test
     void futureOfWakesFromTheCompletingThread() {
         CompletableFuture<String> cf = new CompletableFuture<>();
-        new Thread(() -> {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException ignored) {
-                // completing anyway
-            }
-            cf.complete("done");
-        }).start();
+        new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException ignored) {
+                                // completing anyway
+                            }
+                            cf.complete("done");
+                        })
+                .start();
         assertEquals("done", rt.blockOn(rt.spawn(Future.of(cf))));
         IOException e = new IOException();
-        assertSame(e, assertThrows(IOException.class, () -> rt.blockOn(Future.of(CompletableFuture.failedFuture(e)))));
+        assertSame(
+                e,
+                assertThrows(
+                        IOException.class,
+                        () -> rt.blockOn(Future.of(CompletableFuture.failedFuture(e)))));
     }
 
     @Test
     void spawnBlockingRunsOffTheRuntime() {
-        assertEquals("blocking", rt.blockOn(Async.spawnBlocking(() -> {
-            assertTrue(Thread.currentThread().getName().startsWith("weft-blocking-"));
-            return "blocking";
-        })));
+        assertEquals(
+                "blocking",
+                rt.blockOn(
+                        Async.spawnBlocking(
+                                () -> {
+                                    assertTrue(
+                                            Thread.currentThread()
+                                                    .getName()
+                                                    .startsWith("weft-blocking-"));
+                                    return "blocking";
+                                })));
         IOException e = new IOException("disk");
-        assertSame(e, assertThrows(IOException.class, () -> rt.blockOn(Async.spawnBlocking(() -> {
-            throw e;
-        }))));
+        assertSame(
+                e,
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                rt.blockOn(
+                                        Async.spawnBlocking(
+                                                () -> {
+                                                    throw e;
+                                                }))));
     }
 
     @Test
@@ -317,10 +367,12 @@ abstract class ExecutorContract {
         // effect of its body: on a pool the body's effect is visible before the task is COMPLETE.
         AtomicBoolean otherRan = new AtomicBoolean();
         JoinHandle<Integer> yielder = rt.spawn(TestFutures.yieldingUntil(otherRan::get));
-        JoinHandle<Void> other = rt.spawn(cx -> {
-            otherRan.set(true);
-            return Poll.ready(null);
-        });
+        JoinHandle<Void> other =
+                rt.spawn(
+                        cx -> {
+                            otherRan.set(true);
+                            return Poll.ready(null);
+                        });
         assertEquals(null, rt.blockOn(other));
         assertTrue(rt.blockOn(yielder) >= 0);
         assertTrue(yielder.isDone() && other.isDone());
@@ -336,18 +388,25 @@ abstract class ExecutorContract {
             if (i % 2 == 0) {
                 handles.add(rt.spawn(leaf));
             } else {
-                handles.add(rt.spawn(Futures.<Object>all(List.of(leaf, Async.sleep(Duration.ofHours(1))))));
+                handles.add(
+                        rt.spawn(
+                                Futures.<Object>all(
+                                        List.of(leaf, Async.sleep(Duration.ofHours(1))))));
             }
         }
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
-        rt.blockOn(cx -> {
-            driver.set(TimerDriver.of(cx));
-            return Poll.ready(null);
-        });
+        rt.blockOn(
+                cx -> {
+                    driver.set(TimerDriver.of(cx));
+                    return Poll.ready(null);
+                });
         // A task inside all() polls its leaf before its sleep, so "every leaf polled" can be seen
         // while the last sleep is still being armed on another worker: wait for both.
-        rt.blockOn(TestFutures.until(() -> leaves.stream().allMatch(l -> l.polls.get() > 0)
-                && driver.get().armed() == 500));
+        rt.blockOn(
+                TestFutures.until(
+                        () ->
+                                leaves.stream().allMatch(l -> l.polls.get() > 0)
+                                        && driver.get().armed() == 500));
         assertEquals(500, driver.get().armed());
         rt.close();
         // close() joins its threads with a bound (a worker may be stuck in a user's poll); on a

@@ -32,7 +32,10 @@ class JfrEventsTest {
     }
 
     private static Configuration weftJfc() throws Exception {
-        try (Reader r = new InputStreamReader(AsyncRuntime.class.getResourceAsStream("weft.jfc"), StandardCharsets.UTF_8)) {
+        try (Reader r =
+                new InputStreamReader(
+                        AsyncRuntime.class.getResourceAsStream("weft.jfc"),
+                        StandardCharsets.UTF_8)) {
             return Configuration.create(r);
         }
     }
@@ -43,18 +46,23 @@ class JfrEventsTest {
         BlockingQueue<RecordedEvent> ends = new LinkedBlockingQueue<>();
         BlockingQueue<RecordedEvent> parks = new LinkedBlockingQueue<>();
         try (RecordingStream rs = new RecordingStream(weftJfc());
-                AsyncRuntime rt = AsyncRuntime.builder().workers(1).threadNamePrefix("jfr-").build()) {
-            rs.onEvent("dev.weft.TaskSpawn", e -> {
-                if (Marked.class.getName().equals(e.getString("future"))) {
-                    spawns.add(e);
-                }
-            });
+                AsyncRuntime rt =
+                        AsyncRuntime.builder().workers(1).threadNamePrefix("jfr-").build()) {
+            rs.onEvent(
+                    "dev.weft.TaskSpawn",
+                    e -> {
+                        if (Marked.class.getName().equals(e.getString("future"))) {
+                            spawns.add(e);
+                        }
+                    });
             rs.onEvent("dev.weft.TaskEnd", ends::add);
-            rs.onEvent("dev.weft.WorkerPark", e -> {
-                if (e.getThread().getJavaName().startsWith("jfr-")) {
-                    parks.add(e);
-                }
-            });
+            rs.onEvent(
+                    "dev.weft.WorkerPark",
+                    e -> {
+                        if (e.getThread().getJavaName().startsWith("jfr-")) {
+                            parks.add(e);
+                        }
+                    });
             rs.startAsync();
             assertEquals("marked", rt.blockOn(rt.spawn(new Marked()))); // this line spawns
             int spawnLine = new Throwable().getStackTrace()[0].getLineNumber() - 1;
@@ -63,10 +71,13 @@ class JfrEventsTest {
             assertNotNull(spawn, "no TaskSpawn");
             boolean sawSpawnLine = false;
             for (RecordedFrame f : spawn.getStackTrace().getFrames()) {
-                sawSpawnLine |= f.getMethod().getType().getName().equals(JfrEventsTest.class.getName())
-                        && f.getLineNumber() == spawnLine;
+                sawSpawnLine |=
+                        f.getMethod().getType().getName().equals(JfrEventsTest.class.getName())
+                                && f.getLineNumber() == spawnLine;
             }
-            assertTrue(sawSpawnLine, "the spawn event's stack holds the spawn line " + spawnLine + ": " + spawn);
+            assertTrue(
+                    sawSpawnLine,
+                    "the spawn event's stack holds the spawn line " + spawnLine + ": " + spawn);
             int id = spawn.getInt("taskId");
             RecordedEvent end;
             do {
@@ -102,8 +113,14 @@ class JfrEventsTest {
             assertEquals(Boolean.FALSE, enabled.get("dev.weft.WorkerPark"), enabled.toString());
         }
         Map<String, String> shipped = weftJfc().getSettings();
-        for (String event : new String[] {"TaskSpawn", "TaskEnd", "WorkerPark", "SlowPoll", "WeaveClass", "WeaveRejection"}) {
-            assertEquals("true", shipped.get("dev.weft." + event + "#enabled"), event + " in weft.jfc: " + shipped);
+        for (String event :
+                new String[] {
+                    "TaskSpawn", "TaskEnd", "WorkerPark", "SlowPoll", "WeaveClass", "WeaveRejection"
+                }) {
+            assertEquals(
+                    "true",
+                    shipped.get("dev.weft." + event + "#enabled"),
+                    event + " in weft.jfc: " + shipped);
         }
     }
 }

@@ -34,12 +34,14 @@ class MeasurementsTest {
                 rt.blockOn(TestFutures.until(() -> handles.get(n - 1).isDone()));
                 long a2 = allocated();
                 if (round == 2) {
-                    System.out.printf("[measure] current-thread: spawn %.1f B/task, spawn+run to completion %.1f B/task%n",
+                    System.out.printf(
+                            "[measure] current-thread: spawn %.1f B/task, spawn+run to completion %.1f B/task%n",
                             (a1 - a0) / (double) n, (a2 - a0) / (double) n);
                 }
             }
         }
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).threadNamePrefix("weft-measure-").build()) {
+        try (AsyncRuntime rt =
+                AsyncRuntime.builder().workers(1).threadNamePrefix("weft-measure-").build()) {
             for (int round = 0; round < 3; round++) {
                 handles.clear();
                 long a0 = allocated();
@@ -48,7 +50,8 @@ class MeasurementsTest {
                 }
                 long a1 = allocated();
                 if (round == 2) {
-                    System.out.printf("[measure] multi-thread: spawn %.1f B/task on the spawning thread%n",
+                    System.out.printf(
+                            "[measure] multi-thread: spawn %.1f B/task on the spawning thread%n",
                             (a1 - a0) / (double) n);
                 }
                 rt.blockOn(TestFutures.until(() -> handles.get(n - 1).isDone()));
@@ -59,10 +62,15 @@ class MeasurementsTest {
 
     @Test
     void closeWithAThousandPendingTasks() throws InterruptedException {
-        for (String kind : List.of("current-thread", "multi-thread", "current-thread", "multi-thread")) {
-            AsyncRuntime rt = kind.equals("current-thread")
-                    ? AsyncRuntime.currentThread()
-                    : AsyncRuntime.builder().workers(2).threadNamePrefix("weft-measure-").build();
+        for (String kind :
+                List.of("current-thread", "multi-thread", "current-thread", "multi-thread")) {
+            AsyncRuntime rt =
+                    kind.equals("current-thread")
+                            ? AsyncRuntime.currentThread()
+                            : AsyncRuntime.builder()
+                                    .workers(2)
+                                    .threadNamePrefix("weft-measure-")
+                                    .build();
             List<JoinHandle<Void>> handles = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 handles.add(rt.spawn(Async.sleep(java.time.Duration.ofHours(1))));
@@ -71,9 +79,11 @@ class MeasurementsTest {
             long t0 = System.nanoTime();
             rt.close();
             long t1 = System.nanoTime();
-            RuntimeThreads.join(rt); // close()'s own join is bounded; a loaded machine can outlast it
+            RuntimeThreads.join(
+                    rt); // close()'s own join is bounded; a loaded machine can outlast it
             assertEquals(1000, handles.stream().filter(JoinHandle::isDone).count());
-            System.out.printf("[measure] %s: close() with 1000 sleeping tasks took %.2f ms (first of each kind is cold)%n",
+            System.out.printf(
+                    "[measure] %s: close() with 1000 sleeping tasks took %.2f ms (first of each kind is cold)%n",
                     kind, (t1 - t0) / 1e6);
         }
     }
@@ -108,11 +118,16 @@ class MeasurementsTest {
             assertEquals(n, jump.advanceTo(1 << 20));
             long t4 = System.nanoTime();
             if (round == 2) {
-                System.out.printf("[measure] timer wheel, same 1M timers fired by one advance to the end: %d ms (%.0f ns/timer)%n",
+                System.out.printf(
+                        "[measure] timer wheel, same 1M timers fired by one advance to the end: %d ms (%.0f ns/timer)%n",
                         (t4 - t3) / 1_000_000, (t4 - t3) / (double) n);
-                System.out.printf("[measure] timer wheel, 1M timers over 2^20 ms: insert %d ms (%.0f ns/timer),"
+                System.out.printf(
+                        "[measure] timer wheel, 1M timers over 2^20 ms: insert %d ms (%.0f ns/timer),"
                                 + " fire (advancing 1 ms at a time) %d ms (%.0f ns/timer)%n",
-                        (t1 - t0) / 1_000_000, (t1 - t0) / (double) n, (t2 - t1) / 1_000_000, (t2 - t1) / (double) n);
+                        (t1 - t0) / 1_000_000,
+                        (t1 - t0) / (double) n,
+                        (t2 - t1) / 1_000_000,
+                        (t2 - t1) / (double) n);
             }
         }
     }

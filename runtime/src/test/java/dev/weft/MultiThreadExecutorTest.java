@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class MultiThreadExecutorTest extends ExecutorContract {
@@ -23,10 +22,12 @@ class MultiThreadExecutorTest extends ExecutorContract {
 
     @Test
     void closeFromInsideATaskStopsEveryThread() throws Exception {
-        JoinHandle<String> h = rt.spawn(cx -> {
-            rt.close();
-            return Poll.ready("closed from a worker");
-        });
+        JoinHandle<String> h =
+                rt.spawn(
+                        cx -> {
+                            rt.close();
+                            return Poll.ready("closed from a worker");
+                        });
         assertEquals("closed from a worker", h.toCompletableFuture().get(30, TimeUnit.SECONDS));
         RuntimeThreads.join(rt); // a hang guard: the worker that closed exits once its task returns
         for (Thread t : rt.threads()) {

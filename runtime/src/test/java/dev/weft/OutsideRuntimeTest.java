@@ -14,13 +14,15 @@ class OutsideRuntimeTest {
 
     @Test
     void asyncSpawnOutsideARuntimeIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Async.spawn(Future.done()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Async.spawn(Future.done()));
         assertTrue(e.getMessage().contains("outside a weft runtime"), e.getMessage());
     }
 
     @Test
     void awaitUnwovenIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Async.await(Future.done()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Async.await(Future.done()));
         assertTrue(e.getMessage().contains("-javaagent"), e.getMessage());
     }
 
@@ -38,15 +40,18 @@ class OutsideRuntimeTest {
 
     @Test
     void blockOnFromAnotherRuntimesThreadIsRefused() {
-        try (AsyncRuntime a = AsyncRuntime.currentThread(); AsyncRuntime b = AsyncRuntime.currentThread()) {
-            String msg = a.blockOn(cx -> {
-                try {
-                    b.blockOn(Future.done());
-                    return Poll.ready("none");
-                } catch (IllegalStateException e) {
-                    return Poll.ready(e.getMessage());
-                }
-            });
+        try (AsyncRuntime a = AsyncRuntime.currentThread();
+                AsyncRuntime b = AsyncRuntime.currentThread()) {
+            String msg =
+                    a.blockOn(
+                            cx -> {
+                                try {
+                                    b.blockOn(Future.done());
+                                    return Poll.ready("none");
+                                } catch (IllegalStateException e) {
+                                    return Poll.ready(e.getMessage());
+                                }
+                            });
             assertTrue(msg.contains("runtime thread"), msg);
         }
     }

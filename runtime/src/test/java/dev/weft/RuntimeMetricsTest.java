@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class RuntimeMetricsTest {
 
     /** Waits (bounded, generous) for a condition that the runtime makes true asynchronously. */
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    private static void eventually(String what, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -54,7 +55,9 @@ class RuntimeMetricsTest {
             // 200 spawns: each loop turn spawned a yieldNow task and a ready one
             assertEquals(200, m.tasksSpawned() - spawned);
             eventually("200 completions", () -> m.tasksCompleted() - completed == 200);
-            assertTrue(m.polls() - polls >= 200 + 100, "a yieldNow task is polled twice: " + (m.polls() - polls));
+            assertTrue(
+                    m.polls() - polls >= 200 + 100,
+                    "a yieldNow task is polled twice: " + (m.polls() - polls));
             assertEquals(0, m.tasksAlive());
             assertEquals(m.polls(), m.polls(0) + m.polls(1));
         }
@@ -65,12 +68,15 @@ class RuntimeMetricsTest {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
             RuntimeMetrics m = rt.metrics();
             long spawned = m.tasksSpawned();
-            int children = rt.blockOn(rt.spawn(cx -> {
-                for (int i = 0; i < 10; i++) {
-                    Async.spawn(Future.done());
-                }
-                return Poll.ready(10);
-            }));
+            int children =
+                    rt.blockOn(
+                            rt.spawn(
+                                    cx -> {
+                                        for (int i = 0; i < 10; i++) {
+                                            Async.spawn(Future.done());
+                                        }
+                                        return Poll.ready(10);
+                                    }));
             assertEquals(1 + children, m.tasksSpawned() - spawned);
             eventually("a parked worker", () -> m.parks() > 0);
             eventually("no task alive", () -> m.tasksAlive() == 0);
@@ -84,28 +90,31 @@ class RuntimeMetricsTest {
             long steals = m.steals();
             // the parent keeps its worker busy until a child has run elsewhere: only a steal
             // can take a child from the parent's ring to the other worker.
-            rt.blockOn(rt.spawn(cx -> {
-                Thread parent = Thread.currentThread();
-                boolean[] elsewhere = {false};
-                for (int i = 0; i < 64; i++) {
-                    Async.spawn(c -> {
-                        if (Thread.currentThread() != parent) {
-                            synchronized (elsewhere) {
-                                elsewhere[0] = true;
-                            }
-                        }
-                        return Poll.ready(null);
-                    });
-                }
-                for (;;) {
-                    synchronized (elsewhere) {
-                        if (elsewhere[0]) {
-                            return Poll.ready(null);
-                        }
-                    }
-                    Thread.onSpinWait();
-                }
-            }));
+            rt.blockOn(
+                    rt.spawn(
+                            cx -> {
+                                Thread parent = Thread.currentThread();
+                                boolean[] elsewhere = {false};
+                                for (int i = 0; i < 64; i++) {
+                                    Async.spawn(
+                                            c -> {
+                                                if (Thread.currentThread() != parent) {
+                                                    synchronized (elsewhere) {
+                                                        elsewhere[0] = true;
+                                                    }
+                                                }
+                                                return Poll.ready(null);
+                                            });
+                                }
+                                for (; ; ) {
+                                    synchronized (elsewhere) {
+                                        if (elsewhere[0]) {
+                                            return Poll.ready(null);
+                                        }
+                                    }
+                                    Thread.onSpinWait();
+                                }
+                            }));
             assertTrue(m.steals() - steals >= 1, "steals: " + (m.steals() - steals));
             assertEquals(m.steals(), m.steals(0) + m.steals(1));
         }
@@ -139,7 +148,9 @@ class RuntimeMetricsTest {
     @Test
     void aSocketWaitingForAConnectionIsARegistration() throws Exception {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build();
-                TcpListener listener = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                TcpListener listener =
+                        TcpListener.bind(
+                                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             RuntimeMetrics m = rt.metrics();
             assertEquals(0, m.ioRegistrations());
             JoinHandle<?> accept = rt.spawn(listener.accept());
@@ -154,8 +165,11 @@ class RuntimeMetricsTest {
         CountDownLatch release = new CountDownLatch(1);
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
             RuntimeMetrics m = rt.metrics();
-            JoinHandle<?> h = rt.spawn(Async.spawnBlocking(() -> release.await(30, TimeUnit.SECONDS)));
-            eventually("a busy blocking thread", () -> m.blockingThreads() - m.blockingIdleThreads() >= 1);
+            JoinHandle<?> h =
+                    rt.spawn(Async.spawnBlocking(() -> release.await(30, TimeUnit.SECONDS)));
+            eventually(
+                    "a busy blocking thread",
+                    () -> m.blockingThreads() - m.blockingIdleThreads() >= 1);
             release.countDown();
             rt.blockOn(h);
             assertEquals(0, m.blockingQueueDepth());

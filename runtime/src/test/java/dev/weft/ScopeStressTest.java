@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Timeout;
 class ScopeStressTest {
 
     /** Pending (waking itself) {@code yields} times, then fails with {@code fail}, or spawns a grandchild into {@code scope} and is ready with {@code k}. */
-    static Future<Integer> child(int k, int yields, RuntimeException fail, Scope scope, List<JoinHandle<Integer>> handles) {
+    static Future<Integer> child(
+            int k,
+            int yields,
+            RuntimeException fail,
+            Scope scope,
+            List<JoinHandle<Integer>> handles) {
         return new Future<>() {
             private int left = yields;
 
@@ -56,15 +61,25 @@ class ScopeStressTest {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
             for (int r = 0; r < 400; r++) {
                 int round = r;
-                RuntimeException boom = round % 2 == 0 ? new IllegalStateException("round " + round) : null;
+                RuntimeException boom =
+                        round % 2 == 0 ? new IllegalStateException("round " + round) : null;
                 int failing = round % n;
                 List<JoinHandle<Integer>> handles = Collections.synchronizedList(new ArrayList<>());
-                Future<String> scope = Scope.run(s -> {
-                    for (int i = 1; i <= n; i++) {
-                        handles.add(s.spawn(child(i, (i * 7 + round) % 5, i == failing + 1 ? boom : null, s, handles)));
-                    }
-                    return Future.ready("round " + round);
-                });
+                Future<String> scope =
+                        Scope.run(
+                                s -> {
+                                    for (int i = 1; i <= n; i++) {
+                                        handles.add(
+                                                s.spawn(
+                                                        child(
+                                                                i,
+                                                                (i * 7 + round) % 5,
+                                                                i == failing + 1 ? boom : null,
+                                                                s,
+                                                                handles)));
+                                    }
+                                    return Future.ready("round " + round);
+                                });
                 if (boom == null) {
                     assertEquals("round " + round, rt.blockOn(scope));
                     assertAllDone(handles, round);
@@ -72,10 +87,14 @@ class ScopeStressTest {
                     for (JoinHandle<Integer> h : new ArrayList<>(handles)) {
                         sum += h.toCompletableFuture().getNow(null);
                     }
-                    assertEquals((long) n * (n + 1) / 2 - (long) (n / 4) * (n / 4 + 1) * 2, sum,
+                    assertEquals(
+                            (long) n * (n + 1) / 2 - (long) (n / 4) * (n / 4 + 1) * 2,
+                            sum,
                             "every child and grandchild finished with its value");
                 } else {
-                    assertSame(boom, assertThrows(IllegalStateException.class, () -> rt.blockOn(scope)));
+                    assertSame(
+                            boom,
+                            assertThrows(IllegalStateException.class, () -> rt.blockOn(scope)));
                     assertAllDone(handles, round);
                 }
                 assertEquals(List.of(), LiveTasks.of(rt));

@@ -26,11 +26,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScopeTest {
 
     static AsyncRuntime runtime(String kind) {
-        return kind.equals("current") ? AsyncRuntime.currentThread() : AsyncRuntime.builder().workers(2).build();
+        return kind.equals("current")
+                ? AsyncRuntime.currentThread()
+                : AsyncRuntime.builder().workers(2).build();
     }
 
     /** Polls {@code scope} (waking itself) until every child was polled, then cancels it and runs {@code after}. */
-    static Future<Void> cancelOnceStarted(Future<?> scope, List<ManualFuture<String>> children, Runnable after) {
+    static Future<Void> cancelOnceStarted(
+            Future<?> scope, List<ManualFuture<String>> children, Runnable after) {
         return cx -> {
             assertFalse(scope.poll(cx).isReady());
             for (ManualFuture<String> c : children) {
@@ -49,34 +52,56 @@ class ScopeTest {
     @ValueSource(strings = {"current", "stealing"})
     void cancelEndsTheBodyAndEveryIdleChildBeforeItReturns(String kind) {
         ManualFuture<String> body = new ManualFuture<>();
-        List<ManualFuture<String>> children = List.of(new ManualFuture<>(), new ManualFuture<>(), new ManualFuture<>());
+        List<ManualFuture<String>> children =
+                List.of(new ManualFuture<>(), new ManualFuture<>(), new ManualFuture<>());
         List<JoinHandle<String>> handles = new ArrayList<>();
         List<String> seenAtReturn = new ArrayList<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                for (ManualFuture<String> c : children) {
-                    handles.add(s.spawn(c));
-                }
-                return body;
-            });
-            rt.blockOn(cancelOnceStarted(scope, children, () -> {
-                seenAtReturn.add("body cancels " + body.cancels.get());
-                for (int i = 0; i < children.size(); i++) {
-                    seenAtReturn.add("child " + i + " cancels " + children.get(i).cancels.get()
-                            + ", done " + handles.get(i).isDone());
-                }
-            }));
-            assertEquals(List.of("body cancels 1", "child 0 cancels 1, done true", "child 1 cancels 1, done true",
-                    "child 2 cancels 1, done true"), seenAtReturn);
-            assertThrows(CancellationException.class, () -> rt.blockOn(scope), "a cancelled scope stays cancelled");
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                for (ManualFuture<String> c : children) {
+                                    handles.add(s.spawn(c));
+                                }
+                                return body;
+                            });
+            rt.blockOn(
+                    cancelOnceStarted(
+                            scope,
+                            children,
+                            () -> {
+                                seenAtReturn.add("body cancels " + body.cancels.get());
+                                for (int i = 0; i < children.size(); i++) {
+                                    seenAtReturn.add(
+                                            "child "
+                                                    + i
+                                                    + " cancels "
+                                                    + children.get(i).cancels.get()
+                                                    + ", done "
+                                                    + handles.get(i).isDone());
+                                }
+                            }));
+            assertEquals(
+                    List.of(
+                            "body cancels 1",
+                            "child 0 cancels 1, done true",
+                            "child 1 cancels 1, done true",
+                            "child 2 cancels 1, done true"),
+                    seenAtReturn);
+            assertThrows(
+                    CancellationException.class,
+                    () -> rt.blockOn(scope),
+                    "a cancelled scope stays cancelled");
             assertEquals(List.of(), LiveTasks.of(rt));
         }
     }
 
     /** Never ready and always woken again: its task sits in a run queue whenever it is not being polled. */
     static final class Busy implements Future<String> {
-        final java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.concurrent.atomic.AtomicInteger cancels = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger polls =
+                new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger cancels =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public Poll<String> poll(Context cx) {
@@ -97,26 +122,30 @@ class ScopeTest {
         List<Busy> children = List.of(new Busy(), new Busy(), new Busy());
         List<String> seenAtReturn = new ArrayList<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                for (Busy c : children) {
-                    s.spawn(c);
-                }
-                return new ManualFuture<>();
-            });
-            rt.blockOn((Future<Void>) cx -> {
-                assertFalse(scope.poll(cx).isReady());
-                for (Busy c : children) {
-                    if (c.polls.get() < 2) {
-                        cx.waker().wake();
-                        return Poll.pending();
-                    }
-                }
-                scope.cancel();
-                for (Busy c : children) {
-                    seenAtReturn.add("cancels " + c.cancels.get());
-                }
-                return Poll.ready(null);
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                for (Busy c : children) {
+                                    s.spawn(c);
+                                }
+                                return new ManualFuture<>();
+                            });
+            rt.blockOn(
+                    (Future<Void>)
+                            cx -> {
+                                assertFalse(scope.poll(cx).isReady());
+                                for (Busy c : children) {
+                                    if (c.polls.get() < 2) {
+                                        cx.waker().wake();
+                                        return Poll.pending();
+                                    }
+                                }
+                                scope.cancel();
+                                for (Busy c : children) {
+                                    seenAtReturn.add("cancels " + c.cancels.get());
+                                }
+                                return Poll.ready(null);
+                            });
             assertEquals(List.of("cancels 1", "cancels 1", "cancels 1"), seenAtReturn);
         }
     }
@@ -129,12 +158,20 @@ class ScopeTest {
         ManualFuture<String> sibling = new ManualFuture<>();
         ManualFuture<String> failing = new ManualFuture<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
-                s.spawn(sibling);
-                s.spawn(failing);
-                return body;
-            }));
-            rt.blockOn(TestFutures.until(() -> body.polls.get() > 0 && sibling.polls.get() > 0 && failing.polls.get() > 0));
+            JoinHandle<String> h =
+                    rt.spawn(
+                            Scope.run(
+                                    s -> {
+                                        s.spawn(sibling);
+                                        s.spawn(failing);
+                                        return body;
+                                    }));
+            rt.blockOn(
+                    TestFutures.until(
+                            () ->
+                                    body.polls.get() > 0
+                                            && sibling.polls.get() > 0
+                                            && failing.polls.get() > 0));
             failing.fail(boom);
             assertSame(boom, assertThrows(IllegalStateException.class, () -> rt.blockOn(h)));
             assertEquals(1, body.cancels.get());
@@ -150,10 +187,13 @@ class ScopeTest {
     void theScopeWaitsForItsChildrenAfterTheBodyIsDone(String kind) {
         ManualFuture<String> child = new ManualFuture<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
-                s.spawn(child);
-                return Future.ready("body");
-            }));
+            JoinHandle<String> h =
+                    rt.spawn(
+                            Scope.run(
+                                    s -> {
+                                        s.spawn(child);
+                                        return Future.ready("body");
+                                    }));
             rt.blockOn(TestFutures.until(() -> child.polls.get() > 0));
             assertFalse(h.isDone(), "the body is done, its child is not");
             child.complete("child");
@@ -165,10 +205,12 @@ class ScopeTest {
     @Test
     void runIsLazyAndABodyWithoutChildrenGivesItsValueOrItsOriginalFailure() {
         AtomicBoolean applied = new AtomicBoolean();
-        Future<String> f = Scope.run(s -> {
-            applied.set(true);
-            return Future.ready("v");
-        });
+        Future<String> f =
+                Scope.run(
+                        s -> {
+                            applied.set(true);
+                            return Future.ready("v");
+                        });
         assertFalse(applied.get());
         Context cx = Context.of(() -> {});
         assertEquals("v", f.poll(cx).value());
@@ -181,12 +223,17 @@ class ScopeTest {
 
     @Test
     void spawnOutsideARuntimeFailsTheBodyWithAClearMessage() {
-        Future<String> f = Scope.run(s -> {
-            s.spawn(Future.ready("x"));
-            return Future.ready("never");
-        });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.poll(Context.of(() -> {})));
-        assertTrue(e.getMessage().startsWith("Scope.spawn called outside a weft runtime"), e.getMessage());
+        Future<String> f =
+                Scope.run(
+                        s -> {
+                            s.spawn(Future.ready("x"));
+                            return Future.ready("never");
+                        });
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> f.poll(Context.of(() -> {})));
+        assertTrue(
+                e.getMessage().startsWith("Scope.spawn called outside a weft runtime"),
+                e.getMessage());
     }
 
     @Test
@@ -209,7 +256,11 @@ class ScopeTest {
      */
     static List<Throwable> laterFailures(Throwable t) {
         return java.util.Arrays.stream(t.getSuppressed())
-                .filter(s -> !s.getClass().getName().equals("dev.weft.internal.coroutine.AsyncStackTrace"))
+                .filter(
+                        s ->
+                                !s.getClass()
+                                        .getName()
+                                        .equals("dev.weft.internal.coroutine.AsyncStackTrace"))
                 .collect(java.util.stream.Collectors.toList());
     }
 }

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.internal.scheduler.LiveTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,10 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -39,18 +39,19 @@ class SlowPollWatchdogTest {
 
     private final BlockingQueue<String> logged = new LinkedBlockingQueue<>();
     private final Logger jul = Logger.getLogger("dev.weft.watchdog");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logged.add(r.getLevel() + " " + r.getMessage());
-        }
+    private final Handler capture =
+            new Handler() {
+                @Override
+                public void publish(LogRecord r) {
+                    logged.add(r.getLevel() + " " + r.getMessage());
+                }
 
-        @Override
-        public void flush() {}
+                @Override
+                public void flush() {}
 
-        @Override
-        public void close() {}
-    };
+                @Override
+                public void close() {}
+            };
 
     @BeforeEach
     void captureLog() {
@@ -100,8 +101,12 @@ class SlowPollWatchdogTest {
         List<String> sites = new ArrayList<>();
         List<String> frames = new ArrayList<>();
         try (RecordingStream rs = new RecordingStream();
-                AsyncRuntime rt = AsyncRuntime.builder().workers(2).threadNamePrefix("stall-")
-                        .slowPollThreshold(Duration.ofMillis(20)).build()) {
+                AsyncRuntime rt =
+                        AsyncRuntime.builder()
+                                .workers(2)
+                                .threadNamePrefix("stall-")
+                                .slowPollThreshold(Duration.ofMillis(20))
+                                .build()) {
             rs.enable("dev.weft.SlowPoll");
             rs.onEvent("dev.weft.SlowPoll", events::add);
             rs.startAsync();
@@ -112,22 +117,37 @@ class SlowPollWatchdogTest {
                 JoinHandle<Void> h = rt.spawn(blocking(release));
                 RecordedEvent e = events.poll(60, TimeUnit.SECONDS);
                 assertNotNull(e, "no SlowPoll event");
-                String site = "dev.weft.SlowPollWatchdogTest.reportsAStalledPollWithItsSpawnSiteAndTheWorkersStack"
-                        + "(SlowPollWatchdogTest.java:" + (here.getLineNumber() + 1) + ")";
+                String site =
+                        "dev.weft.SlowPollWatchdogTest.reportsAStalledPollWithItsSpawnSiteAndTheWorkersStack"
+                                + "(SlowPollWatchdogTest.java:"
+                                + (here.getLineNumber() + 1)
+                                + ")";
                 sites.add(site);
                 frames.add("dev.weft.SlowPollWatchdogTest.awaitUninterruptibly(");
                 assertTrue(e.getString("worker").startsWith("stall-"), e.getString("worker"));
-                assertTrue(e.getDuration("pollDuration").toMillis() >= 20, e.getDuration("pollDuration").toString());
+                assertTrue(
+                        e.getDuration("pollDuration").toMillis() >= 20,
+                        e.getDuration("pollDuration").toString());
                 // the event is committed before the log line, on the watchdog's thread
                 String log = logged.poll();
                 if (round == 0) {
                     assertNotNull(log, "the first stall of a site is logged");
                     assertTrue(log.startsWith("WARNING slow poll: a task has run for "), log);
                     assertTrue(log.contains("  spawned at: " + site), log);
-                    assertTrue(log.contains("  blocking in: dev.weft.SlowPollWatchdogTest.awaitUninterruptibly("), log);
-                    assertTrue(log.contains("\n    at java.util.concurrent.CountDownLatch.await(CountDownLatch.java:"), log);
-                    assertTrue(log.contains("\n    at dev.weft.internal.task.Task.run(Task.java:"), log);
-                    assertFalse(log.contains("Worker.run"), "the worker's own loop is left out: " + log);
+                    assertTrue(
+                            log.contains(
+                                    "  blocking in: dev.weft.SlowPollWatchdogTest.awaitUninterruptibly("),
+                            log);
+                    assertTrue(
+                            log.contains(
+                                    "\n    at java.util.concurrent.CountDownLatch.await(CountDownLatch.java:"),
+                            log);
+                    assertTrue(
+                            log.contains("\n    at dev.weft.internal.task.Task.run(Task.java:"),
+                            log);
+                    assertFalse(
+                            log.contains("Worker.run"),
+                            "the worker's own loop is left out: " + log);
                     assertTrue(log.contains("(threshold 20 ms)"), log);
                 } else {
                     assertNull(log, "the same site and frame are logged once");
@@ -140,11 +160,20 @@ class SlowPollWatchdogTest {
             StackTraceElement here = new Throwable().getStackTrace()[0];
             JoinHandle<Void> h = rt.spawn(blockingElsewhere(release));
             assertNotNull(events.poll(60, TimeUnit.SECONDS));
-            sites.add(here.getClassName() + "." + here.getMethodName() + "(SlowPollWatchdogTest.java:" + (here.getLineNumber() + 1) + ")");
+            sites.add(
+                    here.getClassName()
+                            + "."
+                            + here.getMethodName()
+                            + "(SlowPollWatchdogTest.java:"
+                            + (here.getLineNumber() + 1)
+                            + ")");
             frames.add("dev.weft.SlowPollWatchdogTest.lambda$blockingElsewhere$");
             String log = logged.poll();
             assertNotNull(log, "a new blocking frame is logged");
-            assertTrue(log.contains("  blocking in: dev.weft.SlowPollWatchdogTest.lambda$blockingElsewhere$"), log);
+            assertTrue(
+                    log.contains(
+                            "  blocking in: dev.weft.SlowPollWatchdogTest.lambda$blockingElsewhere$"),
+                    log);
             release.countDown();
             rt.blockOn(h);
         }
@@ -156,7 +185,9 @@ class SlowPollWatchdogTest {
             assertEquals(3, recorded.size(), recorded.toString());
             for (int i = 0; i < 3; i++) {
                 assertEquals(sites.get(i), recorded.get(i).getString("spawnSite"));
-                assertTrue(recorded.get(i).getString("blockingFrame").startsWith(frames.get(i)), recorded.get(i).toString());
+                assertTrue(
+                        recorded.get(i).getString("blockingFrame").startsWith(frames.get(i)),
+                        recorded.get(i).toString());
             }
         } finally {
             file.close();
@@ -166,11 +197,16 @@ class SlowPollWatchdogTest {
 
     @Test
     void aZeroThresholdStartsNoWatchdog() {
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).slowPollThreshold(Duration.ZERO).build()) {
-            assertFalse(rt.threads().stream().anyMatch(t -> t.getName().endsWith("watchdog")), rt.threads().toString());
+        try (AsyncRuntime rt =
+                AsyncRuntime.builder().workers(1).slowPollThreshold(Duration.ZERO).build()) {
+            assertFalse(
+                    rt.threads().stream().anyMatch(t -> t.getName().endsWith("watchdog")),
+                    rt.threads().toString());
         }
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
-            assertTrue(rt.threads().stream().anyMatch(t -> t.getName().equals("weft-worker-watchdog")), "on by default");
+            assertTrue(
+                    rt.threads().stream().anyMatch(t -> t.getName().equals("weft-worker-watchdog")),
+                    "on by default");
         }
     }
 
@@ -183,9 +219,15 @@ class SlowPollWatchdogTest {
                 assertFalse(rt.threads().stream().anyMatch(t -> t.getName().endsWith("watchdog")));
             }
             System.setProperty("weft.slowPollMillis", "soon");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> AsyncRuntime.builder().workers(1).build());
-            assertTrue(e.getMessage().startsWith("-Dweft.slowPollMillis=soon: expected a number of milliseconds"), e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> AsyncRuntime.builder().workers(1).build());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "-Dweft.slowPollMillis=soon: expected a number of milliseconds"),
+                    e.getMessage());
         } finally {
             if (old == null) {
                 System.clearProperty("weft.slowPollMillis");
@@ -193,6 +235,8 @@ class SlowPollWatchdogTest {
                 System.setProperty("weft.slowPollMillis", old);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> AsyncRuntime.builder().slowPollThreshold(Duration.ofMillis(-1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AsyncRuntime.builder().slowPollThreshold(Duration.ofMillis(-1)));
     }
 }

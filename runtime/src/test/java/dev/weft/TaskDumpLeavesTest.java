@@ -23,7 +23,9 @@ class TaskDumpLeavesTest {
     /** Drives the current-thread runtime until no task is scheduled or running; returns the dump. */
     private static TaskDump settled(AsyncRuntime rt) {
         TaskDump d = rt.dumpTasks();
-        for (int i = 0; i < 100 && d.tasks().stream().anyMatch(t -> t.state() != TaskSnapshot.State.IDLE); i++) {
+        for (int i = 0;
+                i < 100 && d.tasks().stream().anyMatch(t -> t.state() != TaskSnapshot.State.IDLE);
+                i++) {
             rt.blockOn(Async.yieldNow());
             d = rt.dumpTasks();
         }
@@ -31,7 +33,9 @@ class TaskDumpLeavesTest {
     }
 
     private static List<String> leaves(TaskDump d) {
-        return d.tasks().stream().map(t -> t.awaitChain().get(t.awaitChain().size() - 1)).sorted()
+        return d.tasks().stream()
+                .map(t -> t.awaitChain().get(t.awaitChain().size() - 1))
+                .sorted()
                 .collect(Collectors.toList());
     }
 
@@ -47,7 +51,11 @@ class TaskDumpLeavesTest {
             hs.add(sleeper);
             hs.add(rt.spawn(ch.receive()));
             hs.add(rt.spawn(Future.of(new CompletableFuture<String>())));
-            hs.add(rt.spawn(Async.timeout(Duration.ofHours(2), Future.of(new CompletableFuture<String>()))));
+            hs.add(
+                    rt.spawn(
+                            Async.timeout(
+                                    Duration.ofHours(2),
+                                    Future.of(new CompletableFuture<String>()))));
             hs.add(rt.spawn(Futures.all(Async.sleep(Duration.ofHours(3)), ch.receive())));
             hs.add(rt.spawn(Futures.race(Async.sleep(Duration.ofHours(4)), ch.receive())));
             hs.add(rt.spawn(mutex.lock()));
@@ -66,21 +74,45 @@ class TaskDumpLeavesTest {
                 "Channel\\.receive\\(\\) on " + channel,
                 "CompletionStage java\\.util\\.concurrent\\.CompletableFuture \\(incomplete\\)",
                 "Futures\\.all of 2, waiting for \\[Async\\.sleep\\(PT3H\\), fires in \\d+\\.\\d{3}s, Channel\\.receive\\(\\) on "
-                        + channel + "\\]",
-                "Futures\\.race of 2: \\[Async\\.sleep\\(PT4H\\), fires in \\d+\\.\\d{3}s, Channel\\.receive\\(\\) on " + channel + "\\]",
+                        + channel
+                        + "\\]",
+                "Futures\\.race of 2: \\[Async\\.sleep\\(PT4H\\), fires in \\d+\\.\\d{3}s, Channel\\.receive\\(\\) on "
+                        + channel
+                        + "\\]",
                 "Mutex\\.lock\\(\\) waiting for a permit",
                 "Semaphore\\.acquire\\(\\) waiting for a permit",
-                "join of task " + Long.toHexString(d.tasks().stream().filter(t -> t.awaitChain().get(0).startsWith("Async.sleep(PT1H)"))
-                        .findFirst().orElseThrow().id()) + " \\(idle\\)",
+                "join of task "
+                        + Long.toHexString(
+                                d.tasks().stream()
+                                        .filter(
+                                                t ->
+                                                        t.awaitChain()
+                                                                .get(0)
+                                                                .startsWith("Async.sleep(PT1H)"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .id())
+                        + " \\(idle\\)",
             };
             for (String e : expected) {
                 assertTrue(leaves.stream().anyMatch(l -> l.matches(e)), e + " in:\n" + text);
             }
             // a timeout is not a leaf: the chain goes on into what it limits
             List<String> lines = text.lines().collect(Collectors.toList());
-            int t = lines.indexOf(lines.stream().filter(l -> l.startsWith("    Async.timeout(PT2H), expires in ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no timeout in:\n" + text)));
-            assertEquals("    CompletionStage java.util.concurrent.CompletableFuture (incomplete)", lines.get(t + 1), text);
+            int t =
+                    lines.indexOf(
+                            lines.stream()
+                                    .filter(
+                                            l ->
+                                                    l.startsWith(
+                                                            "    Async.timeout(PT2H), expires in "))
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () -> new AssertionError("no timeout in:\n" + text)));
+            assertEquals(
+                    "    CompletionStage java.util.concurrent.CompletableFuture (incomplete)",
+                    lines.get(t + 1),
+                    text);
             for (JoinHandle<?> h : hs) {
                 h.cancel();
             }
@@ -95,8 +127,11 @@ class TaskDumpLeavesTest {
             TaskDump d = settled(rt);
             String text = d.toString();
             assertTrue(d.runtime().matches("runtime-\\d+ \\(current-thread\\)"), d.runtime());
-            assertTrue(text.matches("runtime-\\d+ \\(current-thread\\): 1 live task\n"
-                    + "task [0-9a-f]+ idle\n    Async\\.sleep\\(PT1H\\), fires in \\d+\\.\\d{3}s\n"), text);
+            assertTrue(
+                    text.matches(
+                            "runtime-\\d+ \\(current-thread\\): 1 live task\n"
+                                    + "task [0-9a-f]+ idle\n    Async\\.sleep\\(PT1H\\), fires in \\d+\\.\\d{3}s\n"),
+                    text);
             h.cancel();
             rt.blockOn(Async.yieldNow());
             assertEquals(0, rt.dumpTasks().tasks().size(), rt.dumpTasks().toString());

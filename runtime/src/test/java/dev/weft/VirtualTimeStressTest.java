@@ -25,7 +25,7 @@ class VirtualTimeStressTest {
         int[] left = {yields};
         Future<?>[] y = {null};
         return cx -> {
-            for (;;) {
+            for (; ; ) {
                 if (y[0] != null && !y[0].poll(cx).isReady()) {
                     return Poll.pending();
                 }
@@ -54,7 +54,7 @@ class VirtualTimeStressTest {
 
         @Override
         public Poll<Void> poll(Context cx) {
-            for (;;) {
+            for (; ; ) {
                 if (sleep != null) {
                     if (!sleep.poll(cx).isReady()) {
                         return Poll.pending();
@@ -84,10 +84,21 @@ class VirtualTimeStressTest {
 
     @Test
     void everySleepEndsAtExactlyItsVirtualDeadlineUnderLoad() {
-        for (Supplier<AsyncRuntime> make : List.<Supplier<AsyncRuntime>>of(
-                () -> AsyncRuntime.builder().workers(3).workersDrive(true).virtualTime().build(),
-                () -> AsyncRuntime.builder().workers(3).workersDrive(false).virtualTime().build(),
-                () -> AsyncRuntime.builder().currentThread().virtualTime().build())) {
+        for (Supplier<AsyncRuntime> make :
+                List.<Supplier<AsyncRuntime>>of(
+                        () ->
+                                AsyncRuntime.builder()
+                                        .workers(3)
+                                        .workersDrive(true)
+                                        .virtualTime()
+                                        .build(),
+                        () ->
+                                AsyncRuntime.builder()
+                                        .workers(3)
+                                        .workersDrive(false)
+                                        .virtualTime()
+                                        .build(),
+                        () -> AsyncRuntime.builder().currentThread().virtualTime().build())) {
             for (int run = 0; run < 5; run++) {
                 try (AsyncRuntime rt = make.get()) {
                     AtomicInteger late = new AtomicInteger();

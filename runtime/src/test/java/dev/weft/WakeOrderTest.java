@@ -48,17 +48,21 @@ class WakeOrderTest {
             }
             long deadline = System.nanoTime() + SLEEP.toNanos();
             assertTrue(armed.await(60, TimeUnit.SECONDS), "every sleeper armed its timer");
-            // the only worker blocks until every deadline has passed: its next turn finds them all due
-            JoinHandle<Void> blocker = rt.spawn(cx -> {
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return Poll.ready(null);
-            });
+            // the only worker blocks until every deadline has passed: its next turn finds them all
+            // due
+            JoinHandle<Void> blocker =
+                    rt.spawn(
+                            cx -> {
+                                try {
+                                    release.await(60, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return Poll.ready(null);
+                            });
             while (System.nanoTime() - deadline < Duration.ofMillis(10).toNanos()) {
-                Thread.sleep(5); // only makes the one big turn likely; the assertion holds either way
+                Thread.sleep(
+                        5); // only makes the one big turn likely; the assertion holds either way
             }
             release.countDown();
             rt.blockOn(blocker);
@@ -76,19 +80,29 @@ class WakeOrderTest {
             for (int i : runOrder) {
                 positions.add(wakePos[i]);
             }
-            assertEquals(wakeOrder.size(), positions.size(), "every woken sleeper ran once after its wake");
+            assertEquals(
+                    wakeOrder.size(),
+                    positions.size(),
+                    "every woken sleeper ran once after its wake");
         }
-        assertEquals(2, Math.max(2, longestDecreasing(positions)),
-                () -> "run order is a merge of two wake-ordered queues; first positions in wake order: "
-                        + positions.subList(0, Math.min(60, positions.size())));
+        assertEquals(
+                2,
+                Math.max(2, longestDecreasing(positions)),
+                () ->
+                        "run order is a merge of two wake-ordered queues; first positions in wake order: "
+                                + positions.subList(0, Math.min(60, positions.size())));
     }
 
     /**
      * Wraps {@code inner} (a sleep): records the wake (on the waking thread, before the schedule
      * it triggers) and the poll that follows it. Both lists are guarded by {@code wakeOrder}.
      */
-    private static Future<Void> recorded(int id, Future<Void> inner, CountDownLatch armed,
-            List<Integer> wakeOrder, List<Integer> runOrder) {
+    private static Future<Void> recorded(
+            int id,
+            Future<Void> inner,
+            CountDownLatch armed,
+            List<Integer> wakeOrder,
+            List<Integer> runOrder) {
         boolean[] woken = {false};
         boolean[] first = {true};
         return cx -> {
@@ -98,13 +112,17 @@ class WakeOrderTest {
                 }
             }
             Waker real = cx.waker();
-            Poll<Void> p = inner.poll(Contexts.withWaker(cx, () -> {
-                synchronized (wakeOrder) {
-                    woken[0] = true;
-                    wakeOrder.add(id);
-                }
-                real.wake();
-            }));
+            Poll<Void> p =
+                    inner.poll(
+                            Contexts.withWaker(
+                                    cx,
+                                    () -> {
+                                        synchronized (wakeOrder) {
+                                            woken[0] = true;
+                                            wakeOrder.add(id);
+                                        }
+                                        real.wake();
+                                    }));
             if (first[0]) {
                 first[0] = false;
                 armed.countDown();

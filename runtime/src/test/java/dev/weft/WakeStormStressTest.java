@@ -43,7 +43,9 @@ class WakeStormStressTest {
                 for (int i = 0; i < 50; i++) {
                     Thread.onSpinWait(); // widen the window in which wakes meet a running poll
                 }
-                return produced.get() == WAKERS_PER_TASK * WAKES_PER_WAKER ? Poll.ready(polls.get()) : Poll.pending();
+                return produced.get() == WAKERS_PER_TASK * WAKES_PER_WAKER
+                        ? Poll.ready(polls.get())
+                        : Poll.pending();
             } finally {
                 inPoll.decrementAndGet();
             }
@@ -53,9 +55,13 @@ class WakeStormStressTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"current-thread", "multi-thread"})
     void noLostWakeupAndNoConcurrentPolls(String kind) throws Exception {
-        try (AsyncRuntime rt = kind.equals("current-thread")
-                ? AsyncRuntime.currentThread()
-                : AsyncRuntime.builder().workers(2).threadNamePrefix("weft-stress-").build()) {
+        try (AsyncRuntime rt =
+                kind.equals("current-thread")
+                        ? AsyncRuntime.currentThread()
+                        : AsyncRuntime.builder()
+                                .workers(2)
+                                .threadNamePrefix("weft-stress-")
+                                .build()) {
             List<Storm> storms = new ArrayList<>();
             List<JoinHandle<Integer>> handles = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
@@ -67,19 +73,23 @@ class WakeStormStressTest {
             List<Thread> wakers = new ArrayList<>();
             for (Storm s : storms) {
                 for (int k = 0; k < WAKERS_PER_TASK; k++) {
-                    Thread t = new Thread(() -> {
-                        for (int i = 0; i < WAKES_PER_WAKER; i++) {
-                            s.produced.incrementAndGet();
-                            s.waker.wake();
-                        }
-                    });
+                    Thread t =
+                            new Thread(
+                                    () -> {
+                                        for (int i = 0; i < WAKES_PER_WAKER; i++) {
+                                            s.produced.incrementAndGet();
+                                            s.waker.wake();
+                                        }
+                                    });
                     wakers.add(t);
                     t.start();
                 }
             }
             for (JoinHandle<Integer> h : handles) {
                 int polls = rt.blockOn(Async.timeout(Duration.ofSeconds(50), h)); // a hang guard
-                assertTrue(polls <= WAKERS_PER_TASK * WAKES_PER_WAKER + 1, "more polls than wakes: " + polls);
+                assertTrue(
+                        polls <= WAKERS_PER_TASK * WAKES_PER_WAKER + 1,
+                        "more polls than wakes: " + polls);
             }
             for (Thread t : wakers) {
                 t.join();

@@ -46,7 +46,8 @@ public final class AgentOptions {
         // Safe by default: a weaver bug costs one rejected method, never a whole class.
         boolean verify = !"false".equalsIgnoreCase(System.getProperty("weft.agent.verify"));
         String cacheProperty = System.getProperty("weft.agent.cache");
-        Path cache = cacheProperty == null || cacheProperty.isEmpty() ? null : Paths.get(cacheProperty);
+        Path cache =
+                cacheProperty == null || cacheProperty.isEmpty() ? null : Paths.get(cacheProperty);
         boolean warnBlocking = false;
         if (args != null && !args.isEmpty()) {
             for (String a : args.split(",", -1)) {
@@ -61,12 +62,16 @@ public final class AgentOptions {
                 } else if (a.equals("warnBlocking")) {
                     warnBlocking = true;
                 } else {
-                    throw new IllegalArgumentException("weft: unknown agent option '" + a + "' in -javaagent:weft-agent.jar="
-                            + args + "\nweft: valid options (comma separated): dump=<dir> (also write every woven class"
-                            + " under <dir>), cache=<dir> (reuse the weaving results of earlier starts kept in <dir>),"
-                            + " verify (the default: check each woven body before defining it),"
-                            + " noverify (skip that check), warnBlocking (also log calls to known blocking"
-                            + " methods, such as Thread.sleep or JDBC, inside woven methods)");
+                    throw new IllegalArgumentException(
+                            "weft: unknown agent option '"
+                                    + a
+                                    + "' in -javaagent:weft-agent.jar="
+                                    + args
+                                    + "\nweft: valid options (comma separated): dump=<dir> (also write every woven class"
+                                    + " under <dir>), cache=<dir> (reuse the weaving results of earlier starts kept in <dir>),"
+                                    + " verify (the default: check each woven body before defining it),"
+                                    + " noverify (skip that check), warnBlocking (also log calls to known blocking"
+                                    + " methods, such as Thread.sleep or JDBC, inside woven methods)");
                 }
             }
         }

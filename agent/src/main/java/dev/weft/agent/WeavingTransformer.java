@@ -76,7 +76,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
         this(dump, selfVerify, cache, false);
     }
 
-    public WeavingTransformer(Path dump, boolean selfVerify, WovenCache cache, boolean warnBlocking) {
+    public WeavingTransformer(
+            Path dump, boolean selfVerify, WovenCache cache, boolean warnBlocking) {
         this.dump = dump;
         this.selfVerify = selfVerify;
         this.cache = cache;
@@ -99,8 +100,12 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
-            ProtectionDomain domain, byte[] bytes) {
+    public byte[] transform(
+            ClassLoader loader,
+            String className,
+            Class<?> redefined,
+            ProtectionDomain domain,
+            byte[] bytes) {
         try {
             if (className == null && loader != null) {
                 className = nameInClassFile(bytes);
@@ -154,12 +159,19 @@ public final class WeavingTransformer implements ClassFileTransformer {
             try {
                 r = Weaver.weave(bytes, hierarchy, selfVerify);
             } catch (UnreadableClassException ex) {
-                report(className, "cannot read class file (" + ex.getMessage() + "); loaded unwoven");
+                report(
+                        className,
+                        "cannot read class file (" + ex.getMessage() + "); loaded unwoven");
                 return null;
             }
             wovenMethods = r == null ? 0 : r.methods.size();
-            e = r == null ? new WovenCache.Entry(null, List.of(), List.of())
-                    : new WovenCache.Entry(r.woven ? r.bytes : null, messages(r.rejections), warnings(r.warnings));
+            e =
+                    r == null
+                            ? new WovenCache.Entry(null, List.of(), List.of())
+                            : new WovenCache.Entry(
+                                    r.woven ? r.bytes : null,
+                                    messages(r.rejections),
+                                    warnings(r.warnings));
             if (cache != null) {
                 try {
                     cache.store(className, bytes, hierarchy, consulted, e);
@@ -219,18 +231,24 @@ public final class WeavingTransformer implements ClassFileTransformer {
      */
     private void runtimeMissing(ClassLoader loader, String className) {
         if (reported.add("\0runtime-missing@" + System.identityHashCode(loader))) {
-            System.err.println("[weft] the weft-runtime jar is missing from the class path: "
-                    + className.replace('/', '.') + " uses weft, but its class loader ("
-                    + (loader.getName() != null ? loader.getName() : loader.toString()) + ") cannot find weft-runtime's classes (" + RUNTIME_CLASS + ".class), so it is loaded unwoven"
-                    + " and fails at its first weft call. Add weft-runtime-<version>.jar to the class path"
-                    + " by its full name: java expands only a bare dir/* in -cp, and a shell does not expand"
-                    + " a * that follows a ':'.");
+            System.err.println(
+                    "[weft] the weft-runtime jar is missing from the class path: "
+                            + className.replace('/', '.')
+                            + " uses weft, but its class loader ("
+                            + (loader.getName() != null ? loader.getName() : loader.toString())
+                            + ") cannot find weft-runtime's classes ("
+                            + RUNTIME_CLASS
+                            + ".class), so it is loaded unwoven"
+                            + " and fails at its first weft call. Add weft-runtime-<version>.jar to the class path"
+                            + " by its full name: java expands only a bare dir/* in -cp, and a shell does not expand"
+                            + " a * that follows a ':'.");
         }
     }
 
     private void report(String className, String what) {
         if (reported.add(String.valueOf(className))) {
-            System.err.println("[weft] " + String.valueOf(className).replace('/', '.') + ": " + what);
+            System.err.println(
+                    "[weft] " + String.valueOf(className).replace('/', '.') + ": " + what);
         }
     }
 }

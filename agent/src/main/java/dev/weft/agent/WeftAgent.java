@@ -31,7 +31,8 @@ public final class WeftAgent {
             t = transformer(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            // an exception out of premain would abort the JVM with a native assertion and a stack trace
+            // an exception out of premain would abort the JVM with a native assertion and a stack
+            // trace
             System.exit(2);
             return;
         }
@@ -46,8 +47,14 @@ public final class WeftAgent {
      */
     static WeavingTransformer transformer(String args) {
         AgentOptions o = AgentOptions.parse(args);
-        return new WeavingTransformer(o.dump, o.verify, o.cache == null ? null
-                : new dev.weft.agent.cache.WovenCache(o.cache, dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)),
+        return new WeavingTransformer(
+                o.dump,
+                o.verify,
+                o.cache == null
+                        ? null
+                        : new dev.weft.agent.cache.WovenCache(
+                                o.cache,
+                                dev.weft.agent.cache.WovenCache.agentIdentity(WeftAgent.class)),
                 o.warnBlocking);
     }
 

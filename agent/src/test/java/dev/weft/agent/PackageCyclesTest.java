@@ -45,25 +45,26 @@ class PackageCyclesTest {
      * new edge inside the old one, fails. Delete entries as the cycle shrinks (the test prints
      * the ones no longer inside a cycle).
      */
-    private static final Set<String> KNOWN_RUNTIME_CYCLE_EDGES = Set.of(
-            "dev.weft.internal.context -> dev.weft.internal.io",
-            "dev.weft.internal.context -> dev.weft.internal.time",
-            "dev.weft.internal.coroutine -> dev.weft.internal.context",
-            "dev.weft.internal.coroutine -> dev.weft.internal.future",
-            "dev.weft.internal.future -> dev.weft.internal.coroutine",
-            "dev.weft.internal.future -> dev.weft.internal.task",
-            "dev.weft.internal.io -> dev.weft.internal.context",
-            "dev.weft.internal.io -> dev.weft.internal.coroutine",
-            "dev.weft.internal.io -> dev.weft.internal.task",
-            "dev.weft.internal.io -> dev.weft.internal.time",
-            "dev.weft.internal.task -> dev.weft.internal.context",
-            "dev.weft.internal.task -> dev.weft.internal.coroutine",
-            "dev.weft.internal.task -> dev.weft.internal.time",
-            "dev.weft.internal.time -> dev.weft.internal.context",
-            "dev.weft.internal.time -> dev.weft.internal.coroutine",
-            "dev.weft.internal.time -> dev.weft.internal.future",
-            "dev.weft.internal.time -> dev.weft.internal.io",
-            "dev.weft.internal.time -> dev.weft.internal.task");
+    private static final Set<String> KNOWN_RUNTIME_CYCLE_EDGES =
+            Set.of(
+                    "dev.weft.internal.context -> dev.weft.internal.io",
+                    "dev.weft.internal.context -> dev.weft.internal.time",
+                    "dev.weft.internal.coroutine -> dev.weft.internal.context",
+                    "dev.weft.internal.coroutine -> dev.weft.internal.future",
+                    "dev.weft.internal.future -> dev.weft.internal.coroutine",
+                    "dev.weft.internal.future -> dev.weft.internal.task",
+                    "dev.weft.internal.io -> dev.weft.internal.context",
+                    "dev.weft.internal.io -> dev.weft.internal.coroutine",
+                    "dev.weft.internal.io -> dev.weft.internal.task",
+                    "dev.weft.internal.io -> dev.weft.internal.time",
+                    "dev.weft.internal.task -> dev.weft.internal.context",
+                    "dev.weft.internal.task -> dev.weft.internal.coroutine",
+                    "dev.weft.internal.task -> dev.weft.internal.time",
+                    "dev.weft.internal.time -> dev.weft.internal.context",
+                    "dev.weft.internal.time -> dev.weft.internal.coroutine",
+                    "dev.weft.internal.time -> dev.weft.internal.future",
+                    "dev.weft.internal.time -> dev.weft.internal.io",
+                    "dev.weft.internal.time -> dev.weft.internal.task");
 
     /** The agent's stages have no cycle left: none may appear. */
     private static final Set<String> KNOWN_AGENT_CYCLE_EDGES = Set.of();
@@ -71,20 +72,29 @@ class PackageCyclesTest {
     @Test
     void runtimeInternalPackagesHaveNoNewCycle() throws Exception {
         Path runtime = codeSource(Class.forName("dev.weft.Async"));
-        assertNoNewCycles("runtime", packageGraph(runtime, p -> p.startsWith("dev.weft.internal.")),
+        assertNoNewCycles(
+                "runtime",
+                packageGraph(runtime, p -> p.startsWith("dev.weft.internal.")),
                 KNOWN_RUNTIME_CYCLE_EDGES);
     }
 
     @Test
     void agentStagePackagesHaveNoCycle() throws Exception {
         Path agent = codeSource(WeftAgent.class);
-        Map<String, Set<String>> graph = packageGraph(agent, p -> p.startsWith("dev.weft.agent.")
-                && !p.startsWith("dev.weft.agent.shaded."));
+        Map<String, Set<String>> graph =
+                packageGraph(
+                        agent,
+                        p ->
+                                p.startsWith("dev.weft.agent.")
+                                        && !p.startsWith("dev.weft.agent.shaded."));
         assertNoNewCycles("agent", graph, KNOWN_AGENT_CYCLE_EDGES);
         // Stages report to the stats; the stats never call a stage or the driver.
-        assertEquals(Set.of(), graph.get("dev.weft.agent.stats"), "dev.weft.agent.stats must be a leaf");
+        assertEquals(
+                Set.of(), graph.get("dev.weft.agent.stats"), "dev.weft.agent.stats must be a leaf");
         // Every stage asks subtype questions; the hierarchy answers them without asking a stage.
-        assertEquals(Set.of("dev.weft.agent.stats"), graph.get("dev.weft.agent.hierarchy"),
+        assertEquals(
+                Set.of("dev.weft.agent.stats"),
+                graph.get("dev.weft.agent.hierarchy"),
                 "dev.weft.agent.hierarchy may depend on the stats only");
     }
 
@@ -101,8 +111,11 @@ class PackageCyclesTest {
         assertEquals(List.of(), cycles(g));
     }
 
-    private static void assertNoNewCycles(String what, Map<String, Set<String>> graph, Set<String> knownEdges) {
-        assertTrue(graph.size() > 1, what + ": no packages found, the class directory is wrong: " + graph.keySet());
+    private static void assertNoNewCycles(
+            String what, Map<String, Set<String>> graph, Set<String> knownEdges) {
+        assertTrue(
+                graph.size() > 1,
+                what + ": no packages found, the class directory is wrong: " + graph.keySet());
         List<String> unknown = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (Set<String> cycle : cycles(graph)) {
@@ -124,15 +137,25 @@ class PackageCyclesTest {
         }
         for (String edge : new TreeSet<>(knownEdges)) {
             if (!seen.contains(edge)) {
-                System.out.println("[cycles] " + what + ": known edge " + edge + " is no longer in a cycle; delete it");
+                System.out.println(
+                        "[cycles] "
+                                + what
+                                + ": known edge "
+                                + edge
+                                + " is no longer in a cycle; delete it");
             }
         }
-        assertTrue(unknown.isEmpty(), what + ": new edges inside package cycles (issue 15, point 1), see the"
-                + " [cycles] lines printed above: " + unknown);
+        assertTrue(
+                unknown.isEmpty(),
+                what
+                        + ": new edges inside package cycles (issue 15, point 1), see the"
+                        + " [cycles] lines printed above: "
+                        + unknown);
     }
 
     /** Package → packages it references, both ends kept by {@code keep}; self edges dropped. */
-    private static Map<String, Set<String>> packageGraph(Path root, Predicate<String> keep) throws IOException {
+    private static Map<String, Set<String>> packageGraph(Path root, Predicate<String> keep)
+            throws IOException {
         Map<String, Set<String>> graph = new TreeMap<>();
         for (byte[] bytes : classFiles(root)) {
             ClassReader reader = new ClassReader(bytes);
@@ -142,16 +165,20 @@ class PackageCyclesTest {
             }
             Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
             // The remapper is shown every internal name the class mentions, wherever it stands.
-            reader.accept(new ClassRemapper(new ClassNode(), new Remapper(Opcodes.ASM9) {
-                @Override
-                public String map(String internalName) {
-                    String p = packageOf(internalName);
-                    if (!p.equals(from) && keep.test(p)) {
-                        to.add(p);
-                    }
-                    return internalName;
-                }
-            }), 0);
+            reader.accept(
+                    new ClassRemapper(
+                            new ClassNode(),
+                            new Remapper(Opcodes.ASM9) {
+                                @Override
+                                public String map(String internalName) {
+                                    String p = packageOf(internalName);
+                                    if (!p.equals(from) && keep.test(p)) {
+                                        to.add(p);
+                                    }
+                                    return internalName;
+                                }
+                            }),
+                    0);
         }
         for (Set<String> targets : List.copyOf(graph.values())) {
             for (String t : targets) {
@@ -171,7 +198,8 @@ class PackageCyclesTest {
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
-                    if (f.toString().endsWith(".class") && !f.getFileName().toString().startsWith("module-info")) {
+                    if (f.toString().endsWith(".class")
+                            && !f.getFileName().toString().startsWith("module-info")) {
                         out.add(Files.readAllBytes(f));
                     }
                 }
@@ -209,8 +237,14 @@ class PackageCyclesTest {
         return out;
     }
 
-    private static void strongConnect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
-            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+    private static void strongConnect(
+            String v,
+            Map<String, Set<String>> graph,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> out) {
         index.put(v, index.size());
         low.put(v, index.get(v));
         stack.push(v);

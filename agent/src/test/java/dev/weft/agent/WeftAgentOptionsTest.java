@@ -14,7 +14,9 @@ class WeftAgentOptionsTest {
 
     @Test
     void selfVerificationIsOnByDefaultAndOffWhenAskedFor() {
-        assertTrue(System.getProperty("weft.agent.verify") == null, "this test assumes the property unset");
+        assertTrue(
+                System.getProperty("weft.agent.verify") == null,
+                "this test assumes the property unset");
         assertTrue(WeftAgent.transformer(null).selfVerifies());
         assertTrue(WeftAgent.transformer("dump=/tmp/x").selfVerifies());
         assertTrue(WeftAgent.transformer("verify").selfVerifies());
@@ -26,11 +28,21 @@ class WeftAgentOptionsTest {
 
     @Test
     void anUnknownOrMisspeltOptionIsAnErrorListingTheValidOnes() {
-        for (String args : new String[] {"dmup=/tmp/x", "verify=no", "dump=/tmp/x,noverfy", "dumpx", "dump=", "noverify,"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeftAgent.transformer(args), args);
+        for (String args :
+                new String[] {
+                    "dmup=/tmp/x", "verify=no", "dump=/tmp/x,noverfy", "dumpx", "dump=", "noverify,"
+                }) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> WeftAgent.transformer(args),
+                            args);
             assertTrue(e.getMessage().contains("unknown agent option"), e.getMessage());
-            assertTrue(e.getMessage().contains("dump=<dir>") && e.getMessage().contains("noverify")
-                    && e.getMessage().contains("verify (the default"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("dump=<dir>")
+                            && e.getMessage().contains("noverify")
+                            && e.getMessage().contains("verify (the default"),
+                    e.getMessage());
         }
         assertTrue(WeftAgent.transformer("").selfVerifies());
     }

@@ -32,8 +32,11 @@ public class AwaitingBench {
 
     @Setup(Level.Trial)
     public void start() {
-        weft = AsyncRuntime.builder().workers(Workers.count())
-                .threadNamePrefix("weft-bench-").build();
+        weft =
+                AsyncRuntime.builder()
+                        .workers(Workers.count())
+                        .threadNamePrefix("weft-bench-")
+                        .build();
     }
 
     @TearDown(Level.Trial)

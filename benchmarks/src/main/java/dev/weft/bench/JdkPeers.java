@@ -23,9 +23,11 @@ public final class JdkPeers {
      */
     public static ExecutorService virtualThreads() {
         try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+            return (ExecutorService)
+                    Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("virtual threads need JDK 21+; run scripts/bench (JDK 25)", e);
+            throw new IllegalStateException(
+                    "virtual threads need JDK 21+; run scripts/bench (JDK 25)", e);
         }
     }
 
@@ -103,22 +105,31 @@ public final class JdkPeers {
         if (size == 1) {
             return CompletableFuture.supplyAsync(() -> num, pool);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            int sub = size / 10;
-            @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
-            CompletableFuture<Long>[] children =
-                    (CompletableFuture<Long>[]) new CompletableFuture<?>[10];
-            for (int i = 0; i < 10; i++) {
-                children[i] = skynetCompletable(pool, num + (long) i * sub, sub);
-            }
-            return children;
-        }, pool).thenCompose(children -> CompletableFuture.allOf(children).thenApply(v -> {
-            long sum = 0;
-            for (CompletableFuture<Long> c : children) {
-                sum += c.join();
-            }
-            return sum;
-        }));
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            int sub = size / 10;
+                            @SuppressWarnings(
+                                    "unchecked") // no generic array creation; the array holds only
+                            // these
+                            CompletableFuture<Long>[] children =
+                                    (CompletableFuture<Long>[]) new CompletableFuture<?>[10];
+                            for (int i = 0; i < 10; i++) {
+                                children[i] = skynetCompletable(pool, num + (long) i * sub, sub);
+                            }
+                            return children;
+                        },
+                        pool)
+                .thenCompose(
+                        children ->
+                                CompletableFuture.allOf(children)
+                                        .thenApply(
+                                                v -> {
+                                                    long sum = 0;
+                                                    for (CompletableFuture<Long> c : children) {
+                                                        sum += c.join();
+                                                    }
+                                                    return sum;
+                                                }));
     }
 
     // ---- spawn_many ----
@@ -134,11 +145,12 @@ public final class JdkPeers {
     /** spawn_many from inside the executor: one task spawns the n no-op tasks. */
     public static void spawnManyInside(ExecutorService ex, int n) {
         CountDownLatch latch = new CountDownLatch(n);
-        ex.execute(() -> {
-            for (int i = 0; i < n; i++) {
-                ex.execute(latch::countDown);
-            }
-        });
+        ex.execute(
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        ex.execute(latch::countDown);
+                    }
+                });
         await(latch);
     }
 
@@ -168,7 +180,11 @@ public final class JdkPeers {
 
     static CompletableFuture<Void> chainCompletable(ForkJoinPool pool, int n) {
         return CompletableFuture.supplyAsync(() -> n, pool)
-                .thenCompose(k -> k == 0 ? CompletableFuture.completedFuture(null) : chainCompletable(pool, k - 1));
+                .thenCompose(
+                        k ->
+                                k == 0
+                                        ? CompletableFuture.completedFuture(null)
+                                        : chainCompletable(pool, k - 1));
     }
 
     public static void chainedSpawnCompletable(ForkJoinPool pool, int n) {
@@ -181,12 +197,13 @@ public final class JdkPeers {
     public static void yieldManyVirtual(ExecutorService vt, int tasks, int yields) {
         CountDownLatch latch = new CountDownLatch(tasks);
         for (int i = 0; i < tasks; i++) {
-            vt.execute(() -> {
-                for (int k = 0; k < yields; k++) {
-                    Thread.yield();
-                }
-                latch.countDown();
-            });
+            vt.execute(
+                    () -> {
+                        for (int k = 0; k < yields; k++) {
+                            Thread.yield();
+                        }
+                        latch.countDown();
+                    });
         }
         await(latch);
     }
@@ -211,8 +228,7 @@ public final class JdkPeers {
     /** CompletableFuture: each "yield" is one more async stage on the pool. */
     public static void yieldManyCompletable(ForkJoinPool pool, int tasks, int yields) {
         @SuppressWarnings("unchecked") // no generic array creation; the array holds only these
-        CompletableFuture<Void>[] all =
-                (CompletableFuture<Void>[]) new CompletableFuture<?>[tasks];
+        CompletableFuture<Void>[] all = (CompletableFuture<Void>[]) new CompletableFuture<?>[tasks];
         for (int i = 0; i < tasks; i++) {
             CompletableFuture<Void> f = CompletableFuture.runAsync(() -> {}, pool);
             for (int k = 0; k < yields; k++) {

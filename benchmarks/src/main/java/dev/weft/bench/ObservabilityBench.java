@@ -48,16 +48,20 @@ public class ObservabilityBench {
     @Setup(Level.Trial)
     public void start() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        AsyncRuntime.Builder b = AsyncRuntime.builder().workers(cores).threadNamePrefix("weft-bench-");
+        AsyncRuntime.Builder b =
+                AsyncRuntime.builder().workers(cores).threadNamePrefix("weft-bench-");
         if (mode.equals("plain")) {
             b.slowPollThreshold(Duration.ZERO);
         }
         weft = b.build();
         if (mode.startsWith("jfr")) {
-            Map<String, String> settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
+            Map<String, String> settings =
+                    new HashMap<>(Configuration.getConfiguration("default").getSettings());
             if (mode.equals("jfrWeft")) {
-                try (Reader r = new InputStreamReader(AsyncRuntime.class.getResourceAsStream("weft.jfc"),
-                        StandardCharsets.UTF_8)) {
+                try (Reader r =
+                        new InputStreamReader(
+                                AsyncRuntime.class.getResourceAsStream("weft.jfc"),
+                                StandardCharsets.UTF_8)) {
                     settings.putAll(Configuration.create(r).getSettings());
                 }
             }

@@ -36,7 +36,9 @@ public final class ObservabilityCost {
         int rounds = Integer.parseInt(args[0]);
         List<String> modes = Arrays.asList(args).subList(1, args.length);
         int cores = Runtime.getRuntime().availableProcessors();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Map<String, List<double[]>> samples = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -59,9 +61,13 @@ public final class ObservabilityCost {
                     double cpu = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
                     // bytes per task, all threads: deterministic where time is not (an event
                     // object that escape analysis failed to remove would show here)
-                    double perTask = (threads.getTotalThreadAllocatedBytes() - bytes0) / (double) n / 1_111_111;
+                    double perTask =
+                            (threads.getTotalThreadAllocatedBytes() - bytes0)
+                                    / (double) n
+                                    / 1_111_111;
                     if (round > 0) { // round 0 warms the JIT for every mode
-                        samples.computeIfAbsent(mode, k -> new ArrayList<>()).add(new double[] {wall, cpu, perTask});
+                        samples.computeIfAbsent(mode, k -> new ArrayList<>())
+                                .add(new double[] {wall, cpu, perTask});
                     }
                 } finally {
                     if (rec != null) {
@@ -70,10 +76,17 @@ public final class ObservabilityCost {
                 }
             }
         }
-        System.out.printf("%-12s %14s %14s %10s %s%n", "mode", "wall ms/op", "cpu ms/op", "B/task", "(medians of rounds)");
+        System.out.printf(
+                "%-12s %14s %14s %10s %s%n",
+                "mode", "wall ms/op", "cpu ms/op", "B/task", "(medians of rounds)");
         for (String mode : modes) {
             List<double[]> s = samples.get(mode);
-            System.out.printf("%-12s %14.1f %14.1f %10.1f  cpu per round: %s%n", mode, median(s, 0), median(s, 1), median(s, 2),
+            System.out.printf(
+                    "%-12s %14.1f %14.1f %10.1f  cpu per round: %s%n",
+                    mode,
+                    median(s, 0),
+                    median(s, 1),
+                    median(s, 2),
                     s.stream().map(d -> String.format("%.0f", d[1])).toList());
         }
     }
@@ -87,9 +100,13 @@ public final class ObservabilityCost {
         if (mode.equals("plain")) {
             return null;
         }
-        Map<String, String> settings = new HashMap<>(Configuration.getConfiguration("default").getSettings());
+        Map<String, String> settings =
+                new HashMap<>(Configuration.getConfiguration("default").getSettings());
         if (mode.equals("jfrWeft")) {
-            try (Reader r = new InputStreamReader(AsyncRuntime.class.getResourceAsStream("weft.jfc"), StandardCharsets.UTF_8)) {
+            try (Reader r =
+                    new InputStreamReader(
+                            AsyncRuntime.class.getResourceAsStream("weft.jfc"),
+                            StandardCharsets.UTF_8)) {
                 settings.putAll(Configuration.create(r).getSettings());
             }
         } else if (!mode.equals("jfrDefault")) {

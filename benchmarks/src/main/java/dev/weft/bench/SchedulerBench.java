@@ -35,6 +35,7 @@ public class SchedulerBench {
 
     /** Tasks in one skynet (10^0 + ... + 10^6); its answer is {@link #SKYNET_SUM}. */
     public static final int SKYNET_TASKS = 1_111_111;
+
     public static final long SKYNET_SUM = 499_999_500_000L;
     public static final int SPAWN_MANY = 10_000;
     public static final int CHAIN = 1_000;

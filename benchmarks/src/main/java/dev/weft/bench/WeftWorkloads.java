@@ -86,7 +86,8 @@ public final class WeftWorkloads {
         @Override
         public Poll<Void> poll(Context cx) {
             waker = cx.waker();
-            // ordering: re-read after publishing the waker; the last done() reads it after its decrement.
+            // ordering: re-read after publishing the waker; the last done() reads it after its
+            // decrement.
             return left.get() == 0 ? Poll.ready(null) : Poll.pending();
         }
     }
@@ -102,20 +103,22 @@ public final class WeftWorkloads {
     /** spawn_many from a worker: one task spawns {@code n} no-op tasks and waits for them. */
     public static void spawnManyFromWorker(AsyncRuntime rt, int n) {
         Countdown c = new Countdown(n);
-        rt.blockOn(rt.spawn(new Future<Void>() {
-            boolean spawned;
+        rt.blockOn(
+                rt.spawn(
+                        new Future<Void>() {
+                            boolean spawned;
 
-            @Override
-            public Poll<Void> poll(Context cx) {
-                if (!spawned) {
-                    spawned = true;
-                    for (int i = 0; i < n; i++) {
-                        Async.spawn(noop(c));
-                    }
-                }
-                return c.poll(cx);
-            }
-        }));
+                            @Override
+                            public Poll<Void> poll(Context cx) {
+                                if (!spawned) {
+                                    spawned = true;
+                                    for (int i = 0; i < n; i++) {
+                                        Async.spawn(noop(c));
+                                    }
+                                }
+                                return c.poll(cx);
+                            }
+                        }));
     }
 
     /** spawn_many from outside: this (non-runtime) thread spawns {@code n} no-op tasks. */

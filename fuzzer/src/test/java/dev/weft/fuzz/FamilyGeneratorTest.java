@@ -42,8 +42,15 @@ class FamilyGeneratorTest {
 
     @Test
     void syncFamily() {
-        compilesWith(Family.SYNC, "synchronized (", ".LOCK) {", ".class) {", "synchronized (this) {",
-                "synchronized (L.lock((int) await(", "sync caught ", "finally {\nawait(");
+        compilesWith(
+                Family.SYNC,
+                "synchronized (",
+                ".LOCK) {",
+                ".class) {",
+                "synchronized (this) {",
+                "synchronized (L.lock((int) await(",
+                "sync caught ",
+                "finally {\nawait(");
     }
 
     /** Never an await or a yield inside a synchronized block (the lock expression may await: it runs before the monitor is entered). */
@@ -51,7 +58,9 @@ class FamilyGeneratorTest {
     void syncFamilyAwaitsOnlyOutsideMonitors() {
         String text = sources(Family.SYNC, 0, 100, new LinkedHashMap<>());
         int blocks = 0;
-        for (int at = text.indexOf("synchronized ("); at >= 0; at = text.indexOf("synchronized (", at + 1)) {
+        for (int at = text.indexOf("synchronized (");
+                at >= 0;
+                at = text.indexOf("synchronized (", at + 1)) {
             int open = text.indexOf(") {\n", closing(text, at + "synchronized ".length()) - 1);
             String body = text.substring(open + 2, closing(text, open + 2));
             assertTrue(!body.contains("await(") && !body.contains("Generator.yield("), body);
@@ -77,17 +86,34 @@ class FamilyGeneratorTest {
 
     @Test
     void deepFamilies() {
-        compilesWith(Family.DEEP, "Future<Integer> c0(int d, int n)", "await(L.ip(", "await(c0(d, n - 1))",
-                "return c0(d, n - 1);", "chain caught ", "T.t(\"chain c0 \" + await(");
-        compilesWith(Family.EAGER_DEEP, "CompletableFuture<Integer> ec0(int d, int n)", "await(ec0(d, n - 1))",
-                "return ec0(d, n - 1);", "T.t(\"chain ec0 \" + await(", "await(L.csx(");
+        compilesWith(
+                Family.DEEP,
+                "Future<Integer> c0(int d, int n)",
+                "await(L.ip(",
+                "await(c0(d, n - 1))",
+                "return c0(d, n - 1);",
+                "chain caught ",
+                "T.t(\"chain c0 \" + await(");
+        compilesWith(
+                Family.EAGER_DEEP,
+                "CompletableFuture<Integer> ec0(int d, int n)",
+                "await(ec0(d, n - 1))",
+                "return ec0(d, n - 1);",
+                "T.t(\"chain ec0 \" + await(",
+                "await(L.csx(");
     }
 
     @Test
     void asyncGeneratorFamily() {
-        compilesWith(Family.AGEN, "static dev.weft.AsyncStream<Integer> a0(int d", "dev.weft.AsyncStream<Integer> a1(int d",
-                "G.beginA();\ntry {\nif (d <= 0) { Generator.yield(await(L.i(", "} finally {\nG.endA();",
-                "await(G.collect(a0(d - 1", "await(G.collect(this.a", ".length()");
+        compilesWith(
+                Family.AGEN,
+                "static dev.weft.AsyncStream<Integer> a0(int d",
+                "dev.weft.AsyncStream<Integer> a1(int d",
+                "G.beginA();\ntry {\nif (d <= 0) { Generator.yield(await(L.i(",
+                "} finally {\nG.endA();",
+                "await(G.collect(a0(d - 1",
+                "await(G.collect(this.a",
+                ".length()");
         String base = sources(Family.BASE, 0, 100, new LinkedHashMap<>());
         assertTrue(!base.contains("AsyncStream") && !base.contains("G.collect("), "agen is opt-in");
     }
@@ -97,7 +123,8 @@ class FamilyGeneratorTest {
         ProgramGenerator gen = new ProgramGenerator(new Options(Set.of(), Family.DEEP, 50), "fz");
         for (long s = 0; s < 100; s++) {
             String src = gen.generate(s).source(true);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("c0\\(d, (\\d+)\\)").matcher(src);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("c0\\(d, (\\d+)\\)").matcher(src);
             assertTrue(m.find(), src);
             int n = Integer.parseInt(m.group(1));
             assertTrue(n >= 1 && n <= 50, "chain " + n);
@@ -106,16 +133,29 @@ class FamilyGeneratorTest {
 
     @Test
     void jdk21Family() {
-        assumeTrue(Runtime.version().feature() >= 21, "the JDK 21 family needs a JDK 21+ javac (runs on JDK 25)");
-        compilesWith(Family.JDK21, "sealed interface Sh permits Sq, Ci, Duo", ") when ", "yield ", "Duo(",
-                "Sq(int ", " instanceof String ", " instanceof P", "case Integer ", "await(L.o(");
+        assumeTrue(
+                Runtime.version().feature() >= 21,
+                "the JDK 21 family needs a JDK 21+ javac (runs on JDK 25)");
+        compilesWith(
+                Family.JDK21,
+                "sealed interface Sh permits Sq, Ci, Duo",
+                ") when ",
+                "yield ",
+                "Duo(",
+                "Sq(int ",
+                " instanceof String ",
+                " instanceof P",
+                "case Integer ",
+                "await(L.o(");
     }
 
     @Test
     void jdk21FamilyNeedsAJdk21Compiler() {
         assumeTrue(Runtime.version().feature() < 21);
         assertTrue(!Family.JDK21.runsHere());
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new MemoryCompiler(21));
+        IllegalStateException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalStateException.class, () -> new MemoryCompiler(21));
         assertTrue(e.getMessage().contains("--release 21"), e.getMessage());
     }
 
@@ -128,8 +168,14 @@ class FamilyGeneratorTest {
             seen.add(p.family);
             assertEquals(p.source(true), gen.generate(s).source(true));
         }
-        Set<Family> expected = EnumSet.of(Family.BASE, Family.SYNC, Family.DEEP, Family.EAGER_DEEP, Family.UNINIT,
-                Family.AGEN);
+        Set<Family> expected =
+                EnumSet.of(
+                        Family.BASE,
+                        Family.SYNC,
+                        Family.DEEP,
+                        Family.EAGER_DEEP,
+                        Family.UNINIT,
+                        Family.AGEN);
         if (Runtime.version().feature() >= 21) {
             expected.add(Family.JDK21);
         }
@@ -140,10 +186,16 @@ class FamilyGeneratorTest {
     void familiesAreParsedAndOptInsStayOff() {
         assertEquals(Family.EAGER_DEEP, Family.parse("eager-deep"));
         assertEquals(Family.JDK21, Family.parse("JDK21"));
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Family.parse("nope"))
-                .getMessage().contains("unknown family"));
+        assertTrue(
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class, () -> Family.parse("nope"))
+                        .getMessage()
+                        .contains("unknown family"));
         String base = sources(Family.BASE, 0, 100, new LinkedHashMap<>());
-        assertTrue(!base.contains("synchronized") && !base.contains("L.ip(") && !base.contains("sealed"));
+        assertTrue(
+                !base.contains("synchronized")
+                        && !base.contains("L.ip(")
+                        && !base.contains("sealed"));
         Options noSync = new Options(Set.of("sync"), Family.SYNC, 10);
         assertTrue(!noSync.on("sync") && noSync.on("loops"));
     }

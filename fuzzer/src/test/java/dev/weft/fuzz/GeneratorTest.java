@@ -30,10 +30,14 @@ class GeneratorTest {
     @Test
     void referenceSourceDiffersOnlyInImports() {
         Program p = gen.generate(7);
-        String woven = p.source(true).replace("import static dev.weft.Async.await;", "")
-                .replace("import dev.weft.Generator;", "");
-        String ref = p.source(false).replace("import static dev.weft.fuzz.ref.Async.await;", "")
-                .replace("import dev.weft.fuzz.ref.Generator;", "");
+        String woven =
+                p.source(true)
+                        .replace("import static dev.weft.Async.await;", "")
+                        .replace("import dev.weft.Generator;", "");
+        String ref =
+                p.source(false)
+                        .replace("import static dev.weft.fuzz.ref.Async.await;", "")
+                        .replace("import dev.weft.fuzz.ref.Generator;", "");
         assertEquals(woven, ref);
     }
 
@@ -49,24 +53,63 @@ class GeneratorTest {
         MemoryCompiler.Result r = new MemoryCompiler().compile(sources);
         assertEquals(Map.of(), r.errors);
         String text = all.toString();
-        for (String construct : new String[] {"await(L.i(", "await(L.j(", "await(L.d(", "await(L.f(", "await(L.z(",
-                "await(L.b(", "await(L.s(", "await(L.c(", "await(L.str(", "await(L.box(", "await(L.arr(",
-                "await(L.cs(", "await(L.v())", "Generator.yield(", "CompletableFuture<Integer> e",
-                "CompletionStage<Integer> e", "switch (Color.of(", "case \"s1\":", "(switch (", "try (Res ",
-                "finally {", "catch (Exception ", "continue", "break", ": do {", ": while (", " : java.util.List.of(",
-                "new Box(", "new int[Math.floorMod(", "L.va(", ".apply(", "-> {", "new StringBuilder(",
-                "throw new FuzzException(", "this.f ", "G.drain(", " += "}) {
+        for (String construct :
+                new String[] {
+                    "await(L.i(",
+                    "await(L.j(",
+                    "await(L.d(",
+                    "await(L.f(",
+                    "await(L.z(",
+                    "await(L.b(",
+                    "await(L.s(",
+                    "await(L.c(",
+                    "await(L.str(",
+                    "await(L.box(",
+                    "await(L.arr(",
+                    "await(L.cs(",
+                    "await(L.v())",
+                    "Generator.yield(",
+                    "CompletableFuture<Integer> e",
+                    "CompletionStage<Integer> e",
+                    "switch (Color.of(",
+                    "case \"s1\":",
+                    "(switch (",
+                    "try (Res ",
+                    "finally {",
+                    "catch (Exception ",
+                    "continue",
+                    "break",
+                    ": do {",
+                    ": while (",
+                    " : java.util.List.of(",
+                    "new Box(",
+                    "new int[Math.floorMod(",
+                    "L.va(",
+                    ".apply(",
+                    "-> {",
+                    "new StringBuilder(",
+                    "throw new FuzzException(",
+                    "this.f ",
+                    "G.drain(",
+                    " += "
+                }) {
             assertTrue(text.contains(construct), "no program of 200 uses " + construct);
         }
     }
 
     @Test
     void avoidedConstructsAreLeftOut() {
-        ProgramGenerator plain = new ProgramGenerator(new Options(Set.of("twr", "lambdas", "generators", "eager")), "fz");
+        ProgramGenerator plain =
+                new ProgramGenerator(
+                        new Options(Set.of("twr", "lambdas", "generators", "eager")), "fz");
         for (long s = 0; s < 100; s++) {
             String src = plain.generate(s).source(true);
-            assertTrue(!src.contains("try (Res") && !src.contains("Fn ") && !src.contains("Generator<")
-                    && !src.contains("CompletableFuture<Integer> e"), src);
+            assertTrue(
+                    !src.contains("try (Res")
+                            && !src.contains("Fn ")
+                            && !src.contains("Generator<")
+                            && !src.contains("CompletableFuture<Integer> e"),
+                    src);
         }
     }
 }

@@ -27,9 +27,18 @@ class ShrinkerTest {
         Program p = gen.generate(seed);
         int before = p.source(true).length();
         // "fails" while a try-with-resources remains: the shrinker must keep exactly that
-        Shrinker.Result r = new Shrinker(q -> q.source(true).contains("try (Res ")
-                ? new Verdict(Verdict.Kind.MISMATCH, "synthetic", null, null)
-                : new Verdict(Verdict.Kind.PASS, "", null, null), 2000).shrink(p, Verdict.Kind.MISMATCH);
+        Shrinker.Result r =
+                new Shrinker(
+                                q ->
+                                        q.source(true).contains("try (Res ")
+                                                ? new Verdict(
+                                                        Verdict.Kind.MISMATCH,
+                                                        "synthetic",
+                                                        null,
+                                                        null)
+                                                : new Verdict(Verdict.Kind.PASS, "", null, null),
+                                2000)
+                        .shrink(p, Verdict.Kind.MISMATCH);
         String after = p.source(true);
         assertEquals(Verdict.Kind.MISMATCH, r.verdict.kind);
         assertTrue(after.contains("try (Res "));

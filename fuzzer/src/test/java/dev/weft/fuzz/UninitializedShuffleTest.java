@@ -32,7 +32,8 @@ class UninitializedShuffleTest {
 
     @Test
     void rewritesAreVerifiedAndChangeNothingObservable() throws Exception {
-        ProgramGenerator gen = new ProgramGenerator(new Options(Set.of(), Family.UNINIT, 10), Trial.WOVEN_PKG);
+        ProgramGenerator gen =
+                new ProgramGenerator(new Options(Set.of(), Family.UNINIT, 10), Trial.WOVEN_PKG);
         List<Program> programs = new ArrayList<>();
         Map<String, String> src = new LinkedHashMap<>();
         for (long s = 0; s < 40; s++) {
@@ -59,7 +60,9 @@ class UninitializedShuffleTest {
         }
         assertTrue(sites > 100, "only " + sites + " construction sites rewritten");
         for (int k = 0; k < shuffle.kinds.length; k++) {
-            assertTrue(shuffle.kinds[k] > 5, "rewrite kind " + k + " used " + shuffle.kinds[k] + " times");
+            assertTrue(
+                    shuffle.kinds[k] > 5,
+                    "rewrite kind " + k + " used " + shuffle.kinds[k] + " times");
         }
         ProgramLoader pl = new ProgramLoader(plain);
         ProgramLoader sl = new ProgramLoader(shuffled);
@@ -67,11 +70,14 @@ class UninitializedShuffleTest {
             assertEquals(List.of(), BytecodeChecker.verify(name, shuffled.get(name), sl), name);
         }
         for (Program p : programs) {
-            // loading with the default (remote) verification runs HotSpot's verifier on the rewritten class
+            // loading with the default (remote) verification runs HotSpot's verifier on the
+            // rewritten class
             Class<?> a = Class.forName("fzp." + p.className, true, pl);
             Class<?> b = Class.forName("fzs." + p.className, true, sl);
             Schedule s = Schedule.forSeed(p.seed);
-            assertEquals(Executions.reference(a, Trial.depth(p), s).text(), Executions.reference(b, Trial.depth(p), s).text(),
+            assertEquals(
+                    Executions.reference(a, Trial.depth(p), s).text(),
+                    Executions.reference(b, Trial.depth(p), s).text(),
                     p.source(true));
         }
     }

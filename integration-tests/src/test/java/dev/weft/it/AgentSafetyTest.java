@@ -30,7 +30,8 @@ class AgentSafetyTest {
 
     /** The class file of a fixture that awaits (each test uses its own: reports are per class). */
     private static byte[] wovenCandidate(String simpleName) {
-        return WovenBytes.read(Path.of("target/test-classes/dev/weft/it/fixtures/" + simpleName + ".class"));
+        return WovenBytes.read(
+                Path.of("target/test-classes/dev/weft/it/fixtures/" + simpleName + ".class"));
     }
 
     private static String captureErr(Runnable r) {
@@ -51,9 +52,20 @@ class AgentSafetyTest {
     void aTruncatedClassThatMentionsWeftFailsWithTheJvmsOwnError() {
         byte[] b = wovenCandidate("ReflectedBeforeInit");
         byte[] truncated = Arrays.copyOf(b, b.length * 2 / 3);
-        String err = captureErr(() -> assertThrows(ClassFormatError.class,
-                () -> new RawLoader().define("dev.weft.it.fixtures.ReflectedBeforeInit", truncated)));
-        assertEquals(1, count(err, "[weft] dev.weft.it.fixtures.ReflectedBeforeInit"), "reported once:\n" + err);
+        String err =
+                captureErr(
+                        () ->
+                                assertThrows(
+                                        ClassFormatError.class,
+                                        () ->
+                                                new RawLoader()
+                                                        .define(
+                                                                "dev.weft.it.fixtures.ReflectedBeforeInit",
+                                                                truncated)));
+        assertEquals(
+                1,
+                count(err, "[weft] dev.weft.it.fixtures.ReflectedBeforeInit"),
+                "reported once:\n" + err);
     }
 
     @Test
@@ -61,9 +73,20 @@ class AgentSafetyTest {
         byte[] b = wovenCandidate("UnknownVersionFixture");
         b[6] = 0;
         b[7] = (byte) 200; // major version 200: no JVM or ASM knows it
-        String err = captureErr(() -> assertThrows(UnsupportedClassVersionError.class,
-                () -> new RawLoader().define("dev.weft.it.fixtures.UnknownVersionFixture", b)));
-        assertEquals(1, count(err, "[weft] dev.weft.it.fixtures.UnknownVersionFixture"), "reported once:\n" + err);
+        String err =
+                captureErr(
+                        () ->
+                                assertThrows(
+                                        UnsupportedClassVersionError.class,
+                                        () ->
+                                                new RawLoader()
+                                                        .define(
+                                                                "dev.weft.it.fixtures.UnknownVersionFixture",
+                                                                b)));
+        assertEquals(
+                1,
+                count(err, "[weft] dev.weft.it.fixtures.UnknownVersionFixture"),
+                "reported once:\n" + err);
     }
 
     private static int count(String haystack, String needle) {

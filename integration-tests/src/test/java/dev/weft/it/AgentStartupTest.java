@@ -22,8 +22,14 @@ class AgentStartupTest {
     private record Run(int code, String output) {}
 
     private static Run java(String agentArgs, String classPath, String main) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + WovenBytes.agentJar() + agentArgs, "-cp", classPath, main));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-javaagent:" + WovenBytes.agentJar() + agentArgs,
+                                "-cp",
+                                classPath,
+                                main));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
@@ -36,9 +42,11 @@ class AgentStartupTest {
         Run r = java("=dmup=/tmp/x", WovenBytes.classPath(), "dev.weft.it.fixtures.UsesWeft");
         assertEquals(2, r.code(), r.output());
         assertTrue(r.output().contains("weft: unknown agent option 'dmup=/tmp/x'"), r.output());
-        assertTrue(r.output().contains("dump=<dir>") && r.output().contains("noverify"), r.output());
+        assertTrue(
+                r.output().contains("dump=<dir>") && r.output().contains("noverify"), r.output());
         assertFalse(r.output().contains("hello"), "the application must not run: " + r.output());
-        assertFalse(r.output().contains("FATAL ERROR"), "a clean exit, not an abort: " + r.output());
+        assertFalse(
+                r.output().contains("FATAL ERROR"), "a clean exit, not an abort: " + r.output());
 
         Run valid = java("=noverify", WovenBytes.classPath(), "dev.weft.it.fixtures.UsesWeft");
         assertEquals(0, valid.code(), valid.output());
@@ -47,11 +55,21 @@ class AgentStartupTest {
 
     @Test
     void aClassPathWithoutTheRuntimeIsNamedInPlainWords() throws Exception {
-        Run r = java("", Path.of("target/test-classes").toAbsolutePath().toString(), "dev.weft.it.fixtures.UsesWeft");
+        Run r =
+                java(
+                        "",
+                        Path.of("target/test-classes").toAbsolutePath().toString(),
+                        "dev.weft.it.fixtures.UsesWeft");
         assertTrue(r.code() != 0, r.output());
-        assertTrue(r.output().contains("[weft] the weft-runtime jar is missing from the class path:"
-                + " dev.weft.it.fixtures.UsesWeft uses weft"), r.output());
-        assertFalse(r.output().contains("dev/weft/internal") && r.output().contains("NoClassDefFoundError: dev/weft/internal"),
+        assertTrue(
+                r.output()
+                        .contains(
+                                "[weft] the weft-runtime jar is missing from the class path:"
+                                        + " dev.weft.it.fixtures.UsesWeft uses weft"),
+                r.output());
+        assertFalse(
+                r.output().contains("dev/weft/internal")
+                        && r.output().contains("NoClassDefFoundError: dev/weft/internal"),
                 "no internal class in the error: " + r.output());
     }
 }

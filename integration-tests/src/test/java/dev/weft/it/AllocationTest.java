@@ -63,7 +63,7 @@ class AllocationTest {
     /** Polls to completion without allocating; returns the number of suspensions. */
     static long drive(Future<Long> f, Context cx, Flag flag, long[] value) {
         long suspensions = 0;
-        for (;;) {
+        for (; ; ) {
             flag.woken = false;
             Poll<Long> p = f.poll(cx);
             if (p.isReady()) {
@@ -97,9 +97,11 @@ class AllocationTest {
         long oneAwait = a1 - a0;
         long manyAwaits = a2 - a1;
         double perAwait = (manyAwaits - oneAwait) / (double) (n - 1);
-        System.out.printf("[alloc] ready await: call with 1 await %d B, with %d awaits %d B, %.4f B per extra await%n",
+        System.out.printf(
+                "[alloc] ready await: call with 1 await %d B, with %d awaits %d B, %.4f B per extra await%n",
                 oneAwait, n, manyAwaits, perAwait);
-        assertTrue(perAwait < 0.01, "awaiting a ready future allocated " + perAwait + " B per await");
+        assertTrue(
+                perAwait < 0.01, "awaiting a ready future allocated " + perAwait + " B per await");
     }
 
     @Test
@@ -124,8 +126,10 @@ class AllocationTest {
         long oneCall = a1 - a0;
         long loop = a2 - a1;
         double perSuspension = (loop - oneCall) / (double) (n - 1);
-        System.out.printf("[alloc] suspending loop with an allocation-free leaf: 1 suspension %d B (state object"
-                + " and result), %d suspensions %d B, %.4f B per extra suspension%n", oneCall, n, loop, perSuspension);
+        System.out.printf(
+                "[alloc] suspending loop with an allocation-free leaf: 1 suspension %d B (state object"
+                        + " and result), %d suspensions %d B, %.4f B per extra suspension%n",
+                oneCall, n, loop, perSuspension);
         assertTrue(perSuspension < 0.01, "each suspension allocated " + perSuspension + " B");
     }
 
@@ -176,8 +180,12 @@ class AllocationTest {
         assertEquals(n, s);
         long leaves = a1 - a0;
         long loop = a2 - a1;
-        System.out.printf("[alloc] %d suspending awaits on fresh leaves: loop %d B, the leaves alone %d B"
-                + " (%.2f B per iteration beyond the leaf)%n", n, loop, leaves, (loop - leaves) / (double) n);
-        assertTrue(loop - leaves < n / 100, "the loop allocated " + (loop - leaves) + " B beyond its leaves");
+        System.out.printf(
+                "[alloc] %d suspending awaits on fresh leaves: loop %d B, the leaves alone %d B"
+                        + " (%.2f B per iteration beyond the leaf)%n",
+                n, loop, leaves, (loop - leaves) / (double) n);
+        assertTrue(
+                loop - leaves < n / 100,
+                "the loop allocated " + (loop - leaves) + " B beyond its leaves");
     }
 }

@@ -19,13 +19,26 @@ class ArraysTest {
         long[] init = {await(Leaf.of(1L)), 2L, await(Leaf.of(3L))};
         double[][] jag = {{1.0}, {await(Leaf.of(2.0)), 3.0}};
         Object[] objs = new Object[] {null, await(Leaf.of("o")), init};
-        return Future.ready(a.length + "," + grid.length + "x" + grid[0].length + "," + Arrays.toString(init) + ","
-                + Arrays.deepToString(jag) + "," + objs[1] + (objs[2] == init));
+        return Future.ready(
+                a.length
+                        + ","
+                        + grid.length
+                        + "x"
+                        + grid[0].length
+                        + ","
+                        + Arrays.toString(init)
+                        + ","
+                        + Arrays.deepToString(jag)
+                        + ","
+                        + objs[1]
+                        + (objs[2] == init));
     }
 
     @BothModes
     void arrayCreationWithAwaitedSizesAndElements(Mode mode) {
-        assertEquals("3,2x1,[1, 2, 3],[[1.0], [2.0, 3.0]],otrue", Drive.value(mode, ArraysTest::creation));
+        assertEquals(
+                "3,2x1,[1, 2, 3],[[1.0], [2.0, 3.0]],otrue",
+                Drive.value(mode, ArraysTest::creation));
     }
 
     static Future<String> stores() {
@@ -48,12 +61,22 @@ class ArraysTest {
         f[0] = await(Leaf.of(0.25f));
         String[][] g = new String[1][1];
         g[await(Leaf.of(0))][await(Leaf.of(0))] = await(Leaf.of("g"));
-        return Future.ready(Arrays.toString(a) + Arrays.toString(l) + c[0] + z[0] + b[0] + s[0] + f[0] + g[0][0]);
+        return Future.ready(
+                Arrays.toString(a)
+                        + Arrays.toString(l)
+                        + c[0]
+                        + z[0]
+                        + b[0]
+                        + s[0]
+                        + f[0]
+                        + g[0][0]);
     }
 
     @BothModes
     void storesWithAwaitedIndicesAndValues(Mode mode) {
-        assertEquals("[1, 10, 20, 5][0, 9223372036854775807]qtrue-130.25g", Drive.value(mode, ArraysTest::stores));
+        assertEquals(
+                "[1, 10, 20, 5][0, 9223372036854775807]qtrue-130.25g",
+                Drive.value(mode, ArraysTest::stores));
     }
 
     static Future<Integer> loads(int[][] m) {
@@ -73,7 +96,9 @@ class ArraysTest {
 
     @BothModes
     void awaitedIndexOutOfBoundsThrowsFromPoll(Mode mode) {
-        assertEquals(ArrayIndexOutOfBoundsException.class, Drive.error(mode, ArraysTest::outOfBounds).getClass());
+        assertEquals(
+                ArrayIndexOutOfBoundsException.class,
+                Drive.error(mode, ArraysTest::outOfBounds).getClass());
     }
 
     static int sum(int... xs) {

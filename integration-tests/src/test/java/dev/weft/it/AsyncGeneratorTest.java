@@ -2,7 +2,6 @@ package dev.weft.it;
 
 import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +37,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AsyncGeneratorTest {
 
     private static <T> T run(int workers, Supplier<Future<T>> body) {
-        try (AsyncRuntime rt = workers == 0 ? AsyncRuntime.currentThread()
-                : AsyncRuntime.builder().workers(workers).build()) {
+        try (AsyncRuntime rt =
+                workers == 0
+                        ? AsyncRuntime.currentThread()
+                        : AsyncRuntime.builder().workers(workers).build()) {
             return rt.blockOn(body.get());
         }
     }
@@ -111,13 +112,17 @@ class AsyncGeneratorTest {
             expected.add("got" + i);
         }
         expected.add("closed");
-        assertEquals(expected, run(workers, () -> {
-            try {
-                return channelPipeline(50);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }));
+        assertEquals(
+                expected,
+                run(
+                        workers,
+                        () -> {
+                            try {
+                                return channelPipeline(50);
+                            } catch (IOException e) {
+                                throw new AssertionError(e);
+                            }
+                        }));
     }
 
     // ---- back-pressure ----
@@ -146,7 +151,8 @@ class AsyncGeneratorTest {
     @ValueSource(ints = {0, 2})
     void theProducerNeverRunsAheadOfTheConsumer(int workers) {
         AtomicInteger produced = new AtomicInteger();
-        assertEquals(List.of("0:1", "1:2", "2:3", "3:4", "4:5"),
+        assertEquals(
+                List.of("0:1", "1:2", "2:3", "3:4", "4:5"),
                 run(workers, () -> slowConsumer(counted(5, produced), produced)));
         assertEquals(5, produced.get());
     }
@@ -189,7 +195,8 @@ class AsyncGeneratorTest {
         assertTrue(run(workers, s::hasNext), "asked twice without next(): still the same element");
         assertEquals("one", s.next());
         assertThrows(NoSuchElementException.class, s::next, "taken already");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(workers, s::hasNext));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> run(workers, s::hasNext));
         assertSame(BOOM, e);
         assertThrows(NoSuchElementException.class, s::next);
     }
@@ -221,7 +228,8 @@ class AsyncGeneratorTest {
     @ValueSource(ints = {0, 2})
     void yieldsAndAwaitsInsideLoopsTryCatchAndFinally(int workers) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        assertEquals(List.of("v00", "caught io1", "v02"), run(workers, () -> collect(guarded(log, 3))));
+        assertEquals(
+                List.of("v00", "caught io1", "v02"), run(workers, () -> collect(guarded(log, 3))));
         assertEquals(List.of("inner0", "inner1", "inner2", "outer"), log);
     }
 
@@ -281,9 +289,12 @@ class AsyncGeneratorTest {
         CountDownLatch finallyRan = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         AtomicInteger afterCancel = new AtomicInteger();
-        try (AsyncRuntime rt = workers == 0 ? AsyncRuntime.currentThread()
-                : AsyncRuntime.builder().workers(workers).build()) {
-            JoinHandle<Integer> h = rt.spawn(consumeAll(waitsForever(finallyRan, afterCancel), first));
+        try (AsyncRuntime rt =
+                workers == 0
+                        ? AsyncRuntime.currentThread()
+                        : AsyncRuntime.builder().workers(workers).build()) {
+            JoinHandle<Integer> h =
+                    rt.spawn(consumeAll(waitsForever(finallyRan, afterCancel), first));
             if (workers == 0) {
                 // the current-thread runtime runs tasks only inside blockOn: let it reach the sleep
                 rt.blockOn(sleepThenCancel(h));
@@ -354,10 +365,16 @@ class AsyncGeneratorTest {
     @ValueSource(ints = {0, 2})
     void genericStaticAndInstanceGeneratorsComposeIntoAPipeline(int workers) {
         AtomicInteger produced = new AtomicInteger();
-        List<String> out = run(workers, () -> {
-            AsyncStream<Integer> mapped = mapAsync(counted(8, produced), x -> later(x % 4 == 3 ? 0 : x * 2));
-            return collect(labelled(ascendingOnly(mapped)));
-        });
+        List<String> out =
+                run(
+                        workers,
+                        () -> {
+                            AsyncStream<Integer> mapped =
+                                    mapAsync(
+                                            counted(8, produced),
+                                            x -> later(x % 4 == 3 ? 0 : x * 2));
+                            return collect(labelled(ascendingOnly(mapped)));
+                        });
         assertEquals(List.of("#0/0", "#2/2", "#4/6", "#8/14", "#10/24", "#12/36"), out);
         assertEquals(8, produced.get());
         assertEquals(1, calls);

@@ -42,7 +42,8 @@ class AsyncStackTraceOffTest {
     @Test
     void switchedOffAFailureCrossesUnchanged() {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(joins())));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(joins())));
             assertFalse(AsyncStackTrace.ENABLED);
             assertSame(thrown, e);
             assertEquals(0, e.getSuppressed().length);

@@ -59,10 +59,16 @@ class AsyncStackTraceTest {
     @Test
     void aFailureInsideOneTaskNamesEveryAwaitingLevel() {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(outerLevel())));
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class, () -> rt.blockOn(rt.spawn(outerLevel())));
             assertSame(thrown, e);
             List<String> frames = frames(e.getStackTrace());
-            assertOrdered(frames, at("failing", "throw"), at("innerLevel", "inner-await"), at("outerLevel", "outer-await"));
+            assertOrdered(
+                    frames,
+                    at("failing", "throw"),
+                    at("innerLevel", "inner-await"),
+                    at("outerLevel", "outer-await"));
         }
     }
 
@@ -84,35 +90,55 @@ class AsyncStackTraceTest {
         assertTrue(AsyncStackTrace.ENABLED, "on by default");
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
             LiveTasks.recordSpawnSites(rt);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(caller())));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(caller())));
             assertSame(thrown, e, "the same object");
             assertEquals("joined", e.getMessage());
             // its own trace is still the child's, unchanged
             List<String> own = frames(e.getStackTrace());
             assertTrue(own.contains(at("failing", "throw")), own.toString());
-            assertFalse(own.stream().anyMatch(f -> f.contains(".spawnAndJoin(") || f.contains(".caller(")), own.toString());
+            assertFalse(
+                    own.stream()
+                            .anyMatch(f -> f.contains(".spawnAndJoin(") || f.contains(".caller(")),
+                    own.toString());
 
             List<AsyncStackTrace> sides = sides(e);
             assertTrue(sides.size() >= 1, Arrays.toString(e.getSuppressed()));
             AsyncStackTrace side = sides.get(0);
-            assertEquals("the failure of a task spawned at " + at("spawnAndJoin", "spawn") + " reached its awaiter here",
+            assertEquals(
+                    "the failure of a task spawned at "
+                            + at("spawnAndJoin", "spawn")
+                            + " reached its awaiter here",
                     side.getMessage());
-            assertOrdered(frames(side.getStackTrace()), at("spawnAndJoin", "join-await"), at("caller", "caller-await"));
+            assertOrdered(
+                    frames(side.getStackTrace()),
+                    at("spawnAndJoin", "join-await"),
+                    at("caller", "caller-await"));
         }
     }
 
     @Test
     void spawnSitesAreRecordedForEveryRuntimeCreatedWithTheProperty() {
         try (AsyncRuntime rt = withSpawnSites()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(caller())));
-            assertEquals("the failure of a task spawned at " + at("spawnAndJoin", "spawn") + " reached its awaiter here",
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(caller())));
+            assertEquals(
+                    "the failure of a task spawned at "
+                            + at("spawnAndJoin", "spawn")
+                            + " reached its awaiter here",
                     sides(e).get(0).getMessage());
         }
         try (AsyncRuntime plain = AsyncRuntime.builder().workers(2).build()) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> plain.blockOn(plain.spawn(caller())));
-            assertEquals("the failure of a task (spawn site not recorded) reached its awaiter here",
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> plain.blockOn(plain.spawn(caller())));
+            assertEquals(
+                    "the failure of a task (spawn site not recorded) reached its awaiter here",
                     sides(e).get(0).getMessage());
-            assertOrdered(frames(sides(e).get(0).getStackTrace()), at("spawnAndJoin", "join-await"),
+            assertOrdered(
+                    frames(sides(e).get(0).getStackTrace()),
+                    at("spawnAndJoin", "join-await"),
                     at("caller", "caller-await"));
         }
     }
@@ -152,13 +178,21 @@ class AsyncStackTraceTest {
     void aFailureAwaitedThroughFuturesAllGainsTheAwaitersChain() {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
             LiveTasks.recordSpawnSites(rt);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(rt.spawn(allCaller())));
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class, () -> rt.blockOn(rt.spawn(allCaller())));
             assertSame(thrown, e);
             AsyncStackTrace side = sides(e).get(0);
-            assertEquals("the failure of a task spawned at " + at("joinAll", "all-spawn") + " reached its awaiter here",
+            assertEquals(
+                    "the failure of a task spawned at "
+                            + at("joinAll", "all-spawn")
+                            + " reached its awaiter here",
                     side.getMessage());
             List<String> frames = frames(side.getStackTrace());
-            assertTrue(frames.stream().anyMatch(f -> f.startsWith("dev.weft.internal.future.JoinAll.poll(")), frames.toString());
+            assertTrue(
+                    frames.stream()
+                            .anyMatch(f -> f.startsWith("dev.weft.internal.future.JoinAll.poll(")),
+                    frames.toString());
             assertOrdered(frames, at("joinAll", "all-await"), at("allCaller", "all-caller"));
         }
     }
@@ -201,18 +235,34 @@ class AsyncStackTraceTest {
     // ---- helpers ----
 
     static List<AsyncStackTrace> sides(Throwable e) {
-        return Arrays.stream(e.getSuppressed()).filter(s -> s instanceof AsyncStackTrace)
-                .map(s -> (AsyncStackTrace) s).collect(Collectors.toList());
+        return Arrays.stream(e.getSuppressed())
+                .filter(s -> s instanceof AsyncStackTrace)
+                .map(s -> (AsyncStackTrace) s)
+                .collect(Collectors.toList());
     }
 
     static String at(String method, String marker) {
-        return AsyncStackTraceTest.class.getName() + "." + method + "(AsyncStackTraceTest.java:"
-                + SourceLines.lineOf(FILE, "// TRACE " + marker) + ")";
+        return AsyncStackTraceTest.class.getName()
+                + "."
+                + method
+                + "(AsyncStackTraceTest.java:"
+                + SourceLines.lineOf(FILE, "// TRACE " + marker)
+                + ")";
     }
 
     static List<String> frames(StackTraceElement[] trace) {
-        return Arrays.stream(trace).map(f -> f.getClassName() + "." + f.getMethodName() + "("
-                + f.getFileName() + ":" + f.getLineNumber() + ")").collect(Collectors.toList());
+        return Arrays.stream(trace)
+                .map(
+                        f ->
+                                f.getClassName()
+                                        + "."
+                                        + f.getMethodName()
+                                        + "("
+                                        + f.getFileName()
+                                        + ":"
+                                        + f.getLineNumber()
+                                        + ")")
+                .collect(Collectors.toList());
     }
 
     /** Each expected frame is present, in this order (innermost first). */
@@ -220,7 +270,8 @@ class AsyncStackTraceTest {
         int from = 0;
         for (String e : expected) {
             int at = frames.subList(from, frames.size()).indexOf(e);
-            assertTrue(at >= 0, "missing " + e + " (in order) in:\n  " + String.join("\n  ", frames));
+            assertTrue(
+                    at >= 0, "missing " + e + " (in order) in:\n  " + String.join("\n  ", frames));
             from += at + 1;
         }
     }

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChannelsWovenTest {
 
     static AsyncRuntime runtime(String kind) {
-        return kind.equals("current-thread") ? AsyncRuntime.currentThread() : AsyncRuntime.builder().workers(2).build();
+        return kind.equals("current-thread")
+                ? AsyncRuntime.currentThread()
+                : AsyncRuntime.builder().workers(2).build();
     }
 
     // ---- rendezvous ----
@@ -71,7 +73,8 @@ class ChannelsWovenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"current-thread", "multi-thread"})
-    void rendezvousHandsEveryValueOverAndATimedOutSendDeliversNothing(String kind) throws Exception {
+    void rendezvousHandsEveryValueOverAndATimedOutSendDeliversNothing(String kind)
+            throws Exception {
         try (AsyncRuntime rt = runtime(kind)) {
             Channel<Integer> ch = Channel.rendezvous();
             List<JoinHandle<Long>> consumers = new ArrayList<>();
@@ -85,7 +88,9 @@ class ChannelsWovenTest {
             }
             assertEquals(1_000L * 1_001 / 2, sum);
 
-            assertEquals(List.of("timed out", "sent", "taken"), rt.blockOn(handOff(Channel.rendezvous())));
+            assertEquals(
+                    List.of("timed out", "sent", "taken"),
+                    rt.blockOn(handOff(Channel.rendezvous())));
         }
     }
 
@@ -190,7 +195,8 @@ class ChannelsWovenTest {
                 for (int i = 1; i < seen.size(); i++) {
                     assertTrue(seen.get(i) > seen.get(i - 1), "a change reported twice: " + seen);
                 }
-                assertEquals(100, seen.get(seen.size() - 1), "the last value is never lost: " + seen);
+                assertEquals(
+                        100, seen.get(seen.size() - 1), "the last value is never lost: " + seen);
             }
             assertFalse(rt.blockOn(w.subscribe().changed()));
         }

@@ -54,7 +54,9 @@ class CheckedAwaitTest {
         assertEquals("value ok", Drive.value(mode, () -> lazyCatch(null)));
         assertEquals("caught io", Drive.value(mode, () -> lazyCatch(new IOException("io"))));
         // a subclass is caught by the declared type, as with any catch
-        assertEquals("caught refused", Drive.value(mode, () -> lazyCatch(new ConnectException("refused"))));
+        assertEquals(
+                "caught refused",
+                Drive.value(mode, () -> lazyCatch(new ConnectException("refused"))));
     }
 
     static Future<Object> catchSameObject(IOException failure) {
@@ -143,8 +145,13 @@ class CheckedAwaitTest {
 
     @Test
     void completionStageFormCatchesByTypeReadyAndPending() {
-        assertEquals("caught ready",
-                Drive.value(Mode.READY, () -> stageCatch(CompletableFuture.failedFuture(new IOException("ready")))));
+        assertEquals(
+                "caught ready",
+                Drive.value(
+                        Mode.READY,
+                        () ->
+                                stageCatch(
+                                        CompletableFuture.failedFuture(new IOException("ready")))));
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
             CompletableFuture<String> later = new CompletableFuture<>();
             // completed by another task once the awaiting one is parked on it
@@ -162,8 +169,12 @@ class CheckedAwaitTest {
     /** The motivating case: the JDK's HttpClient reports a refused connection as an IOException. */
     static Future<String> fetch(HttpClient client, URI uri) {
         try {
-            HttpResponse<String> r = await(client.sendAsync(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString()), IOException.class);
+            HttpResponse<String> r =
+                    await(
+                            client.sendAsync(
+                                    HttpRequest.newBuilder(uri).build(),
+                                    HttpResponse.BodyHandlers.ofString()),
+                            IOException.class);
             return Future.ready("status " + r.statusCode());
         } catch (IOException e) {
             return Future.ready("io: " + e.getClass().getSimpleName());
@@ -178,7 +189,9 @@ class CheckedAwaitTest {
         }
         HttpClient client = HttpClient.newHttpClient();
         try (AsyncRuntime rt = AsyncRuntime.create()) {
-            assertEquals("io: ConnectException", rt.blockOn(fetch(client, URI.create("http://127.0.0.1:" + port + "/"))));
+            assertEquals(
+                    "io: ConnectException",
+                    rt.blockOn(fetch(client, URI.create("http://127.0.0.1:" + port + "/"))));
         }
     }
 

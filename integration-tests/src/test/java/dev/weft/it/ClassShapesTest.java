@@ -84,7 +84,9 @@ class ClassShapesTest {
 
         static Future<Point> parse(String s) {
             String[] parts = await(Leaf.of(s)).split(",");
-            return Future.ready(new Point(Integer.parseInt(parts[0]), await(Leaf.of(Long.parseLong(parts[1])))));
+            return Future.ready(
+                    new Point(
+                            Integer.parseInt(parts[0]), await(Leaf.of(Long.parseLong(parts[1])))));
         }
     }
 
@@ -155,18 +157,20 @@ class ClassShapesTest {
     void genericMethodsAndClasses(Mode mode) {
         assertEquals("pear", Drive.value(mode, () -> max(Leaf.of("apple"), Leaf.of("pear"))));
         assertEquals(9L, Drive.value(mode, () -> max(Leaf.of(9L), Leaf.of(-1L))));
-        assertEquals(List.of("1z", "2z"), Drive.value(mode, () -> zip(List.of(1, 2), Leaf.of("z"))));
+        assertEquals(
+                List.of("1z", "2z"), Drive.value(mode, () -> zip(List.of(1, 2), Leaf.of("z"))));
         assertEquals(3, Drive.value(mode, () -> new Holder<>("abc").map(String::length)));
     }
 
     static Future<String> anonymousInside(int k) {
         int base = await(Leaf.of(k));
-        java.util.function.Function<Integer, Future<String>> f = new java.util.function.Function<>() {
-            @Override
-            public Future<String> apply(Integer x) {
-                return Future.ready("anon" + (await(Leaf.of(x)) + base));
-            }
-        };
+        java.util.function.Function<Integer, Future<String>> f =
+                new java.util.function.Function<>() {
+                    @Override
+                    public Future<String> apply(Integer x) {
+                        return Future.ready("anon" + (await(Leaf.of(x)) + base));
+                    }
+                };
         return f.apply(1);
     }
 

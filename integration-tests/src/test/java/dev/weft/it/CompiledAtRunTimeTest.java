@@ -34,7 +34,8 @@ class CompiledAtRunTimeTest {
     private static final int FEATURE = Runtime.version().feature();
 
     /** Java 17: sealed types, records, instanceof patterns, awaits in each. */
-    private static final String COMMON = """
+    private static final String COMMON =
+            """
             package gen;
 
             import static dev.weft.Async.await;
@@ -61,7 +62,8 @@ class CompiledAtRunTimeTest {
             """;
 
     /** Java 21+: pattern switch with guards that await, record patterns, case null. */
-    private static final String MODERN = """
+    private static final String MODERN =
+            """
                 public static Future<String> modern(Object o) {
                     String r = switch (o) {
                         case Circle c when c.r() > await(Leaf.of(1.0)) -> "big circle " + await(Leaf.of(c.r()));
@@ -80,7 +82,8 @@ class CompiledAtRunTimeTest {
             """;
 
     /** Java 22+: unnamed variables and patterns; Java 25: statements before super() (JEP 513). */
-    private static final String NEWEST = """
+    private static final String NEWEST =
+            """
                 public static Future<Integer> unnamed(java.util.List<Object> items) {
                     int n = 0;
                     for (Object _ : items) {
@@ -100,7 +103,8 @@ class CompiledAtRunTimeTest {
                 }
             """;
 
-    private static final String PROLOGUE = """
+    private static final String PROLOGUE =
+            """
                 public static class Checked {
                     final int v;
                     public Checked(int v) {
@@ -125,17 +129,34 @@ class CompiledAtRunTimeTest {
         out = Files.createTempDirectory("weft-compiled");
         Path src = out.resolve("src/gen/Shapes.java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, COMMON + (FEATURE >= 21 ? MODERN : "") + (FEATURE >= 22 ? NEWEST : "")
-                + (FEATURE >= 25 ? PROLOGUE : "") + "}\n");
+        Files.writeString(
+                src,
+                COMMON
+                        + (FEATURE >= 21 ? MODERN : "")
+                        + (FEATURE >= 22 ? NEWEST : "")
+                        + (FEATURE >= 25 ? PROLOGUE : "")
+                        + "}\n");
         Path classes = Files.createDirectories(out.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
-                "--release", Integer.toString(FEATURE), "-g",
-                "-cp", System.getProperty("java.class.path"),
-                "-d", classes.toString(), src.toString());
+        int rc =
+                javac.run(
+                        null,
+                        null,
+                        new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
+                        "--release",
+                        Integer.toString(FEATURE),
+                        "-g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        classes.toString(),
+                        src.toString());
         assertEquals(0, rc, diagnostics.toString(StandardCharsets.UTF_8));
-        loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledAtRunTimeTest.class.getClassLoader());
+        loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()},
+                        CompiledAtRunTimeTest.class.getClassLoader());
     }
 
     @AfterAll
@@ -172,42 +193,55 @@ class CompiledAtRunTimeTest {
         assertEquals("square 6", Drive.value(mode, call("basic", make("Square", 3))));
         assertEquals("string 3", Drive.value(mode, call("basic", "abc")));
         if (FEATURE >= 21) {
-            for (Object[] c : List.of(
-                    new Object[] {make("Circle", 2.5), "big circle 2.5"},
-                    new Object[] {make("Circle", 0.5), "circle 0.5"},
-                    new Object[] {make("Square", 11), "huge square+"},
-                    new Object[] {make("Square", 3), "square 6+"},
-                    new Object[] {"abcd", "string 4"},
-                    new Object[] {null, "null!"},
-                    new Object[] {42, "other"})) {
+            for (Object[] c :
+                    List.of(
+                            new Object[] {make("Circle", 2.5), "big circle 2.5"},
+                            new Object[] {make("Circle", 0.5), "circle 0.5"},
+                            new Object[] {make("Square", 11), "huge square+"},
+                            new Object[] {make("Square", 3), "square 6+"},
+                            new Object[] {"abcd", "string 4"},
+                            new Object[] {null, "null!"},
+                            new Object[] {42, "other"})) {
                 assertEquals(c[1], Drive.value(mode, call("modern", c[0])), "modern(" + c[0] + ")");
             }
         }
         if (FEATURE >= 22) {
             List<Object> items = List.of(make("Circle", 1.0), "s", make("Square", 2));
             Method unnamed = loader.loadClass("gen.Shapes").getMethod("unnamed", List.class);
-            assertEquals(1103, Drive.value(mode, () -> {
-                try {
-                    @SuppressWarnings("unchecked")
-                    Future<Integer> f = (Future<Integer>) unnamed.invoke(null, items);
-                    return f;
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }));
+            assertEquals(
+                    1103,
+                    Drive.value(
+                            mode,
+                            () -> {
+                                try {
+                                    @SuppressWarnings("unchecked")
+                                    Future<Integer> f =
+                                            (Future<Integer>) unnamed.invoke(null, items);
+                                    return f;
+                                } catch (ReflectiveOperationException e) {
+                                    throw new AssertionError(e);
+                                }
+                            }));
         }
         if (FEATURE >= 25) {
-            Object checked = loader.loadClass("gen.Shapes$Checked").getConstructor(int.class).newInstance(20);
+            Object checked =
+                    loader.loadClass("gen.Shapes$Checked")
+                            .getConstructor(int.class)
+                            .newInstance(20);
             Method plus = checked.getClass().getMethod("plus");
-            assertEquals(41, Drive.value(mode, () -> {
-                try {
-                    @SuppressWarnings("unchecked")
-                    Future<Integer> f = (Future<Integer>) plus.invoke(checked);
-                    return f;
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }));
+            assertEquals(
+                    41,
+                    Drive.value(
+                            mode,
+                            () -> {
+                                try {
+                                    @SuppressWarnings("unchecked")
+                                    Future<Integer> f = (Future<Integer>) plus.invoke(checked);
+                                    return f;
+                                } catch (ReflectiveOperationException e) {
+                                    throw new AssertionError(e);
+                                }
+                            }));
         }
     }
 

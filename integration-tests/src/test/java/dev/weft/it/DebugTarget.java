@@ -29,7 +29,8 @@ public class DebugTarget {
     }
 
     public static void main(String[] args) {
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).threadNamePrefix("weft-debug-").build()) {
+        try (AsyncRuntime rt =
+                AsyncRuntime.builder().workers(2).threadNamePrefix("weft-debug-").build()) {
             System.out.println("result " + rt.blockOn(rt.spawn(new DebugTarget().work(21))));
         }
     }

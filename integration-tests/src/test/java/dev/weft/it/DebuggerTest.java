@@ -80,12 +80,17 @@ class DebuggerTest {
             vm.resume();
             BreakpointEvent hit = next(vm, BreakpointEvent.class);
             ThreadReference worker = hit.thread();
-            assertTrue(worker.name().startsWith("weft-debug-"), "on a worker thread: " + worker.name());
+            assertTrue(
+                    worker.name().startsWith("weft-debug-"),
+                    "on a worker thread: " + worker.name());
             assertEquals(line("after-first"), hit.location().lineNumber());
             assertEquals("DebugTarget.java", hit.location().sourceName());
             StackFrame frame = worker.frame(0);
-            // resumed by the runtime: the task's poll is below, main is not (it is parked in blockOn)
-            assertTrue(frames(worker).stream().anyMatch(f -> f.startsWith("dev.weft.internal.task.Task.run")),
+            // resumed by the runtime: the task's poll is below, main is not (it is parked in
+            // blockOn)
+            assertTrue(
+                    frames(worker).stream()
+                            .anyMatch(f -> f.startsWith("dev.weft.internal.task.Task.run")),
                     frames(worker).toString());
 
             // 2. locals by name, and the receiver; base is dead after the await (not saved), so it
@@ -96,8 +101,14 @@ class DebuggerTest {
             assertNull(frame.thisObject(), "the body is static: the receiver is the local $this");
             ObjectReference self = (ObjectReference) local(frame, "$this");
             assertEquals(TARGET, self.referenceType().name());
-            assertEquals("target", ((StringReference) self.getValue(self.referenceType().fieldByName("name"))).value());
-            assertEquals(0, ((IntegerValue) self.getValue(self.referenceType().fieldByName("calls"))).value());
+            assertEquals(
+                    "target",
+                    ((StringReference) self.getValue(self.referenceType().fieldByName("name")))
+                            .value());
+            assertEquals(
+                    0,
+                    ((IntegerValue) self.getValue(self.referenceType().fieldByName("calls")))
+                            .value());
 
             // 3. step over, line by line, to the second await
             assertEquals(line("second-line"), step(vm, worker).lineNumber());
@@ -108,8 +119,11 @@ class DebuggerTest {
             // 4. "step over" the await: it suspends, so the step ends where the body returns to the
             //    runtime, not on the next line; a breakpoint there is how to get past it
             Location stepped = step(vm, worker);
-            assertFalse(stepped.method().equals(atAwait.method()) && stepped.lineNumber() == line("after-second"),
-                    "stepping over a suspending await cannot reach the next line on this thread: " + stepped);
+            assertFalse(
+                    stepped.method().equals(atAwait.method())
+                            && stepped.lineNumber() == line("after-second"),
+                    "stepping over a suspending await cannot reach the next line on this thread: "
+                            + stepped);
             breakAt(erm, type, line("after-second"));
             vm.resume();
             BreakpointEvent past = next(vm, BreakpointEvent.class);
@@ -117,11 +131,15 @@ class DebuggerTest {
             assertTrue(past.thread().name().startsWith("weft-debug-"), past.thread().name());
             StackFrame after = past.thread().frame(0);
             assertEquals(45, ((IntegerValue) local(after, "second")).value());
-            assertNull(after.visibleVariableByName("local"), "local is dead after the second await");
+            assertNull(
+                    after.visibleVariableByName("local"), "local is dead after the second await");
             assertEquals("L21", ((StringReference) local(after, "label")).value());
             ObjectReference again = (ObjectReference) local(after, "$this");
             assertEquals(self, again, "the same receiver");
-            assertEquals(42, ((IntegerValue) again.getValue(again.referenceType().fieldByName("calls"))).value());
+            assertEquals(
+                    42,
+                    ((IntegerValue) again.getValue(again.referenceType().fieldByName("calls")))
+                            .value());
             erm.deleteAllBreakpoints();
             vm.resume();
             next(vm, VMDeathEvent.class);
@@ -146,7 +164,13 @@ class DebuggerTest {
         args.get("home").setValue(System.getProperty("java.home"));
         String agent = System.getProperty("weft.agent.jar");
         assertNotNull(agent, "surefire passes weft.agent.jar");
-        args.get("options").setValue("\"-javaagent:" + agent + "\" -cp \"" + System.getProperty("java.class.path") + "\"");
+        args.get("options")
+                .setValue(
+                        "\"-javaagent:"
+                                + agent
+                                + "\" -cp \""
+                                + System.getProperty("java.class.path")
+                                + "\"");
         args.get("main").setValue(TARGET);
         VirtualMachine vm = launcher.launch(args);
         drain(vm.process().getInputStream());
@@ -155,23 +179,26 @@ class DebuggerTest {
     }
 
     private void drain(InputStream in) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try {
-                for (int n; (n = in.read(buf)) > 0;) {
-                    synchronized (output) {
-                        output.write(buf, 0, n);
-                    }
-                }
-            } catch (java.io.IOException closed) {
-                // the child exited
-            }
-        });
+        Thread t =
+                new Thread(
+                        () -> {
+                            byte[] buf = new byte[4096];
+                            try {
+                                for (int n; (n = in.read(buf)) > 0; ) {
+                                    synchronized (output) {
+                                        output.write(buf, 0, n);
+                                    }
+                                }
+                            } catch (java.io.IOException closed) {
+                                // the child exited
+                            }
+                        });
         t.setDaemon(true);
         t.start();
     }
 
-    private static void breakAt(EventRequestManager erm, ReferenceType type, int line) throws Exception {
+    private static void breakAt(EventRequestManager erm, ReferenceType type, int line)
+            throws Exception {
         List<Location> where = type.locationsOfLine(line);
         assertFalse(where.isEmpty(), "no code at line " + line);
         for (Location l : where) { // the woven body, and its direct entry when the method has one
@@ -196,8 +223,14 @@ class DebuggerTest {
 
     private static Value local(StackFrame frame, String name) throws Exception {
         com.sun.jdi.LocalVariable v = frame.visibleVariableByName(name);
-        assertNotNull(v, "no visible local '" + name + "' at " + frame.location() + "; visible: "
-                + frame.visibleVariables());
+        assertNotNull(
+                v,
+                "no visible local '"
+                        + name
+                        + "' at "
+                        + frame.location()
+                        + "; visible: "
+                        + frame.visibleVariables());
         return frame.getValue(v);
     }
 
@@ -225,8 +258,10 @@ class DebuggerTest {
                     return type.cast(e);
                 }
                 if (e instanceof VMDisconnectEvent || e instanceof VMDeathEvent) {
-                    throw new AssertionError("the child ended while waiting for " + type.getSimpleName()
-                            + (e instanceof LocatableEvent ? "" : ""));
+                    throw new AssertionError(
+                            "the child ended while waiting for "
+                                    + type.getSimpleName()
+                                    + (e instanceof LocatableEvent ? "" : ""));
                 }
             }
             set.resume();

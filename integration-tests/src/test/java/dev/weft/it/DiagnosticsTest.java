@@ -41,13 +41,20 @@ class DiagnosticsTest {
         Throwable t = Drive.error(mode, DiagnosticsTest::levelOne);
         assertEquals("three deep", t.getMessage());
         StackTraceElement[] trace = t.getStackTrace();
-        String printed = Arrays.stream(trace).map(String::valueOf).collect(Collectors.joining("\n  "));
+        String printed =
+                Arrays.stream(trace).map(String::valueOf).collect(Collectors.joining("\n  "));
         int lastIndex = -1;
         for (String method : new String[] {"levelThree", "levelTwo", "levelOne"}) {
             int line = SourceLines.lineOf("dev/weft/it/DiagnosticsTest.java", "// DIAG " + method);
             int index = indexOf(trace, method, line);
-            assertTrue(index >= 0, "no frame DiagnosticsTest." + method + "(DiagnosticsTest.java:" + line
-                    + ") in\n  " + printed);
+            assertTrue(
+                    index >= 0,
+                    "no frame DiagnosticsTest."
+                            + method
+                            + "(DiagnosticsTest.java:"
+                            + line
+                            + ") in\n  "
+                            + printed);
             assertTrue(index > lastIndex, "frames out of order:\n  " + printed);
             lastIndex = index;
         }

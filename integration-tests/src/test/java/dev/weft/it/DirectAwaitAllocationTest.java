@@ -78,8 +78,12 @@ class DirectAwaitAllocationTest {
         long oneIteration = a1 - a0;
         long loopBytes = a2 - a1;
         double perIteration = (loopBytes - oneIteration) / (double) (n - 1);
-        System.out.printf("[alloc] ready leaf through a chain of depth %d: run with 1 iteration %d B, with %d"
-                + " iterations %d B, %.4f B per extra iteration%n", depth, oneIteration, n, loopBytes, perIteration);
-        assertTrue(perIteration < 0.01, "depth " + depth + ": " + perIteration + " B per await of the chain");
+        System.out.printf(
+                "[alloc] ready leaf through a chain of depth %d: run with 1 iteration %d B, with %d"
+                        + " iterations %d B, %.4f B per extra iteration%n",
+                depth, oneIteration, n, loopBytes, perIteration);
+        assertTrue(
+                perIteration < 0.01,
+                "depth " + depth + ": " + perIteration + " B per await of the chain");
     }
 }

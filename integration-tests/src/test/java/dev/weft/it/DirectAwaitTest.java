@@ -61,26 +61,35 @@ class DirectAwaitTest {
         long a = l * 2;
         double y = x / 2;
         int n = s.length() + c;
-        double r = depth == 0 ? await(Leaf.of(0.5)) : await(wide(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c));
+        double r =
+                depth == 0
+                        ? await(Leaf.of(0.5))
+                        : await(wide(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c));
         return Future.ready(r + a + y + n + b + f);
     }
 
-    private static double wideExpected(long l, double x, int depth, byte b, float f, String s, char c) {
-        double r = depth == 0 ? 0.5 : wideExpected(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c);
+    private static double wideExpected(
+            long l, double x, int depth, byte b, float f, String s, char c) {
+        double r =
+                depth == 0
+                        ? 0.5
+                        : wideExpected(l + 1, x * 2, depth - 1, (byte) (b + 1), f * 2, s + c, c);
         return r + l * 2 + x / 2 + (s.length() + c) + b + f;
     }
 
     final class Inner {
         private Future<Double> wideOnThis(long l, double x, int depth) {
             long a = l + depth;
-            double r = depth == 0 ? await(Leaf.of(x)) : await(wideOnThis(l * 3, x + 0.25, depth - 1));
+            double r =
+                    depth == 0 ? await(Leaf.of(x)) : await(wideOnThis(l * 3, x + 0.25, depth - 1));
             return Future.ready(r + a);
         }
     }
 
     @BothModes
     void wideParametersAndLocals(Mode mode) {
-        assertEquals(wideExpected(1L << 40, 1.5, 6, (byte) 3, 0.5f, "s", 'c'),
+        assertEquals(
+                wideExpected(1L << 40, 1.5, 6, (byte) 3, 0.5f, "s", 'c'),
                 Drive.value(mode, () -> wide(1L << 40, 1.5, 6, (byte) 3, 0.5f, "s", 'c')));
         double want = 1.5 + 1.25 * 0 + 0.25 * 4; // x grows by 0.25 per level
         long sum = 0;
@@ -101,7 +110,9 @@ class DirectAwaitTest {
 
     @BothModes
     void valuesBelowTheAwaitedCallSurvive(Mode mode) {
-        assertEquals("v7:" + (7 + expected(4)) + ":" + expected(1), Drive.value(mode, () -> stackBelow(4)));
+        assertEquals(
+                "v7:" + (7 + expected(4)) + ":" + expected(1),
+                Drive.value(mode, () -> stackBelow(4)));
     }
 
     /** Instance methods the call cannot dispatch away from, on {@code this}. */
@@ -138,7 +149,10 @@ class DirectAwaitTest {
     static Future<Long> failing(int depth, Throwable error, List<String> log) {
         long a = depth;
         try {
-            long r = depth == 1 ? await(Leaf.<Long>fail(error)) : await(failing(depth - 1, error, log));
+            long r =
+                    depth == 1
+                            ? await(Leaf.<Long>fail(error))
+                            : await(failing(depth - 1, error, log));
             return Future.ready(r + a);
         } finally {
             log.add("finally " + depth);
@@ -191,7 +205,9 @@ class DirectAwaitTest {
     @BothModes
     void anExceptionBeforeTheCalleesFirstAwaitComesOutOfTheAwait(Mode mode) {
         List<String> log = new ArrayList<>();
-        assertEquals("unawaited call still pending: true", Drive.value(mode, () -> awaitsEarlyThrower(log)));
+        assertEquals(
+                "unawaited call still pending: true",
+                Drive.value(mode, () -> awaitsEarlyThrower(log)));
         assertEquals(List.of("called", "caught at the await"), log);
     }
 
@@ -277,8 +293,17 @@ class DirectAwaitTest {
         Context cancelled = Contexts.withCancel(Context.of(() -> {}), CancelSignal.ALWAYS);
         assertThrows(CancellationException.class, () -> waitsAt(4, never, log).poll(cancelled));
         assertTrue(never.isCancelled());
-        assertEquals(List.of("cancelled 1", "finally 1", "cancelled 2", "finally 2", "cancelled 3", "finally 3",
-                "cancelled 4", "finally 4"), log);
+        assertEquals(
+                List.of(
+                        "cancelled 1",
+                        "finally 1",
+                        "cancelled 2",
+                        "finally 2",
+                        "cancelled 3",
+                        "finally 3",
+                        "cancelled 4",
+                        "finally 4"),
+                log);
     }
 
     static Future<Long> readyChain(Future<Long> leaf, int depth) {
@@ -303,8 +328,10 @@ class DirectAwaitTest {
     @Test
     void readyChainsInATaskCrossTheCooperativeBudget() {
         long perChain = 1 + 32L * 33 / 2; // the leaf's 1 plus a = 1..32
-        for (AsyncRuntime rt : new AsyncRuntime[] {AsyncRuntime.currentThread(),
-                AsyncRuntime.builder().workers(2).build()}) {
+        for (AsyncRuntime rt :
+                new AsyncRuntime[] {
+                    AsyncRuntime.currentThread(), AsyncRuntime.builder().workers(2).build()
+                }) {
             try (rt) {
                 assertEquals(1000 * perChain, rt.blockOn(manyReadyChains(1000, 32)));
                 assertEquals(1000 * perChain, rt.blockOn(rt.spawn(manyReadyChains(1000, 32))));
@@ -320,7 +347,8 @@ class DirectAwaitTest {
     @Test
     void anEagerMethodAwaitsAChainDirectly() throws Exception {
         Drive.reset(Mode.READY, true);
-        assertEquals(expected(8) + 1, eager(8).getNow(-1L), "ready chain: complete before returning");
+        assertEquals(
+                expected(8) + 1, eager(8).getNow(-1L), "ready chain: complete before returning");
         Drive.reset(Mode.PENDING, true);
         CompletableFuture<Long> cf = eager(8);
         while (!cf.isDone()) {
@@ -343,14 +371,16 @@ class DirectAwaitTest {
         Throwable t = Drive.error(mode, () -> thrower(3));
         List<String> frames = new ArrayList<>();
         for (StackTraceElement e : t.getStackTrace()) {
-            if (e.getClassName().equals(DirectAwaitTest.class.getName()) && e.getMethodName().equals("thrower")) {
+            if (e.getClassName().equals(DirectAwaitTest.class.getName())
+                    && e.getMethodName().equals("thrower")) {
                 frames.add(e.getFileName() + ":" + e.getLineNumber());
             }
         }
         String file = "dev/weft/it/DirectAwaitTest.java";
         int throwLine = SourceLines.lineOf(file, "@throw" + "-deep");
         int awaitLine = SourceLines.lineOf(file, "@await" + "-deep");
-        assertEquals(Collections.nCopies(1, "DirectAwaitTest.java:" + throwLine), frames.subList(0, 1));
+        assertEquals(
+                Collections.nCopies(1, "DirectAwaitTest.java:" + throwLine), frames.subList(0, 1));
         assertTrue(frames.size() >= 3, "all three levels: " + frames);
         for (String f : frames.subList(1, 3)) {
             assertEquals("DirectAwaitTest.java:" + awaitLine, f);

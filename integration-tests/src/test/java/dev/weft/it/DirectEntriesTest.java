@@ -57,15 +57,15 @@ class DirectEntriesTest {
         }
 
         Future<Integer> all(Shapes other, boolean flag) {
-            int sum = await(leaf(1));                                     // direct: static
-            Future<Integer> stored = onlyStored(2);                       // lazy: not awaited at the call
+            int sum = await(leaf(1)); // direct: static
+            Future<Integer> stored = onlyStored(2); // lazy: not awaited at the call
             sum += await(stored);
-            sum += await(flag ? inATernary(3) : leaf(3));                 // lazy: a branch joins before the await
-            sum += await(privateOnThis(4));                               // direct: private, on this
-            sum += await(other.privateOnOther(5));                        // lazy: receiver may be null
-            sum += await(finalOnThis(6));                                 // direct: final, on this
-            sum += await(overridable(7));                                 // lazy: a subclass may override
-            sum += await(eager(8));                                       // lazy: eager methods keep their start
+            sum += await(flag ? inATernary(3) : leaf(3)); // lazy: a branch joins before the await
+            sum += await(privateOnThis(4)); // direct: private, on this
+            sum += await(other.privateOnOther(5)); // lazy: receiver may be null
+            sum += await(finalOnThis(6)); // direct: final, on this
+            sum += await(overridable(7)); // lazy: a subclass may override
+            sum += await(eager(8)); // lazy: eager methods keep their start
             return Future.ready(sum);
         }
     }
@@ -74,8 +74,11 @@ class DirectEntriesTest {
         Set<String> names = new TreeSet<>();
         for (Method m : c.getDeclaredMethods()) {
             Class<?>[] p = m.getParameterTypes();
-            if (Modifier.isStatic(m.getModifiers()) && m.isSynthetic() && p.length >= 2
-                    && p[p.length - 2] == Context.class && p[p.length - 1] == Object.class) {
+            if (Modifier.isStatic(m.getModifiers())
+                    && m.isSynthetic()
+                    && p.length >= 2
+                    && p[p.length - 2] == Context.class
+                    && p[p.length - 1] == Object.class) {
                 names.add(m.getName());
             }
         }
@@ -94,7 +97,19 @@ class DirectEntriesTest {
         Set<String> all = new TreeSet<>(directEntries(DirectAwaitTest.class));
         all.addAll(directEntries(DirectAwaitTest.Node.class));
         all.addAll(directEntries(DirectAwaitTest.Inner.class));
-        assertEquals(Set.of("chain", "failing", "returnsATail", "thrower", "throwsBeforeItsAwait", "top", "waitsAt",
-                "walk", "wide", "wideOnThis", "readyChain"), all);
+        assertEquals(
+                Set.of(
+                        "chain",
+                        "failing",
+                        "returnsATail",
+                        "thrower",
+                        "throwsBeforeItsAwait",
+                        "top",
+                        "waitsAt",
+                        "walk",
+                        "wide",
+                        "wideOnThis",
+                        "readyChain"),
+                all);
     }
 }

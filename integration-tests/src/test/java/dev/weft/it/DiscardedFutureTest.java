@@ -63,18 +63,43 @@ class DiscardedFutureTest {
 
     @Test
     void theAgentLogsEachDiscardedFutureOnceWhenTheClassLoads() throws Exception {
-        List<String> warnings = log.lines().filter(l -> l.startsWith("[weft] warning: ")).collect(Collectors.toList());
+        List<String> warnings =
+                log.lines()
+                        .filter(l -> l.startsWith("[weft] warning: "))
+                        .collect(Collectors.toList());
         List<Integer> lines = marked();
         assertEquals(4, lines.size());
         String leaf = "the dev.weft.Future returned by " + CLS + ".leaf";
-        String fix = ": it does nothing until it is awaited or spawned (await it, pass it to Async.spawn, or return it)";
-        assertEquals(List.of(
-                "[weft] warning: " + where("dropsOne", lines.get(0)) + ": " + leaf + " is discarded" + fix,
-                "[weft] warning: " + where("dropsOne", lines.get(1)) + ": " + leaf
-                        + " is stored in local 'never' and never read" + fix,
-                "[weft] warning: " + where("plain", lines.get(2)) + ": " + leaf + " is discarded" + fix,
-                "[weft] warning: in a lambda in " + where("inALambda", lines.get(3)) + ": " + leaf + " is discarded" + fix),
-                warnings, log);
+        String fix =
+                ": it does nothing until it is awaited or spawned (await it, pass it to Async.spawn, or return it)";
+        assertEquals(
+                List.of(
+                        "[weft] warning: "
+                                + where("dropsOne", lines.get(0))
+                                + ": "
+                                + leaf
+                                + " is discarded"
+                                + fix,
+                        "[weft] warning: "
+                                + where("dropsOne", lines.get(1))
+                                + ": "
+                                + leaf
+                                + " is stored in local 'never' and never read"
+                                + fix,
+                        "[weft] warning: "
+                                + where("plain", lines.get(2))
+                                + ": "
+                                + leaf
+                                + " is discarded"
+                                + fix,
+                        "[weft] warning: in a lambda in "
+                                + where("inALambda", lines.get(3))
+                                + ": "
+                                + leaf
+                                + " is discarded"
+                                + fix),
+                warnings,
+                log);
     }
 
     @BothModes

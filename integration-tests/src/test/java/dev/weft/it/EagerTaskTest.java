@@ -124,7 +124,8 @@ class EagerTaskTest {
     }
 
     /** Calls {@code body}, waking parked leaves until the eager result is done, and checks its class. */
-    private static <T> CompletableFuture<T> settle(Mode mode, Class<?> type, Supplier<CompletableFuture<T>> body) {
+    private static <T> CompletableFuture<T> settle(
+            Mode mode, Class<?> type, Supplier<CompletableFuture<T>> body) {
         Drive.reset(mode, true);
         CompletableFuture<T> cf = body.get();
         assertSame(type, cf.getClass(), "the object returned is the declared subclass");
@@ -147,7 +148,8 @@ class EagerTaskTest {
     @BothModes
     void aTaskFromTryCatchFinally(Mode mode) {
         List<String> log = new ArrayList<>();
-        assertEquals("caught leaf failed then more", settle(mode, Task.class, () -> caught(log)).join());
+        assertEquals(
+                "caught leaf failed then more", settle(mode, Task.class, () -> caught(log)).join());
         assertEquals(List.of("try", "finally"), log);
     }
 
@@ -201,17 +203,33 @@ class EagerTaskTest {
     @Test
     void returnTypesWeftCannotCreateAreRejectedWithTheReason() {
         String p = "dev.weft.it.EagerTaskTest$";
-        rejected(EagerTaskTest::abstractReturn,
-                "the return type " + p + "AbstractTask is abstract: weft must create the object it returns");
-        rejected(EagerTaskTest::needsArgument, "the return type " + p + "NeedsArgument has no no-arg constructor:"
-                + " weft creates the object it returns with new EagerTaskTest.NeedsArgument()");
-        rejected(EagerTaskTest::privateConstructor, "the no-arg constructor of the return type " + p
-                + "PrivateTask is not accessible from dev.weft.it: weft creates the object it returns with new"
-                + " EagerTaskTest.PrivateTask()");
-        rejected(EagerTaskTest::protectedElsewhere, "the no-arg constructor of the return type"
-                + " dev.weft.it.elsewhere.ProtectedTask is not accessible from dev.weft.it: weft creates the object it"
-                + " returns with new ProtectedTask()");
-        rejected(EagerTaskTest::stageInterface, "the return type " + p + "Stage is an interface: an eager method"
-                + " must declare CompletionStage, CompletableFuture or a CompletableFuture subclass");
+        rejected(
+                EagerTaskTest::abstractReturn,
+                "the return type "
+                        + p
+                        + "AbstractTask is abstract: weft must create the object it returns");
+        rejected(
+                EagerTaskTest::needsArgument,
+                "the return type "
+                        + p
+                        + "NeedsArgument has no no-arg constructor:"
+                        + " weft creates the object it returns with new EagerTaskTest.NeedsArgument()");
+        rejected(
+                EagerTaskTest::privateConstructor,
+                "the no-arg constructor of the return type "
+                        + p
+                        + "PrivateTask is not accessible from dev.weft.it: weft creates the object it returns with new"
+                        + " EagerTaskTest.PrivateTask()");
+        rejected(
+                EagerTaskTest::protectedElsewhere,
+                "the no-arg constructor of the return type"
+                        + " dev.weft.it.elsewhere.ProtectedTask is not accessible from dev.weft.it: weft creates the object it"
+                        + " returns with new ProtectedTask()");
+        rejected(
+                EagerTaskTest::stageInterface,
+                "the return type "
+                        + p
+                        + "Stage is an interface: an eager method"
+                        + " must declare CompletionStage, CompletableFuture or a CompletableFuture subclass");
     }
 }

@@ -120,7 +120,8 @@ class ExceptionsTest {
     @BothModes
     void nestedTryCatchFinally(Mode mode) {
         List<String> log = new ArrayList<>();
-        assertEquals("inner a;inner finally b;outer catch deepc;second rethrown;outer finally",
+        assertEquals(
+                "inner a;inner finally b;outer catch deepc;second rethrown;outer finally",
                 Drive.value(mode, () -> nestedTry(log)));
     }
 
@@ -147,7 +148,8 @@ class ExceptionsTest {
     }
 
     static Future<String> withResources(List<String> log, List<Res> opened, boolean failing) {
-        try (Res a = new Res("a", log); Res b = await(open("b", log))) {
+        try (Res a = new Res("a", log);
+                Res b = await(open("b", log))) {
             opened.add(a);
             opened.add(b);
             log.add("body " + await(Leaf.of(a.name + b.name)));
@@ -165,19 +167,31 @@ class ExceptionsTest {
         List<String> log = new ArrayList<>();
         List<Res> opened = new ArrayList<>();
         assertEquals("ok", Drive.value(mode, () -> withResources(log, opened, false)));
-        assertEquals(List.of("open a", "open b", "body ab", "body end 1", "close b", "close a", "after 2"), log);
+        assertEquals(
+                List.of(
+                        "open a",
+                        "open b",
+                        "body ab",
+                        "body end 1",
+                        "close b",
+                        "close a",
+                        "after 2"),
+                log);
         assertEquals(1, opened.get(0).closes);
         assertEquals(1, opened.get(1).closes);
 
         log.clear();
         opened.clear();
-        assertEquals("body failed", Drive.error(mode, () -> withResources(log, opened, true)).getMessage());
+        assertEquals(
+                "body failed",
+                Drive.error(mode, () -> withResources(log, opened, true)).getMessage());
         assertEquals(List.of("open a", "open b", "body ab", "close b", "close a"), log);
         assertEquals(1, opened.get(0).closes);
         assertEquals(1, opened.get(1).closes);
     }
 
-    static final IllegalArgumentException EARLY = new IllegalArgumentException("before the first await");
+    static final IllegalArgumentException EARLY =
+            new IllegalArgumentException("before the first await");
 
     static Future<Integer> throwsEarly(int[] ran) {
         ran[0]++;
@@ -220,27 +234,39 @@ class ExceptionsTest {
 
     @BothModes
     void checkedExceptionsPassThroughUnwrapped(Mode mode) {
-        assertSame(CHECKED, Drive.error(mode, () -> {
-            try {
-                return checkedFromLeaf();
-            } catch (IOException e) {
-                throw new AssertionError("the call must not throw", e);
-            }
-        }));
-        assertSame(TIMEOUT, Drive.error(mode, () -> {
-            try {
-                return checkedThrownDirectly();
-            } catch (TimeoutException e) {
-                throw new AssertionError("the call must not throw", e);
-            }
-        }));
-        assertSame(CHECKED, Drive.error(mode, () -> {
-            try {
-                return checkedThroughTwoLevels();
-            } catch (IOException e) {
-                throw new AssertionError("the call must not throw", e);
-            }
-        }));
+        assertSame(
+                CHECKED,
+                Drive.error(
+                        mode,
+                        () -> {
+                            try {
+                                return checkedFromLeaf();
+                            } catch (IOException e) {
+                                throw new AssertionError("the call must not throw", e);
+                            }
+                        }));
+        assertSame(
+                TIMEOUT,
+                Drive.error(
+                        mode,
+                        () -> {
+                            try {
+                                return checkedThrownDirectly();
+                            } catch (TimeoutException e) {
+                                throw new AssertionError("the call must not throw", e);
+                            }
+                        }));
+        assertSame(
+                CHECKED,
+                Drive.error(
+                        mode,
+                        () -> {
+                            try {
+                                return checkedThroughTwoLevels();
+                            } catch (IOException e) {
+                                throw new AssertionError("the call must not throw", e);
+                            }
+                        }));
     }
 
     static Future<String> catchAndInspect() throws IOException {
@@ -254,13 +280,17 @@ class ExceptionsTest {
 
     @BothModes
     void checkedExceptionCaughtAroundAnAwaitIsTheSameObject(Mode mode) {
-        assertEquals("same=true", Drive.value(mode, () -> {
-            try {
-                return catchAndInspect();
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }));
+        assertEquals(
+                "same=true",
+                Drive.value(
+                        mode,
+                        () -> {
+                            try {
+                                return catchAndInspect();
+                            } catch (IOException e) {
+                                throw new AssertionError(e);
+                            }
+                        }));
     }
 
     static Future<String> errorsAndFinallyOrder(List<String> log) {

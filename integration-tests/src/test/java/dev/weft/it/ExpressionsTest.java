@@ -14,8 +14,10 @@ import java.util.List;
 class ExpressionsTest {
 
     static Future<Integer> methodOnAwaited() {
-        return Future.ready(await(Leaf.of("abc")).length() + await(Leaf.of(List.of(1, 2))).size()
-                + await(Leaf.of(new StringBuilder("x"))).append("yz").length());
+        return Future.ready(
+                await(Leaf.of("abc")).length()
+                        + await(Leaf.of(List.of(1, 2))).size()
+                        + await(Leaf.of(new StringBuilder("x"))).append("yz").length());
     }
 
     @BothModes
@@ -37,8 +39,16 @@ class ExpressionsTest {
     }
 
     static Future<String> concat(int i) {
-        String s = "a" + await(Leaf.of(1)) + 'b' + await(Leaf.of(2L)) + i + await(Leaf.of(3.5)) + await(Leaf.of((Object) null))
-                + await(Leaf.of('z')) + await(Leaf.of(true));
+        String s =
+                "a"
+                        + await(Leaf.of(1))
+                        + 'b'
+                        + await(Leaf.of(2L))
+                        + i
+                        + await(Leaf.of(3.5))
+                        + await(Leaf.of((Object) null))
+                        + await(Leaf.of('z'))
+                        + await(Leaf.of(true));
         return Future.ready(s);
     }
 
@@ -88,7 +98,10 @@ class ExpressionsTest {
 
     static Future<String> instanceofAndCasts(Object o) {
         Object v = await(Leaf.of(o));
-        String kind = v instanceof String str ? "str:" + str.length() + await(Leaf.of("!")) : "other:" + (Integer) v;
+        String kind =
+                v instanceof String str
+                        ? "str:" + str.length() + await(Leaf.of("!"))
+                        : "other:" + (Integer) v;
         return Future.ready(kind);
     }
 

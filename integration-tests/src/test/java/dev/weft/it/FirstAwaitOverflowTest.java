@@ -27,10 +27,11 @@ class FirstAwaitOverflowTest {
     /** The child JVM's program: woven by the agent there; its host is initialised at start-up. */
     static final class Child {
 
-        private static final Waker NOOP = new Waker() {
-            @Override
-            public void wake() {}
-        };
+        private static final Waker NOOP =
+                new Waker() {
+                    @Override
+                    public void wake() {}
+                };
 
         private static boolean worked;
         private static int overflows;
@@ -79,12 +80,16 @@ class FirstAwaitOverflowTest {
 
     @Test
     void anOverflowDuringTheFirstAwaitDoesNotBreakLaterAwaits() throws Exception {
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss1m",
-                "-javaagent:" + System.getProperty("weft.agent.jar", "../agent/target/weft-agent.jar"),
-                "-cp", System.getProperty("java.class.path"),
-                Child.class.getName());
+        List<String> cmd =
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xss1m",
+                        "-javaagent:"
+                                + System.getProperty(
+                                        "weft.agent.jar", "../agent/target/weft-agent.jar"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);

@@ -73,7 +73,9 @@ class GeneratorTest {
 
     @Test
     void infiniteGeneratorAsAStream() {
-        assertEquals(List.of(0, 1, 1, 2, 3, 5, 8, 13, 21, 34), fibs().stream().limit(10).collect(Collectors.toList()));
+        assertEquals(
+                List.of(0, 1, 1, 2, 3, 5, 8, 13, 21, 34),
+                fibs().stream().limit(10).collect(Collectors.toList()));
     }
 
     static Generator<String> mixed(String[] words, double factor) {
@@ -132,7 +134,9 @@ class GeneratorTest {
 
     @Test
     void instanceGeneratorReadsFields() {
-        assertEquals(List.of(100, 101, 102), new GeneratorTest().instanceGenerator(3).stream().collect(Collectors.toList()));
+        assertEquals(
+                List.of(100, 101, 102),
+                new GeneratorTest().instanceGenerator(3).stream().collect(Collectors.toList()));
     }
 
     static Generator<Integer> nestedGenerators(int n) {
@@ -146,7 +150,9 @@ class GeneratorTest {
 
     @Test
     void generatorConsumingAnotherGenerator() {
-        assertEquals(List.of(1, 2, 12, 3, 13, 23), nestedGenerators(4).stream().collect(Collectors.toList()));
+        assertEquals(
+                List.of(1, 2, 12, 3, 13, 23),
+                nestedGenerators(4).stream().collect(Collectors.toList()));
     }
 
     interface Numbers {
@@ -160,13 +166,15 @@ class GeneratorTest {
 
     @Test
     void generatorLambdasAndInterfaceDefaultGenerators() {
-        java.util.function.Supplier<Generator<String>> lambda = () -> {
-            String prefix = "l";
-            Generator.yield(prefix + 1);
-            Generator.yield(prefix + 2);
-            return null;
-        };
+        java.util.function.Supplier<Generator<String>> lambda =
+                () -> {
+                    String prefix = "l";
+                    Generator.yield(prefix + 1);
+                    Generator.yield(prefix + 2);
+                    return null;
+                };
         assertEquals(List.of("l1", "l2"), lambda.get().stream().collect(Collectors.toList()));
-        assertEquals(List.of(1, 2, 3), new Numbers() {}.upTo(3).stream().collect(Collectors.toList()));
+        assertEquals(
+                List.of(1, 2, 3), new Numbers() {}.upTo(3).stream().collect(Collectors.toList()));
     }
 }

@@ -22,9 +22,12 @@ class HugeMethodTest {
     void thousandLocalsLiveAcrossAnAwait(Mode mode) {
         Drive.Outcome<Long> o = Drive.run(mode, GeneratedHuge::huge);
         if (o.error() instanceof IllegalStateException rejected
-                && rejected.getMessage().startsWith("dev.weft.it.GeneratedHuge.huge(GeneratedHuge.java:")) {
+                && rejected.getMessage()
+                        .startsWith("dev.weft.it.GeneratedHuge.huge(GeneratedHuge.java:")) {
             int line = SourceLines.lineOf("dev/weft/it/GeneratedHuge.java", "// HUGE await");
-            assertEquals("GeneratedHuge.java:" + line, rejected.getMessage().replaceAll(".*\\((.*)\\).*", "$1"),
+            assertEquals(
+                    "GeneratedHuge.java:" + line,
+                    rejected.getMessage().replaceAll(".*\\((.*)\\).*", "$1"),
                     "a rejection must name the await's line");
             return;
         }

@@ -27,21 +27,24 @@ class LambdasAndInterfacesTest {
     void capturingLambdas(Mode mode) {
         int k = 5;
         long big = 1L << 33;
-        Function<Integer, Future<String>> f = x -> Future.ready(prefix + (await(Leaf.of(x)) * k + big));
+        Function<Integer, Future<String>> f =
+                x -> Future.ready(prefix + (await(Leaf.of(x)) * k + big));
         assertEquals("p8589934607", Drive.value(mode, () -> f.apply(3)));
 
-        BiFunction<String, Double, Future<String>> g = (a, d) -> {
-            String got = await(Leaf.of(a));
-            double sum = d + await(Leaf.of(0.5));
-            return Future.ready(got + sum + k);
-        };
+        BiFunction<String, Double, Future<String>> g =
+                (a, d) -> {
+                    String got = await(Leaf.of(a));
+                    double sum = d + await(Leaf.of(0.5));
+                    return Future.ready(got + sum + k);
+                };
         assertEquals("x2.05", Drive.value(mode, () -> g.apply("x", 1.5)));
     }
 
     @BothModes
     void lambdaAwaitingAnotherLambda(Mode mode) {
         Function<Integer, Future<Integer>> inc = x -> Future.ready(await(Leaf.of(x)) + 1);
-        Function<Integer, Future<Integer>> twice = x -> Future.ready(await(inc.apply(await(inc.apply(x)))));
+        Function<Integer, Future<Integer>> twice =
+                x -> Future.ready(await(inc.apply(await(inc.apply(x)))));
         assertEquals(12, Drive.value(mode, () -> twice.apply(10)));
     }
 
@@ -78,12 +81,13 @@ class LambdasAndInterfacesTest {
 
     @BothModes
     void anonymousClassImplementingTheInterface(Mode mode) {
-        Service anon = new Service() {
-            @Override
-            public Future<Integer> base(int x) {
-                return Future.ready(await(Leaf.of(x * 10)));
-            }
-        };
+        Service anon =
+                new Service() {
+                    @Override
+                    public Future<Integer> base(int x) {
+                        return Future.ready(await(Leaf.of(x * 10)));
+                    }
+                };
         // base(2) = 20; doubled = 40 + 20 % 3 = 42
         assertEquals(42, Drive.value(mode, () -> anon.doubled(2)));
     }

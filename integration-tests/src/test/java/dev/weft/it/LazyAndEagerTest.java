@@ -78,7 +78,10 @@ class LazyAndEagerTest {
         assertTrue(wakes.get() >= 1, "completing the stage wakes the awaiting task");
         assertEquals("done!", f.poll(cx).value());
 
-        assertEquals("now!", Drive.value(Mode.READY, () -> awaitStage(CompletableFuture.completedFuture("now"))));
+        assertEquals(
+                "now!",
+                Drive.value(
+                        Mode.READY, () -> awaitStage(CompletableFuture.completedFuture("now"))));
     }
 
     static CompletableFuture<String> eager(List<String> log, CompletionStage<String> gate) {
@@ -100,7 +103,10 @@ class LazyAndEagerTest {
         completer.start();
         completer.join();
         assertEquals("got v", cf.get());
-        assertEquals(List.of("start on " + me, "resumed on completer"), log, "resumed on the waking thread");
+        assertEquals(
+                List.of("start on " + me, "resumed on completer"),
+                log,
+                "resumed on the waking thread");
     }
 
     @Test
@@ -149,7 +155,8 @@ class LazyAndEagerTest {
     }
 
     static CompletionStage<Integer> eagerInner(int a) {
-        return CompletableFuture.completedFuture(await(CompletableFuture.supplyAsync(() -> a * 10)));
+        return CompletableFuture.completedFuture(
+                await(CompletableFuture.supplyAsync(() -> a * 10)));
     }
 
     @Test
@@ -175,7 +182,8 @@ class LazyAndEagerTest {
         return CompletableFuture.completedFuture(await(gate) * 11);
     }
 
-    static CompletableFuture<String> eagerCancellable(CompletableFuture<String> gate, List<String> log) {
+    static CompletableFuture<String> eagerCancellable(
+            CompletableFuture<String> gate, List<String> log) {
         try {
             return CompletableFuture.completedFuture(await(gate));
         } catch (java.util.concurrent.CancellationException e) {

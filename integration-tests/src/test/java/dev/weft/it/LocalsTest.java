@@ -34,12 +34,15 @@ class LocalsTest {
         f += w;
         d += w;
         int w2 = await(Leaf.of(2));
-        return Future.ready(z + " " + b + " " + c + " " + s + " " + i + " " + l + " " + f + " " + d + " " + w2);
+        return Future.ready(
+                z + " " + b + " " + c + " " + s + " " + i + " " + l + " " + f + " " + d + " " + w2);
     }
 
     @BothModes
     void primitiveLocals(Mode mode) {
-        assertEquals("false 2 d 301 70001 1099511627777 2.5 3.25 2", Drive.value(mode, LocalsTest::primitives));
+        assertEquals(
+                "false 2 d 301 70001 1099511627777 2.5 3.25 2",
+                Drive.value(mode, LocalsTest::primitives));
     }
 
     static Future<String> extremes(long big, double tiny) {
@@ -49,12 +52,26 @@ class LocalsTest {
         char maxChar = Character.MAX_VALUE;
         byte minByte = Byte.MIN_VALUE;
         await(Leaf.of("x"));
-        return Future.ready(a + "," + nan + "," + negZero + "," + (int) maxChar + "," + minByte + "," + big + "," + tiny);
+        return Future.ready(
+                a
+                        + ","
+                        + nan
+                        + ","
+                        + negZero
+                        + ","
+                        + (int) maxChar
+                        + ","
+                        + minByte
+                        + ","
+                        + big
+                        + ","
+                        + tiny);
     }
 
     @BothModes
     void extremeValuesAndParameters(Mode mode) {
-        assertEquals("-9223372036854775808,NaN,-0.0,65535,-128,9223372036854775807,4.9E-324",
+        assertEquals(
+                "-9223372036854775808,NaN,-0.0,65535,-128,9223372036854775807,4.9E-324",
                 Drive.value(mode, () -> extremes(Long.MAX_VALUE, Double.MIN_VALUE)));
     }
 
@@ -69,7 +86,15 @@ class LocalsTest {
         ints[1] += await(Leaf.of(10));
         grid[1][2] = await(Leaf.of(5L));
         String n2 = await(Leaf.of((String) null));
-        return Future.ready(str + nothing + Arrays.toString(ints) + grid[1][2] + strs[0] + list + n2 + (nothing == null));
+        return Future.ready(
+                str
+                        + nothing
+                        + Arrays.toString(ints)
+                        + grid[1][2]
+                        + strs[0]
+                        + list
+                        + n2
+                        + (nothing == null));
     }
 
     @BothModes
@@ -104,7 +129,9 @@ class LocalsTest {
 
     @BothModes
     void parametersAndThis(Mode mode) {
-        assertEquals("obj2124.5ktrue", Drive.value(mode, () -> new LocalsTest().instance(1, 10L, 4.5, "k", true)));
+        assertEquals(
+                "obj2124.5ktrue",
+                Drive.value(mode, () -> new LocalsTest().instance(1, 10L, 4.5, "k", true)));
     }
 
     /** The same slot reused with different types in sibling blocks, each live across an await. */
@@ -168,8 +195,16 @@ class LocalsTest {
         Object maybe = dog ? null : new int[] {4};
         Object arr = dog ? new String[] {"s"} : new Integer[] {5};
         String mid = await(Leaf.of("-"));
-        return Future.ready(a.sound() + mid + cs.length() + mid + cmp + mid + (maybe == null ? "none" : ((int[]) maybe)[0])
-                + mid + ((Object[]) arr)[0]);
+        return Future.ready(
+                a.sound()
+                        + mid
+                        + cs.length()
+                        + mid
+                        + cmp
+                        + mid
+                        + (maybe == null ? "none" : ((int[]) maybe)[0])
+                        + mid
+                        + ((Object[]) arr)[0]);
     }
 
     @BothModes

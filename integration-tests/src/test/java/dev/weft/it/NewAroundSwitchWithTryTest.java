@@ -37,23 +37,29 @@ class NewAroundSwitchWithTryTest {
     static final class Fixture {
         /** A switch expression containing a try inside constructor arguments. */
         static Future<String> newAroundSwitchWithTry(int k) {
-            Box b = new Box(switch (k) {
-                case 1 -> {
-                    try {
-                        yield await(Leaf.<String>fail(new IllegalStateException("in switch")));
-                    } catch (IllegalStateException e) {
-                        yield "caught " + await(Leaf.of(e.getMessage()));
-                    }
-                }
-                default -> "d" + await(Leaf.of(k));
-            });
+            Box b =
+                    new Box(
+                            switch (k) {
+                                case 1 -> {
+                                    try {
+                                        yield await(
+                                                Leaf.<String>fail(
+                                                        new IllegalStateException("in switch")));
+                                    } catch (IllegalStateException e) {
+                                        yield "caught " + await(Leaf.of(e.getMessage()));
+                                    }
+                                }
+                                default -> "d" + await(Leaf.of(k));
+                            });
             return Future.ready(b.toString());
         }
     }
 
     @BothModes
     void newAroundASwitchExpressionWithTryAndAwaits(Mode mode) {
-        assertEquals("Box(caught in switch)", Drive.value(mode, () -> Fixture.newAroundSwitchWithTry(1)));
+        assertEquals(
+                "Box(caught in switch)",
+                Drive.value(mode, () -> Fixture.newAroundSwitchWithTry(1)));
         assertEquals("Box(d2)", Drive.value(mode, () -> Fixture.newAroundSwitchWithTry(2)));
     }
 }

@@ -60,7 +60,10 @@ class NewObjectsTest {
     }
 
     static Future<String> nestedNew() {
-        Box b = new Box(new Box(new Foo(await(Leaf.of(1)), "x", await(Leaf.of(2L))).text), await(Leaf.of(7)));
+        Box b =
+                new Box(
+                        new Box(new Foo(await(Leaf.of(1)), "x", await(Leaf.of(2L))).text),
+                        await(Leaf.of(7)));
         return Future.ready(b.toString());
     }
 
@@ -72,7 +75,10 @@ class NewObjectsTest {
     }
 
     static Future<String> newInTernary(boolean c) {
-        Box b = c ? new Box(await(Leaf.of("yes"))) : new Box(await(Leaf.of("no")), await(Leaf.of(2)));
+        Box b =
+                c
+                        ? new Box(await(Leaf.of("yes")))
+                        : new Box(await(Leaf.of("no")), await(Leaf.of(2)));
         return Future.ready(b.toString());
     }
 
@@ -85,13 +91,19 @@ class NewObjectsTest {
     }
 
     static Future<List<Object>> newInsideCallArguments() {
-        List<Object> l = List.of(new Box(1), new Box(await(Leaf.of(2))), new StringBuilder(await(Leaf.of("sb"))).reverse());
+        List<Object> l =
+                List.of(
+                        new Box(1),
+                        new Box(await(Leaf.of(2))),
+                        new StringBuilder(await(Leaf.of("sb"))).reverse());
         return Future.ready(l);
     }
 
     @BothModes
     void newAmongOtherArgumentsOfACall(Mode mode) {
-        assertEquals("[Box(1), Box(2), bs]", Drive.value(mode, NewObjectsTest::newInsideCallArguments).toString());
+        assertEquals(
+                "[Box(1), Box(2), bs]",
+                Drive.value(mode, NewObjectsTest::newInsideCallArguments).toString());
     }
 
     /** An exception while evaluating an awaited constructor argument: no object is constructed. */

@@ -32,13 +32,23 @@ class OperandStackTest {
         assertEquals(2.5, Drive.value(mode, () -> doubleBelow(1.5)));
     }
 
-    static String m(long a, double b, int c, char d, byte e, float f, String g, boolean h, short i) {
+    static String m(
+            long a, double b, int c, char d, byte e, float f, String g, boolean h, short i) {
         return a + "|" + b + "|" + c + "|" + d + "|" + e + "|" + f + "|" + g + "|" + h + "|" + i;
     }
 
     static Future<String> allWidths() {
-        return Future.ready(m(1L, 2.0, await(Leaf.of(3)), 'c', (byte) 4, 5.5f, await(Leaf.of("s")), true,
-                await(Leaf.of((short) 9))));
+        return Future.ready(
+                m(
+                        1L,
+                        2.0,
+                        await(Leaf.of(3)),
+                        'c',
+                        (byte) 4,
+                        5.5f,
+                        await(Leaf.of("s")),
+                        true,
+                        await(Leaf.of((short) 9))));
     }
 
     @BothModes
@@ -80,7 +90,10 @@ class OperandStackTest {
     }
 
     static Future<Integer> arithmetic(int x) {
-        int r = x * (x + await(Leaf.of(1))) - (x << await(Leaf.of(2))) % 7 + (x > 0 ? await(Leaf.of(5)) : -1);
+        int r =
+                x * (x + await(Leaf.of(1)))
+                        - (x << await(Leaf.of(2))) % 7
+                        + (x > 0 ? await(Leaf.of(5)) : -1);
         return Future.ready(r);
     }
 
@@ -91,7 +104,10 @@ class OperandStackTest {
     }
 
     static Future<Boolean> comparisons(long a, double d) {
-        boolean r = a < await(Leaf.of(10L)) && d >= await(Leaf.of(1.0)) && !(await(Leaf.of(Boolean.FALSE)));
+        boolean r =
+                a < await(Leaf.of(10L))
+                        && d >= await(Leaf.of(1.0))
+                        && !(await(Leaf.of(Boolean.FALSE)));
         return Future.ready(r);
     }
 

@@ -64,6 +64,7 @@ class RecursionAndSizeTest {
 
     @BothModes
     void moreThan260LocalSlotsLiveAcrossAnAwait(Mode mode) {
-        assertEquals(GeneratedLarge.MANY_LOCALS_EXPECTED, Drive.value(mode, GeneratedLarge::manyLocals));
+        assertEquals(
+                GeneratedLarge.MANY_LOCALS_EXPECTED, Drive.value(mode, GeneratedLarge::manyLocals));
     }
 }

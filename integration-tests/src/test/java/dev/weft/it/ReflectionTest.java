@@ -19,19 +19,28 @@ class ReflectionTest {
 
     @Test
     void reflectingOnAWovenClassBeforeItsInitializationWorks() throws Exception {
-        Class<?> c = Class.forName("dev.weft.it.fixtures.ReflectedBeforeInit", false, getClass().getClassLoader());
+        Class<?> c =
+                Class.forName(
+                        "dev.weft.it.fixtures.ReflectedBeforeInit",
+                        false,
+                        getClass().getClassLoader());
         Method[] methods = c.getDeclaredMethods();
         // the woven body may be a synthetic method of the same name; frameworks skip synthetic ones
-        assertEquals(1, Arrays.stream(methods).filter(m -> m.getName().equals("answer") && !m.isSynthetic()).count());
+        assertEquals(
+                1,
+                Arrays.stream(methods)
+                        .filter(m -> m.getName().equals("answer") && !m.isSynthetic())
+                        .count());
         Method answer = c.getMethod("answer");
         @SuppressWarnings("unchecked")
-        Supplier<Future<Integer>> call = () -> {
-            try {
-                return (Future<Integer>) answer.invoke(null);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        };
+        Supplier<Future<Integer>> call =
+                () -> {
+                    try {
+                        return (Future<Integer>) answer.invoke(null);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                };
         assertEquals(42, Drive.value(Mode.READY, call));
     }
 }

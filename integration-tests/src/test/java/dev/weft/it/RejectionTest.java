@@ -31,22 +31,38 @@ class RejectionTest {
     private static final String PKG = "dev.weft.it.rejected.";
 
     static String expected(String simpleClass, String method, String reason) {
-        int line = SourceLines.lineOf("dev/weft/it/rejected/" + simpleClass + ".java", "// REJECT " + method);
-        return PKG + simpleClass + "." + method + "(" + simpleClass + ".java:" + line + "): " + reason;
+        int line =
+                SourceLines.lineOf(
+                        "dev/weft/it/rejected/" + simpleClass + ".java", "// REJECT " + method);
+        return PKG
+                + simpleClass
+                + "."
+                + method
+                + "("
+                + simpleClass
+                + ".java:"
+                + line
+                + "): "
+                + reason;
     }
 
-    static final String SYNC_BLOCK = "await inside a synchronized block: a monitor cannot be held across a"
-            + " suspension; use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })";
-    static final String SYNC_METHOD = "await in a synchronized method: a monitor cannot be held across a"
-            + " suspension; drop synchronized and use dev.weft.sync.Mutex (try (var guard = await(mutex.lock())) { ... })";
-    static final String CONSTRUCTOR = "await in a constructor: a constructor cannot suspend; use a static async"
-            + " factory instead (static Future<T> create() { var x = await(...); return Future.ready(new T(x)); })";
+    static final String SYNC_BLOCK =
+            "await inside a synchronized block: a monitor cannot be held across a"
+                    + " suspension; use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })";
+    static final String SYNC_METHOD =
+            "await in a synchronized method: a monitor cannot be held across a"
+                    + " suspension; drop synchronized and use dev.weft.sync.Mutex (try (var guard = await(mutex.lock())) { ... })";
+    static final String CONSTRUCTOR =
+            "await in a constructor: a constructor cannot suspend; use a static async"
+                    + " factory instead (static Future<T> create() { var x = await(...); return Future.ready(new T(x)); })";
     static final String VOID_METHOD =
             "await in a void method: return Future<Void> instead (declare Future<Void> and end with return Future.done();)";
-    static final String JDK_FUTURE = "await in a method returning java.util.concurrent.Future: did you mean"
-            + " dev.weft.Future? (weft weaves methods returning dev.weft.Future, CompletableFuture or CompletionStage)";
-    static final String LAMBDA = "the lambda's target type must return a future (for example Supplier<Future<T>>);"
-            + " a Function<T,R> passed to a stream cannot await";
+    static final String JDK_FUTURE =
+            "await in a method returning java.util.concurrent.Future: did you mean"
+                    + " dev.weft.Future? (weft weaves methods returning dev.weft.Future, CompletableFuture or CompletionStage)";
+    static final String LAMBDA =
+            "the lambda's target type must return a future (for example Supplier<Future<T>>);"
+                    + " a Function<T,R> passed to a stream cannot await";
 
     static void assertRejected(String expectedMessage, Executable call) {
         IllegalStateException e = assertThrows(IllegalStateException.class, call);
@@ -55,8 +71,8 @@ class RejectionTest {
 
     @Test
     void awaitInsideASynchronizedBlock() {
-        assertRejected(expected("Rejected", "syncBlock", SYNC_BLOCK),
-                () -> new Rejected().syncBlock());
+        assertRejected(
+                expected("Rejected", "syncBlock", SYNC_BLOCK), () -> new Rejected().syncBlock());
     }
 
     @Test
@@ -84,24 +100,34 @@ class RejectionTest {
 
     @Test
     void awaitInAStreamLambdaNamesTheEnclosingMethodNotTheSyntheticOne() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, Rejected::lambdaInStream);
-        assertEquals("in a lambda in " + expected("Rejected", "lambdaInStream", LAMBDA), e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, Rejected::lambdaInStream);
+        assertEquals(
+                "in a lambda in " + expected("Rejected", "lambdaInStream", LAMBDA), e.getMessage());
         assertTrue(!e.getMessage().contains("lambda$"), e.getMessage());
     }
 
     @Test
     void yieldOutsideAGenerator() {
-        assertRejected(expected("Rejected", "yieldOutsideGenerator",
-                "Generator.yield in a method whose return type is not Generator (declare Generator<T> to yield,"
-                + " or AsyncStream<T> to yield and await: an async generator)"), Rejected::yieldOutsideGenerator);
+        assertRejected(
+                expected(
+                        "Rejected",
+                        "yieldOutsideGenerator",
+                        "Generator.yield in a method whose return type is not Generator (declare Generator<T> to yield,"
+                                + " or AsyncStream<T> to yield and await: an async generator)"),
+                Rejected::yieldOutsideGenerator);
     }
 
     @Test
     void awaitInAGenerator() {
-        assertRejected(expected("Rejected", "awaitInGenerator",
-                "await in a generator (a method returning Generator cannot await): declare AsyncStream<T> instead,"
-                + " an async generator that may await and yield"
-                + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })"), Rejected::awaitInGenerator);
+        assertRejected(
+                expected(
+                        "Rejected",
+                        "awaitInGenerator",
+                        "await in a generator (a method returning Generator cannot await): declare AsyncStream<T> instead,"
+                                + " an async generator that may await and yield"
+                                + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })"),
+                Rejected::awaitInGenerator);
     }
 
     @BothModes
@@ -114,7 +140,8 @@ class RejectionTest {
 
     @Test
     void awaitInAConstructor() {
-        assertRejected(expected("RejectedConstructor", "<init>", CONSTRUCTOR), RejectedConstructor::new);
+        assertRejected(
+                expected("RejectedConstructor", "<init>", CONSTRUCTOR), RejectedConstructor::new);
     }
 
     @BothModes
@@ -124,10 +151,18 @@ class RejectionTest {
 
     @Test
     void awaitInAStaticInitializer() {
-        ExceptionInInitializerError e = assertThrows(ExceptionInInitializerError.class,
-                () -> Class.forName(PKG + "RejectedStaticInit", true, getClass().getClassLoader()));
+        ExceptionInInitializerError e =
+                assertThrows(
+                        ExceptionInInitializerError.class,
+                        () ->
+                                Class.forName(
+                                        PKG + "RejectedStaticInit",
+                                        true,
+                                        getClass().getClassLoader()));
         IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
-        assertEquals(expected("RejectedStaticInit", "<clinit>", "await in a static initializer"), cause.getMessage());
+        assertEquals(
+                expected("RejectedStaticInit", "<clinit>", "await in a static initializer"),
+                cause.getMessage());
     }
 
     @Test
@@ -145,8 +180,9 @@ class RejectionTest {
         String log = captured.toString(StandardCharsets.UTF_8);
         original.print(log);
         assertTrue(log.contains("[weft] " + message), "System.err while loading was: " + log);
-        InvocationTargetException ite = assertThrows(InvocationTargetException.class,
-                () -> c.getMethod("logged").invoke(null));
+        InvocationTargetException ite =
+                assertThrows(
+                        InvocationTargetException.class, () -> c.getMethod("logged").invoke(null));
         assertInstanceOf(IllegalStateException.class, ite.getCause());
         assertEquals(message, ite.getCause().getMessage());
     }
@@ -156,7 +192,8 @@ class RejectionTest {
         Function<Future<Integer>, Integer> await = Async::await;
         Drive.reset(Mode.READY, true);
         // A ready future: a blocking fallback would return 1 instead of throwing.
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> await.apply(Leaf.of(1)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> await.apply(Leaf.of(1)));
         assertTrue(e.getMessage().contains("javaagent"), e.getMessage());
     }
 

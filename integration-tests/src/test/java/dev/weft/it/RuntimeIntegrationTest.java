@@ -38,10 +38,14 @@ class RuntimeIntegrationTest {
     @Test
     void timerChainOnBothRuntimes() {
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
-            assertEquals(List.of("20", "10", "I'm the last one"), rt.blockOn(timerChain(new ArrayList<>())));
+            assertEquals(
+                    List.of("20", "10", "I'm the last one"),
+                    rt.blockOn(timerChain(new ArrayList<>())));
         }
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
-            assertEquals(List.of("20", "10", "I'm the last one"), rt.blockOn(timerChain(new ArrayList<>())));
+            assertEquals(
+                    List.of("20", "10", "I'm the last one"),
+                    rt.blockOn(timerChain(new ArrayList<>())));
         }
     }
 
@@ -118,8 +122,14 @@ class RuntimeIntegrationTest {
     void timeoutCancelsAWovenInnerFuture() {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
-            Throwable t = assertThrows(Throwable.class,
-                    () -> rt.blockOn(Async.timeout(Duration.ofMillis(10), sleeper(log, new CountDownLatch(1)))));
+            Throwable t =
+                    assertThrows(
+                            Throwable.class,
+                            () ->
+                                    rt.blockOn(
+                                            Async.timeout(
+                                                    Duration.ofMillis(10),
+                                                    sleeper(log, new CountDownLatch(1)))));
             assertEquals(java.util.concurrent.TimeoutException.class, t.getClass());
         }
         assertEquals(List.of("cancelled", "finally"), log);
@@ -151,7 +161,8 @@ class RuntimeIntegrationTest {
         int tasks = 1000;
         int rounds = 20;
         try (AsyncRuntime rt = AsyncRuntime.create()) {
-            assertEquals((long) rounds * tasks * (tasks - 1) / 2, rt.blockOn(fanOut(tasks, rounds)));
+            assertEquals(
+                    (long) rounds * tasks * (tasks - 1) / 2, rt.blockOn(fanOut(tasks, rounds)));
         }
     }
 }

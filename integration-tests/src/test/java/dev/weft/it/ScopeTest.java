@@ -42,7 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScopeTest {
 
     static AsyncRuntime runtime(String kind) {
-        return kind.equals("current") ? AsyncRuntime.currentThread() : AsyncRuntime.builder().workers(2).build();
+        return kind.equals("current")
+                ? AsyncRuntime.currentThread()
+                : AsyncRuntime.builder().workers(2).build();
     }
 
     /** A failure with an identity: the tests check that the very object comes out. */
@@ -110,12 +112,15 @@ class ScopeTest {
     // ---- completion order ----
 
     static Future<String> logsAfterScope(List<String> log) {
-        String v = await(Scope.run(s -> {
-            s.spawn(sleepThenLog(log, 30, "slow"));
-            s.spawn(sleepThenLog(log, 1, "fast"));
-            log.add("body");
-            return Future.ready("value of the body");
-        }));
+        String v =
+                await(
+                        Scope.run(
+                                s -> {
+                                    s.spawn(sleepThenLog(log, 30, "slow"));
+                                    s.spawn(sleepThenLog(log, 1, "fast"));
+                                    log.add("body");
+                                    return Future.ready("value of the body");
+                                }));
         log.add("scope done");
         return Future.ready(v);
     }
@@ -138,10 +143,12 @@ class ScopeTest {
     void runIsLazy(String kind) {
         AtomicBoolean ran = new AtomicBoolean();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> f = Scope.run(s -> {
-                ran.set(true);
-                return Future.ready("x");
-            });
+            Future<String> f =
+                    Scope.run(
+                            s -> {
+                                ran.set(true);
+                                return Future.ready("x");
+                            });
             assertFalse(ran.get(), "nothing runs before the first poll");
             assertEquals("x", rt.blockOn(f));
             assertTrue(ran.get());
@@ -179,10 +186,14 @@ class ScopeTest {
     void aChildMaySpawnIntoTheScopeWhichWaitsForThatTaskToo(String kind) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try (AsyncRuntime rt = runtime(kind)) {
-            assertEquals("body", rt.blockOn(Scope.run(s -> {
-                s.spawn(spawnsAGrandchild(s, log));
-                return Future.ready("body");
-            })));
+            assertEquals(
+                    "body",
+                    rt.blockOn(
+                            Scope.run(
+                                    s -> {
+                                        s.spawn(spawnsAGrandchild(s, log));
+                                        return Future.ready("body");
+                                    })));
             assertEquals(List.of("spawned by a child"), log);
             assertNoTaskAlive(rt);
         }
@@ -192,18 +203,24 @@ class ScopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"current", "stealing"})
-    void aChildsFailureCancelsTheSuspendedBodyAndTheSiblingsAndIsRethrownAsTheOriginalObject(String kind) {
+    void aChildsFailureCancelsTheSuspendedBodyAndTheSiblingsAndIsRethrownAsTheOriginalObject(
+            String kind) {
         Boom boom = new Boom("child failed");
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         List<JoinHandle<String>> children = new ArrayList<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                children.add(s.spawn(waitsForever(started, finallies)));
-                children.add(s.spawn(waitsForever(started, finallies)));
-                children.add(s.spawn(failsOnce(started, 3, boom)));
-                return waitsForever(started, finallies); // the body stays suspended: the failure must wake it
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                children.add(s.spawn(waitsForever(started, finallies)));
+                                children.add(s.spawn(waitsForever(started, finallies)));
+                                children.add(s.spawn(failsOnce(started, 3, boom)));
+                                return waitsForever(
+                                        started,
+                                        finallies); // the body stays suspended: the failure must
+                                // wake it
+                            });
             Boom thrown = assertThrows(Boom.class, () -> rt.blockOn(scope));
             assertSame(boom, thrown);
             assertEquals(List.of(), laterFailures(thrown), "cancellations are not later failures");
@@ -222,12 +239,17 @@ class ScopeTest {
         Boom later = new Boom("later");
         AtomicInteger started = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                s.spawn(failsWhenCancelled(started, later));
-                s.spawn(failsWhenCancelled(started, boom)); // the first failure again, when cancelled
-                s.spawn(failsOnce(started, 2, boom));
-                return Future.ready("body done early");
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                s.spawn(failsWhenCancelled(started, later));
+                                s.spawn(
+                                        failsWhenCancelled(
+                                                started,
+                                                boom)); // the first failure again, when cancelled
+                                s.spawn(failsOnce(started, 2, boom));
+                                return Future.ready("body done early");
+                            });
             Boom thrown = assertThrows(Boom.class, () -> rt.blockOn(scope));
             assertSame(boom, thrown);
             assertEquals(List.of(later), laterFailures(thrown));
@@ -262,10 +284,12 @@ class ScopeTest {
     void aCheckedChildFailureComesOutAsTheOriginalObject(String kind) {
         IOException io = new IOException("disk");
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                s.spawn(Future.failed(io));
-                return Future.ready("body");
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                s.spawn(Future.failed(io));
+                                return Future.ready("body");
+                            });
             assertSame(io, assertThrows(IOException.class, () -> rt.blockOn(scope)));
         }
     }
@@ -279,11 +303,13 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                s.spawn(waitsForever(started, finallies));
-                s.spawn(waitsForever(started, finallies));
-                return failsOnce(started, 2, boom);
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                s.spawn(waitsForever(started, finallies));
+                                s.spawn(waitsForever(started, finallies));
+                                return failsOnce(started, 2, boom);
+                            });
             assertSame(boom, assertThrows(Boom.class, () -> rt.blockOn(scope)));
             assertEquals(2, finallies.get());
             assertNoTaskAlive(rt);
@@ -296,10 +322,15 @@ class ScopeTest {
         Boom boom = new Boom("thrown by the lambda");
         AtomicReference<JoinHandle<String>> child = new AtomicReference<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                child.set(s.spawn(waitsForever(new AtomicInteger(), new AtomicInteger())));
-                throw boom;
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                child.set(
+                                        s.spawn(
+                                                waitsForever(
+                                                        new AtomicInteger(), new AtomicInteger())));
+                                throw boom;
+                            });
             assertSame(boom, assertThrows(Boom.class, () -> rt.blockOn(scope)));
             assertTrue(child.get().isDone(), "the child ended before the scope completed");
             assertNoTaskAlive(rt);
@@ -315,15 +346,21 @@ class ScopeTest {
         AtomicInteger finallies = new AtomicInteger();
         List<JoinHandle<String>> children = Collections.synchronizedList(new ArrayList<>());
         try (AsyncRuntime rt = runtime(kind)) {
-            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
-                children.add(s.spawn(waitsForever(started, finallies)));
-                children.add(s.spawn(waitsForever(started, finallies)));
-                return waitsForever(started, finallies);
-            }));
+            JoinHandle<String> h =
+                    rt.spawn(
+                            Scope.run(
+                                    s -> {
+                                        children.add(s.spawn(waitsForever(started, finallies)));
+                                        children.add(s.spawn(waitsForever(started, finallies)));
+                                        return waitsForever(started, finallies);
+                                    }));
             rt.blockOn(until(() -> started.get() == 3));
             h.cancel();
             assertThrows(CancellationException.class, () -> rt.blockOn(h));
-            assertEquals(3, finallies.get(), "finally blocks of the body and both children ran before the scope ended");
+            assertEquals(
+                    3,
+                    finallies.get(),
+                    "finally blocks of the body and both children ran before the scope ended");
             for (JoinHandle<String> c : children) {
                 assertTrue(c.isDone());
             }
@@ -349,25 +386,35 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
-                for (int i = 0; i < 4; i++) {
-                    s.spawn(busy(started, finallies));
-                }
-                return busy(started, finallies);
-            }));
+            JoinHandle<String> h =
+                    rt.spawn(
+                            Scope.run(
+                                    s -> {
+                                        for (int i = 0; i < 4; i++) {
+                                            s.spawn(busy(started, finallies));
+                                        }
+                                        return busy(started, finallies);
+                                    }));
             rt.blockOn(until(() -> started.get() == 5));
             h.cancel();
             assertThrows(CancellationException.class, () -> rt.blockOn(h));
-            assertEquals(5, finallies.get(), "the body's and every busy child's finally block ran before the scope ended");
+            assertEquals(
+                    5,
+                    finallies.get(),
+                    "the body's and every busy child's finally block ran before the scope ended");
         }
     }
 
-    static Future<String> awaitsAScope(AtomicInteger started, AtomicInteger finallies, List<String> log) {
+    static Future<String> awaitsAScope(
+            AtomicInteger started, AtomicInteger finallies, List<String> log) {
         try {
-            return Future.ready(await(Scope.run(s -> {
-                s.spawn(waitsForever(started, finallies));
-                return waitsForever(started, finallies);
-            })));
+            return Future.ready(
+                    await(
+                            Scope.run(
+                                    s -> {
+                                        s.spawn(waitsForever(started, finallies));
+                                        return waitsForever(started, finallies);
+                                    })));
         } finally {
             log.add("outer finally, children's finally blocks run: " + finallies.get());
         }
@@ -389,12 +436,18 @@ class ScopeTest {
         }
     }
 
-    static Future<String> timesOutAScope(AtomicInteger started, AtomicInteger finallies) throws TimeoutException {
-        return Future.ready(await(Async.timeout(Duration.ofMillis(20), Scope.run(s -> {
-            s.spawn(waitsForever(started, finallies));
-            s.spawn(waitsForever(started, finallies));
-            return waitsForever(started, finallies);
-        }))));
+    static Future<String> timesOutAScope(AtomicInteger started, AtomicInteger finallies)
+            throws TimeoutException {
+        return Future.ready(
+                await(
+                        Async.timeout(
+                                Duration.ofMillis(20),
+                                Scope.run(
+                                        s -> {
+                                            s.spawn(waitsForever(started, finallies));
+                                            s.spawn(waitsForever(started, finallies));
+                                            return waitsForever(started, finallies);
+                                        }))));
     }
 
     @ParameterizedTest
@@ -403,8 +456,10 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            assertThrows(TimeoutException.class, () -> rt.blockOn(timesOutAScope(started, finallies)));
-            assertEquals(started.get(), finallies.get(), "every started body or child ran its finally");
+            assertThrows(
+                    TimeoutException.class, () -> rt.blockOn(timesOutAScope(started, finallies)));
+            assertEquals(
+                    started.get(), finallies.get(), "every started body or child ran its finally");
             assertNoTaskAlive(rt);
         }
     }
@@ -412,11 +467,12 @@ class ScopeTest {
     // ---- nested scopes ----
 
     static Future<String> innerScope(AtomicInteger started, AtomicInteger finallies, Boom boom) {
-        return Scope.run(s -> {
-            s.spawn(waitsForever(started, finallies));
-            s.spawn(failsOnce(started, 4, boom));
-            return waitsForever(started, finallies);
-        });
+        return Scope.run(
+                s -> {
+                    s.spawn(waitsForever(started, finallies));
+                    s.spawn(failsOnce(started, 4, boom));
+                    return waitsForever(started, finallies);
+                });
     }
 
     @ParameterizedTest
@@ -426,11 +482,13 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> outer = Scope.run(s -> {
-                s.spawn(innerScope(started, finallies, boom));
-                s.spawn(waitsForever(started, finallies));
-                return waitsForever(started, finallies);
-            });
+            Future<String> outer =
+                    Scope.run(
+                            s -> {
+                                s.spawn(innerScope(started, finallies, boom));
+                                s.spawn(waitsForever(started, finallies));
+                                return waitsForever(started, finallies);
+                            });
             assertSame(boom, assertThrows(Boom.class, () -> rt.blockOn(outer)));
             assertEquals(4, finallies.get(), "two bodies and two waiting children ended");
             assertNoTaskAlive(rt);
@@ -443,17 +501,27 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            JoinHandle<String> h = rt.spawn(Scope.run(s -> {
-                s.spawn(Scope.run(inner -> {
-                    inner.spawn(waitsForever(started, finallies));
-                    return waitsForever(started, finallies);
-                }));
-                return waitsForever(started, finallies);
-            }));
+            JoinHandle<String> h =
+                    rt.spawn(
+                            Scope.run(
+                                    s -> {
+                                        s.spawn(
+                                                Scope.run(
+                                                        inner -> {
+                                                            inner.spawn(
+                                                                    waitsForever(
+                                                                            started, finallies));
+                                                            return waitsForever(started, finallies);
+                                                        }));
+                                        return waitsForever(started, finallies);
+                                    }));
             rt.blockOn(until(() -> started.get() == 3));
             h.cancel();
             assertThrows(CancellationException.class, () -> rt.blockOn(h));
-            assertEquals(3, finallies.get(), "the outer body, the inner body and the inner task ended with the outer scope");
+            assertEquals(
+                    3,
+                    finallies.get(),
+                    "the outer body, the inner body and the inner task ended with the outer scope");
             assertNoTaskAlive(rt);
         }
     }
@@ -462,11 +530,12 @@ class ScopeTest {
         if (depth == 0) {
             return square(2);
         }
-        return Scope.run(s -> {
-            JoinHandle<Integer> a = s.spawn(nestedSum(depth - 1));
-            JoinHandle<Integer> b = s.spawn(nestedSum(depth - 1));
-            return addHandles(a, b);
-        });
+        return Scope.run(
+                s -> {
+                    JoinHandle<Integer> a = s.spawn(nestedSum(depth - 1));
+                    JoinHandle<Integer> b = s.spawn(nestedSum(depth - 1));
+                    return addHandles(a, b);
+                });
     }
 
     static Future<Integer> addHandles(JoinHandle<Integer> a, JoinHandle<Integer> b) {
@@ -496,12 +565,16 @@ class ScopeTest {
         int n = 10_000;
         AtomicLong sum = new AtomicLong();
         try (AsyncRuntime rt = runtime(kind)) {
-            assertEquals("spawned", rt.blockOn(Scope.run(s -> {
-                for (int i = 0; i < n; i++) {
-                    s.spawn(tick(sum, i));
-                }
-                return Future.ready("spawned");
-            })));
+            assertEquals(
+                    "spawned",
+                    rt.blockOn(
+                            Scope.run(
+                                    s -> {
+                                        for (int i = 0; i < n; i++) {
+                                            s.spawn(tick(sum, i));
+                                        }
+                                        return Future.ready("spawned");
+                                    })));
             assertEquals((long) n * (n - 1) / 2, sum.get());
             assertNoTaskAlive(rt);
         }
@@ -525,13 +598,15 @@ class ScopeTest {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finallies = new AtomicInteger();
         try (AsyncRuntime rt = runtime(kind)) {
-            Future<String> scope = Scope.run(s -> {
-                for (int i = 0; i < n; i++) {
-                    s.spawn(sleepsAnHour(started, finallies));
-                }
-                s.spawn(failsOnce(started, n, boom));
-                return Future.ready("body");
-            });
+            Future<String> scope =
+                    Scope.run(
+                            s -> {
+                                for (int i = 0; i < n; i++) {
+                                    s.spawn(sleepsAnHour(started, finallies));
+                                }
+                                s.spawn(failsOnce(started, n, boom));
+                                return Future.ready("body");
+                            });
             assertSame(boom, assertThrows(Boom.class, () -> rt.blockOn(scope)));
             assertEquals(n, finallies.get());
             assertNoTaskAlive(rt);
@@ -545,15 +620,22 @@ class ScopeTest {
     void spawningAfterTheScopeEndedIsRefused(String kind) {
         AtomicReference<Scope> escaped = new AtomicReference<>();
         try (AsyncRuntime rt = runtime(kind)) {
-            rt.blockOn(Scope.run(s -> {
-                escaped.set(s);
-                return Future.ready("done");
-            }));
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> rt.blockOn(until(() -> {
-                        escaped.get().spawn(Future.ready("late"));
-                        return true;
-                    })));
+            rt.blockOn(
+                    Scope.run(
+                            s -> {
+                                escaped.set(s);
+                                return Future.ready("done");
+                            }));
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () ->
+                                    rt.blockOn(
+                                            until(
+                                                    () -> {
+                                                        escaped.get().spawn(Future.ready("late"));
+                                                        return true;
+                                                    })));
             assertTrue(e.getMessage().contains("Scope.spawn"), e.getMessage());
         }
     }
@@ -564,7 +646,11 @@ class ScopeTest {
      */
     static List<Throwable> laterFailures(Throwable t) {
         return java.util.Arrays.stream(t.getSuppressed())
-                .filter(s -> !s.getClass().getName().equals("dev.weft.internal.coroutine.AsyncStackTrace"))
+                .filter(
+                        s ->
+                                !s.getClass()
+                                        .getName()
+                                        .equals("dev.weft.internal.coroutine.AsyncStackTrace"))
                 .collect(java.util.stream.Collectors.toList());
     }
 }

@@ -87,7 +87,9 @@ class SequentialVersusConcurrentTest {
 
     @Test
     void awaitingTwoLazyCallsOneByOneRunsThemOneAfterTheOther() {
-        assertEquals(List.of("start a", "end a", "start b", "end b"), events(SequentialVersusConcurrentTest::oneByOne));
+        assertEquals(
+                List.of("start a", "end a", "start b", "end b"),
+                events(SequentialVersusConcurrentTest::oneByOne));
     }
 
     @Test

@@ -44,13 +44,18 @@ class StackDepthTest {
     /** Runs {@code body} on a fresh thread with {@code stackBytes} of stack and waits for it. */
     static <T> T onThread(long stackBytes, java.util.concurrent.Callable<T> body) throws Exception {
         AtomicReference<Object> out = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                out.set(body.call());
-            } catch (Throwable e) {
-                out.set(new Thrown(e));
-            }
-        }, "stack-depth", stackBytes);
+        Thread t =
+                new Thread(
+                        null,
+                        () -> {
+                            try {
+                                out.set(body.call());
+                            } catch (Throwable e) {
+                                out.set(new Thrown(e));
+                            }
+                        },
+                        "stack-depth",
+                        stackBytes);
         t.start();
         t.join(TimeUnit.SECONDS.toMillis(HANG_GUARD_SECONDS));
         assertTrue(!t.isAlive(), "thread still running");
@@ -99,7 +104,8 @@ class StackDepthTest {
         CompletableFuture<Integer> leaf = new CompletableFuture<>();
         CompletableFuture<Integer> top = onThread(1L << 20, () -> eager(10_000_000, leaf));
         assertTrue(top.isDone(), "the future of an overflowed descent must be complete");
-        ExecutionException e = assertThrows(ExecutionException.class, () -> top.get(0, TimeUnit.SECONDS));
+        ExecutionException e =
+                assertThrows(ExecutionException.class, () -> top.get(0, TimeUnit.SECONDS));
         assertInstanceOf(StackOverflowError.class, e.getCause());
     }
 
@@ -196,7 +202,8 @@ class StackDepthTest {
     }
 
     @Test
-    void aHundredThousandDeepChainOfStateObjectsResumesAndCompletesOnADefaultStack() throws Exception {
+    void aHundredThousandDeepChainOfStateObjectsResumesAndCompletesOnADefaultStack()
+            throws Exception {
         Gate gate = new Gate();
         Future<Integer> top = built(stored(DEEP, gate));
         assertFalse(pollOnDefaultStack(top).isReady(), "re-polled while the leaf is pending");
@@ -213,7 +220,8 @@ class StackDepthTest {
     }
 
     @Test
-    void aFailureAtTheBottomOfAHundredThousandFramesReachesTheTopAsTheSameObject() throws Exception {
+    void aFailureAtTheBottomOfAHundredThousandFramesReachesTheTopAsTheSameObject()
+            throws Exception {
         Gate gate = new Gate();
         Future<Object> top = built(catching(DEEP, gate));
         IllegalStateException error = new IllegalStateException("leaf failed");

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StreamConsumerTest {
 
     static Stream<Supplier<AsyncRuntime>> runtimes() {
-        return Stream.of(AsyncRuntime::currentThread, () -> AsyncRuntime.builder().workers(2).build());
+        return Stream.of(
+                AsyncRuntime::currentThread, () -> AsyncRuntime.builder().workers(2).build());
     }
 
     static Future<Long> sum(AsyncStream<Integer> s) {
@@ -67,12 +68,14 @@ class StreamConsumerTest {
     static Future<Long> produceAndSum(int n) throws ClosedChannelException {
         Channel<Integer> ch = Channel.bounded(8);
         Async.spawn(produce(ch, n));
-        return Future.ready(await(sum(ch.stream()))); // an await, so this runs when polled, on the runtime
+        return Future.ready(
+                await(sum(ch.stream()))); // an await, so this runs when polled, on the runtime
     }
 
     @ParameterizedTest
     @MethodSource("runtimes")
-    void aChannelStreamReceivesUntilClosedAndDrained(Supplier<AsyncRuntime> runtime) throws Exception {
+    void aChannelStreamReceivesUntilClosedAndDrained(Supplier<AsyncRuntime> runtime)
+            throws Exception {
         try (AsyncRuntime rt = runtime.get()) {
             assertEquals(20_000L * 19_999 / 2, rt.blockOn(produceAndSum(20_000)));
         }
@@ -83,15 +86,17 @@ class StreamConsumerTest {
     void aPublisherIsConsumedWithBoundedPrefetch(Supplier<AsyncRuntime> runtime) {
         SubmissionPublisher<Integer> source = new SubmissionPublisher<>();
         AsyncStream<Integer> s = AsyncStream.from(source, 16);
-        Thread producer = new Thread(() -> {
-            while (source.getNumberOfSubscribers() == 0) {
-                Thread.onSpinWait();
-            }
-            for (int i = 0; i < 20_000; i++) {
-                source.submit(i);
-            }
-            source.close();
-        });
+        Thread producer =
+                new Thread(
+                        () -> {
+                            while (source.getNumberOfSubscribers() == 0) {
+                                Thread.onSpinWait();
+                            }
+                            for (int i = 0; i < 20_000; i++) {
+                                source.submit(i);
+                            }
+                            source.close();
+                        });
         producer.start();
         try (AsyncRuntime rt = runtime.get()) {
             assertEquals(20_000L * 19_999 / 2, rt.blockOn(sum(s)));
@@ -126,33 +131,37 @@ class StreamConsumerTest {
     void aPublisherFailureComesOutOfTheAwaitAsTheOriginalObject(Supplier<AsyncRuntime> runtime) {
         IOException boom = new IOException("boom");
         try (AsyncRuntime rt = runtime.get()) {
-            assertEquals("failed after 3: boom", rt.blockOn(sumOrCatch(AsyncStream.from(failing(boom, 1, 2), 2))));
+            assertEquals(
+                    "failed after 3: boom",
+                    rt.blockOn(sumOrCatch(AsyncStream.from(failing(boom, 1, 2), 2))));
             assertSame(boom, rt.blockOn(failureObject(AsyncStream.from(failing(boom), 4))));
         }
     }
 
     /** A publisher of {@code items}, then onError(error), honouring demand; synchronous. */
     static Flow.Publisher<Integer> failing(Throwable error, Integer... items) {
-        return sub -> sub.onSubscribe(new Flow.Subscription() {
-            int next;
-            boolean done;
+        return sub ->
+                sub.onSubscribe(
+                        new Flow.Subscription() {
+                            int next;
+                            boolean done;
 
-            @Override
-            public void request(long n) {
-                for (long i = 0; i < n && next < items.length; i++) {
-                    sub.onNext(items[next++]);
-                }
-                if (next == items.length && !done) {
-                    done = true;
-                    sub.onError(error);
-                }
-            }
+                            @Override
+                            public void request(long n) {
+                                for (long i = 0; i < n && next < items.length; i++) {
+                                    sub.onNext(items[next++]);
+                                }
+                                if (next == items.length && !done) {
+                                    done = true;
+                                    sub.onError(error);
+                                }
+                            }
 
-            @Override
-            public void cancel() {
-                done = true;
-            }
-        });
+                            @Override
+                            public void cancel() {
+                                done = true;
+                            }
+                        });
     }
 
     static Future<Flow.Publisher<Integer>> publisherOfChannel(Channel<Integer> ch) {
@@ -162,13 +171,15 @@ class StreamConsumerTest {
     static Future<List<Integer>> roundTrip(int n) throws ClosedChannelException {
         Channel<Integer> ch = Channel.bounded(4);
         Async.spawn(produce(ch, n));
-        Flow.Publisher<Integer> p = await(publisherOfChannel(ch)); // made on this runtime: its task drives the channel
+        Flow.Publisher<Integer> p =
+                await(publisherOfChannel(ch)); // made on this runtime: its task drives the channel
         return collect(AsyncStream.from(p, 3));
     }
 
     @ParameterizedTest
     @MethodSource("runtimes")
-    void aRoundTripThroughToPublisherAndFromKeepsEveryElementInOrder(Supplier<AsyncRuntime> runtime) throws Exception {
+    void aRoundTripThroughToPublisherAndFromKeepsEveryElementInOrder(Supplier<AsyncRuntime> runtime)
+            throws Exception {
         try (AsyncRuntime rt = runtime.get()) {
             List<Integer> got = rt.blockOn(roundTrip(5_000));
             assertEquals(5_000, got.size());
@@ -183,7 +194,7 @@ class StreamConsumerTest {
         AsyncStream<Integer> s = ch.stream();
         int timeouts = 0;
         List<Integer> got = new ArrayList<>();
-        for (;;) {
+        for (; ; ) {
             boolean more;
             try {
                 more = await(Async.timeout(Duration.ofMillis(5), s.hasNext()));
@@ -207,7 +218,8 @@ class StreamConsumerTest {
     @MethodSource("runtimes")
     void aTimeoutAroundHasNextLosesNoElement(Supplier<AsyncRuntime> runtime) throws Exception {
         try (AsyncRuntime rt = runtime.get()) {
-            assertEquals("2 timeouts, then [1, 2]", rt.blockOn(patientConsumer(Channel.bounded(2))));
+            assertEquals(
+                    "2 timeouts, then [1, 2]", rt.blockOn(patientConsumer(Channel.bounded(2))));
         }
     }
 
@@ -239,27 +251,30 @@ class StreamConsumerTest {
 
     /** A publisher that answers each request at once, from ELEMENTS, on the requesting thread. */
     static Flow.Publisher<Integer> synchronous(int n) {
-        return sub -> sub.onSubscribe(new Flow.Subscription() {
-            int next;
+        return sub ->
+                sub.onSubscribe(
+                        new Flow.Subscription() {
+                            int next;
 
-            @Override
-            public void request(long k) {
-                for (long i = 0; i < k && next < n; i++) {
-                    sub.onNext(ELEMENTS[next++]);
-                }
-                if (next == n) {
-                    next++;
-                    sub.onComplete();
-                }
-            }
+                            @Override
+                            public void request(long k) {
+                                for (long i = 0; i < k && next < n; i++) {
+                                    sub.onNext(ELEMENTS[next++]);
+                                }
+                                if (next == n) {
+                                    next++;
+                                    sub.onComplete();
+                                }
+                            }
 
-            @Override
-            public void cancel() {}
-        });
+                            @Override
+                            public void cancel() {}
+                        });
     }
 
     /** Bytes allocated per element beyond a one-element run: the per-stream costs cancel out. */
-    private static double bytesPerElement(String what, java.util.function.IntFunction<AsyncStream<Integer>> make) {
+    private static double bytesPerElement(
+            String what, java.util.function.IntFunction<AsyncStream<Integer>> make) {
         int n = ELEMENTS.length;
         for (int i = 0; i < 20; i++) { // warm-up: interpreter, C1, C2
             pollOnce(sum(make.apply(n)));
@@ -275,21 +290,25 @@ class StreamConsumerTest {
         assertEquals(0, s1);
         assertEquals((long) n * (n - 1) / 2, sn);
         double perElement = ((a2 - a1) - (a1 - a0)) / (double) (n - 1);
-        System.out.printf("[alloc] %s: 1 element %d B, %d elements %d B, %.4f B per extra element%n",
+        System.out.printf(
+                "[alloc] %s: 1 element %d B, %d elements %d B, %.4f B per extra element%n",
                 what, a1 - a0, n, a2 - a1, perElement);
         return perElement;
     }
 
     @Test
     void consumingAReadyChannelStreamAllocatesNothingPerElement() {
-        double b = bytesPerElement("Channel.stream, woven consumer", n -> filledChannel(n).stream());
+        double b =
+                bytesPerElement("Channel.stream, woven consumer", n -> filledChannel(n).stream());
         assertTrue(b < 0.01, "Channel.stream allocated " + b + " B per element");
     }
 
     @Test
     void consumingASynchronousPublisherAllocatesNothingPerElement() {
-        double b = bytesPerElement("AsyncStream.from(synchronous publisher, 64), woven consumer",
-                n -> AsyncStream.from(synchronous(n), 64));
+        double b =
+                bytesPerElement(
+                        "AsyncStream.from(synchronous publisher, 64), woven consumer",
+                        n -> AsyncStream.from(synchronous(n), 64));
         assertTrue(b < 0.01, "AsyncStream.from allocated " + b + " B per element");
     }
 }

@@ -12,7 +12,11 @@ import dev.weft.testkit.Mode;
 /** Switch statements on strings and enums and switch expressions, awaiting everywhere. */
 class SwitchTest {
 
-    enum Color { RED, GREEN, BLUE }
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     @SuppressWarnings("fallthrough") // the fall-through into "Aa" is under test
     static Future<String> onString(String key) {
@@ -25,7 +29,7 @@ class SwitchTest {
             case "deux":
                 r = "2";
                 r += await(Leaf.of("?"));
-                // fall through
+            // fall through
             case "Aa": // same hashCode as "BB": the string switch must compare with equals
                 r = "fell" + await(Leaf.of(":"));
                 break;
@@ -71,22 +75,24 @@ class SwitchTest {
     }
 
     static Future<String> expression(Color c, int n) {
-        String s = switch (c) {
-            case RED -> "r" + await(Leaf.of(n));
-            case GREEN -> {
-                long l = await(Leaf.of((long) n)) * 2;
-                yield "g" + l;
-            }
-            case BLUE -> throw new IllegalArgumentException("blue" + await(Leaf.of(n)));
-        };
-        int k = switch (await(Leaf.of(n))) {
-            case 1, 2 -> await(Leaf.of(100));
-            case 3 -> 300;
-            default -> {
-                int t = await(Leaf.of(n * 1000));
-                yield t + 1;
-            }
-        };
+        String s =
+                switch (c) {
+                    case RED -> "r" + await(Leaf.of(n));
+                    case GREEN -> {
+                        long l = await(Leaf.of((long) n)) * 2;
+                        yield "g" + l;
+                    }
+                    case BLUE -> throw new IllegalArgumentException("blue" + await(Leaf.of(n)));
+                };
+        int k =
+                switch (await(Leaf.of(n))) {
+                    case 1, 2 -> await(Leaf.of(100));
+                    case 3 -> 300;
+                    default -> {
+                        int t = await(Leaf.of(n * 1000));
+                        yield t + 1;
+                    }
+                };
         return Future.ready(s + "/" + k);
     }
 
@@ -100,13 +106,16 @@ class SwitchTest {
 
     /** A switch expression whose value sits on the stack below later awaits. */
     static Future<String> switchValueOnStack(int n) {
-        return Future.ready(switch (n) {
-            case 0 -> "zero";
-            default -> "n";
-        } + await(Leaf.of(n)) + switch (await(Leaf.of(n + 1))) {
-            case 1 -> "one";
-            default -> "many";
-        });
+        return Future.ready(
+                switch (n) {
+                            case 0 -> "zero";
+                            default -> "n";
+                        }
+                        + await(Leaf.of(n))
+                        + switch (await(Leaf.of(n + 1))) {
+                            case 1 -> "one";
+                            default -> "many";
+                        });
     }
 
     @BothModes

@@ -199,7 +199,8 @@ class SynchronizedShapesTest {
     @BothModes
     void synchronizedMethodsCallingWovenOnes(Mode mode) {
         assertEquals("bf.", Drive.value(mode, SynchronizedShapesTest::synchronizedCaller));
-        assertEquals("bf.false", Drive.value(mode, SynchronizedShapesTest::awaitsSynchronizedCallee));
+        assertEquals(
+                "bf.false", Drive.value(mode, SynchronizedShapesTest::awaitsSynchronizedCallee));
     }
 
     @Test
@@ -213,7 +214,8 @@ class SynchronizedShapesTest {
     }
 
     /** The issue's shape compiled by the running JDK's own javac (JDK 25's on the JDK 25 run). */
-    private static final String SOURCE = """
+    private static final String SOURCE =
+            """
             package gen;
 
             import static dev.weft.Async.await;
@@ -252,11 +254,23 @@ class SynchronizedShapesTest {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, null, new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
-                "--release", Integer.toString(Runtime.version().feature()), "-g",
-                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+        int rc =
+                javac.run(
+                        null,
+                        null,
+                        new PrintStream(diagnostics, true, StandardCharsets.UTF_8),
+                        "--release",
+                        Integer.toString(Runtime.version().feature()),
+                        "-g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        classes.toString(),
+                        src.toString());
         assertEquals(0, rc, diagnostics.toString(StandardCharsets.UTF_8));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Method f = loader.loadClass("gen.Locked").getMethod("f", boolean.class);
             assertEquals("101 false", Drive.value(mode, call(f, false)));
             assertEquals("212 false", Drive.value(mode, call(f, true)));

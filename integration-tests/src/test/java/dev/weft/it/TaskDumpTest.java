@@ -67,7 +67,8 @@ class TaskDumpTest {
         }
 
         /** Spawns the four tasks; returns them. */
-        static List<JoinHandle<?>> spawn(AsyncRuntime rt, Channel<String> ch, CompletableFuture<String> never) {
+        static List<JoinHandle<?>> spawn(
+                AsyncRuntime rt, Channel<String> ch, CompletableFuture<String> never) {
             List<JoinHandle<?>> hs = new ArrayList<>();
             hs.add(rt.spawn(outer(ch))); // DUMP spawn-outer
             JoinHandle<Void> s = rt.spawn(sleeper()); // DUMP spawn-sleeper
@@ -93,12 +94,26 @@ class TaskDumpTest {
             JoinHandle<String> h = rt.spawn(awaitsEager(ch));
             TaskDump d = settled(rt, 1);
             String prefix = TaskDumpTest.class.getName() + ".";
-            assertEquals(List.of(
-                    prefix + "awaitsEager(TaskDumpTest.java:" + SourceLines.lineOf(FILE, "// DUMP " + "awaits-eager") + ")",
-                    "CompletionStage java.util.concurrent.CompletableFuture (incomplete)",
-                    prefix + "eager(TaskDumpTest.java:" + SourceLines.lineOf(FILE, "// DUMP " + "eager") + ")"),
-                    d.tasks().get(0).awaitChain().subList(0, 3), d.toString());
-            assertTrue(d.tasks().get(0).awaitChain().get(3).startsWith("Channel.receive() on Channel@"), d.toString());
+            assertEquals(
+                    List.of(
+                            prefix
+                                    + "awaitsEager(TaskDumpTest.java:"
+                                    + SourceLines.lineOf(FILE, "// DUMP " + "awaits-eager")
+                                    + ")",
+                            "CompletionStage java.util.concurrent.CompletableFuture (incomplete)",
+                            prefix
+                                    + "eager(TaskDumpTest.java:"
+                                    + SourceLines.lineOf(FILE, "// DUMP " + "eager")
+                                    + ")"),
+                    d.tasks().get(0).awaitChain().subList(0, 3),
+                    d.toString());
+            assertTrue(
+                    d.tasks()
+                            .get(0)
+                            .awaitChain()
+                            .get(3)
+                            .startsWith("Channel.receive() on Channel@"),
+                    d.toString());
             ch.trySend("x");
             assertEquals("x!", rt.blockOn(h));
         }
@@ -119,21 +134,32 @@ class TaskDumpTest {
 
     private static boolean settled(TaskSnapshot t) {
         return t.state() == TaskSnapshot.State.IDLE
-                && !t.awaitChain().get(t.awaitChain().size() - 1).startsWith("Async.sleep(PT0.001S)");
+                && !t.awaitChain()
+                        .get(t.awaitChain().size() - 1)
+                        .startsWith("Async.sleep(PT0.001S)");
     }
 
     static String at(String method, String marker) {
-        return Scenario.class.getName() + "." + method + "(TaskDumpTest.java:"
-                + SourceLines.lineOf(FILE, "// DUMP " + marker) + ")";
+        return Scenario.class.getName()
+                + "."
+                + method
+                + "(TaskDumpTest.java:"
+                + SourceLines.lineOf(FILE, "// DUMP " + marker)
+                + ")";
     }
 
     /** The chains every dump must show, each task's lines in order. */
     static List<List<String>> expectedChains() {
         return List.of(
-                List.of(at("outer", "outer"), at("middle", "middle-receive"), "Channel.receive() on Channel@"),
+                List.of(
+                        at("outer", "outer"),
+                        at("middle", "middle-receive"),
+                        "Channel.receive() on Channel@"),
                 List.of(at("sleeper", "sleeper"), "Async.sleep(PT1H), fires in "),
                 List.of(at("joiner", "joiner"), "join of task "),
-                List.of(at("stage", "stage"), "CompletionStage java.util.concurrent.CompletableFuture (incomplete)"));
+                List.of(
+                        at("stage", "stage"),
+                        "CompletionStage java.util.concurrent.CompletableFuture (incomplete)"));
     }
 
     /** Every expected chain appears in {@code text} as consecutive lines (the leaf line by its start). */
@@ -143,7 +169,8 @@ class TaskDumpTest {
             int i = lines.indexOf(chain.get(0));
             assertTrue(i >= 0, "no frame " + chain.get(0) + " in:\n" + text);
             for (int k = 1; k < chain.size(); k++) {
-                assertTrue(i + k < lines.size() && lines.get(i + k).startsWith(chain.get(k)),
+                assertTrue(
+                        i + k < lines.size() && lines.get(i + k).startsWith(chain.get(k)),
                         "after " + chain.get(0) + " expected " + chain.get(k) + " in:\n" + text);
             }
         }
@@ -157,14 +184,27 @@ class TaskDumpTest {
             List<JoinHandle<?>> hs = Scenario.spawn(rt, ch, never);
             TaskDump d = settled(rt, 4);
             assertChains(d.toString());
-            assertTrue(d.runtime().matches("runtime-\\d+ \\(2 workers, weft-worker-\\*\\)"), d.runtime());
+            assertTrue(
+                    d.runtime().matches("runtime-\\d+ \\(2 workers, weft-worker-\\*\\)"),
+                    d.runtime());
             assertTrue(d.toString().startsWith(d.runtime() + ": 4 live tasks\n"), d.toString());
-            TaskSnapshot joiner = d.tasks().stream()
-                    .filter(t -> t.awaitChain().get(0).equals(at("joiner", "joiner"))).findFirst().orElseThrow();
-            long sleeperId = d.tasks().stream()
-                    .filter(t -> t.awaitChain().get(0).equals(at("sleeper", "sleeper"))).findFirst().orElseThrow().id();
-            assertEquals("join of task " + Long.toHexString(sleeperId) + " (idle)", joiner.awaitChain().get(1));
-            assertNull(joiner.spawnSite(), "spawn sites are recorded only with -Dweft.dump.spawnSites=true");
+            TaskSnapshot joiner =
+                    d.tasks().stream()
+                            .filter(t -> t.awaitChain().get(0).equals(at("joiner", "joiner")))
+                            .findFirst()
+                            .orElseThrow();
+            long sleeperId =
+                    d.tasks().stream()
+                            .filter(t -> t.awaitChain().get(0).equals(at("sleeper", "sleeper")))
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
+            assertEquals(
+                    "join of task " + Long.toHexString(sleeperId) + " (idle)",
+                    joiner.awaitChain().get(1));
+            assertNull(
+                    joiner.spawnSite(),
+                    "spawn sites are recorded only with -Dweft.dump.spawnSites=true");
             assertNull(joiner.age());
 
             ch.trySend("x");
@@ -184,11 +224,19 @@ class TaskDumpTest {
             Channel<String> ch = Channel.bounded(1);
             CompletableFuture<String> never = new CompletableFuture<>();
             Scenario.spawn(rt, ch, never);
-            for (int i = 0; i < 2_000 && !rt.dumpTasks().tasks().stream().allMatch(TaskDumpTest::settled); i++) {
-                rt.blockOn(Async.sleep(Duration.ofMillis(2))); // the tasks run (and suspend) only inside blockOn
+            for (int i = 0;
+                    i < 2_000 && !rt.dumpTasks().tasks().stream().allMatch(TaskDumpTest::settled);
+                    i++) {
+                rt.blockOn(
+                        Async.sleep(
+                                Duration.ofMillis(
+                                        2))); // the tasks run (and suspend) only inside blockOn
             }
             String runtime = rt.dumpTasks().runtime();
-            name = new ObjectName("dev.weft:type=AsyncRuntime,name=" + runtime.substring(0, runtime.indexOf(' ')));
+            name =
+                    new ObjectName(
+                            "dev.weft:type=AsyncRuntime,name="
+                                    + runtime.substring(0, runtime.indexOf(' ')));
             for (int i = 0; i < 2_000 && !server.isRegistered(name); i++) {
                 Thread.sleep(5); // registered on a background thread when the server was not up yet
             }
@@ -212,8 +260,11 @@ class TaskDumpTest {
                     // unwoven (no agent): only leaves, spawned directly
                     rt.spawn(Async.sleep(Duration.ofHours(2)));
                     rt.spawn(Channel.<String>unbounded().receive());
-                    for (int i = 0; i < 2_000 && rt.dumpTasks().tasks().stream()
-                            .anyMatch(t -> t.state() != TaskSnapshot.State.IDLE); i++) {
+                    for (int i = 0;
+                            i < 2_000
+                                    && rt.dumpTasks().tasks().stream()
+                                            .anyMatch(t -> t.state() != TaskSnapshot.State.IDLE);
+                            i++) {
                         Thread.sleep(5);
                     }
                 }
@@ -239,15 +290,27 @@ class TaskDumpTest {
             cmd.add("-javaagent:" + agentJar());
             cmd.add("-Dweft.dump.spawnSites=true");
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), withAgent ? "woven" : "plain"));
-        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        cmd.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Child.class.getName(),
+                        withAgent ? "woven" : "plain"));
+        Process child =
+                new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
-            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine();
+            String ready =
+                    new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(
+                                            child.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine();
             assertNotNull(ready, "the child JVM ended before it was ready");
             assertEquals("ready " + child.pid(), ready);
-            Process tool = new ProcessBuilder(java(), "-jar", agentJar(), "tasks", Long.toString(child.pid()))
-                    .redirectErrorStream(true).start();
+            Process tool =
+                    new ProcessBuilder(
+                                    java(), "-jar", agentJar(), "tasks", Long.toString(child.pid()))
+                            .redirectErrorStream(true)
+                            .start();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             tool.getInputStream().transferTo(out);
             assertTrue(tool.waitFor(2, TimeUnit.MINUTES), "the tasks command did not finish");
@@ -269,10 +332,18 @@ class TaskDumpTest {
         assertChains(text);
         // -Dweft.dump.spawnSites=true: each task names the line of its spawn
         String spawnedAt = "spawned at " + Scenario.class.getName() + ".spawn(TaskDumpTest.java:";
-        for (String marker : new String[] {"spawn-outer", "spawn-sleeper", "spawn-joiner", "spawn-stage"}) {
+        for (String marker :
+                new String[] {"spawn-outer", "spawn-sleeper", "spawn-joiner", "spawn-stage"}) {
             String site = spawnedAt + SourceLines.lineOf(FILE, "// DUMP " + marker) + ")";
-            assertEquals(1, text.lines().filter(l -> l.matches("task [0-9a-f]+ idle, age \\d+\\.\\d{3}s, .*")
-                    && l.endsWith(site)).count(), site + " in:\n" + text);
+            assertEquals(
+                    1,
+                    text.lines()
+                            .filter(
+                                    l ->
+                                            l.matches("task [0-9a-f]+ idle, age \\d+\\.\\d{3}s, .*")
+                                                    && l.endsWith(site))
+                            .count(),
+                    site + " in:\n" + text);
         }
     }
 
@@ -281,7 +352,14 @@ class TaskDumpTest {
         String text = dumpChild(false);
         assertTrue(text.contains(": 2 live tasks\n"), text);
         List<String> lines = text.lines().map(String::strip).collect(Collectors.toList());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("Async\\.sleep\\(PT2H\\), fires in 71\\d\\d\\.\\d{3}s")), text);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Channel.receive() on Channel@")), text);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                "Async\\.sleep\\(PT2H\\), fires in 71\\d\\d\\.\\d{3}s")),
+                text);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("Channel.receive() on Channel@")), text);
     }
 }

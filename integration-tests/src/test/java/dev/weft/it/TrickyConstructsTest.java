@@ -58,13 +58,18 @@ class TrickyConstructsTest {
         Box x = new Box(c ? await(Leaf.of("a")) : "b");
         Box y = new Box(c ? "x" : await(Leaf.of("y")));
         Pair p = new Pair(await(Leaf.of("p")), c ? await(Leaf.of(1L)) : 2L);
-        Box z = new Box(await(Leaf.of(c)) ? new Box(await(Leaf.of(3))) : new Pair("q", await(Leaf.of(4L))));
+        Box z =
+                new Box(
+                        await(Leaf.of(c))
+                                ? new Box(await(Leaf.of(3)))
+                                : new Pair("q", await(Leaf.of(4L))));
         return Future.ready(x + "," + y + "," + p + "," + z);
     }
 
     @BothModes
     void newWhoseArgumentsBranchAroundAnAwait(Mode mode) {
-        assertEquals("Box(a),Box(x),p1,Box(Box(3))", Drive.value(mode, () -> newAroundBranches(true)));
+        assertEquals(
+                "Box(a),Box(x),p1,Box(Box(3))", Drive.value(mode, () -> newAroundBranches(true)));
         assertEquals("Box(b),Box(y),p2,Box(q4)", Drive.value(mode, () -> newAroundBranches(false)));
     }
 
@@ -85,7 +90,9 @@ class TrickyConstructsTest {
     @BothModes
     void compoundAssignmentsOnInstanceAndStaticFields(Mode mode) {
         shared = 0.5;
-        assertEquals("8,31,0.75,31,103", Drive.value(mode, () -> new TrickyConstructsTest().fieldCompounds()));
+        assertEquals(
+                "8,31,0.75,31,103",
+                Drive.value(mode, () -> new TrickyConstructsTest().fieldCompounds()));
     }
 
     static Future<String> wideArrayCompounds() {
@@ -100,7 +107,9 @@ class TrickyConstructsTest {
 
     @BothModes
     void compoundAssignmentsOnLongAndDoubleArrays(Mode mode) {
-        assertEquals("[7, 7, 4][1.5, 5.0]1003,7", Drive.value(mode, TrickyConstructsTest::wideArrayCompounds));
+        assertEquals(
+                "[7, 7, 4][1.5, 5.0]1003,7",
+                Drive.value(mode, TrickyConstructsTest::wideArrayCompounds));
     }
 
     static Future<String> ioFailure() throws IOException {
@@ -235,7 +244,8 @@ class TrickyConstructsTest {
         assertEquals("start", log.get(0));
         int rounds = 0;
         while (!cf.isDone()) {
-            assertTrue(Drive.wakeParked() > 0, "eager coroutine pending with nothing parked: " + log);
+            assertTrue(
+                    Drive.wakeParked() > 0, "eager coroutine pending with nothing parked: " + log);
             rounds++;
         }
         assertEquals("a2", cf.join());

@@ -25,8 +25,15 @@ class UninitializedShapesTest {
     @Test
     void everyShapePassesTheVerifierUnwoven() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xverify:all", "-cp", System.getProperty("java.class.path"),
-                UninitializedShapes.class.getName()).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                java,
+                                "-Xverify:all",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                UninitializedShapes.class.getName())
+                        .redirectErrorStream(true)
+                        .start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
         p.waitFor(5, TimeUnit.MINUTES);
@@ -41,15 +48,18 @@ class UninitializedShapesTest {
         for (Map.Entry<String, String> e : UninitializedShapes.EXPECTED.entrySet()) {
             Method m = c.getMethod(e.getKey());
             @SuppressWarnings("unchecked")
-            Supplier<Future<Object>> call = () -> {
-                try {
-                    return (Future<Object>) m.invoke(null);
-                } catch (ReflectiveOperationException x) {
-                    throw new AssertionError(e.getKey(), x);
-                }
-            };
+            Supplier<Future<Object>> call =
+                    () -> {
+                        try {
+                            return (Future<Object>) m.invoke(null);
+                        } catch (ReflectiveOperationException x) {
+                            throw new AssertionError(e.getKey(), x);
+                        }
+                    };
             if (e.getValue().startsWith(UninitializedShapes.FAILS)) {
-                assertEquals(e.getValue(), UninitializedShapes.FAILS + Drive.error(mode, call).getClass().getName(),
+                assertEquals(
+                        e.getValue(),
+                        UninitializedShapes.FAILS + Drive.error(mode, call).getClass().getName(),
                         e.getKey());
             } else {
                 assertEquals(e.getValue(), Drive.value(mode, call), e.getKey());

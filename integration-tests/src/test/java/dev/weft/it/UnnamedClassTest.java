@@ -6,7 +6,6 @@ import dev.weft.Future;
 import dev.weft.testkit.BothModes;
 import dev.weft.testkit.Drive;
 import dev.weft.testkit.Mode;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
@@ -31,20 +30,24 @@ class UnnamedClassTest {
     @BothModes
     void aClassDefinedWithoutANameIsWoven(Mode mode) throws Exception {
         byte[] bytes;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("dev/weft/it/fixtures/Unnamed.class")) {
+        try (InputStream in =
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream("dev/weft/it/fixtures/Unnamed.class")) {
             bytes = in.readAllBytes();
         }
         Class<?> c = new NamelessLoader(getClass().getClassLoader()).define(bytes);
         assertEquals("dev.weft.it.fixtures.Unnamed", c.getName());
         Method sum = c.getMethod("sum", int.class);
         @SuppressWarnings("unchecked")
-        Supplier<Future<Integer>> call = () -> {
-            try {
-                return (Future<Integer>) sum.invoke(null, 4);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        };
+        Supplier<Future<Integer>> call =
+                () -> {
+                    try {
+                        return (Future<Integer>) sum.invoke(null, 4);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                };
         assertEquals(10, Drive.value(mode, call));
     }
 }

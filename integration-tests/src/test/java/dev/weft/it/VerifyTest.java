@@ -46,7 +46,8 @@ class VerifyTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void weaveTestClasses(@TempDir Path dir) {
-        testClasses = WovenBytes.copyWithout(ALL_TEST_CLASSES, dir.resolve("classes"), "GeneratedHuge");
+        testClasses =
+                WovenBytes.copyWithout(ALL_TEST_CLASSES, dir.resolve("classes"), "GeneratedHuge");
         woven = dir.resolve("woven");
         weaveRun = WovenBytes.weave(testClasses, woven);
     }
@@ -66,7 +67,10 @@ class VerifyTest {
                 Class<?> c = findLoadedClass(name);
                 if (c == null) {
                     byte[] b = own.get(name);
-                    c = b != null ? defineClass(name, b, 0, b.length) : super.loadClass(name, false);
+                    c =
+                            b != null
+                                    ? defineClass(name, b, 0, b.length)
+                                    : super.loadClass(name, false);
                 }
                 if (resolve) {
                     resolveClass(c);
@@ -89,12 +93,16 @@ class VerifyTest {
         Map<String, byte[]> own = new HashMap<>();
         List<String> woven = new ArrayList<>();
         try (Stream<Path> files = Files.walk(testClasses)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".class"))
+                            .collect(Collectors.toList())) {
                 own.put(className(testClasses, f), WovenBytes.read(f));
             }
         }
         try (Stream<Path> files = Files.walk(out)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".class"))
+                            .collect(Collectors.toList())) {
                 String name = className(out, f);
                 byte[] bytes = WovenBytes.read(f);
                 if (!Arrays.equals(bytes, own.get(name))) {
@@ -103,7 +111,9 @@ class VerifyTest {
                 own.put(name, bytes);
             }
         }
-        assertTrue(woven.contains(LocalsTest.class.getName()), "weave did not weave LocalsTest; woven: " + woven);
+        assertTrue(
+                woven.contains(LocalsTest.class.getName()),
+                "weave did not weave LocalsTest; woven: " + woven);
 
         Map<String, byte[]> companions = new HashMap<>();
         for (String host : woven) {
@@ -140,7 +150,8 @@ class VerifyTest {
         for (Map.Entry<String, byte[]> e : all.entrySet()) {
             StringWriter sw = new StringWriter();
             try {
-                CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
+                CheckClassAdapter.verify(
+                        new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
             } catch (Throwable t) {
                 sw.append(t.toString());
             }
@@ -148,7 +159,9 @@ class VerifyTest {
                 failures.add(e.getKey() + ":\n" + sw);
             }
         }
-        System.out.printf("[verify] %d woven classes, %d companions checked%n", woven.size(), companions.size());
+        System.out.printf(
+                "[verify] %d woven classes, %d companions checked%n",
+                woven.size(), companions.size());
         assertEquals(List.of(), failures, String.join("\n", failures));
     }
 
@@ -157,21 +170,33 @@ class VerifyTest {
         WovenBytes.Run run = WovenBytes.check(testClasses);
         String expectedNotFuture =
                 "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
-        List<String> rejections = List.of(
-                RejectionTest.expected("Rejected", "syncBlock", RejectionTest.SYNC_BLOCK),
-                RejectionTest.expected("Rejected", "syncMethod", RejectionTest.SYNC_METHOD),
-                RejectionTest.expected("Rejected", "notAFuture", expectedNotFuture),
-                RejectionTest.expected("Rejected", "voidMethod", RejectionTest.VOID_METHOD),
-                RejectionTest.expected("Rejected", "jdkFuture", RejectionTest.JDK_FUTURE),
-                "in a lambda in " + RejectionTest.expected("Rejected", "lambdaInStream", RejectionTest.LAMBDA),
-                RejectionTest.expected("Rejected", "yieldOutsideGenerator",
-                        "Generator.yield in a method whose return type is not Generator"),
-                RejectionTest.expected("Rejected", "awaitInGenerator",
-                        "await in a generator (a method returning Generator cannot await)"),
-                RejectionTest.expected("RejectedConstructor", "<init>", RejectionTest.CONSTRUCTOR),
-                RejectionTest.expected("RejectedStaticInit", "<clinit>", "await in a static initializer"),
-                RejectionTest.expected("RejectedLogged", "logged", expectedNotFuture));
-        List<String> missing = rejections.stream().filter(r -> !run.output().contains(r)).collect(Collectors.toList());
+        List<String> rejections =
+                List.of(
+                        RejectionTest.expected("Rejected", "syncBlock", RejectionTest.SYNC_BLOCK),
+                        RejectionTest.expected("Rejected", "syncMethod", RejectionTest.SYNC_METHOD),
+                        RejectionTest.expected("Rejected", "notAFuture", expectedNotFuture),
+                        RejectionTest.expected("Rejected", "voidMethod", RejectionTest.VOID_METHOD),
+                        RejectionTest.expected("Rejected", "jdkFuture", RejectionTest.JDK_FUTURE),
+                        "in a lambda in "
+                                + RejectionTest.expected(
+                                        "Rejected", "lambdaInStream", RejectionTest.LAMBDA),
+                        RejectionTest.expected(
+                                "Rejected",
+                                "yieldOutsideGenerator",
+                                "Generator.yield in a method whose return type is not Generator"),
+                        RejectionTest.expected(
+                                "Rejected",
+                                "awaitInGenerator",
+                                "await in a generator (a method returning Generator cannot await)"),
+                        RejectionTest.expected(
+                                "RejectedConstructor", "<init>", RejectionTest.CONSTRUCTOR),
+                        RejectionTest.expected(
+                                "RejectedStaticInit", "<clinit>", "await in a static initializer"),
+                        RejectionTest.expected("RejectedLogged", "logged", expectedNotFuture));
+        List<String> missing =
+                rejections.stream()
+                        .filter(r -> !run.output().contains(r))
+                        .collect(Collectors.toList());
         assertEquals(List.of(), missing, "check output:\n" + run.output());
         assertTrue(run.output().contains("sixtyAwaits"), "async methods listed:\n" + run.output());
         assertEquals(1, run.exitCode(), "check exits 1 when there is a rejection");
@@ -184,7 +209,9 @@ class VerifyTest {
         ClassNode cn = new ClassNode();
         new ClassReader(WovenBytes.read(host)).accept(cn, 0);
         int firstLine = SourceLines.lineOf("dev/weft/it/LocalsTest.java", "boolean z = true;");
-        int lastLine = SourceLines.lineOf("dev/weft/it/LocalsTest.java", "return Future.ready(z + \" \" + b");
+        int lastLine =
+                SourceLines.lineOf(
+                        "dev/weft/it/LocalsTest.java", "return Future.ready(z + \" \" + b");
         List<String> report = new ArrayList<>();
         boolean found = false;
         for (MethodNode m : cn.methods) {
@@ -192,26 +219,41 @@ class VerifyTest {
                 continue;
             }
             java.util.Set<Integer> lines = new java.util.HashSet<>();
-            m.instructions.forEach(i -> {
-                if (i instanceof LineNumberNode ln) {
-                    lines.add(ln.line);
-                }
-            });
+            m.instructions.forEach(
+                    i -> {
+                        if (i instanceof LineNumberNode ln) {
+                            lines.add(ln.line);
+                        }
+                    });
             java.util.Set<String> names = new java.util.HashSet<>();
             if (m.localVariables != null) {
                 for (LocalVariableNode lv : m.localVariables) {
                     names.add(lv.name);
                 }
             }
-            report.add(m.name + m.desc + " lines=" + new java.util.TreeSet<>(lines) + " locals=" + new java.util.TreeSet<>(names));
-            if (lines.contains(firstLine) && lines.contains(lastLine)
-                    && names.containsAll(List.of("z", "b", "c", "s", "i", "l", "f", "d", "w", "w2"))) {
+            report.add(
+                    m.name
+                            + m.desc
+                            + " lines="
+                            + new java.util.TreeSet<>(lines)
+                            + " locals="
+                            + new java.util.TreeSet<>(names));
+            if (lines.contains(firstLine)
+                    && lines.contains(lastLine)
+                    && names.containsAll(
+                            List.of("z", "b", "c", "s", "i", "l", "f", "d", "w", "w2"))) {
                 found = true;
             }
         }
         System.out.println("[verify] woven primitives(): " + report);
-        assertTrue(found, "no woven method for primitives() with its lines " + firstLine + ".." + lastLine
-                + " and all its local names: " + report);
+        assertTrue(
+                found,
+                "no woven method for primitives() with its lines "
+                        + firstLine
+                        + ".."
+                        + lastLine
+                        + " and all its local names: "
+                        + report);
     }
 
     @Test
@@ -222,7 +264,9 @@ class VerifyTest {
         List<String> changed = new ArrayList<>();
         int compared = 0;
         try (Stream<Path> files = Files.walk(once)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".class"))
+                            .collect(Collectors.toList())) {
                 Path g = twice.resolve(once.relativize(f).toString());
                 if (Files.exists(g)) {
                     compared++;
@@ -239,25 +283,44 @@ class VerifyTest {
     @Test
     void weaveCommandSurvivesAMethodItCannotWeave(@TempDir Path tmp) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in/dev/weft/it"));
-        Files.copy(ALL_TEST_CLASSES.resolve("dev/weft/it/GeneratedHuge.class"), in.resolve("GeneratedHuge.class"));
+        Files.copy(
+                ALL_TEST_CLASSES.resolve("dev/weft/it/GeneratedHuge.class"),
+                in.resolve("GeneratedHuge.class"));
         WovenBytes.Run run = WovenBytes.weave(tmp.resolve("in"), tmp.resolve("out"));
-        assertTrue(!run.output().contains("Exception in thread"), "the command line crashed:\n" + run.output());
-        assertTrue(Files.exists(tmp.resolve("out/dev/weft/it/GeneratedHuge.class")),
-                "GeneratedHuge (its small method at least) must be written woven:\n" + run.output());
+        assertTrue(
+                !run.output().contains("Exception in thread"),
+                "the command line crashed:\n" + run.output());
+        assertTrue(
+                Files.exists(tmp.resolve("out/dev/weft/it/GeneratedHuge.class")),
+                "GeneratedHuge (its small method at least) must be written woven:\n"
+                        + run.output());
     }
 
     @Test
     void loadTimeAndBuildTimeWeavingProduceTheSameClasses(@TempDir Path tmp) throws Exception {
-        List<String> classes = List.of("dev.weft.it.LocalsTest", "dev.weft.it.ExceptionsTest",
-                "dev.weft.it.ClassShapesTest$Outer$Inner", "dev.weft.it.GeneratorTest", "dev.weft.it.LazyAndEagerTest",
-                "dev.weft.it.LambdasAndInterfacesTest$Service", "dev.weft.it.rejected.Rejected");
+        List<String> classes =
+                List.of(
+                        "dev.weft.it.LocalsTest",
+                        "dev.weft.it.ExceptionsTest",
+                        "dev.weft.it.ClassShapesTest$Outer$Inner",
+                        "dev.weft.it.GeneratorTest",
+                        "dev.weft.it.LazyAndEagerTest",
+                        "dev.weft.it.LambdasAndInterfacesTest$Service",
+                        "dev.weft.it.rejected.Rejected");
         Path dump = tmp.resolve("dump");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + WovenBytes.agentJar() + "=dump=" + dump, "-cp", WovenBytes.classPath(),
-                "dev.weft.it.fixtures.LoadClasses"));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-javaagent:" + WovenBytes.agentJar() + "=dump=" + dump,
+                                "-cp",
+                                WovenBytes.classPath(),
+                                "dev.weft.it.fixtures.LoadClasses"));
         cmd.addAll(classes);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output =
+                new String(
+                        p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), output);
 
         Path built = woven;

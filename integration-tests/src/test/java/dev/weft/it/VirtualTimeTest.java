@@ -30,10 +30,14 @@ class VirtualTimeTest {
 
     static Stream<Arguments> runtimes() {
         return Stream.of(
-                Arguments.of("current-thread", (Supplier<AsyncRuntime>)
-                        () -> AsyncRuntime.builder().currentThread().virtualTime().build()),
-                Arguments.of("multi-thread", (Supplier<AsyncRuntime>)
-                        () -> AsyncRuntime.builder().workers(2).virtualTime().build()));
+                Arguments.of(
+                        "current-thread",
+                        (Supplier<AsyncRuntime>)
+                                () -> AsyncRuntime.builder().currentThread().virtualTime().build()),
+                Arguments.of(
+                        "multi-thread",
+                        (Supplier<AsyncRuntime>)
+                                () -> AsyncRuntime.builder().workers(2).virtualTime().build()));
     }
 
     static Future<Long> sleepAnHour() {
@@ -51,7 +55,8 @@ class VirtualTimeTest {
             wall = System.nanoTime() - wall;
             assertTrue(virtual >= Duration.ofHours(1).toNanos(), virtual + " ns");
             assertEquals(Duration.ofHours(1).toNanos(), virtual);
-            System.out.printf("[virtual time] %s: sleep(1 h) took %.1f ms of wall time%n", name, wall / 1e6);
+            System.out.printf(
+                    "[virtual time] %s: sleep(1 h) took %.1f ms of wall time%n", name, wall / 1e6);
         }
     }
 
@@ -115,7 +120,8 @@ class VirtualTimeTest {
     /** The timeout fires exactly at its virtual deadline: after a timer 1 ms earlier, before one 1 ms later. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("runtimes")
-    void timeoutFiresAtExactlyItsVirtualDeadline(String name, Supplier<AsyncRuntime> make) throws Exception {
+    void timeoutFiresAtExactlyItsVirtualDeadline(String name, Supplier<AsyncRuntime> make)
+            throws Exception {
         try (AsyncRuntime rt = make.get()) {
             List<String> log = Collections.synchronizedList(new ArrayList<>());
             rt.blockOn(timeoutAmongTimers(log));

@@ -43,7 +43,8 @@ class WeaveEventsTest {
             synchronized (getClassLoadingLock(n)) {
                 Class<?> c = findLoadedClass(n);
                 if (c == null) {
-                    try (InputStream in = getParent().getResourceAsStream(n.replace('.', '/') + ".class")) {
+                    try (InputStream in =
+                            getParent().getResourceAsStream(n.replace('.', '/') + ".class")) {
                         byte[] b = in.readAllBytes();
                         c = defineClass(n, b, 0, b.length);
                     } catch (IOException e) {
@@ -67,11 +68,13 @@ class WeaveEventsTest {
         Path dump = Files.createTempFile("weave-events", ".jfr");
         try (RecordingStream rs = new RecordingStream()) {
             rs.enable("dev.weft.WeaveClass").withThreshold(java.time.Duration.ZERO);
-            rs.onEvent("dev.weft.WeaveClass", e -> {
-                if (e.getInt("rejections") > 0) {
-                    woven.add(e);
-                }
-            });
+            rs.onEvent(
+                    "dev.weft.WeaveClass",
+                    e -> {
+                        if (e.getInt("rejections") > 0) {
+                            woven.add(e);
+                        }
+                    });
             rs.startAsync();
             Class<?> c = new Reloader(name, getClass().getClassLoader()).loadClass(name);
             assertEquals(name, c.getName());
@@ -96,8 +99,15 @@ class WeaveEventsTest {
             }
             assertNotNull(weave, "the file has the WeaveClass event");
             assertEquals(weave.getInt("rejections"), rejections.size(), rejections.toString());
-            assertTrue(rejections.stream().anyMatch(m -> m.startsWith("dev.weft.it.rejected.Rejected.syncBlock(Rejected.java:")
-                    && m.contains("await inside a synchronized block")), rejections.toString());
+            assertTrue(
+                    rejections.stream()
+                            .anyMatch(
+                                    m ->
+                                            m.startsWith(
+                                                            "dev.weft.it.rejected.Rejected.syncBlock(Rejected.java:")
+                                                    && m.contains(
+                                                            "await inside a synchronized block")),
+                    rejections.toString());
         } finally {
             file.close();
             Files.deleteIfExists(dump);

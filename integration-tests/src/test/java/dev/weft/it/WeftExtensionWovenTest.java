@@ -39,7 +39,8 @@ class WeftExtensionWovenTest {
 
     static Future<String> spawnsAndLeaves() {
         await(Async.yieldNow());
-        spawnLine = here(); Async.spawn(forever(new Oneshot<>()));
+        spawnLine = here();
+        Async.spawn(forever(new Oneshot<>()));
         return Future.ready("returned");
     }
 
@@ -70,19 +71,36 @@ class WeftExtensionWovenTest {
     }
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     private static String failure(Events events) {
-        return events.failed().stream().findFirst().orElseThrow().getPayload(TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow().getMessage();
+        return events.failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
     }
 
     private static void assertNamesTheWovenSpawn(String message) {
         assertTrue(message.contains(" left 1 task running"), message);
-        assertTrue(message.contains("$weft$forever$"), "the task is named by its coroutine: " + message);
-        assertTrue(message.contains(" spawned at " + WeftExtensionWovenTest.class.getName()
-                + ".spawnsAndLeaves(WeftExtensionWovenTest.java:" + spawnLine + ")"), message);
+        assertTrue(
+                message.contains("$weft$forever$"),
+                "the task is named by its coroutine: " + message);
+        assertTrue(
+                message.contains(
+                        " spawned at "
+                                + WeftExtensionWovenTest.class.getName()
+                                + ".spawnsAndLeaves(WeftExtensionWovenTest.java:"
+                                + spawnLine
+                                + ")"),
+                message);
     }
 
     @Test

@@ -75,7 +75,8 @@ final class WovenBytes {
      * target/classes): the command line aborts on a missing entry, where java and javac skip it.
      */
     static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(e -> Files.exists(Path.of(e)))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
@@ -90,7 +91,8 @@ final class WovenBytes {
                 Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
-                } else if (java.util.Arrays.stream(skip).noneMatch(s -> f.toString().endsWith(s + ".class"))) {
+                } else if (java.util.Arrays.stream(skip)
+                        .noneMatch(s -> f.toString().endsWith(s + ".class"))) {
                     Files.copy(f, target);
                 }
             }

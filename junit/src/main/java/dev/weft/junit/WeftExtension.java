@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class WeftExtension implements ParameterResolver, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WeftExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(WeftExtension.class);
 
     /** Key of the test's runtime in the test method's store. */
     private static final String RUNTIME = "runtime";
@@ -54,11 +55,14 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (context.getTestMethod().isEmpty()) {
-            throw new ParameterResolutionException("WeftExtension: an AsyncRuntime parameter of "
-                    + parameter.getDeclaringExecutable() + " cannot be resolved: the runtime lives for one test,"
-                    + " so only test methods and their @BeforeEach/@AfterEach methods can receive it");
+            throw new ParameterResolutionException(
+                    "WeftExtension: an AsyncRuntime parameter of "
+                            + parameter.getDeclaringExecutable()
+                            + " cannot be resolved: the runtime lives for one test,"
+                            + " so only test methods and their @BeforeEach/@AfterEach methods can receive it");
         }
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(RUNTIME, key -> open(context), AsyncRuntime.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RUNTIME, key -> open(context), AsyncRuntime.class);
     }
 
     /** Closes the test's runtime; fails the test when tasks were still running. */
@@ -81,24 +85,33 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
 
     private static AsyncRuntime open(ExtensionContext context) {
         Method test = context.getRequiredTestMethod();
-        WeftTest options = find(test).or(() -> findOnClass(context.getRequiredTestClass())).orElse(null);
+        WeftTest options =
+                find(test).or(() -> findOnClass(context.getRequiredTestClass())).orElse(null);
         AsyncRuntime rt;
         if (options == null || options.flavor() == WeftTest.Flavor.CURRENT_THREAD) {
             if (options != null && options.workers() != 0) {
-                throw new ParameterResolutionException(name(context) + ": @WeftTest(workers = " + options.workers()
-                        + ") needs flavor = MULTI_THREAD (a current-thread runtime has no workers)");
+                throw new ParameterResolutionException(
+                        name(context)
+                                + ": @WeftTest(workers = "
+                                + options.workers()
+                                + ") needs flavor = MULTI_THREAD (a current-thread runtime has no workers)");
             }
-            rt = options != null && options.virtualTime()
-                    ? AsyncRuntime.builder().currentThread().virtualTime().build()
-                    : AsyncRuntime.currentThread();
+            rt =
+                    options != null && options.virtualTime()
+                            ? AsyncRuntime.builder().currentThread().virtualTime().build()
+                            : AsyncRuntime.currentThread();
         } else {
-            AsyncRuntime.Builder b = AsyncRuntime.builder().threadNamePrefix("weft-test-" + test.getName() + "-");
+            AsyncRuntime.Builder b =
+                    AsyncRuntime.builder().threadNamePrefix("weft-test-" + test.getName() + "-");
             if (options.virtualTime()) {
                 b.virtualTime();
             }
             if (options.workers() < 0) {
-                throw new ParameterResolutionException(name(context) + ": @WeftTest(workers = " + options.workers()
-                        + "): workers must be >= 1, or 0 for one per core");
+                throw new ParameterResolutionException(
+                        name(context)
+                                + ": @WeftTest(workers = "
+                                + options.workers()
+                                + "): workers must be >= 1, or 0 for one per core");
             }
             if (options.workers() > 0) {
                 b.workers(options.workers());
@@ -126,15 +139,23 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     }
 
     private static String name(ExtensionContext context) {
-        return context.getRequiredTestClass().getName() + "." + context.getRequiredTestMethod().getName();
+        return context.getRequiredTestClass().getName()
+                + "."
+                + context.getRequiredTestMethod().getName();
     }
 
     private static String leakMessage(ExtensionContext context, List<LiveTasks.LiveTask> leaked) {
-        StringBuilder b = new StringBuilder(name(context)).append(" left ").append(leaked.size())
-                .append(leaked.size() == 1 ? " task" : " tasks")
-                .append(" running (cancelled now, as the runtime closed); await or cancel every task a test spawns:");
+        StringBuilder b =
+                new StringBuilder(name(context))
+                        .append(" left ")
+                        .append(leaked.size())
+                        .append(leaked.size() == 1 ? " task" : " tasks")
+                        .append(
+                                " running (cancelled now, as the runtime closed); await or cancel every task a test spawns:");
         for (LiveTasks.LiveTask t : leaked) {
-            b.append("\n  ").append(t.future()).append(" spawned at ")
+            b.append("\n  ")
+                    .append(t.future())
+                    .append(" spawned at ")
                     .append(t.spawnSite() == null ? "(unknown)" : t.spawnSite());
         }
         return b.toString();

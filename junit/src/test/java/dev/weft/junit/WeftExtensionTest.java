@@ -61,7 +61,8 @@ class WeftExtensionTest {
         @Test
         void leavesATaskRunning(AsyncRuntime rt) {
             seen.add(rt);
-            leakLine = here(); rt.spawn(new Forever());
+            leakLine = here();
+            rt.spawn(new Forever());
         }
     }
 
@@ -71,17 +72,20 @@ class WeftExtensionTest {
         void runsOnWorkers(AsyncRuntime rt) throws Exception {
             seen.add(rt);
             CompletableFuture<String> where = new CompletableFuture<>();
-            rt.blockOn(rt.spawn(cx -> {
-                where.complete(Thread.currentThread().getName());
-                return Poll.ready(null);
-            }));
+            rt.blockOn(
+                    rt.spawn(
+                            cx -> {
+                                where.complete(Thread.currentThread().getName());
+                                return Poll.ready(null);
+                            }));
             assertTrue(where.get().startsWith("weft-test-runsOnWorkers-"), where.get());
         }
 
         @Test
         void leavesATaskRunning(AsyncRuntime rt) {
             seen.add(rt);
-            leakLine = here(); rt.spawn(new Forever());
+            leakLine = here();
+            rt.spawn(new Forever());
         }
     }
 
@@ -113,17 +117,24 @@ class WeftExtensionTest {
 
     private static Events run(Class<?> fixture) {
         seen.clear();
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     private static String failureMessage(Events events) {
         Event failed = events.failed().stream().findFirst().orElseThrow();
-        return failed.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow().getMessage();
+        return failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
     }
 
     private static void assertClosed(AsyncRuntime rt) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(Future.ready(1)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> rt.blockOn(Future.ready(1)));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
 
@@ -140,9 +151,18 @@ class WeftExtensionTest {
         Events events = run(Leaks.class);
         events.assertStatistics(s -> s.started(1).failed(1));
         String message = failureMessage(events);
-        assertTrue(message.contains(Leaks.class.getName() + ".leavesATaskRunning left 1 task running"), message);
-        assertTrue(message.contains(Forever.class.getName() + " spawned at " + Leaks.class.getName()
-                + ".leavesATaskRunning(WeftExtensionTest.java:" + leakLine + ")"), message);
+        assertTrue(
+                message.contains(Leaks.class.getName() + ".leavesATaskRunning left 1 task running"),
+                message);
+        assertTrue(
+                message.contains(
+                        Forever.class.getName()
+                                + " spawned at "
+                                + Leaks.class.getName()
+                                + ".leavesATaskRunning(WeftExtensionTest.java:"
+                                + leakLine
+                                + ")"),
+                message);
         assertClosed(seen.get(0));
     }
 
@@ -151,14 +171,23 @@ class WeftExtensionTest {
         Events events = run(MultiThread.class);
         events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
         String message = failureMessage(events);
-        assertTrue(message.contains(Forever.class.getName() + " spawned at " + MultiThread.class.getName()
-                + ".leavesATaskRunning(WeftExtensionTest.java:" + leakLine + ")"), message);
+        assertTrue(
+                message.contains(
+                        Forever.class.getName()
+                                + " spawned at "
+                                + MultiThread.class.getName()
+                                + ".leavesATaskRunning(WeftExtensionTest.java:"
+                                + leakLine
+                                + ")"),
+                message);
         assertEquals(2, seen.size());
         for (AsyncRuntime rt : seen) {
             assertClosed(rt);
         }
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            assertFalse(t.getName().startsWith("weft-test-") && t.isAlive(), "thread left running: " + t);
+            assertFalse(
+                    t.getName().startsWith("weft-test-") && t.isAlive(),
+                    "thread left running: " + t);
         }
     }
 
@@ -179,10 +208,13 @@ class WeftExtensionTest {
 
     @Test
     void withoutTheExtensionNothingResolvesARuntime() {
-        // control: the failing cases above fail because of the extension, not because of the fixture
+        // control: the failing cases above fail because of the extension, not because of the
+        // fixture
         Events events = run(NoExtension.class);
         events.assertStatistics(s -> s.started(1).failed(1));
-        assertTrue(failureMessage(events).contains("No ParameterResolver registered"), failureMessage(events));
+        assertTrue(
+                failureMessage(events).contains("No ParameterResolver registered"),
+                failureMessage(events));
     }
 
     static class NoExtension {

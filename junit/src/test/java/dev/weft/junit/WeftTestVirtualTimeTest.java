@@ -39,7 +39,9 @@ class WeftTestVirtualTimeTest {
         long after = rt.blockOn(cx -> Poll.ready(Async.nanoTime()));
         slept.add(after - before);
         Future<String> never = Future.of(new CompletableFuture<>());
-        assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofHours(1), never)));
+        assertThrows(
+                TimeoutException.class,
+                () -> rt.blockOn(Async.timeout(Duration.ofHours(1), never)));
         onWorkers.add(rt.blockOn(rt.spawn(cx -> Poll.ready(Thread.currentThread() != test))));
     }
 
@@ -62,7 +64,10 @@ class WeftTestVirtualTimeTest {
     private static Events run(Class<?> fixture) {
         slept.clear();
         onWorkers.clear();
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     @Test

@@ -63,7 +63,8 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
      * @param stateName the file under {@code target/weft/} that remembers the last weave; only a
      *     run that writes updates it (a class checked but not woven must still be woven later)
      */
-    protected Summary process(Path dir, List<String> classpath, String stateName, boolean write, boolean verify)
+    protected Summary process(
+            Path dir, List<String> classpath, String stateName, boolean write, boolean verify)
             throws MojoExecutionException {
         Summary sum = new Summary();
         try {
@@ -76,18 +77,24 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
             }
             BuildWeaver weaver = new BuildWeaver(dir, cp);
             if (!weaver.runtimeVisible()) {
-                getLog().warn("weft: weft-runtime is not on the class path of " + dir
-                        + "; add the dev.weft:weft-runtime dependency (woven code calls it)");
+                getLog().warn(
+                                "weft: weft-runtime is not on the class path of "
+                                        + dir
+                                        + "; add the dev.weft:weft-runtime dependency (woven code calls it)");
             }
             Path stateFile = Paths.get(project.getBuild().getDirectory(), "weft", stateName);
-            String key = WeaveState.hash((agentJar() + "\n" + String.join(File.pathSeparator, classpath))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String key =
+                    WeaveState.hash(
+                            (agentJar() + "\n" + String.join(File.pathSeparator, classpath))
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             WeaveState last = WeaveState.load(stateFile, key);
             WeaveState next = new WeaveState(key);
             List<Path> files;
             try (Stream<Path> s = Files.walk(dir)) {
-                files = s.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f))
-                        .sorted().collect(Collectors.toList());
+                files =
+                        s.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f))
+                                .sorted()
+                                .collect(Collectors.toList());
             }
             for (Path f : files) {
                 String entry = dir.relativize(f).toString().replace(File.separatorChar, '/');
@@ -115,7 +122,11 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
                 if (o.bytes != null && write) {
                     Path tmp = f.resolveSibling(f.getFileName() + ".weft-tmp");
                     Files.write(tmp, o.bytes);
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            tmp,
+                            f,
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
                     left = WeaveState.hash(o.bytes);
                     sum.woven++;
                 }
@@ -145,13 +156,19 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
             getLog().warn(w);
         }
         if (!sum.rejections.isEmpty() && failOnRejection) {
-            throw new MojoFailureException("weft: " + sum.rejections.size() + " method(s) cannot be woven:\n  "
-                    + String.join("\n  ", sum.rejections)
-                    + "\n(set <failOnRejection>false</failOnRejection> to build anyway: such a method throws when called)");
+            throw new MojoFailureException(
+                    "weft: "
+                            + sum.rejections.size()
+                            + " method(s) cannot be woven:\n  "
+                            + String.join("\n  ", sum.rejections)
+                            + "\n(set <failOnRejection>false</failOnRejection> to build anyway: such a method throws when called)");
         }
         if (!sum.warnings.isEmpty() && failOnWarning) {
-            throw new MojoFailureException("weft: " + sum.warnings.size() + " warning(s) and <failOnWarning>true</failOnWarning>:\n  "
-                    + String.join("\n  ", sum.warnings));
+            throw new MojoFailureException(
+                    "weft: "
+                            + sum.warnings.size()
+                            + " warning(s) and <failOnWarning>true</failOnWarning>:\n  "
+                            + String.join("\n  ", sum.warnings));
         }
     }
 
@@ -159,7 +176,8 @@ abstract class AbstractWeaveMojo extends AbstractMojo {
     protected File agentJar() throws MojoExecutionException {
         Artifact a = pluginArtifactMap.get("dev.weft:weft-agent");
         if (a == null || a.getFile() == null) {
-            throw new MojoExecutionException("weft: dev.weft:weft-agent is missing from the plugin's dependencies");
+            throw new MojoExecutionException(
+                    "weft: dev.weft:weft-agent is missing from the plugin's dependencies");
         }
         return a.getFile();
     }

@@ -15,8 +15,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * nothing. Classes that {@code weave} already wove are not woven again: what it found about them
  * is reported from its state file.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
-        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+        name = "check",
+        defaultPhase = LifecyclePhase.VERIFY,
+        requiresDependencyResolution = ResolutionScope.COMPILE,
+        threadSafe = true)
 public class CheckMojo extends AbstractWeaveMojo {
 
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
@@ -35,12 +38,23 @@ public class CheckMojo extends AbstractWeaveMojo {
         Summary s;
         try {
             // weave's state: a class it wove is reported from there (the scan skips woven classes)
-            s = process(classesDirectory.toPath(), project.getCompileClasspathElements(), "weave.state", false, true);
+            s =
+                    process(
+                            classesDirectory.toPath(),
+                            project.getCompileClasspathElements(),
+                            "weave.state",
+                            false,
+                            true);
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("weft: " + e.getMessage(), e);
         }
-        getLog().info("weft: " + s.methods + " coroutine method(s), " + s.rejections.size() + " problem(s) in "
-                + classesDirectory);
+        getLog().info(
+                        "weft: "
+                                + s.methods
+                                + " coroutine method(s), "
+                                + s.rejections.size()
+                                + " problem(s) in "
+                                + classesDirectory);
         conclude(s);
     }
 }

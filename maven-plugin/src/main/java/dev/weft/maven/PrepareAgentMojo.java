@@ -55,18 +55,25 @@ public class PrepareAgentMojo extends AbstractMojo {
         }
         Artifact a = pluginArtifactMap.get("dev.weft:weft-agent");
         if (a == null || a.getFile() == null) {
-            throw new MojoExecutionException("weft: dev.weft:weft-agent is missing from the plugin's dependencies");
+            throw new MojoExecutionException(
+                    "weft: dev.weft:weft-agent is missing from the plugin's dependencies");
         }
         File jar = a.getFile();
         requireAgent(jar);
         String path = jar.getAbsolutePath();
-        String option = "-javaagent:" + (path.contains(" ") ? "\"" + path + "\"" : path)
-                + (options == null || options.isEmpty() ? "" : "=" + options);
+        String option =
+                "-javaagent:"
+                        + (path.contains(" ") ? "\"" + path + "\"" : path)
+                        + (options == null || options.isEmpty() ? "" : "=" + options);
         Properties props = project.getProperties();
         // -DargLine=... on the command line wins over the pom's property: extend that one
-        String old = session.getUserProperties().getProperty(propertyName, props.getProperty(propertyName));
-        String value = old == null || old.trim().isEmpty() ? option
-                : old.contains(option) ? old : old + " " + option;
+        String old =
+                session.getUserProperties()
+                        .getProperty(propertyName, props.getProperty(propertyName));
+        String value =
+                old == null || old.trim().isEmpty()
+                        ? option
+                        : old.contains(option) ? old : old + " " + option;
         props.setProperty(propertyName, value);
         if (session.getUserProperties().containsKey(propertyName)) {
             // a -D value wins over the project's property when later mojos read ${argLine}
@@ -80,7 +87,10 @@ public class PrepareAgentMojo extends AbstractMojo {
         try (JarFile j = new JarFile(jar)) {
             Manifest m = j.getManifest();
             if (m == null || m.getMainAttributes().getValue("Premain-Class") == null) {
-                throw new MojoExecutionException("weft: " + jar + " is not the weft agent (no Premain-Class in its manifest)");
+                throw new MojoExecutionException(
+                        "weft: "
+                                + jar
+                                + " is not the weft agent (no Premain-Class in its manifest)");
             }
         } catch (IOException e) {
             throw new MojoExecutionException("weft: cannot read " + jar + ": " + e, e);

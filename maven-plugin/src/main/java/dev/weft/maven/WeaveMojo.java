@@ -14,8 +14,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Weaves {@code target/classes} in place against the compile class path: the woven classes run
  * with weft-runtime alone, with no agent and no weaver on the class path.
  */
-@Mojo(name = "weave", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+        name = "weave",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE,
+        threadSafe = true)
 public class WeaveMojo extends AbstractWeaveMojo {
 
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
@@ -38,16 +41,27 @@ public class WeaveMojo extends AbstractWeaveMojo {
         }
     }
 
-    static void weaveDirectory(AbstractWeaveMojo mojo, File dir, List<String> classpath, String stateName)
+    static void weaveDirectory(
+            AbstractWeaveMojo mojo, File dir, List<String> classpath, String stateName)
             throws MojoExecutionException, MojoFailureException {
         if (!dir.isDirectory()) {
             mojo.getLog().info("weft: " + dir + " does not exist, nothing to weave");
             return;
         }
         Summary s = mojo.process(dir.toPath(), classpath, stateName, true, false);
-        mojo.getLog().info("weft: wove " + s.woven + " class(es) in " + dir + ", " + s.unchanged
-                + " unchanged since the last run, " + s.methods + " coroutine method(s), "
-                + s.rejections.size() + " rejection(s)");
+        mojo.getLog()
+                .info(
+                        "weft: wove "
+                                + s.woven
+                                + " class(es) in "
+                                + dir
+                                + ", "
+                                + s.unchanged
+                                + " unchanged since the last run, "
+                                + s.methods
+                                + " coroutine method(s), "
+                                + s.rejections.size()
+                                + " rejection(s)");
         mojo.conclude(s);
     }
 }

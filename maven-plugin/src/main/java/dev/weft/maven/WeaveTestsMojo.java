@@ -10,8 +10,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Weaves {@code target/test-classes} in place against the test class path. */
-@Mojo(name = "weave-tests", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
-        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Mojo(
+        name = "weave-tests",
+        defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
 public class WeaveTestsMojo extends AbstractWeaveMojo {
 
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", required = true)
@@ -28,7 +31,10 @@ public class WeaveTestsMojo extends AbstractWeaveMojo {
             return;
         }
         try {
-            WeaveMojo.weaveDirectory(this, testClassesDirectory, project.getTestClasspathElements(),
+            WeaveMojo.weaveDirectory(
+                    this,
+                    testClassesDirectory,
+                    project.getTestClasspathElements(),
                     "weave-tests.state");
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("weft: " + e.getMessage(), e);

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The weave loop over a real class directory: skip what is unchanged, weave what was recompiled. */
 class IncrementalWeaveTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
-    private final AbstractWeaveMojo mojo = new AbstractWeaveMojo() {
-        @Override
-        public void execute() {}
-    };
+    private final AbstractWeaveMojo mojo =
+            new AbstractWeaveMojo() {
+                @Override
+                public void execute() {}
+            };
 
     private Path classes;
     private List<String> classpath;
@@ -36,8 +36,15 @@ class IncrementalWeaveTest {
         MavenProject project = new MavenProject();
         project.getBuild().setDirectory(tmp.resolve("target").toString());
         mojo.project = project;
-        Artifact agent = new DefaultArtifact("dev.weft", "weft-agent", "1", "compile", "jar", null,
-                new DefaultArtifactHandler("jar"));
+        Artifact agent =
+                new DefaultArtifact(
+                        "dev.weft",
+                        "weft-agent",
+                        "1",
+                        "compile",
+                        "jar",
+                        null,
+                        new DefaultArtifactHandler("jar"));
         agent.setFile(tmp.resolve("weft-agent.jar").toFile());
         mojo.pluginArtifactMap = Map.of("dev.weft:weft-agent", agent);
         mojo.failOnRejection = true;
@@ -49,8 +56,16 @@ class IncrementalWeaveTest {
         Files.createDirectories(src.getParent());
         Files.writeString(src, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path"), src.toString());
+        int rc =
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        src.toString());
         assertEquals(0, rc);
     }
 
@@ -60,7 +75,9 @@ class IncrementalWeaveTest {
                 + "import dev.weft.Future;\n"
                 + "public class Greeter {\n"
                 + "    public static Future<String> greet() {\n"
-                + "        String w = await(Future.ready(\"" + word + "\"));\n"
+                + "        String w = await(Future.ready(\""
+                + word
+                + "\"));\n"
                 + "        return Future.ready(w);\n"
                 + "    }\n"
                 + "}\n";
@@ -72,25 +89,31 @@ class IncrementalWeaveTest {
         compile("Greeter", greeter("hello"));
         compile("Plain", "package app; public class Plain {}");
 
-        AbstractWeaveMojo.Summary first = mojo.process(classes, classpath, "weave.state", true, false);
+        AbstractWeaveMojo.Summary first =
+                mojo.process(classes, classpath, "weave.state", true, false);
         assertEquals(1, first.woven);
         assertEquals(0, first.unchanged);
         assertEquals(1, first.methods);
         byte[] woven = Files.readAllBytes(classes.resolve("app/Greeter.class"));
 
-        AbstractWeaveMojo.Summary second = mojo.process(classes, classpath, "weave.state", true, false);
+        AbstractWeaveMojo.Summary second =
+                mojo.process(classes, classpath, "weave.state", true, false);
         assertEquals(0, second.woven);
         assertEquals(2, second.unchanged);
         assertEquals(1, second.methods);
 
         // the state file lost: the scan still never weaves a woven class twice
         Files.delete(tmp.resolve("target/weft/weave.state"));
-        AbstractWeaveMojo.Summary again = mojo.process(classes, classpath, "weave.state", true, false);
+        AbstractWeaveMojo.Summary again =
+                mojo.process(classes, classpath, "weave.state", true, false);
         assertEquals(0, again.woven);
-        assertTrue(java.util.Arrays.equals(woven, Files.readAllBytes(classes.resolve("app/Greeter.class"))));
+        assertTrue(
+                java.util.Arrays.equals(
+                        woven, Files.readAllBytes(classes.resolve("app/Greeter.class"))));
 
         compile("Greeter", greeter("bonjour")); // as an IDE or an incremental build would
-        AbstractWeaveMojo.Summary recompiled = mojo.process(classes, classpath, "weave.state", true, false);
+        AbstractWeaveMojo.Summary recompiled =
+                mojo.process(classes, classpath, "weave.state", true, false);
         assertEquals(1, recompiled.woven);
         assertEquals(1, recompiled.unchanged);
     }
@@ -98,29 +121,38 @@ class IncrementalWeaveTest {
     @Test
     void aRejectionFailsEveryRunNotOnlyTheFirst() throws Exception {
         setUp();
-        compile("Locked", "package app;\n"
-                + "import static dev.weft.Async.await;\n"
-                + "import dev.weft.Async;\n"
-                + "import dev.weft.Future;\n"
-                + "public class Locked {\n"
-                + "    public Future<Void> run() {\n"
-                + "        synchronized (this) {\n"
-                + "            await(Async.yieldNow());\n"
-                + "        }\n"
-                + "        return Future.done();\n"
-                + "    }\n"
-                + "}\n");
+        compile(
+                "Locked",
+                "package app;\n"
+                        + "import static dev.weft.Async.await;\n"
+                        + "import dev.weft.Async;\n"
+                        + "import dev.weft.Future;\n"
+                        + "public class Locked {\n"
+                        + "    public Future<Void> run() {\n"
+                        + "        synchronized (this) {\n"
+                        + "            await(Async.yieldNow());\n"
+                        + "        }\n"
+                        + "        return Future.done();\n"
+                        + "    }\n"
+                        + "}\n");
         for (int run = 0; run < 2; run++) {
-            AbstractWeaveMojo.Summary s = mojo.process(classes, classpath, "weave.state", true, false);
+            AbstractWeaveMojo.Summary s =
+                    mojo.process(classes, classpath, "weave.state", true, false);
             assertEquals(1, s.rejections.size(), s.rejections.toString());
-            assertTrue(s.rejections.get(0).startsWith("app.Locked.run(Locked.java:8): await inside a synchronized block"),
+            assertTrue(
+                    s.rejections
+                            .get(0)
+                            .startsWith(
+                                    "app.Locked.run(Locked.java:8): await inside a synchronized block"),
                     s.rejections.get(0));
-            MojoFailureException e = org.junit.jupiter.api.Assertions.assertThrows(MojoFailureException.class,
-                    () -> mojo.conclude(s));
+            MojoFailureException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            MojoFailureException.class, () -> mojo.conclude(s));
             assertTrue(e.getMessage().contains("app.Locked.run(Locked.java:8)"), e.getMessage());
         }
         mojo.failOnRejection = false;
-        mojo.conclude(mojo.process(classes, classpath, "weave.state", true, false)); // logged, not thrown
+        mojo.conclude(
+                mojo.process(classes, classpath, "weave.state", true, false)); // logged, not thrown
     }
 
     @Test
@@ -130,7 +162,8 @@ class IncrementalWeaveTest {
         s.warnings.add("app.A.f(A.java:3): a warning");
         mojo.conclude(s); // default: warnings are logged
         mojo.failOnWarning = true;
-        org.junit.jupiter.api.Assertions.assertThrows(MojoFailureException.class, () -> mojo.conclude(s));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                MojoFailureException.class, () -> mojo.conclude(s));
         mojo.conclude(new AbstractWeaveMojo.Summary());
     }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WeaveStateTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void keepsHashesRejectionsAndWarningsOfEveryClass() throws Exception {

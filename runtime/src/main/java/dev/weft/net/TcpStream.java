@@ -194,18 +194,19 @@ public final class TcpStream implements AutoCloseable {
                     IoSource source = new IoSource(channel);
                     TcpStream stream = new TcpStream(channel, source);
                     boolean connected = channel.connect(address);
-                    finish = new IoOp<TcpStream>(source, IoSource.OUT, SelectionKey.OP_CONNECT) {
-                        private boolean first = connected;
+                    finish =
+                            new IoOp<TcpStream>(source, IoSource.OUT, SelectionKey.OP_CONNECT) {
+                                private boolean first = connected;
 
-                        @Override
-                        protected Object attempt() throws IOException {
-                            if (first || channel.finishConnect()) {
-                                first = true;
-                                return stream;
-                            }
-                            return WOULD_BLOCK;
-                        }
-                    };
+                                @Override
+                                protected Object attempt() throws IOException {
+                                    if (first || channel.finishConnect()) {
+                                        first = true;
+                                        return stream;
+                                    }
+                                    return WOULD_BLOCK;
+                                }
+                            };
                 }
                 Poll<TcpStream> p = finish.poll(cx);
                 done = p.isReady();

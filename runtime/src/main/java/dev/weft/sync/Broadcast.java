@@ -208,8 +208,6 @@ public final class Broadcast<T> {
         }
     }
 
-
-
     /**
      * One subscriber's view of a {@link Broadcast}: its position in the sequence of values.
      * Used by one consumer at a time (see the class comment of {@link Broadcast}).
@@ -313,7 +311,8 @@ public final class Broadcast<T> {
                     case GRANTED:
                         break;
                     default:
-                        throw new IllegalStateException("receive polled after it completed or was cancelled");
+                        throw new IllegalStateException(
+                                "receive polled after it completed or was cancelled");
                 }
                 if (!receiver.left) {
                     long oldest = b.tail - b.ring.length;
@@ -366,7 +365,13 @@ public final class Broadcast<T> {
          * @param skipped how many values the receiver missed, at least 1
          */
         public LaggedException(long skipped) {
-            super("receiver lagged behind: " + skipped + " values were overwritten before it saw them", null, false, false);
+            super(
+                    "receiver lagged behind: "
+                            + skipped
+                            + " values were overwritten before it saw them",
+                    null,
+                    false,
+                    false);
             this.skipped = skipped;
         }
 

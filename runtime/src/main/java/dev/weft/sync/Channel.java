@@ -145,7 +145,8 @@ public final class Channel<T> {
      */
     public static <T> Channel<T> bounded(int capacity) {
         if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must be at least 0 (0: rendezvous): " + capacity);
+            throw new IllegalArgumentException(
+                    "capacity must be at least 0 (0: rendezvous): " + capacity);
         }
         return new Channel<>(capacity);
     }
@@ -204,7 +205,8 @@ public final class Channel<T> {
         Waker w;
         synchronized (lock) {
             if (closed || !senders.isEmpty() || (capacity == 0 && !hasRoom())) {
-                return false; // rendezvous: every waiting receiver may be promised to a granted sender
+                return false; // rendezvous: every waiting receiver may be promised to a granted
+                // sender
             }
             if (receivers.isEmpty()) {
                 if (!hasRoom()) {
@@ -299,7 +301,9 @@ public final class Channel<T> {
      */
     boolean invariantsHold() {
         synchronized (lock) {
-            return (receivers.isEmpty() || buffer.isEmpty()) && (senders.isEmpty() || !hasRoom()) && reserved >= 0;
+            return (receivers.isEmpty() || buffer.isEmpty())
+                    && (senders.isEmpty() || !hasRoom())
+                    && reserved >= 0;
         }
     }
 
@@ -365,11 +369,13 @@ public final class Channel<T> {
     /** The future of one {@link #send}; its own waiter node. */
     /** For task dumps: which channel (its identity, as Object.toString gives it) and its capacity; no lock. */
     private String describe() {
-        return "Channel@" + Integer.toHexString(System.identityHashCode(this))
+        return "Channel@"
+                + Integer.toHexString(System.identityHashCode(this))
                 + (capacity == Integer.MAX_VALUE ? " (unbounded)" : " (capacity " + capacity + ")");
     }
 
-    private final class Send extends Waiter<Void> implements Future<Void>, dev.weft.internal.dump.Awaited {
+    private final class Send extends Waiter<Void>
+            implements Future<Void>, dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
@@ -408,7 +414,8 @@ public final class Channel<T> {
                         delivered = !closed;
                         if (delivered) {
                             w = deliver(value);
-                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free again
+                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free
+                                // again
                                 next = grantSender();
                             }
                         }
@@ -419,7 +426,10 @@ public final class Channel<T> {
                     case IDLE:
                         if (closed) {
                             delivered = false;
-                        } else if (senders.isEmpty() && (capacity == 0 ? hasRoom() : !receivers.isEmpty() || hasRoom())) {
+                        } else if (senders.isEmpty()
+                                && (capacity == 0
+                                        ? hasRoom()
+                                        : !receivers.isEmpty() || hasRoom())) {
                             w = deliver(value);
                             delivered = true;
                         } else {
@@ -460,7 +470,8 @@ public final class Channel<T> {
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter<T> implements Future<T>, dev.weft.internal.dump.Awaited {
+    private final class Receive extends Waiter<T>
+            implements Future<T>, dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
@@ -508,7 +519,8 @@ public final class Channel<T> {
                             if (capacity != 0) {
                                 return Poll.pending();
                             }
-                            w = grantSender(); // rendezvous: this waiting receiver is the room a sender waits for
+                            w = grantSender(); // rendezvous: this waiting receiver is the room
+                            // a sender waits for
                             linked = true;
                         }
                         break;

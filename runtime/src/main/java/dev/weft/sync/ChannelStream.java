@@ -44,7 +44,8 @@ final class ChannelStream<T> implements AsyncStream<T> {
     public T next() {
         T v = current;
         if (v == null) {
-            throw new NoSuchElementException("AsyncStream.next() without an element announced by hasNext()");
+            throw new NoSuchElementException(
+                    "AsyncStream.next() without an element announced by hasNext()");
         }
         current = null;
         return v;

@@ -101,11 +101,13 @@ public final class Notify {
         return n.takeWaker();
     }
 
-    private final class Notified extends Waiter<Void> implements Future<Void>, dev.weft.internal.dump.Awaited {
+    private final class Notified extends Waiter<Void>
+            implements Future<Void>, dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
-            return "Notify.notified() on Notify@" + Integer.toHexString(System.identityHashCode(Notify.this));
+            return "Notify.notified() on Notify@"
+                    + Integer.toHexString(System.identityHashCode(Notify.this));
         }
 
         /** {@link #generation} when created. */
@@ -142,7 +144,8 @@ public final class Notify {
                         waiters.add(this);
                         return Poll.pending();
                     default:
-                        throw new IllegalStateException("notified polled after it completed or was cancelled");
+                        throw new IllegalStateException(
+                                "notified polled after it completed or was cancelled");
                 }
                 state = DONE;
             }

@@ -133,11 +133,13 @@ public final class Oneshot<T> {
         return Poll.ready(value);
     }
 
-    private final class Receive extends Waiter<T> implements Future<T>, dev.weft.internal.dump.Awaited {
+    private final class Receive extends Waiter<T>
+            implements Future<T>, dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
-            return "Oneshot.receive() on Oneshot@" + Integer.toHexString(System.identityHashCode(Oneshot.this));
+            return "Oneshot.receive() on Oneshot@"
+                    + Integer.toHexString(System.identityHashCode(Oneshot.this));
         }
 
         @Override

@@ -71,7 +71,8 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends Waiter<V> implements Future<V>, dev.weft.internal.dump.Awaited {
+    abstract static class Acquire<V> extends Waiter<V>
+            implements Future<V>, dev.weft.internal.dump.Awaited {
 
         private final Permits permits;
 
@@ -79,7 +80,8 @@ final class Permits {
         @Override
         public String describeAwait() {
             Class<?> owner = getClass().getEnclosingClass();
-            return (owner == Mutex.class ? "Mutex.lock()" : "Semaphore.acquire()") + " waiting for a permit";
+            return (owner == Mutex.class ? "Mutex.lock()" : "Semaphore.acquire()")
+                    + " waiting for a permit";
         }
 
         Acquire(Permits permits) {
@@ -110,7 +112,8 @@ final class Permits {
                         permits.free--;
                         break;
                     default:
-                        throw new IllegalStateException("acquire polled after it completed or was cancelled");
+                        throw new IllegalStateException(
+                                "acquire polled after it completed or was cancelled");
                 }
                 state = DONE;
             }

@@ -163,8 +163,6 @@ public final class Watch<T> {
         return closed;
     }
 
-
-
     /**
      * One subscriber's view of a {@link Watch}: the last version it has seen. Used by one
      * consumer at a time.
@@ -249,7 +247,8 @@ public final class Watch<T> {
             }
             synchronized (lock) {
                 if (state == DONE) {
-                    throw new IllegalStateException("changed polled after it completed or was cancelled");
+                    throw new IllegalStateException(
+                            "changed polled after it completed or was cancelled");
                 }
                 if (state == WAITING) { // linked ⇒ no set and no close since: just a new waker
                     waker = cx.waker();

@@ -47,13 +47,16 @@ class BusyWorkerIoTest {
                 TcpStream s = rt.blockOn(l.accept());
                 JoinHandle<Void> spinner = rt.spawn(spinUntil(stop));
                 ByteBuffer b = ByteBuffer.allocate(1);
-                JoinHandle<Integer> read = rt.spawn(NetTest.defer(() -> {
-                    try {
-                        return s.read(b);
-                    } catch (java.io.IOException e) {
-                        return Future.failed(e);
-                    }
-                }));
+                JoinHandle<Integer> read =
+                        rt.spawn(
+                                NetTest.defer(
+                                        () -> {
+                                            try {
+                                                return s.read(b);
+                                            } catch (java.io.IOException e) {
+                                                return Future.failed(e);
+                                            }
+                                        }));
                 JoinHandle<Void> slept = rt.spawn(Async.sleep(Duration.ofMillis(5)));
                 OutputStream out = peer.getOutputStream();
                 out.write(9);

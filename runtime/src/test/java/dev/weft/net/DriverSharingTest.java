@@ -70,7 +70,10 @@ class DriverSharingTest {
                 AtomicReference<Reactor> sleptOn = new AtomicReference<>();
                 rt.blockOn(rt.spawn(noting(sleptOn, Async.sleep(Duration.ofMillis(20)))));
                 assertFalse(read.isDone(), "no byte was sent");
-                assertSame(s.source().reactor(), sleptOn.get(), "sleeps and sockets share the runtime's driver");
+                assertSame(
+                        s.source().reactor(),
+                        sleptOn.get(),
+                        "sleeps and sockets share the runtime's driver");
                 assertTrue(sleptOn.get().hasSelector());
                 OutputStream out = peer.getOutputStream();
                 out.write(42);
@@ -100,7 +103,9 @@ class DriverSharingTest {
             // task cancelled by a worker): wait for those threads to end (a hang guard) first.
             RuntimeThreads.join(rt);
             assertTrue(read.isDone(), "the pending read's task was cancelled");
-            assertTrue(s.source().isClosed(), "the reactor closed the socket still registered with it");
+            assertTrue(
+                    s.source().isClosed(),
+                    "the reactor closed the socket still registered with it");
             assertFalse(reactor.metrics().selectorOpen(), "the selector was released");
             l.close();
         }

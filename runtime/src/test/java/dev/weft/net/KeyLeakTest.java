@@ -21,10 +21,13 @@ class KeyLeakTest {
 
     /** Accept, write one byte, close; forever. */
     static Future<Void> oneByteServer(TcpListener listener) {
-        return new Echo.AcceptLoop(listener, (s, cx) -> {
-            s.write(ByteBuffer.wrap(new byte[] {1})).poll(cx); // 1 byte into an empty buffer
-            s.close();
-        });
+        return new Echo.AcceptLoop(
+                listener,
+                (s, cx) -> {
+                    s.write(ByteBuffer.wrap(new byte[] {1}))
+                            .poll(cx); // 1 byte into an empty buffer
+                    s.close();
+                });
     }
 
     @ParameterizedTest
@@ -51,14 +54,31 @@ class KeyLeakTest {
             }
             assertEquals(CYCLES, bytes);
             long registered = reactor.metrics().registrations() - registeredBefore;
-            // how many cycles had to wait (a read or connect found nothing ready) depends on timing;
+            // how many cycles had to wait (a read or connect found nothing ready) depends on
+            // timing;
             // the test needs many of them to mean anything, so it fails if none did
-            System.out.println("[measure] " + kind + ": " + registered + " channels registered in " + CYCLES + " cycles");
-            assertTrue(registered > 0, "no cycle registered a key: the test did not exercise the selector");
-            NetTest.awaitTrue(rt, () -> {
-                reactor.flush();
-                return reactor.metrics().keyCount() == baseline;
-            }, "keys back to baseline " + baseline + " (now " + reactor.metrics().keyCount() + ")");
+            System.out.println(
+                    "[measure] "
+                            + kind
+                            + ": "
+                            + registered
+                            + " channels registered in "
+                            + CYCLES
+                            + " cycles");
+            assertTrue(
+                    registered > 0,
+                    "no cycle registered a key: the test did not exercise the selector");
+            NetTest.awaitTrue(
+                    rt,
+                    () -> {
+                        reactor.flush();
+                        return reactor.metrics().keyCount() == baseline;
+                    },
+                    "keys back to baseline "
+                            + baseline
+                            + " (now "
+                            + reactor.metrics().keyCount()
+                            + ")");
             l.close();
         }
     }

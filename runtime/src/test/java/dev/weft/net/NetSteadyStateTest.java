@@ -63,33 +63,39 @@ class NetSteadyStateTest {
             Done done = new Done();
             long[] counts = new long[4];
             AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread client = new Thread(() -> {
-                try (Socket s = new Socket(l.localAddress().getAddress(), l.localAddress().getPort())) {
-                    s.setTcpNoDelay(true);
-                    OutputStream out = s.getOutputStream();
-                    DataInputStream in = new DataInputStream(s.getInputStream());
-                    byte[] msg = new byte[64];
-                    byte[] back = new byte[64];
-                    Reactor reactor = null;
-                    for (int i = 0; i < WARMUP + MESSAGES; i++) {
-                        if (i == WARMUP) {
-                            reactor = l.source().reactor();
-                            counts[0] = reactor.metrics().interestUpdates();
-                            counts[1] = reactor.metrics().wakeups();
-                        }
-                        java.util.Arrays.fill(msg, (byte) i);
-                        out.write(msg);
-                        in.readFully(back);
-                        assertArrayEquals(msg, back);
-                    }
-                    counts[2] = reactor.metrics().interestUpdates();
-                    counts[3] = reactor.metrics().wakeups();
-                } catch (Throwable t) {
-                    failed.set(t);
-                } finally {
-                    done.complete();
-                }
-            }, "steady-state-client");
+            Thread client =
+                    new Thread(
+                            () -> {
+                                try (Socket s =
+                                        new Socket(
+                                                l.localAddress().getAddress(),
+                                                l.localAddress().getPort())) {
+                                    s.setTcpNoDelay(true);
+                                    OutputStream out = s.getOutputStream();
+                                    DataInputStream in = new DataInputStream(s.getInputStream());
+                                    byte[] msg = new byte[64];
+                                    byte[] back = new byte[64];
+                                    Reactor reactor = null;
+                                    for (int i = 0; i < WARMUP + MESSAGES; i++) {
+                                        if (i == WARMUP) {
+                                            reactor = l.source().reactor();
+                                            counts[0] = reactor.metrics().interestUpdates();
+                                            counts[1] = reactor.metrics().wakeups();
+                                        }
+                                        java.util.Arrays.fill(msg, (byte) i);
+                                        out.write(msg);
+                                        in.readFully(back);
+                                        assertArrayEquals(msg, back);
+                                    }
+                                    counts[2] = reactor.metrics().interestUpdates();
+                                    counts[3] = reactor.metrics().wakeups();
+                                } catch (Throwable t) {
+                                    failed.set(t);
+                                } finally {
+                                    done.complete();
+                                }
+                            },
+                            "steady-state-client");
             client.start();
             rt.blockOn(done);
             client.join();
@@ -98,8 +104,16 @@ class NetSteadyStateTest {
             }
             long updates = counts[2] - counts[0];
             long wakeups = counts[3] - counts[1];
-            System.out.println("[measure] " + kind + ": " + MESSAGES + " echoes: " + updates
-                    + " interest changes, " + wakeups + " selector wake-ups");
+            System.out.println(
+                    "[measure] "
+                            + kind
+                            + ": "
+                            + MESSAGES
+                            + " echoes: "
+                            + updates
+                            + " interest changes, "
+                            + wakeups
+                            + " selector wake-ups");
             if (kind.equals("current")) {
                 assertEquals(0, updates, "interest changes in a steady-state echo");
                 assertEquals(0, wakeups, "selector wake-ups in a steady-state echo");

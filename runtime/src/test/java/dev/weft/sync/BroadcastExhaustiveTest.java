@@ -33,8 +33,10 @@ class BroadcastExhaustiveTest {
 
     /** The scope of one run: set by each test before it explores. */
     private int sends;
+
     private int receiversN;
     private int maxCancels;
+
     /** Whether receiver 2 exists, subscribing at any point (else only receiver 1, from the start). */
     private boolean late;
 
@@ -43,7 +45,8 @@ class BroadcastExhaustiveTest {
     private static final int PENDING = 2;
     private static final int FINISHED = 3;
 
-    // actions: 0 send, 1 close, 2 subscribe receiver 1, then per receiver i: 3 + 2i poll, 4 + 2i cancel
+    // actions: 0 send, 1 close, 2 subscribe receiver 1, then per receiver i: 3 + 2i poll, 4 + 2i
+    // cancel
     private static final int SEND = 0;
     private static final int CLOSE = 1;
     private static final int SUBSCRIBE = 2;
@@ -59,10 +62,13 @@ class BroadcastExhaustiveTest {
         final Future<?>[] futures = new Future<?>[receiversN];
         final int[] status = new int[receiversN];
         final int[] cancels = new int[receiversN];
+
         /** The number of the next value receiver i must return (values are 1, 2, 3). */
         final long[] expected = new long[receiversN];
+
         int sent;
         boolean closed;
+
         /** The interleaving so far, for failure messages only (built when one is needed). */
         final List<Integer> path = new ArrayList<>();
 
@@ -114,7 +120,9 @@ class BroadcastExhaustiveTest {
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
                 if (status[i] == PENDING && (expected[i] <= sent || closed)) {
-                    assertTrue(wakers[i].wakes() > 0, () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
+                    assertTrue(
+                            wakers[i].wakes() > 0,
+                            () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
                 }
             }
         }
@@ -183,8 +191,13 @@ class BroadcastExhaustiveTest {
                     throw new AssertionError(t);
                 }
                 long skipped = ((Broadcast.LaggedException) t).skipped();
-                assertTrue(expected[i] < oldestKept, () -> "lag reported though value " + expected[i]
-                        + " is still kept, at" + where());
+                assertTrue(
+                        expected[i] < oldestKept,
+                        () ->
+                                "lag reported though value "
+                                        + expected[i]
+                                        + " is still kept, at"
+                                        + where());
                 assertEquals(oldestKept - expected[i], skipped, () -> "skipped count at" + where());
                 expected[i] = oldestKept;
                 futures[i] = receiveOf(rx.get(i));
@@ -192,20 +205,35 @@ class BroadcastExhaustiveTest {
                 return;
             }
             if (!p.isReady()) {
-                assertTrue(expected[i] > sent && !closed, () -> "receiver " + i + " waits though it has "
-                        + (closed ? "the end" : "value " + expected[i]) + " to get, at" + where());
+                assertTrue(
+                        expected[i] > sent && !closed,
+                        () ->
+                                "receiver "
+                                        + i
+                                        + " waits though it has "
+                                        + (closed ? "the end" : "value " + expected[i])
+                                        + " to get, at"
+                                        + where());
                 status[i] = PENDING;
                 return;
             }
             Object v = p.value();
             if (v == null) {
                 assertTrue(closed, () -> "null before close at" + where());
-                assertEquals(sent + 1, expected[i], () -> "null before every value was seen at" + where());
+                assertEquals(
+                        sent + 1,
+                        expected[i],
+                        () -> "null before every value was seen at" + where());
                 status[i] = FINISHED;
                 return;
             }
-            assertTrue(expected[i] >= oldestKept, () -> "value " + v + " returned though the receiver had lagged, at" + where());
-            assertEquals(expected[i], (long) (Integer) v, () -> "receiver " + i + " got the wrong value at" + where());
+            assertTrue(
+                    expected[i] >= oldestKept,
+                    () -> "value " + v + " returned though the receiver had lagged, at" + where());
+            assertEquals(
+                    expected[i],
+                    (long) (Integer) v,
+                    () -> "receiver " + i + " got the wrong value at" + where());
             expected[i]++;
             futures[i] = receiveOf(rx.get(i));
             status[i] = NEW;
@@ -216,7 +244,8 @@ class BroadcastExhaustiveTest {
 
     @ParameterizedTest(name = "capacity {0}, {1} sends, {2} receivers, {3} cancels each")
     @CsvSource({"1, 4, 1, 3", "2, 4, 1, 3", "1, 2, 2, 1"})
-    void everyInterleavingDeliversEveryValueOrReportsTheLag(int capacity, int sends, int receivers, int cancels) {
+    void everyInterleavingDeliversEveryValueOrReportsTheLag(
+            int capacity, int sends, int receivers, int cancels) {
         this.sends = sends;
         this.receiversN = receivers;
         this.maxCancels = cancels;
@@ -224,9 +253,18 @@ class BroadcastExhaustiveTest {
         leaves = 0;
         explore(capacity, new ArrayList<>());
         assertTrue(leaves > 1000, "explored " + leaves);
-        System.out.println("[exhaustive] broadcast capacity " + capacity + ", " + sends + " sends, " + receivers
-                + " receivers, " + cancels + " cancels each: " + leaves
-                + " complete interleavings checked");
+        System.out.println(
+                "[exhaustive] broadcast capacity "
+                        + capacity
+                        + ", "
+                        + sends
+                        + " sends, "
+                        + receivers
+                        + " receivers, "
+                        + cancels
+                        + " cancels each: "
+                        + leaves
+                        + " complete interleavings checked");
     }
 
     private void explore(int capacity, List<Integer> path) {
@@ -241,7 +279,10 @@ class BroadcastExhaustiveTest {
             leaves++;
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
-                assertEquals(FINISHED, w.status[i], () -> "receiver " + i + " stuck (lost wake-up) at" + w.where());
+                assertEquals(
+                        FINISHED,
+                        w.status[i],
+                        () -> "receiver " + i + " stuck (lost wake-up) at" + w.where());
             }
             return;
         }

@@ -64,7 +64,8 @@ class BroadcastTest {
             bc.send(i);
             assertEquals(i, a.ready(fast.receive()), "a receiver that keeps up never lags");
         }
-        Broadcast.LaggedException lag = assertThrows(Broadcast.LaggedException.class, () -> a.poll(slow.receive()));
+        Broadcast.LaggedException lag =
+                assertThrows(Broadcast.LaggedException.class, () -> a.poll(slow.receive()));
         assertEquals(3, lag.skipped(), "1, 2 and 3 were overwritten");
         assertTrue(lag.getMessage().contains("3 values"), lag.getMessage());
         assertEquals(4, a.ready(slow.receive()));
@@ -106,7 +107,9 @@ class BroadcastTest {
         assertThrows(ClosedChannelException.class, () -> bc.send(2));
         assertEquals(1, a.ready(r1.receive()), "kept values are still received after close");
         assertNull(a.ready(r1.receive()));
-        assertNull(a.ready(bc.subscribe().receive()), "subscribing after close gives an ended receiver");
+        assertNull(
+                a.ready(bc.subscribe().receive()),
+                "subscribing after close gives an ended receiver");
     }
 
     @Test

@@ -33,6 +33,7 @@ class ChannelExhaustiveTest {
      * senders and receivers both wait and wake each other (three took over five minutes).
      */
     private int senders;
+
     private int receivers;
     private int actors;
     private int closeAction;
@@ -40,6 +41,7 @@ class ChannelExhaustiveTest {
 
     /** No interleaving of this scope is longer; a longer one is a livelock. */
     private static final int MAX_STEPS = 60;
+
     private static final int TRY_VALUE = 100;
 
     private static final int NEW = 0;
@@ -156,8 +158,12 @@ class ChannelExhaustiveTest {
         trySendAction = closeAction + 1;
         explore(capacity, new ArrayList<>());
         assertTrue(leaves > 1000, "explored " + leaves);
-        System.out.println("[exhaustive] channel capacity " + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
-                + ": " + leaves + " complete interleavings checked");
+        System.out.println(
+                "[exhaustive] channel capacity "
+                        + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
+                        + ": "
+                        + leaves
+                        + " complete interleavings checked");
     }
 
     private void explore(int capacity, List<Integer> path) {
@@ -207,15 +213,20 @@ class ChannelExhaustiveTest {
         if (w.trySent) {
             expected.add(TRY_VALUE);
         }
-        assertEquals(expected.size(), out.size(), "lost or duplicated: out " + out + " at " + where);
+        assertEquals(
+                expected.size(), out.size(), "lost or duplicated: out " + out + " at " + where);
         assertEquals(expected, new TreeSet<>(out), "wrong values at " + where);
         if (capacity == 0) {
             // rendezvous: a ready send handed its value to a waiting receiver; only a receiver
             // cancelled after that hand-over leaves a value in the channel
             int leftInChannel = out.size() - w.received.size();
-            assertTrue(leftInChannel <= w.receiverCancels,
-                    leftInChannel + " values stayed in a rendezvous channel after " + w.receiverCancels
-                            + " receiver cancellations at " + where);
+            assertTrue(
+                    leftInChannel <= w.receiverCancels,
+                    leftInChannel
+                            + " values stayed in a rendezvous channel after "
+                            + w.receiverCancels
+                            + " receiver cancellations at "
+                            + where);
         }
     }
 

@@ -164,7 +164,7 @@ class ChannelStreamTest {
 
         @Override
         public Poll<List<Integer>> poll(Context cx) {
-            for (;;) {
+            for (; ; ) {
                 Poll<Boolean> p = s.hasNext().poll(cx);
                 if (!p.isReady()) {
                     return Poll.pending();

@@ -44,7 +44,12 @@ class ChannelStressTest {
         private int value;
         private Future<Object> current;
 
-        Producer(Channel<Integer> ch, int id, long seed, ConcurrentLinkedQueue<Integer> delivered, AtomicInteger gaveUp) {
+        Producer(
+                Channel<Integer> ch,
+                int id,
+                long seed,
+                ConcurrentLinkedQueue<Integer> delivered,
+                AtomicInteger gaveUp) {
             this.ch = ch;
             this.base = id * PER_PRODUCER;
             this.rnd = new SplittableRandom(seed);
@@ -164,9 +169,17 @@ class ChannelStressTest {
         lost.andNot(seen);
         BitSet phantom = (BitSet) seen.clone();
         phantom.andNot(expected);
-        assertTrue(lost.isEmpty() && phantom.isEmpty(), lost.cardinality() + " delivered values lost (first "
-                + lost.nextSetBit(0) + "), " + phantom.cardinality() + " undelivered values received (first "
-                + phantom.nextSetBit(0) + "), seed " + seed);
+        assertTrue(
+                lost.isEmpty() && phantom.isEmpty(),
+                lost.cardinality()
+                        + " delivered values lost (first "
+                        + lost.nextSetBit(0)
+                        + "), "
+                        + phantom.cardinality()
+                        + " undelivered values received (first "
+                        + phantom.nextSetBit(0)
+                        + "), seed "
+                        + seed);
         assertEquals(PRODUCERS * PER_PRODUCER, delivered.size() + gaveUp.get());
         if (capacity == 1 || capacity == 0) {
             assertTrue(gaveUp.get() > 0, "some sends must have been cancelled while waiting");

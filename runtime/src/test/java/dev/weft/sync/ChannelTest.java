@@ -293,9 +293,13 @@ class ChannelTest {
     void timeoutOfReceiveAndSendLosesNothing() throws Exception {
         Channel<String> ch = Channel.bounded(1);
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
-            assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), ch.receive())));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), ch.receive())));
             rt.blockOn(ch.send("a"));
-            assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), ch.send("b"))));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), ch.send("b"))));
             assertFalse(ch.trySend("never"), "full");
             assertEquals("a", rt.blockOn(ch.receive()));
             assertTrue(ch.trySend("c"), "the timed-out sender left no reservation behind");

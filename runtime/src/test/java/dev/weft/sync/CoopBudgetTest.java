@@ -58,7 +58,8 @@ class CoopBudgetTest {
         }
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
             int polls = rt.blockOn(rt.spawn(new Drain(ch)));
-            assertTrue(polls >= VALUES / Coop.BUDGET, "the task never yielded: " + polls + " polls");
+            assertTrue(
+                    polls >= VALUES / Coop.BUDGET, "the task never yielded: " + polls + " polls");
         }
         ch.close();
         assertEquals(null, new CountingWaker().ready(ch.receive()), "nothing left over");

@@ -111,7 +111,8 @@ class ExclusionStressTest {
         }
     }
 
-    private static void run(String kind, Shared shared, Supplier<Future<?>> acquire, Consumer<Object> release) {
+    private static void run(
+            String kind, Shared shared, Supplier<Future<?>> acquire, Consumer<Object> release) {
         long seed = System.nanoTime();
         try (AsyncRuntime rt = Interrupters.runtime(kind)) {
             List<JoinHandle<Void>> handles = new ArrayList<>();
@@ -120,9 +121,12 @@ class ExclusionStressTest {
             }
             Interrupters.blockOnOrFail(rt, Futures.all(handles));
         }
-        assertEquals(TASKS * ITERATIONS, shared.acquired.get() + shared.gaveUp.get(), "seed " + seed);
+        assertEquals(
+                TASKS * ITERATIONS, shared.acquired.get() + shared.gaveUp.get(), "seed " + seed);
         assertTrue(shared.gaveUp.get() > 0, "some acquisitions must have been cancelled");
-        assertTrue(shared.maxHolders.get() <= shared.limit, "exclusion broken: " + shared.maxHolders + " holders");
+        assertTrue(
+                shared.maxHolders.get() <= shared.limit,
+                "exclusion broken: " + shared.maxHolders + " holders");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -52,12 +52,15 @@ final class Interrupters {
         if (dice < 15) {
             return Futures.race(List.of(op, yieldOnce()));
         }
-        if (dice < 30) { // the yield is polled first: a grant that arrived meanwhile is cancelled unseen
+        if (dice < 30) { // the yield is polled first: a grant that arrived meanwhile is cancelled
+            // unseen
             return Futures.race(List.of(yieldOnce(), op));
         }
         if (dice < 32) {
-            // Async.timeout's future, without its declared TimeoutException (thrown by the await only)
-            return new TimeoutAsGaveUp(new dev.weft.internal.time.Timeout<>(Duration.ofMillis(1), op));
+            // Async.timeout's future, without its declared TimeoutException (thrown by the await
+            // only)
+            return new TimeoutAsGaveUp(
+                    new dev.weft.internal.time.Timeout<>(Duration.ofMillis(1), op));
         }
         return new TimeoutAsGaveUp(op);
     }

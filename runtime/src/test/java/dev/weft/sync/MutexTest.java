@@ -118,7 +118,9 @@ class MutexTest {
         Mutex m = new Mutex();
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
             Mutex.Guard g = rt.blockOn(m.lock());
-            assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), m.lock())));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), m.lock())));
             g.close();
             assertFalse(m.isLocked());
             rt.blockOn(Async.timeout(Duration.ofSeconds(5), m.lock())).close();

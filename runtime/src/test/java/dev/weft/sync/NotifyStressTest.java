@@ -63,7 +63,9 @@ class NotifyStressTest {
                     }
                     if (p.value() == Interrupters.GAVE_UP) {
                         gaveUp.incrementAndGet();
-                        current = Interrupters.maybeInterrupted(mine.notified(), rnd); // retry, no new turn
+                        current =
+                                Interrupters.maybeInterrupted(
+                                        mine.notified(), rnd); // retry, no new turn
                         continue;
                     }
                     waited = true;

@@ -66,7 +66,8 @@ class RendezvousTest {
         c.pending(r2);
         assertEquals(1, a.wakes());
         assertEquals(1, b.wakes());
-        b.ready(s2); // the later sender polls first and takes the oldest receiver: still one value each
+        b.ready(s2); // the later sender polls first and takes the oldest receiver: still one value
+        // each
         a.ready(s1);
         List<Integer> got = new ArrayList<>(List.of(c.ready(r1), c.ready(r2)));
         got.sort(null);

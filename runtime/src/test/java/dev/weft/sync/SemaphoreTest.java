@@ -91,7 +91,9 @@ class SemaphoreTest {
         assertEquals(1, s.availablePermits());
         assertTrue(s.tryAcquire());
         try (AsyncRuntime rt = AsyncRuntime.currentThread()) {
-            assertThrows(TimeoutException.class, () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), s.acquire())));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> rt.blockOn(Async.timeout(Duration.ofMillis(5), s.acquire())));
             s.release();
             assertEquals(1, s.availablePermits());
             rt.blockOn(Async.timeout(Duration.ofSeconds(5), s.acquire()));

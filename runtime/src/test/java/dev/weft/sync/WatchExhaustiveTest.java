@@ -33,8 +33,10 @@ class WatchExhaustiveTest {
 
     /** The scope of one run: set by each test before it explores. */
     private int sets;
+
     private int receiversN;
     private int maxCancels;
+
     /** Whether receiver 2 exists, subscribing at any point (else only receiver 1, from the start). */
     private boolean late;
 
@@ -44,7 +46,8 @@ class WatchExhaustiveTest {
     private static final int MUST_GET = 3;
     private static final int FINISHED = 4;
 
-    // actions: 0 set, 1 close, 2 subscribe receiver 1, then per receiver i: 3 + 3i poll, 4 + 3i cancel, 5 + 3i get
+    // actions: 0 set, 1 close, 2 subscribe receiver 1, then per receiver i: 3 + 3i poll, 4 + 3i
+    // cancel, 5 + 3i get
     private static final int SET = 0;
     private static final int CLOSE = 1;
     private static final int SUBSCRIBE = 2;
@@ -59,13 +62,17 @@ class WatchExhaustiveTest {
         final Future<?>[] futures = new Future<?>[receiversN];
         final int[] status = new int[receiversN];
         final int[] cancels = new int[receiversN];
+
         /** Model: the newest version receiver i has seen. */
         final int[] seen = new int[receiversN];
+
         /** The version when receiver i subscribed, and the last value its get() returned (-1: none). */
         final int[] subscribedAt = new int[receiversN];
+
         final int[] lastGot = new int[receiversN];
         int version;
         boolean closed;
+
         /** The interleaving so far, for failure messages only (built when one is needed). */
         final List<Integer> path = new ArrayList<>();
 
@@ -99,7 +106,9 @@ class WatchExhaustiveTest {
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
                 if (status[i] == PENDING && (seen[i] < version || closed)) {
-                    assertTrue(wakers[i].wakes() > 0, () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
+                    assertTrue(
+                            wakers[i].wakes() > 0,
+                            () -> "receiver " + (i + 1) + " not woken (lost wake-up) at" + where());
                 }
             }
         }
@@ -160,7 +169,15 @@ class WatchExhaustiveTest {
                 case 2:
                     int v = rx.get(i).get();
                     assertEquals(version, v, () -> "get is not the current value at" + where());
-                    assertTrue(v > lastGot[i], () -> "change reported twice: got " + v + " after " + lastGot[i] + " at" + where());
+                    assertTrue(
+                            v > lastGot[i],
+                            () ->
+                                    "change reported twice: got "
+                                            + v
+                                            + " after "
+                                            + lastGot[i]
+                                            + " at"
+                                            + where());
                     lastGot[i] = v;
                     seen[i] = version;
                     futures[i] = rx.get(i).changed();
@@ -172,20 +189,31 @@ class WatchExhaustiveTest {
             wakers[i].takeWoken();
             Poll<?> p = futures[i].poll(wakers[i].cx);
             if (!p.isReady()) {
-                assertTrue(seen[i] == version && !closed, () -> "receiver " + (i + 1) + " waits though "
-                        + (closed ? "closed" : "version " + version + " is unseen") + ", at" + where());
+                assertTrue(
+                        seen[i] == version && !closed,
+                        () ->
+                                "receiver "
+                                        + (i + 1)
+                                        + " waits though "
+                                        + (closed ? "closed" : "version " + version + " is unseen")
+                                        + ", at"
+                                        + where());
                 status[i] = PENDING;
                 return;
             }
             if ((Boolean) p.value()) {
-                assertTrue(seen[i] < version, () -> "changed() true without a new version at" + where());
+                assertTrue(
+                        seen[i] < version,
+                        () -> "changed() true without a new version at" + where());
                 seen[i] = version;
                 status[i] = MUST_GET;
                 if (!separateGet) {
                     apply(5 + 3 * i);
                 }
             } else {
-                assertTrue(closed && seen[i] == version, () -> "changed() false while open or unseen at" + where());
+                assertTrue(
+                        closed && seen[i] == version,
+                        () -> "changed() false while open or unseen at" + where());
                 status[i] = FINISHED;
             }
         }
@@ -194,9 +222,11 @@ class WatchExhaustiveTest {
     /** Whether the get() after a true is a step of its own (sets may come in between). */
     private boolean separateGet;
 
-    @ParameterizedTest(name = "{0} sets, {1} receivers, {2} cancels each, get as a step of its own: {3}")
+    @ParameterizedTest(
+            name = "{0} sets, {1} receivers, {2} cancels each, get as a step of its own: {3}")
     @CsvSource({"4, 1, 3, true", "2, 2, 1, false"})
-    void everyInterleavingReportsEachChangeOnceAndLosesNone(int sets, int receivers, int cancels, boolean separateGet) {
+    void everyInterleavingReportsEachChangeOnceAndLosesNone(
+            int sets, int receivers, int cancels, boolean separateGet) {
         this.sets = sets;
         this.receiversN = receivers;
         this.maxCancels = cancels;
@@ -205,8 +235,18 @@ class WatchExhaustiveTest {
         long[] leaves = new long[1];
         explore(new ArrayList<>(), leaves);
         assertTrue(leaves[0] > 1000, "explored " + leaves[0]);
-        System.out.println("[exhaustive] watch, " + sets + " sets, " + receivers + " receivers, " + cancels
-                + " cancels each, separate get " + separateGet + ": " + leaves[0] + " complete interleavings checked");
+        System.out.println(
+                "[exhaustive] watch, "
+                        + sets
+                        + " sets, "
+                        + receivers
+                        + " receivers, "
+                        + cancels
+                        + " cancels each, separate get "
+                        + separateGet
+                        + ": "
+                        + leaves[0]
+                        + " complete interleavings checked");
     }
 
     private void explore(List<Integer> path, long[] leaves) {
@@ -221,9 +261,15 @@ class WatchExhaustiveTest {
             leaves[0]++;
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
-                assertEquals(FINISHED, w.status[i], () -> "receiver " + (i + 1) + " stuck (lost wake-up) at" + w.where());
+                assertEquals(
+                        FINISHED,
+                        w.status[i],
+                        () -> "receiver " + (i + 1) + " stuck (lost wake-up) at" + w.where());
                 int expectedLast = w.version > w.subscribedAt[i] ? w.version : -1;
-                assertEquals(expectedLast, w.lastGot[i], () -> "receiver " + (i + 1) + " missed the last change at" + w.where());
+                assertEquals(
+                        expectedLast,
+                        w.lastGot[i],
+                        () -> "receiver " + (i + 1) + " missed the last change at" + w.where());
             }
             return;
         }

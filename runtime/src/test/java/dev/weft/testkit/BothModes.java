@@ -14,5 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
-@EnumSource(value = Mode.class, names = {"READY", "PENDING"})
+@EnumSource(
+        value = Mode.class,
+        names = {"READY", "PENDING"})
 public @interface BothModes {}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingWaker implements Waker {
 
     private final AtomicInteger wakes = new AtomicInteger();
+
     /** A context whose waker is this one. */
     public final Context cx = Context.of(this);
 

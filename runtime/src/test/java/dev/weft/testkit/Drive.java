@@ -79,8 +79,10 @@ public final class Drive {
             suspensions++;
             if (!waker.takeWoken()) {
                 if (Leaf.parked.isEmpty()) {
-                    fail("the future returned Pending but nothing will wake it (lost wake-up) after "
-                            + suspensions + " suspensions");
+                    fail(
+                            "the future returned Pending but nothing will wake it (lost wake-up) after "
+                                    + suspensions
+                                    + " suspensions");
                 }
                 List<Waker> toWake = new ArrayList<>(Leaf.parked);
                 Leaf.parked.clear();
@@ -91,9 +93,13 @@ public final class Drive {
 
     private static void checkSettled(Mode mode, long suspensions) {
         for (Leaf<?> l : Leaf.created) {
-            assertTrue(!l.inFlight(), "completed while an awaited leaf was still pending (ready early)");
+            assertTrue(
+                    !l.inFlight(),
+                    "completed while an awaited leaf was still pending (ready early)");
         }
-        assertEquals(Leaf.pendingPolls.get(), suspensions,
+        assertEquals(
+                Leaf.pendingPolls.get(),
+                suspensions,
                 "each Pending of a leaf must surface as exactly one Pending of the awaiting future");
         if (mode == Mode.READY) {
             assertEquals(0, suspensions, "READY mode must not suspend");

@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Leaf<T> implements Future<T> {
 
-    private enum State { NEW, IN_FLIGHT, DONE, CANCELLED }
+    private enum State {
+        NEW,
+        IN_FLIGHT,
+        DONE,
+        CANCELLED
+    }
 
     /** Current run's mode; set by {@link Drive} before the future under test is created. */
     static volatile Mode mode = Mode.READY;
@@ -47,7 +52,8 @@ public final class Leaf<T> implements Future<T> {
         this.value = value;
         this.error = error;
         int n = serial++;
-        this.pendingLeft = mode == Mode.PENDING ? 1 + (n % 3 == 2 ? 1 : 0) : mode == Mode.ONCE ? 1 : 0;
+        this.pendingLeft =
+                mode == Mode.PENDING ? 1 + (n % 3 == 2 ? 1 : 0) : mode == Mode.ONCE ? 1 : 0;
         this.selfWake = mode == Mode.ONCE || n % 2 == 0;
         if (track) {
             created.add(this);
@@ -74,7 +80,9 @@ public final class Leaf<T> implements Future<T> {
     @Override
     public Poll<T> poll(Context cx) {
         if (state == State.DONE || state == State.CANCELLED) {
-            throw new AssertionError("leaf polled after it " + (state == State.DONE ? "completed" : "was cancelled"));
+            throw new AssertionError(
+                    "leaf polled after it "
+                            + (state == State.DONE ? "completed" : "was cancelled"));
         }
         if (pendingLeft > 0) {
             if (pendingLeft != Integer.MAX_VALUE) {

@@ -17,7 +17,8 @@ import org.testng.annotations.AfterClass;
  */
 public class ChannelStreamPublisherTckTest extends FlowPublisherVerification<Long> {
 
-    private final AsyncRuntime rt = AsyncRuntime.builder().workers(2).threadNamePrefix("weft-tck-ch-").build();
+    private final AsyncRuntime rt =
+            AsyncRuntime.builder().workers(2).threadNamePrefix("weft-tck-ch-").build();
 
     public ChannelStreamPublisherTckTest() {
         super(Tck.environment(), Tck.GC_MILLIS);

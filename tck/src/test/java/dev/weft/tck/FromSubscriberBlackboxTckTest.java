@@ -29,7 +29,8 @@ public class FromSubscriberBlackboxTckTest extends FlowSubscriberBlackboxVerific
     /** The stream subscribes at its first hasNext(); {@code caught} then holds its subscriber. */
     private static Flow.Subscriber<Integer> subscriberBehind(int prefetch) {
         AtomicReference<Flow.Subscriber<Integer>> caught = new AtomicReference<>();
-        AsyncStream<Integer> stream = AsyncStream.from(s -> caught.set(castSubscriber(s)), prefetch);
+        AsyncStream<Integer> stream =
+                AsyncStream.from(s -> caught.set(castSubscriber(s)), prefetch);
         stream.hasNext().poll(Context.of(() -> {}));
         return caught.get();
     }

@@ -30,9 +30,12 @@ public class FromSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVerific
     }
 
     @Override
-    protected Flow.Subscriber<Integer> createFlowSubscriber(WhiteboxSubscriberProbe<Integer> probe) {
+    protected Flow.Subscriber<Integer> createFlowSubscriber(
+            WhiteboxSubscriberProbe<Integer> probe) {
         AtomicReference<Flow.Subscriber<Integer>> caught = new AtomicReference<>();
-        AsyncStream<Integer> stream = AsyncStream.from(s -> caught.set(FromSubscriberBlackboxTckTest.castSubscriber(s)), 4);
+        AsyncStream<Integer> stream =
+                AsyncStream.from(
+                        s -> caught.set(FromSubscriberBlackboxTckTest.castSubscriber(s)), 4);
         stream.hasNext().poll(CONSUMER); // subscribes
         return new Probed(caught.get(), stream, probe);
     }
@@ -44,7 +47,10 @@ public class FromSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVerific
         private final WhiteboxSubscriberProbe<Integer> probe;
         private boolean registered;
 
-        Probed(Flow.Subscriber<Integer> inner, AsyncStream<Integer> stream, WhiteboxSubscriberProbe<Integer> probe) {
+        Probed(
+                Flow.Subscriber<Integer> inner,
+                AsyncStream<Integer> stream,
+                WhiteboxSubscriberProbe<Integer> probe) {
             this.inner = inner;
             this.stream = stream;
             this.probe = probe;
@@ -52,28 +58,30 @@ public class FromSubscriberWhiteboxTckTest extends FlowSubscriberWhiteboxVerific
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
-            inner.onSubscribe(s); // a second subscription is cancelled there (rule 2.5): not reported
+            inner.onSubscribe(
+                    s); // a second subscription is cancelled there (rule 2.5): not reported
             if (registered) {
                 return;
             }
             registered = true;
-            probe.registerOnSubscribe(new SubscriberPuppet() {
-                @Override
-                public void triggerRequest(long n) {
-                    for (long i = 0; i < n; i++) {
-                        Poll<Boolean> p = stream.hasNext().poll(CONSUMER);
-                        if (!p.isReady() || !p.value()) {
-                            return;
+            probe.registerOnSubscribe(
+                    new SubscriberPuppet() {
+                        @Override
+                        public void triggerRequest(long n) {
+                            for (long i = 0; i < n; i++) {
+                                Poll<Boolean> p = stream.hasNext().poll(CONSUMER);
+                                if (!p.isReady() || !p.value()) {
+                                    return;
+                                }
+                                stream.next();
+                            }
                         }
-                        stream.next();
-                    }
-                }
 
-                @Override
-                public void signalCancel() {
-                    stream.cancel();
-                }
-            });
+                        @Override
+                        public void signalCancel() {
+                            stream.cancel();
+                        }
+                    });
         }
 
         @Override

@@ -63,7 +63,9 @@ public final class Liveness {
         int maxSlot = 0;
         for (AbstractInsnNode insn : code) {
             if (insn instanceof VarInsnNode) {
-                maxSlot = Math.max(maxSlot, ((VarInsnNode) insn).var + 1); // + 1: a long's second slot
+                maxSlot =
+                        Math.max(
+                                maxSlot, ((VarInsnNode) insn).var + 1); // + 1: a long's second slot
             } else if (insn instanceof IincInsnNode) {
                 maxSlot = Math.max(maxSlot, ((IincInsnNode) insn).var);
             }

@@ -24,8 +24,9 @@ public final class SuspensionAnalysis {
      * One list per point, in the order of {@code points}; null for an unreachable point (it
      * never suspends, so it gets no state number).
      */
-    public static List<List<SavedLocal>> analyze(ClassNode owner, MethodNode m, List<SuspensionPoint> points,
-            TypeHierarchy hierarchy) throws AnalyzerException {
+    public static List<List<SavedLocal>> analyze(
+            ClassNode owner, MethodNode m, List<SuspensionPoint> points, TypeHierarchy hierarchy)
+            throws AnalyzerException {
         return analyze(m, points, flow(owner, m, hierarchy));
     }
 
@@ -34,14 +35,20 @@ public final class SuspensionAnalysis {
      * normalize may use too (see {@link dev.weft.agent.normalize.StackSpiller}) and which stays
      * valid for {@link #analyze(MethodNode, List, Flow)} as long as {@code m} is not changed.
      */
-    public static Flow flow(ClassNode owner, MethodNode m, TypeHierarchy hierarchy) throws AnalyzerException {
+    public static Flow flow(ClassNode owner, MethodNode m, TypeHierarchy hierarchy)
+            throws AnalyzerException {
         List<Type> itfs = new ArrayList<>();
         for (String i : owner.interfaces) {
             itfs.add(Type.getObjectType(i));
         }
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        HierarchyVerifier verifier = new HierarchyVerifier(hierarchy, Type.getObjectType(owner.name),
-                owner.superName == null ? null : Type.getObjectType(owner.superName), itfs, isInterface);
+        HierarchyVerifier verifier =
+                new HierarchyVerifier(
+                        hierarchy,
+                        Type.getObjectType(owner.name),
+                        owner.superName == null ? null : Type.getObjectType(owner.superName),
+                        itfs,
+                        isInterface);
         Edges edges = new Edges(verifier, m);
         Frame<BasicValue>[] frames = edges.analyze(owner.name, m);
         return new Flow(frames, edges.successors());
@@ -59,7 +66,8 @@ public final class SuspensionAnalysis {
     }
 
     /** As {@link #analyze(ClassNode, MethodNode, List, TypeHierarchy)}, from {@code m}'s current flow. */
-    public static List<List<SavedLocal>> analyze(MethodNode m, List<SuspensionPoint> points, Flow flow) {
+    public static List<List<SavedLocal>> analyze(
+            MethodNode m, List<SuspensionPoint> points, Flow flow) {
         Frame<BasicValue>[] frames = flow.frames;
         Liveness live = Liveness.of(m.instructions, flow.successors);
         List<List<SavedLocal>> result = new ArrayList<>();
@@ -73,8 +81,11 @@ public final class SuspensionAnalysis {
             List<SavedLocal> saved = new ArrayList<>();
             for (int slot = 0; slot < f.getLocals(); slot++) {
                 BasicValue v = f.getLocal(slot);
-                if (v == null || v.getType() == null || v == BasicValue.UNINITIALIZED_VALUE
-                        || v == BasicValue.RETURNADDRESS_VALUE || !live.liveOut(i, slot)) {
+                if (v == null
+                        || v.getType() == null
+                        || v == BasicValue.UNINITIALIZED_VALUE
+                        || v == BasicValue.RETURNADDRESS_VALUE
+                        || !live.liveOut(i, slot)) {
                     continue;
                 }
                 saved.add(new SavedLocal(slot, v.getType()));
@@ -134,8 +145,10 @@ public final class SuspensionAnalysis {
         int[][] successors() {
             int[][] out = new int[succ.length][];
             for (int i = 0; i < succ.length; i++) {
-                out[i] = succ[i] == null || succ[i].length == count[i] ? succ[i]
-                        : java.util.Arrays.copyOf(succ[i], count[i]);
+                out[i] =
+                        succ[i] == null || succ[i].length == count[i]
+                                ? succ[i]
+                                : java.util.Arrays.copyOf(succ[i], count[i]);
             }
             return out;
         }

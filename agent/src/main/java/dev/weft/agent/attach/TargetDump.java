@@ -47,12 +47,16 @@ public final class TargetDump {
             try {
                 b.append((String) c.getMethod("dumpAll").invoke(null));
             } catch (InvocationTargetException e) {
-                b.append("weft: dumping the runtimes of ").append(c.getClassLoader()).append(" failed: ")
-                        .append(e.getCause()).append('\n');
+                b.append("weft: dumping the runtimes of ")
+                        .append(c.getClassLoader())
+                        .append(" failed: ")
+                        .append(e.getCause())
+                        .append('\n');
             }
         }
         if (copies == 0) {
-            b.append("no weft runtime in this JVM (weft-runtime has not created any AsyncRuntime yet)\n");
+            b.append(
+                    "no weft runtime in this JVM (weft-runtime has not created any AsyncRuntime yet)\n");
         }
         return b.toString();
     }

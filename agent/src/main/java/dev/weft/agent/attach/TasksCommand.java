@@ -26,13 +26,21 @@ public final class TasksCommand {
     public static int run(String pid, PrintStream out, PrintStream err) {
         Path jar;
         try {
-            jar = Paths.get(TasksCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar =
+                    Paths.get(
+                            TasksCommand.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             err.println("weft: cannot locate weft-agent.jar to load into " + pid + ": " + e);
             return 1;
         }
         if (!Files.isRegularFile(jar)) {
-            err.println("weft: tasks must run from weft-agent.jar (java -jar weft-agent.jar tasks <pid>), not from " + jar);
+            err.println(
+                    "weft: tasks must run from weft-agent.jar (java -jar weft-agent.jar tasks <pid>), not from "
+                            + jar);
             return 1;
         }
         Path file = null;
@@ -47,8 +55,12 @@ public final class TasksCommand {
             out.print(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
             return 0;
         } catch (AttachNotSupportedException | IOException e) {
-            err.println("weft: cannot attach to JVM " + pid + ": " + e.getMessage()
-                    + " (is it running, a HotSpot JVM, and run by this user?)");
+            err.println(
+                    "weft: cannot attach to JVM "
+                            + pid
+                            + ": "
+                            + e.getMessage()
+                            + " (is it running, a HotSpot JVM, and run by this user?)");
             return 1;
         } catch (AgentLoadException | AgentInitializationException e) {
             err.println("weft: the dump failed in JVM " + pid + ": " + e);

@@ -89,7 +89,11 @@ public final class WovenCache {
     }
 
     private Path file(String className, byte[] in) {
-        return dir.resolve(className.replace('/', '.') + "-" + Integer.toHexString(Arrays.hashCode(in)) + ".woven");
+        return dir.resolve(
+                className.replace('/', '.')
+                        + "-"
+                        + Integer.toHexString(Arrays.hashCode(in))
+                        + ".woven");
     }
 
     /**
@@ -148,7 +152,12 @@ public final class WovenCache {
      *
      * @throws IOException when the directory cannot be written (the caller reports it once)
      */
-    public void store(String className, byte[] in, TypeHierarchy hierarchy, Map<String, String> consulted, Entry e)
+    public void store(
+            String className,
+            byte[] in,
+            TypeHierarchy hierarchy,
+            Map<String, String> consulted,
+            Entry e)
             throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(in.length * 3 + 512);
         try (DataOutputStream d = new DataOutputStream(buf)) {
@@ -180,7 +189,11 @@ public final class WovenCache {
         Path tmp = Files.createTempFile(dir, ".weft-", ".tmp");
         try {
             Files.write(tmp, buf.toByteArray());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -32,25 +32,38 @@ public final class BlockingCalls {
 
     /** Advice for a sleep. */
     private static final String SLEEP = "use await(Async.sleep(duration))";
+
     /** Advice for waiting on a JDK future. */
-    private static final String AWAIT_STAGE = "await it instead (Async.await takes a CompletionStage)";
+    private static final String AWAIT_STAGE =
+            "await it instead (Async.await takes a CompletionStage)";
+
     /** Advice for a JDK future that is not a CompletionStage. */
-    private static final String GET = "await a CompletionStage instead, or call it inside Async.spawnBlocking(...) and await that";
+    private static final String GET =
+            "await a CompletionStage instead, or call it inside Async.spawnBlocking(...) and await that";
+
     /** Advice for the JDK's thread coordination. */
-    private static final String SYNC = "use dev.weft.sync (Notify, Semaphore, Channel, Mutex) and await it,"
-            + " or call it inside Async.spawnBlocking(...) and await that";
+    private static final String SYNC =
+            "use dev.weft.sync (Notify, Semaphore, Channel, Mutex) and await it,"
+                    + " or call it inside Async.spawnBlocking(...) and await that";
+
     /** Advice for blocking I/O. */
-    private static final String IO = "call it inside Async.spawnBlocking(...) and await that, or use dev.weft.net";
+    private static final String IO =
+            "call it inside Async.spawnBlocking(...) and await that, or use dev.weft.net";
+
     /** Advice for JDBC and other work that has no async form. */
-    private static final String BLOCKING_POOL = "call it inside Async.spawnBlocking(...) and await that";
+    private static final String BLOCKING_POOL =
+            "call it inside Async.spawnBlocking(...) and await that";
 
     /** One known blocking method. */
     static final class Entry {
         /** Internal name of the owner in the call instruction; null matches any owner. */
         final String owner;
+
         final String name;
+
         /** A prefix of the descriptor, or "" for every overload. */
         final String descriptorPrefix;
+
         /** How to fix the call, in weft's terms. */
         final String advice;
 
@@ -62,7 +75,8 @@ public final class BlockingCalls {
         }
 
         boolean matches(MethodInsnNode call) {
-            return (owner == null || owner.equals(call.owner)) && name.equals(call.name)
+            return (owner == null || owner.equals(call.owner))
+                    && name.equals(call.name)
                     && call.desc.startsWith(descriptorPrefix);
         }
 
@@ -74,80 +88,100 @@ public final class BlockingCalls {
     }
 
     /** The list; the test gives every entry a call and checks its warning. */
-    static final List<Entry> TABLE = List.of(
-            new Entry("java/lang/Thread", "sleep", "", SLEEP),
-            new Entry("java/lang/Thread", "join", "", "await the task's JoinHandle instead of joining a thread"),
-            // Object.wait is final: any owner naming it with these descriptors is Object's method
-            new Entry(null, "wait", "()V", SYNC),
-            new Entry(null, "wait", "(J)V", SYNC),
-            new Entry(null, "wait", "(JI)V", SYNC),
-            new Entry("java/util/concurrent/locks/LockSupport", "park", "", SYNC),
-            new Entry("java/util/concurrent/locks/LockSupport", "parkNanos", "", SYNC),
-            new Entry("java/util/concurrent/locks/LockSupport", "parkUntil", "", SYNC),
-            new Entry("java/util/concurrent/locks/Condition", "await", "", SYNC),
-            new Entry("java/util/concurrent/CountDownLatch", "await", "", SYNC),
-            new Entry("java/util/concurrent/CyclicBarrier", "await", "", SYNC),
-            new Entry("java/util/concurrent/Semaphore", "acquire", "", SYNC),
-            new Entry("java/util/concurrent/Semaphore", "acquireUninterruptibly", "", SYNC),
-            new Entry("java/util/concurrent/BlockingQueue", "take", "", SYNC),
-            new Entry("java/util/concurrent/BlockingQueue", "put", "", SYNC),
-            new Entry("java/util/concurrent/LinkedBlockingQueue", "take", "", SYNC),
-            new Entry("java/util/concurrent/LinkedBlockingQueue", "put", "", SYNC),
-            new Entry("java/util/concurrent/ArrayBlockingQueue", "take", "", SYNC),
-            new Entry("java/util/concurrent/ArrayBlockingQueue", "put", "", SYNC),
-            new Entry("java/util/concurrent/CompletableFuture", "get", "", AWAIT_STAGE),
-            new Entry("java/util/concurrent/CompletableFuture", "join", "", AWAIT_STAGE),
-            new Entry("java/util/concurrent/Future", "get", "", GET),
-            new Entry("java/util/concurrent/FutureTask", "get", "", GET),
-            new Entry("java/util/concurrent/ForkJoinTask", "get", "", GET),
-            new Entry("java/util/concurrent/ForkJoinTask", "join", "", GET),
-            new Entry("java/util/concurrent/ExecutorService", "awaitTermination", "", BLOCKING_POOL),
-            new Entry("java/util/concurrent/ExecutorService", "invokeAll", "", BLOCKING_POOL),
-            new Entry("java/util/concurrent/ExecutorService", "invokeAny", "", BLOCKING_POOL),
-            new Entry("java/lang/Process", "waitFor", "", BLOCKING_POOL),
-            // the socket constructors that connect (those taking a host or address and a port)
-            new Entry("java/net/Socket", "<init>", "(Ljava/lang/String;I", IO),
-            new Entry("java/net/Socket", "<init>", "(Ljava/net/InetAddress;I", IO),
-            new Entry("java/net/Socket", "connect", "", IO),
-            new Entry("java/net/ServerSocket", "accept", "", IO),
-            new Entry("java/net/DatagramSocket", "receive", "", IO),
-            new Entry("java/net/InetAddress", "getByName", "", IO),
-            new Entry("java/net/InetAddress", "getAllByName", "", IO),
-            new Entry("java/net/InetAddress", "getLocalHost", "", IO),
-            new Entry("java/net/URL", "openStream", "", IO),
-            new Entry("java/net/URLConnection", "connect", "", IO),
-            new Entry("java/net/URLConnection", "getInputStream", "", IO),
-            new Entry("java/net/HttpURLConnection", "connect", "", IO),
-            new Entry("java/net/HttpURLConnection", "getInputStream", "", IO),
-            new Entry("java/net/HttpURLConnection", "getResponseCode", "", IO),
-            new Entry("java/net/http/HttpClient", "send", "", "use HttpClient.sendAsync and await it"),
-            // JDBC: the calls that talk to the database (a driver may do network I/O in them)
-            new Entry("java/sql/DriverManager", "getConnection", "", BLOCKING_POOL),
-            new Entry("javax/sql/DataSource", "getConnection", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "commit", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "rollback", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "prepareStatement", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "prepareCall", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "setAutoCommit", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "isValid", "", BLOCKING_POOL),
-            new Entry("java/sql/Connection", "close", "", BLOCKING_POOL),
-            new Entry("java/sql/Statement", "execute", "", BLOCKING_POOL),
-            new Entry("java/sql/Statement", "executeQuery", "", BLOCKING_POOL),
-            new Entry("java/sql/Statement", "executeUpdate", "", BLOCKING_POOL),
-            new Entry("java/sql/Statement", "executeLargeUpdate", "", BLOCKING_POOL),
-            new Entry("java/sql/Statement", "executeBatch", "", BLOCKING_POOL),
-            new Entry("java/sql/PreparedStatement", "execute", "", BLOCKING_POOL),
-            new Entry("java/sql/PreparedStatement", "executeQuery", "", BLOCKING_POOL),
-            new Entry("java/sql/PreparedStatement", "executeUpdate", "", BLOCKING_POOL),
-            new Entry("java/sql/PreparedStatement", "executeLargeUpdate", "", BLOCKING_POOL),
-            new Entry("java/sql/PreparedStatement", "executeBatch", "", BLOCKING_POOL),
-            new Entry("java/sql/CallableStatement", "execute", "", BLOCKING_POOL),
-            new Entry("java/sql/CallableStatement", "executeQuery", "", BLOCKING_POOL),
-            new Entry("java/sql/CallableStatement", "executeUpdate", "", BLOCKING_POOL),
-            new Entry("java/sql/ResultSet", "next", "", BLOCKING_POOL));
+    static final List<Entry> TABLE =
+            List.of(
+                    new Entry("java/lang/Thread", "sleep", "", SLEEP),
+                    new Entry(
+                            "java/lang/Thread",
+                            "join",
+                            "",
+                            "await the task's JoinHandle instead of joining a thread"),
+                    // Object.wait is final: any owner naming it with these descriptors is Object's
+                    // method
+                    new Entry(null, "wait", "()V", SYNC),
+                    new Entry(null, "wait", "(J)V", SYNC),
+                    new Entry(null, "wait", "(JI)V", SYNC),
+                    new Entry("java/util/concurrent/locks/LockSupport", "park", "", SYNC),
+                    new Entry("java/util/concurrent/locks/LockSupport", "parkNanos", "", SYNC),
+                    new Entry("java/util/concurrent/locks/LockSupport", "parkUntil", "", SYNC),
+                    new Entry("java/util/concurrent/locks/Condition", "await", "", SYNC),
+                    new Entry("java/util/concurrent/CountDownLatch", "await", "", SYNC),
+                    new Entry("java/util/concurrent/CyclicBarrier", "await", "", SYNC),
+                    new Entry("java/util/concurrent/Semaphore", "acquire", "", SYNC),
+                    new Entry("java/util/concurrent/Semaphore", "acquireUninterruptibly", "", SYNC),
+                    new Entry("java/util/concurrent/BlockingQueue", "take", "", SYNC),
+                    new Entry("java/util/concurrent/BlockingQueue", "put", "", SYNC),
+                    new Entry("java/util/concurrent/LinkedBlockingQueue", "take", "", SYNC),
+                    new Entry("java/util/concurrent/LinkedBlockingQueue", "put", "", SYNC),
+                    new Entry("java/util/concurrent/ArrayBlockingQueue", "take", "", SYNC),
+                    new Entry("java/util/concurrent/ArrayBlockingQueue", "put", "", SYNC),
+                    new Entry("java/util/concurrent/CompletableFuture", "get", "", AWAIT_STAGE),
+                    new Entry("java/util/concurrent/CompletableFuture", "join", "", AWAIT_STAGE),
+                    new Entry("java/util/concurrent/Future", "get", "", GET),
+                    new Entry("java/util/concurrent/FutureTask", "get", "", GET),
+                    new Entry("java/util/concurrent/ForkJoinTask", "get", "", GET),
+                    new Entry("java/util/concurrent/ForkJoinTask", "join", "", GET),
+                    new Entry(
+                            "java/util/concurrent/ExecutorService",
+                            "awaitTermination",
+                            "",
+                            BLOCKING_POOL),
+                    new Entry(
+                            "java/util/concurrent/ExecutorService", "invokeAll", "", BLOCKING_POOL),
+                    new Entry(
+                            "java/util/concurrent/ExecutorService", "invokeAny", "", BLOCKING_POOL),
+                    new Entry("java/lang/Process", "waitFor", "", BLOCKING_POOL),
+                    // the socket constructors that connect (those taking a host or address and a
+                    // port)
+                    new Entry("java/net/Socket", "<init>", "(Ljava/lang/String;I", IO),
+                    new Entry("java/net/Socket", "<init>", "(Ljava/net/InetAddress;I", IO),
+                    new Entry("java/net/Socket", "connect", "", IO),
+                    new Entry("java/net/ServerSocket", "accept", "", IO),
+                    new Entry("java/net/DatagramSocket", "receive", "", IO),
+                    new Entry("java/net/InetAddress", "getByName", "", IO),
+                    new Entry("java/net/InetAddress", "getAllByName", "", IO),
+                    new Entry("java/net/InetAddress", "getLocalHost", "", IO),
+                    new Entry("java/net/URL", "openStream", "", IO),
+                    new Entry("java/net/URLConnection", "connect", "", IO),
+                    new Entry("java/net/URLConnection", "getInputStream", "", IO),
+                    new Entry("java/net/HttpURLConnection", "connect", "", IO),
+                    new Entry("java/net/HttpURLConnection", "getInputStream", "", IO),
+                    new Entry("java/net/HttpURLConnection", "getResponseCode", "", IO),
+                    new Entry(
+                            "java/net/http/HttpClient",
+                            "send",
+                            "",
+                            "use HttpClient.sendAsync and await it"),
+                    // JDBC: the calls that talk to the database (a driver may do network I/O in
+                    // them)
+                    new Entry("java/sql/DriverManager", "getConnection", "", BLOCKING_POOL),
+                    new Entry("javax/sql/DataSource", "getConnection", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "commit", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "rollback", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "prepareStatement", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "prepareCall", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "setAutoCommit", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "isValid", "", BLOCKING_POOL),
+                    new Entry("java/sql/Connection", "close", "", BLOCKING_POOL),
+                    new Entry("java/sql/Statement", "execute", "", BLOCKING_POOL),
+                    new Entry("java/sql/Statement", "executeQuery", "", BLOCKING_POOL),
+                    new Entry("java/sql/Statement", "executeUpdate", "", BLOCKING_POOL),
+                    new Entry("java/sql/Statement", "executeLargeUpdate", "", BLOCKING_POOL),
+                    new Entry("java/sql/Statement", "executeBatch", "", BLOCKING_POOL),
+                    new Entry("java/sql/PreparedStatement", "execute", "", BLOCKING_POOL),
+                    new Entry("java/sql/PreparedStatement", "executeQuery", "", BLOCKING_POOL),
+                    new Entry("java/sql/PreparedStatement", "executeUpdate", "", BLOCKING_POOL),
+                    new Entry(
+                            "java/sql/PreparedStatement", "executeLargeUpdate", "", BLOCKING_POOL),
+                    new Entry("java/sql/PreparedStatement", "executeBatch", "", BLOCKING_POOL),
+                    new Entry("java/sql/CallableStatement", "execute", "", BLOCKING_POOL),
+                    new Entry("java/sql/CallableStatement", "executeQuery", "", BLOCKING_POOL),
+                    new Entry("java/sql/CallableStatement", "executeUpdate", "", BLOCKING_POOL),
+                    new Entry("java/sql/ResultSet", "next", "", BLOCKING_POOL));
 
     /** The phrase every blocking-call warning carries after its callee, and no other warning does. */
-    private static final String PHRASE = " blocks the worker thread that runs this task, and every task queued behind it: ";
+    private static final String PHRASE =
+            " blocks the worker thread that runs this task, and every task queued behind it: ";
 
     private BlockingCalls() {}
 
@@ -177,7 +211,9 @@ public final class BlockingCalls {
         }
         String enclosing = LambdaOrigins.enclosingMethod(owner, m);
         int line = -1;
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+        for (AbstractInsnNode insn = m.instructions.getFirst();
+                insn != null;
+                insn = insn.getNext()) {
             if (insn instanceof LineNumberNode) {
                 line = ((LineNumberNode) insn).line;
             } else if (insn instanceof MethodInsnNode) {
@@ -185,9 +221,13 @@ public final class BlockingCalls {
                 Entry e = lookup(call);
                 if (e != null) {
                     String reason = e.display(call) + PHRASE + e.advice;
-                    warnings.add(new Warning(Rejection.where(owner, m, line) + ": " + reason,
-                            owner.name.replace('/', '.'), enclosing == null ? m.name : enclosing, line,
-                            Warning.Kind.BLOCKING_CALL));
+                    warnings.add(
+                            new Warning(
+                                    Rejection.where(owner, m, line) + ": " + reason,
+                                    owner.name.replace('/', '.'),
+                                    enclosing == null ? m.name : enclosing,
+                                    line,
+                                    Warning.Kind.BLOCKING_CALL));
                 }
             }
         }

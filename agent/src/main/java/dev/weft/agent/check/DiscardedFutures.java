@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -56,7 +55,8 @@ public final class DiscardedFutures {
             return warnings; // generated code (weft's own companions among it) is not the user's
         }
         for (MethodNode m : owner.methods) {
-            if (m.instructions == null || m.instructions.size() == 0
+            if (m.instructions == null
+                    || m.instructions.size() == 0
                     || ((m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0
                             && !LambdaOrigins.isLambdaBody(m))) {
                 continue;
@@ -87,13 +87,17 @@ public final class DiscardedFutures {
     private static List<MethodInsnNode> suspects(MethodNode m) {
         List<MethodInsnNode> calls = new ArrayList<>();
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof MethodInsnNode && ((MethodInsnNode) insn).desc.endsWith(")" + FUTURE)) {
+            if (insn instanceof MethodInsnNode
+                    && ((MethodInsnNode) insn).desc.endsWith(")" + FUTURE)) {
                 AbstractInsnNode next = insn.getNext();
                 while (next != null && next.getOpcode() < 0) {
                     next = next.getNext(); // labels, line numbers, frames
                 }
                 int op = next == null ? -1 : next.getOpcode();
-                if (op == Opcodes.POP || op == Opcodes.POP2 || op == Opcodes.ASTORE || op == Opcodes.CHECKCAST
+                if (op == Opcodes.POP
+                        || op == Opcodes.POP2
+                        || op == Opcodes.ASTORE
+                        || op == Opcodes.CHECKCAST
                         || (op >= Opcodes.DUP && op <= Opcodes.SWAP)) {
                     calls.add((MethodInsnNode) insn);
                 }
@@ -102,18 +106,28 @@ public final class DiscardedFutures {
         return calls;
     }
 
-    private static Warning warning(ClassNode owner, MethodNode m, MethodInsnNode call, VarInsnNode store) {
+    private static Warning warning(
+            ClassNode owner, MethodNode m, MethodInsnNode call, VarInsnNode store) {
         int line = lineOf(call);
         String enclosing = LambdaOrigins.enclosingMethod(owner, m);
         String callee = call.owner.replace('/', '.') + "." + call.name;
-        String what = store == null
-                ? "the dev.weft.Future returned by " + callee + " is discarded"
-                : "the dev.weft.Future returned by " + callee + " is stored in " + localName(m, store)
-                        + " and never read";
-        String reason = what + ": it does nothing until it is awaited or spawned"
-                + " (await it, pass it to Async.spawn, or return it)";
-        return new Warning(Rejection.where(owner, m, line) + ": " + reason, owner.name.replace('/', '.'),
-                enclosing == null ? m.name : enclosing, line);
+        String what =
+                store == null
+                        ? "the dev.weft.Future returned by " + callee + " is discarded"
+                        : "the dev.weft.Future returned by "
+                                + callee
+                                + " is stored in "
+                                + localName(m, store)
+                                + " and never read";
+        String reason =
+                what
+                        + ": it does nothing until it is awaited or spawned"
+                        + " (await it, pass it to Async.spawn, or return it)";
+        return new Warning(
+                Rejection.where(owner, m, line) + ": " + reason,
+                owner.name.replace('/', '.'),
+                enclosing == null ? m.name : enclosing,
+                line);
     }
 
     private static int lineOf(AbstractInsnNode insn) {
@@ -131,7 +145,8 @@ public final class DiscardedFutures {
             int at = m.instructions.indexOf(store);
             for (LocalVariableNode lv : m.localVariables) {
                 // a local's range starts after its first store
-                if (lv.index == store.var && m.instructions.indexOf(lv.start) <= at + 1
+                if (lv.index == store.var
+                        && m.instructions.indexOf(lv.start) <= at + 1
                         && at < m.instructions.indexOf(lv.end)) {
                     return "local '" + lv.name + "'";
                 }
@@ -144,8 +159,10 @@ public final class DiscardedFutures {
     private static final class Uses extends SourceInterpreter {
         /** Producers whose value some instruction really consumes. */
         private final Set<AbstractInsnNode> used = new HashSet<>();
+
         /** Producer to the copies of its value (DUP*, SWAP, CHECKCAST, ASTORE): used if a copy is. */
         private final Map<AbstractInsnNode, Set<AbstractInsnNode>> copies = new HashMap<>();
+
         /** ASTOREs that some ALOAD may read. */
         private final Set<AbstractInsnNode> read = new HashSet<>();
 
@@ -193,7 +210,8 @@ public final class DiscardedFutures {
         public SourceValue copyOperation(AbstractInsnNode insn, SourceValue value) {
             int op = insn.getOpcode();
             if (op == Opcodes.ALOAD) {
-                read.addAll(value.insns); // the stores (or nothing, for a parameter) this load may see
+                read.addAll(
+                        value.insns); // the stores (or nothing, for a parameter) this load may see
             } else if (op == Opcodes.ASTORE || (op >= Opcodes.DUP && op <= Opcodes.SWAP)) {
                 copy(insn, value);
             } else {
@@ -220,7 +238,8 @@ public final class DiscardedFutures {
         }
 
         @Override
-        public SourceValue ternaryOperation(AbstractInsnNode insn, SourceValue a, SourceValue b, SourceValue c) {
+        public SourceValue ternaryOperation(
+                AbstractInsnNode insn, SourceValue a, SourceValue b, SourceValue c) {
             use(a);
             use(b);
             use(c);
@@ -228,13 +247,15 @@ public final class DiscardedFutures {
         }
 
         @Override
-        public SourceValue naryOperation(AbstractInsnNode insn, List<? extends SourceValue> values) {
+        public SourceValue naryOperation(
+                AbstractInsnNode insn, List<? extends SourceValue> values) {
             values.forEach(this::use);
             return super.naryOperation(insn, values);
         }
 
         @Override
-        public void returnOperation(AbstractInsnNode insn, SourceValue value, SourceValue expected) {
+        public void returnOperation(
+                AbstractInsnNode insn, SourceValue value, SourceValue expected) {
             use(value);
             super.returnOperation(insn, value, expected);
         }

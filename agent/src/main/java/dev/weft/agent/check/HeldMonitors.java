@@ -1,7 +1,6 @@
 package dev.weft.agent.check;
 
 import dev.weft.agent.flow.AnalysisLimits;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +54,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 final class HeldMonitors {
 
     /** The state of an instruction reached with different stacks, or after an exit that matched none. */
-    private static final List<Set<AbstractInsnNode>> UNKNOWN = Collections.unmodifiableList(new ArrayList<>());
+    private static final List<Set<AbstractInsnNode>> UNKNOWN =
+            Collections.unmodifiableList(new ArrayList<>());
 
     private HeldMonitors() {}
 
@@ -67,14 +67,15 @@ final class HeldMonitors {
         for (int i = 0; i < n; i++) {
             normal.add(new ArrayList<>(2));
         }
-        Analyzer<SourceValue> analyzer = new Analyzer<>(new Origins()) {
-            @Override
-            protected void newControlFlowEdge(int insn, int successor) {
-                if (!normal.get(insn).contains(successor)) {
-                    normal.get(insn).add(successor);
-                }
-            }
-        };
+        Analyzer<SourceValue> analyzer =
+                new Analyzer<>(new Origins()) {
+                    @Override
+                    protected void newControlFlowEdge(int insn, int successor) {
+                        if (!normal.get(insn).contains(successor)) {
+                            normal.get(insn).add(successor);
+                        }
+                    }
+                };
         // ASM's default bound (10 MB) is a guard against hostile class files; origin sets over a
         // long method with many locals pass it, so take the bound the weaver gives
         // its frame computations.
@@ -91,7 +92,8 @@ final class HeldMonitors {
             List<Set<AbstractInsnNode>> before = state.get(i);
             AbstractInsnNode insn = insns.get(i);
             List<Set<AbstractInsnNode>> after = before;
-            if (insn.getOpcode() == Opcodes.MONITORENTER || insn.getOpcode() == Opcodes.MONITOREXIT) {
+            if (insn.getOpcode() == Opcodes.MONITORENTER
+                    || insn.getOpcode() == Opcodes.MONITOREXIT) {
                 Frame<SourceValue> f = frames[i];
                 after = step(before, insn.getOpcode(), f.getStack(f.getStackSize() - 1).insns);
             }
@@ -111,8 +113,8 @@ final class HeldMonitors {
         return held;
     }
 
-    private static List<Set<AbstractInsnNode>> step(List<Set<AbstractInsnNode>> before, int opcode,
-            Set<AbstractInsnNode> object) {
+    private static List<Set<AbstractInsnNode>> step(
+            List<Set<AbstractInsnNode>> before, int opcode, Set<AbstractInsnNode> object) {
         if (before == UNKNOWN) {
             return UNKNOWN;
         }
@@ -121,13 +123,18 @@ final class HeldMonitors {
             after.add(object);
             return after;
         }
-        if (before.isEmpty() || !Origins.known(object) || !before.get(before.size() - 1).equals(object)) {
+        if (before.isEmpty()
+                || !Origins.known(object)
+                || !before.get(before.size() - 1).equals(object)) {
             return UNKNOWN;
         }
         return before.subList(0, before.size() - 1);
     }
 
-    private static void merge(List<List<Set<AbstractInsnNode>>> state, Deque<Integer> work, int at,
+    private static void merge(
+            List<List<Set<AbstractInsnNode>>> state,
+            Deque<Integer> work,
+            int at,
             List<Set<AbstractInsnNode>> in) {
         List<Set<AbstractInsnNode>> old = state.get(at);
         if (old == null) {
@@ -166,6 +173,7 @@ final class HeldMonitors {
 
         /** The unknown values, one per size, so merging two of them changes no frame. */
         private static final SourceValue UNKNOWN1 = new SourceValue(1, UNKNOWN_ORIGIN);
+
         private static final SourceValue UNKNOWN2 = new SourceValue(2, UNKNOWN_ORIGIN);
 
         /** One stand-in origin per parameter slot. */
@@ -193,7 +201,8 @@ final class HeldMonitors {
         }
 
         @Override
-        public SourceValue newExceptionValue(TryCatchBlockNode tcb, Frame<SourceValue> handlerFrame, Type type) {
+        public SourceValue newExceptionValue(
+                TryCatchBlockNode tcb, Frame<SourceValue> handlerFrame, Type type) {
             return new SourceValue(1, tcb.handler);
         }
 
@@ -247,26 +256,31 @@ final class HeldMonitors {
         }
 
         @Override
-        public SourceValue binaryOperation(AbstractInsnNode insn, SourceValue value1, SourceValue value2) {
+        public SourceValue binaryOperation(
+                AbstractInsnNode insn, SourceValue value1, SourceValue value2) {
             SourceValue v = super.binaryOperation(insn, value1, value2);
             return insn.getOpcode() == AALOAD ? v : unknown(v);
         }
 
         @Override
-        public SourceValue naryOperation(AbstractInsnNode insn, List<? extends SourceValue> values) {
+        public SourceValue naryOperation(
+                AbstractInsnNode insn, List<? extends SourceValue> values) {
             SourceValue v = super.naryOperation(insn, values);
             if (insn.getOpcode() == MULTIANEWARRAY) {
                 return v;
             }
-            String desc = insn instanceof InvokeDynamicInsnNode ? ((InvokeDynamicInsnNode) insn).desc
-                    : ((MethodInsnNode) insn).desc;
+            String desc =
+                    insn instanceof InvokeDynamicInsnNode
+                            ? ((InvokeDynamicInsnNode) insn).desc
+                            : ((MethodInsnNode) insn).desc;
             return typed(v, Type.getReturnType(desc));
         }
 
         @Override
         public SourceValue merge(SourceValue value1, SourceValue value2) {
-            if (value1.size == value2.size && (value1.insns.contains(UNKNOWN_ORIGIN)
-                    || value2.insns.contains(UNKNOWN_ORIGIN))) {
+            if (value1.size == value2.size
+                    && (value1.insns.contains(UNKNOWN_ORIGIN)
+                            || value2.insns.contains(UNKNOWN_ORIGIN))) {
                 return value1.size == 2 ? UNKNOWN2 : UNKNOWN1;
             }
             return super.merge(value1, value2);

@@ -22,7 +22,11 @@ public final class MethodChecker {
         public final List<SuspensionPoint> points;
         public final Rejection rejection;
 
-        Verdict(MethodNode method, CoroutineKind kind, List<SuspensionPoint> points, Rejection rejection) {
+        Verdict(
+                MethodNode method,
+                CoroutineKind kind,
+                List<SuspensionPoint> points,
+                Rejection rejection) {
             this.method = method;
             this.kind = kind;
             this.points = points;
@@ -56,36 +60,54 @@ public final class MethodChecker {
         String reason = null;
         String promiseProblem = null;
         Type returned = Type.getReturnType(m.desc);
-        if (kind == null && hierarchy != null && returned.getSort() == Type.OBJECT && firstAwait != null) {
+        if (kind == null
+                && hierarchy != null
+                && returned.getSort() == Type.OBJECT
+                && firstAwait != null) {
             promiseProblem = PromiseTypes.whyNot(hierarchy, owner.name, returned.getInternalName());
-            if (promiseProblem == null && hierarchy.isAssignable("java/util/concurrent/CompletableFuture",
-                    returned.getInternalName()) && !hierarchy.isInterface(returned.getInternalName())) {
+            if (promiseProblem == null
+                    && hierarchy.isAssignable(
+                            "java/util/concurrent/CompletableFuture", returned.getInternalName())
+                    && !hierarchy.isInterface(returned.getInternalName())) {
                 kind = CoroutineKind.EAGER;
             }
         }
         SuspensionPoint at = first;
         if (m.name.equals("<init>")) {
-            reason = first.kind.isAwait() ? Rejection.CONSTRUCTOR : Rejection.YIELD_OUTSIDE_GENERATOR;
+            reason =
+                    first.kind.isAwait()
+                            ? Rejection.CONSTRUCTOR
+                            : Rejection.YIELD_OUTSIDE_GENERATOR;
         } else if (m.name.equals("<clinit>")) {
-            reason = first.kind.isAwait() ? Rejection.STATIC_INITIALIZER : Rejection.YIELD_OUTSIDE_GENERATOR;
+            reason =
+                    first.kind.isAwait()
+                            ? Rejection.STATIC_INITIALIZER
+                            : Rejection.YIELD_OUTSIDE_GENERATOR;
         } else if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0 && firstAwait != null) {
             reason = Rejection.SYNCHRONIZED_METHOD;
             at = firstAwait;
         } else if (kind == CoroutineKind.GENERATOR && firstAwait != null) {
             reason = Rejection.AWAIT_IN_GENERATOR;
             at = firstAwait;
-        } else if ((kind == null || !kind.yields()) && firstYield != null
+        } else if ((kind == null || !kind.yields())
+                && firstYield != null
                 // in a method of no coroutine type with both calls, the first one names the reason
                 && (kind != null || firstAwait == null || firstYield == first)) {
             reason = Rejection.YIELD_OUTSIDE_GENERATOR;
             at = firstYield;
         } else if (kind == null) {
-            reason = promiseProblem != null ? Rejection.UNUSABLE_PROMISE + promiseProblem : notAFuture(m);
+            reason =
+                    promiseProblem != null
+                            ? Rejection.UNUSABLE_PROMISE + promiseProblem
+                            : notAFuture(m);
             at = firstAwait;
         } else {
             SuspensionPoint held = heldMonitor(owner, m, points);
             if (held != null) {
-                reason = held.kind.isAwait() ? Rejection.SYNCHRONIZED_BLOCK : Rejection.YIELD_SYNCHRONIZED_BLOCK;
+                reason =
+                        held.kind.isAwait()
+                                ? Rejection.SYNCHRONIZED_BLOCK
+                                : Rejection.YIELD_SYNCHRONIZED_BLOCK;
                 at = held;
             }
         }
@@ -95,10 +117,13 @@ public final class MethodChecker {
         return new Verdict(m, kind, points, null);
     }
 
-    private static SuspensionPoint heldMonitor(ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
+    private static SuspensionPoint heldMonitor(
+            ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
         boolean anyMonitor = false;
         for (AbstractInsnNode insn : m.instructions) {
-            anyMonitor |= insn.getOpcode() == Opcodes.MONITORENTER || insn.getOpcode() == Opcodes.MONITOREXIT;
+            anyMonitor |=
+                    insn.getOpcode() == Opcodes.MONITORENTER
+                            || insn.getOpcode() == Opcodes.MONITOREXIT;
         }
         if (!anyMonitor) {
             return null;
@@ -131,7 +156,8 @@ public final class MethodChecker {
     /** The await-outside-a-coroutine reason that names the likely fix. */
     private static String notAFuture(MethodNode m) {
         Type r = Type.getReturnType(m.desc);
-        if (r.getSort() == Type.OBJECT && r.getInternalName().equals("java/util/concurrent/Future")) {
+        if (r.getSort() == Type.OBJECT
+                && r.getInternalName().equals("java/util/concurrent/Future")) {
             return Rejection.JDK_FUTURE;
         }
         if (LambdaOrigins.isLambdaBody(m)) {

@@ -39,12 +39,18 @@ public final class PromiseTypes {
     public static String whyNot(TypeHierarchy h, String host, String type) {
         String name = type.replace('/', '.');
         if (!h.isResolved(type)) {
-            return "the class file of the return type " + name + " (or of a super class) was not found, so weft"
+            return "the class file of the return type "
+                    + name
+                    + " (or of a super class) was not found, so weft"
                     + " cannot tell whether it is a CompletableFuture it can create";
         }
         if (h.isInterface(type)) {
-            return h.isAssignable(STAGE, type) ? "the return type " + name + " is an interface: an eager method must"
-                    + " declare CompletionStage, CompletableFuture or a CompletableFuture subclass" : null;
+            return h.isAssignable(STAGE, type)
+                    ? "the return type "
+                            + name
+                            + " is an interface: an eager method must"
+                            + " declare CompletionStage, CompletableFuture or a CompletableFuture subclass"
+                    : null;
         }
         if (!h.isAssignable(CF, type)) {
             return null;
@@ -54,25 +60,43 @@ public final class PromiseTypes {
             return "the class file of the return type " + name + " was not found";
         }
         Header c = new Header();
-        new ClassReader(b).accept(c, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(b)
+                .accept(
+                        c,
+                        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         boolean samePackage = packageOf(type).equals(packageOf(host));
         if ((c.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_INTERFACE)) != 0) {
-            return "the return type " + name + " is abstract: weft must create the object it returns";
+            return "the return type "
+                    + name
+                    + " is abstract: weft must create the object it returns";
         }
         if ((c.access & Opcodes.ACC_PUBLIC) == 0 && !samePackage) {
-            return "the return type " + name + " is not public: weft must create the object it returns, from "
+            return "the return type "
+                    + name
+                    + " is not public: weft must create the object it returns, from "
                     + packageOf(host).replace('/', '.');
         }
         if (c.noArgAccess < 0) {
-            return "the return type " + name + " has no no-arg constructor: weft creates the object it returns"
-                    + " with new " + simpleName(name) + "()";
+            return "the return type "
+                    + name
+                    + " has no no-arg constructor: weft creates the object it returns"
+                    + " with new "
+                    + simpleName(name)
+                    + "()";
         }
-        boolean accessible = (c.noArgAccess & Opcodes.ACC_PUBLIC) != 0
-                || (samePackage && (c.noArgAccess & Opcodes.ACC_PRIVATE) == 0);
+        boolean accessible =
+                (c.noArgAccess & Opcodes.ACC_PUBLIC) != 0
+                        || (samePackage && (c.noArgAccess & Opcodes.ACC_PRIVATE) == 0);
         if (!accessible) {
-            return "the no-arg constructor of the return type " + name + " is not accessible from "
-                    + (packageOf(host).isEmpty() ? "the unnamed package" : packageOf(host).replace('/', '.'))
-                    + ": weft creates the object it returns with new " + simpleName(name) + "()";
+            return "the no-arg constructor of the return type "
+                    + name
+                    + " is not accessible from "
+                    + (packageOf(host).isEmpty()
+                            ? "the unnamed package"
+                            : packageOf(host).replace('/', '.'))
+                    + ": weft creates the object it returns with new "
+                    + simpleName(name)
+                    + "()";
         }
         return null;
     }
@@ -96,14 +120,19 @@ public final class PromiseTypes {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName,
+        public void visit(
+                int version,
+                int access,
+                String name,
+                String signature,
+                String superName,
                 String[] interfaces) {
             this.access = access;
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             if (name.equals("<init>") && descriptor.equals("()V")) {
                 noArgAccess = access;
             }

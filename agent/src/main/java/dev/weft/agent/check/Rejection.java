@@ -6,35 +6,51 @@ import org.objectweb.asm.tree.MethodNode;
 /** Why a method cannot be woven, located as the team contract requires. */
 public final class Rejection {
 
-    public static final String SYNCHRONIZED_BLOCK = "await inside a synchronized block: a monitor cannot be held"
-            + " across a suspension; use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })";
-    public static final String SYNCHRONIZED_METHOD = "await in a synchronized method: a monitor cannot be held"
-            + " across a suspension; drop synchronized and use dev.weft.sync.Mutex"
-            + " (try (var guard = await(mutex.lock())) { ... })";
-    public static final String CONSTRUCTOR = "await in a constructor: a constructor cannot suspend; use a static"
-            + " async factory instead (static Future<T> create() { var x = await(...); return Future.ready(new T(x)); })";
+    public static final String SYNCHRONIZED_BLOCK =
+            "await inside a synchronized block: a monitor cannot be held"
+                    + " across a suspension; use dev.weft.sync.Mutex instead (try (var guard = await(mutex.lock())) { ... })";
+    public static final String SYNCHRONIZED_METHOD =
+            "await in a synchronized method: a monitor cannot be held"
+                    + " across a suspension; drop synchronized and use dev.weft.sync.Mutex"
+                    + " (try (var guard = await(mutex.lock())) { ... })";
+    public static final String CONSTRUCTOR =
+            "await in a constructor: a constructor cannot suspend; use a static"
+                    + " async factory instead (static Future<T> create() { var x = await(...); return Future.ready(new T(x)); })";
     public static final String STATIC_INITIALIZER = "await in a static initializer";
     public static final String NOT_A_FUTURE =
             "await in a method whose return type is not Future, CompletableFuture or CompletionStage";
+
     /** {@link #NOT_A_FUTURE} for a {@code void} method: the fix is one return type away. */
-    public static final String VOID_METHOD = "await in a void method: return Future<Void> instead"
-            + " (declare Future<Void> and end with return Future.done();)";
+    public static final String VOID_METHOD =
+            "await in a void method: return Future<Void> instead"
+                    + " (declare Future<Void> and end with return Future.done();)";
+
     /** {@link #NOT_A_FUTURE} when an IDE's auto-import picked the JDK's Future. */
-    public static final String JDK_FUTURE = "await in a method returning java.util.concurrent.Future:"
-            + " did you mean dev.weft.Future? (weft weaves methods returning dev.weft.Future,"
-            + " CompletableFuture or CompletionStage)";
+    public static final String JDK_FUTURE =
+            "await in a method returning java.util.concurrent.Future:"
+                    + " did you mean dev.weft.Future? (weft weaves methods returning dev.weft.Future,"
+                    + " CompletableFuture or CompletionStage)";
+
     /** {@link #NOT_A_FUTURE} in a lambda body; its location names the enclosing method (see {@link #where}). */
-    public static final String LAMBDA = "the lambda's target type must return a future (for example"
-            + " Supplier<Future<T>>); a Function<T,R> passed to a stream cannot await";
+    public static final String LAMBDA =
+            "the lambda's target type must return a future (for example"
+                    + " Supplier<Future<T>>); a Function<T,R> passed to a stream cannot await";
+
     /** Followed by why (PromiseTypes.whyNot): a CompletableFuture subclass weft cannot create, and kin. */
-    public static final String UNUSABLE_PROMISE = "await in a method whose return type weft cannot use: ";
-    public static final String YIELD_OUTSIDE_GENERATOR = "Generator.yield in a method whose return type is not Generator"
-            + " (declare Generator<T> to yield, or AsyncStream<T> to yield and await: an async generator)";
-    public static final String AWAIT_IN_GENERATOR = "await in a generator (a method returning Generator cannot await):"
-            + " declare AsyncStream<T> instead, an async generator that may await and yield"
-            + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })";
+    public static final String UNUSABLE_PROMISE =
+            "await in a method whose return type weft cannot use: ";
+
+    public static final String YIELD_OUTSIDE_GENERATOR =
+            "Generator.yield in a method whose return type is not Generator"
+                    + " (declare Generator<T> to yield, or AsyncStream<T> to yield and await: an async generator)";
+    public static final String AWAIT_IN_GENERATOR =
+            "await in a generator (a method returning Generator cannot await):"
+                    + " declare AsyncStream<T> instead, an async generator that may await and yield"
+                    + " (consume it with while (await(s.hasNext())) { var x = s.next(); ... })";
+
     /** Not in the original list: a generator's yield returns out of the method, which would leave a monitor held. */
-    public static final String YIELD_SYNCHRONIZED_BLOCK = "Generator.yield inside a synchronized block";
+    public static final String YIELD_SYNCHRONIZED_BLOCK =
+            "Generator.yield inside a synchronized block";
 
     public final String message;
     public final int line;
@@ -45,7 +61,8 @@ public final class Rejection {
     }
 
     /** {@code <binary.Class>.<method>(<SourceFile>:<line>): <reason>}. */
-    public static Rejection of(String classInternalName, String sourceFile, String method, int line, String reason) {
+    public static Rejection of(
+            String classInternalName, String sourceFile, String method, int line, String reason) {
         return new Rejection(at(classInternalName, sourceFile, method, line) + ": " + reason, line);
     }
 
@@ -53,8 +70,7 @@ public final class Rejection {
      * As {@link #of(String, String, String, int, String)} for method {@code m} of {@code owner}; a
      * lambda body is named by its enclosing method: {@code in a lambda in Class.method(File:line)}.
      */
-    public static Rejection of(ClassNode owner, MethodNode m, int line,
-            String reason) {
+    public static Rejection of(ClassNode owner, MethodNode m, int line, String reason) {
         return new Rejection(where(owner, m, line) + ": " + reason, line);
     }
 
@@ -70,7 +86,9 @@ public final class Rejection {
     }
 
     private static String at(String classInternalName, String sourceFile, String method, int line) {
-        String where = (sourceFile == null ? "Unknown Source" : sourceFile) + (line >= 0 ? ":" + line : "");
+        String where =
+                (sourceFile == null ? "Unknown Source" : sourceFile)
+                        + (line >= 0 ? ":" + line : "");
         return classInternalName.replace('/', '.') + "." + method + "(" + where + ")";
     }
 

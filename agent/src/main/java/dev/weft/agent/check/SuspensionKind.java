@@ -23,8 +23,11 @@ public enum SuspensionKind {
 
     /** Descriptors of the await calls: the plain forms, and the forms with a may-throw class. */
     public static final String AWAIT_FUTURE_DESC = "(Ldev/weft/Future;)Ljava/lang/Object;";
-    public static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
-    public static final String AWAIT_FUTURE_MAY_THROW_DESC = "(Ldev/weft/Future;Ljava/lang/Class;)Ljava/lang/Object;";
+
+    public static final String AWAIT_STAGE_DESC =
+            "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+    public static final String AWAIT_FUTURE_MAY_THROW_DESC =
+            "(Ldev/weft/Future;Ljava/lang/Class;)Ljava/lang/Object;";
     public static final String AWAIT_STAGE_MAY_THROW_DESC =
             "(Ljava/util/concurrent/CompletionStage;Ljava/lang/Class;)Ljava/lang/Object;";
 
@@ -42,7 +45,9 @@ public enum SuspensionKind {
                 return AWAIT_STAGE;
             }
         }
-        if (m.owner.equals(GENERATOR) && m.name.equals("yield") && m.desc.equals("(Ljava/lang/Object;)V")) {
+        if (m.owner.equals(GENERATOR)
+                && m.name.equals("yield")
+                && m.desc.equals("(Ljava/lang/Object;)V")) {
             return YIELD;
         }
         return null;

@@ -9,6 +9,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 public final class SuspensionPoint {
     public final MethodInsnNode call;
     public final SuspensionKind kind;
+
     /** Source line from the LineNumberTable, or -1. */
     public final int line;
 

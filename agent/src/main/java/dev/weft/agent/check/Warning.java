@@ -15,12 +15,16 @@ public final class Warning {
 
     /** {@code <binary.Class>.<method>(<SourceFile>:<line>): <reason>} (lambda bodies as in {@link Rejection#where}). */
     public final String message;
+
     /** Binary name of the class holding the call, e.g. {@code com.example.App}. */
     public final String className;
+
     /** The source method holding the call (a lambda body's enclosing method). */
     public final String method;
+
     /** Source line of the call from the LineNumberTable, or -1. */
     public final int line;
+
     public final Kind kind;
 
     Warning(String message, String className, String method, int line) {

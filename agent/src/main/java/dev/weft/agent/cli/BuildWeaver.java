@@ -29,21 +29,31 @@ public final class BuildWeaver {
     public static final class Outcome {
         /** The woven class file, or null when the class is left as it was (no await, already woven, or a failure). */
         public final byte[] bytes;
+
         /** {@code Class.method(File.java:line): reason} for each method the weaver refused. */
         public final List<String> rejections;
+
         /**
          * Weave-time warnings (a future never used, a blocking call in a woven method), as
          * {@code Class.method(File.java:line): reason}; {@code failOnWarning} of the Maven plugin reads them.
          */
         public final List<String> warnings;
+
         /** The {@code check} report lines of each woven coroutine method. */
         public final List<String> report;
+
         /** The number of coroutine methods woven. */
         public final int methods;
+
         /** Why the whole class could not be woven (it is then left as it was), or null. */
         public final String failure;
 
-        Outcome(byte[] bytes, List<String> rejections, List<String> warnings, List<String> report, int methods,
+        Outcome(
+                byte[] bytes,
+                List<String> rejections,
+                List<String> warnings,
+                List<String> report,
+                int methods,
                 String failure) {
             this.bytes = bytes;
             this.rejections = rejections;
@@ -54,8 +64,14 @@ public final class BuildWeaver {
         }
     }
 
-    private static final Outcome UNTOUCHED = new Outcome(null, Collections.emptyList(), Collections.emptyList(),
-            Collections.emptyList(), 0, null);
+    private static final Outcome UNTOUCHED =
+            new Outcome(
+                    null,
+                    Collections.emptyList(),
+                    Collections.emptyList(),
+                    Collections.emptyList(),
+                    0,
+                    null);
 
     private final ClassFileLocator locator;
 
@@ -90,7 +106,12 @@ public final class BuildWeaver {
         try {
             r = Main.weaveEntry(entry, bytes, locator);
         } catch (UnreadableClassException | RuntimeException | LinkageError failure) {
-            return new Outcome(null, Collections.emptyList(), Collections.emptyList(), Collections.emptyList(), 0,
+            return new Outcome(
+                    null,
+                    Collections.emptyList(),
+                    Collections.emptyList(),
+                    Collections.emptyList(),
+                    0,
                     Main.failed(entry, failure));
         }
         if (r == null) {

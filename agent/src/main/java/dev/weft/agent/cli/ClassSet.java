@@ -29,7 +29,8 @@ final class ClassSet {
                 s.filter(Files::isRegularFile).sorted().forEach(files::add);
             }
             for (Path f : files) {
-                set.entries.put(in.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                set.entries.put(
+                        in.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
             }
         } else {
             try (ZipFile zip = new ZipFile(in.toFile())) {
@@ -53,7 +54,8 @@ final class ClassSet {
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
             }
-            try (OutputStream o = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(o)) {
+            try (OutputStream o = Files.newOutputStream(out);
+                    ZipOutputStream zip = new ZipOutputStream(o)) {
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(e.getKey()));
                     zip.write(e.getValue());

@@ -50,27 +50,31 @@ public final class Main {
     }
 
     /** What {@code --help} prints (and a wrong command line, on stderr, before exit 2). */
-    static final String USAGE = String.join("\n",
-            "usage: java -jar weft-agent.jar check [--class-path <path>] <dir-or-jar>...",
-            "       java -jar weft-agent.jar weave [--class-path <path>] <in dir-or-jar> <out dir-or-jar>",
-            "       java -jar weft-agent.jar tasks <pid>",
-            "",
-            "  check   list every async method and generator (suspension points, saved locals, state",
-            "          object), and every method the weaver rejects; exit 1 on any rejection",
-            "  weave   write woven copies of the classes (the bytes the agent would produce at load",
-            "          time); exit 1 when any method is rejected or any class could not be woven",
-            "  tasks   attach to the running JVM <pid> (started with or without the agent) and print",
-            "          every live task of every weft runtime in it: its state and what it awaits, each",
-            "          woven frame at its await's line; exit 1 when the JVM cannot be attached to",
-            "",
-            "options (anywhere on the line):",
-            "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
-            "                                   libraries), so supertypes resolve as at run time",
-            "  --fail-on-warning                exit 1 when any warning is reported (a future never used,",
-            "                                   a blocking call such as Thread.sleep in an async method)",
-            "  -h, --help                       this text",
-            "",
-            "as an agent: java -javaagent:weft-agent.jar[=" + dev.weft.agent.AgentOptions.SUMMARY + "] ...");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: java -jar weft-agent.jar check [--class-path <path>] <dir-or-jar>...",
+                    "       java -jar weft-agent.jar weave [--class-path <path>] <in dir-or-jar> <out dir-or-jar>",
+                    "       java -jar weft-agent.jar tasks <pid>",
+                    "",
+                    "  check   list every async method and generator (suspension points, saved locals, state",
+                    "          object), and every method the weaver rejects; exit 1 on any rejection",
+                    "  weave   write woven copies of the classes (the bytes the agent would produce at load",
+                    "          time); exit 1 when any method is rejected or any class could not be woven",
+                    "  tasks   attach to the running JVM <pid> (started with or without the agent) and print",
+                    "          every live task of every weft runtime in it: its state and what it awaits, each",
+                    "          woven frame at its await's line; exit 1 when the JVM cannot be attached to",
+                    "",
+                    "options (anywhere on the line):",
+                    "  -cp, --cp, --class-path <path>   the application's class path (weft-runtime and the",
+                    "                                   libraries), so supertypes resolve as at run time",
+                    "  --fail-on-warning                exit 1 when any warning is reported (a future never used,",
+                    "                                   a blocking call such as Thread.sleep in an async method)",
+                    "  -h, --help                       this text",
+                    "",
+                    "as an agent: java -javaagent:weft-agent.jar[="
+                            + dev.weft.agent.AgentOptions.SUMMARY
+                            + "] ...");
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>();
@@ -83,7 +87,10 @@ public final class Main {
                 return 0;
             } else if (a.equals("--fail-on-warning")) {
                 failOnWarning = true;
-            } else if (a.equals("-cp") || a.equals("--cp") || a.equals("--class-path") || a.equals("-classpath")) {
+            } else if (a.equals("-cp")
+                    || a.equals("--cp")
+                    || a.equals("--class-path")
+                    || a.equals("-classpath")) {
                 if (i + 1 == args.length) {
                     return usageError(err, a + " needs a path after it");
                 }
@@ -109,7 +116,12 @@ public final class Main {
             }
             if (rest.size() == 3 && rest.get(0).equals("weave")) {
                 warnIfRuntimeMissing(locator(Paths.get(rest.get(1)), classpath), err);
-                return weave(Paths.get(rest.get(1)), Paths.get(rest.get(2)), classpath, out, failOnWarning);
+                return weave(
+                        Paths.get(rest.get(1)),
+                        Paths.get(rest.get(2)),
+                        classpath,
+                        out,
+                        failOnWarning);
             }
         } catch (IOException | UnreadableClassException e) {
             err.println("weft: " + e);
@@ -121,8 +133,12 @@ public final class Main {
         if (!rest.get(0).equals("check") && !rest.get(0).equals("weave")) {
             return usageError(err, "unknown command " + rest.get(0) + " (check, weave or tasks)");
         }
-        return usageError(err, rest.get(0).equals("check") ? "check needs at least one directory or jar"
-                : "weave needs exactly two paths, <in> and <out>; got " + (rest.size() - 1));
+        return usageError(
+                err,
+                rest.get(0).equals("check")
+                        ? "check needs at least one directory or jar"
+                        : "weave needs exactly two paths, <in> and <out>; got "
+                                + (rest.size() - 1));
     }
 
     private static int usageError(PrintStream err, String reason) {
@@ -131,7 +147,8 @@ public final class Main {
         return 2;
     }
 
-    private static int check(List<String> inputs, String classpath, PrintStream out, boolean failOnWarning)
+    private static int check(
+            List<String> inputs, String classpath, PrintStream out, boolean failOnWarning)
             throws IOException, UnreadableClassException {
         int rejected = 0;
         int woven = 0;
@@ -184,7 +201,8 @@ public final class Main {
         return rejected == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
     }
 
-    private static int weave(Path in, Path outPath, String classpath, PrintStream out, boolean failOnWarning)
+    private static int weave(
+            Path in, Path outPath, String classpath, PrintStream out, boolean failOnWarning)
             throws IOException, UnreadableClassException {
         List<Warning> warnings = new ArrayList<>();
         ClassSet set = ClassSet.read(in);
@@ -216,9 +234,21 @@ public final class Main {
         }
         set.write(outPath);
         printWarnings(warnings, "[weft] ", out);
-        out.println("wove " + woven + " class(es) into " + outPath
-                + (failures == 0 ? "" : "; " + failures + " class(es) could not be woven and were copied unchanged")
-                + (rejected == 0 ? "" : "; " + rejected + " method(s) rejected: calling them throws IllegalStateException"));
+        out.println(
+                "wove "
+                        + woven
+                        + " class(es) into "
+                        + outPath
+                        + (failures == 0
+                                ? ""
+                                : "; "
+                                        + failures
+                                        + " class(es) could not be woven and were copied unchanged")
+                        + (rejected == 0
+                                ? ""
+                                : "; "
+                                        + rejected
+                                        + " method(s) rejected: calling them throws IllegalStateException"));
         // a rejected method ships as one that throws: the build must not pass silently
         return failures == 0 && rejected == 0 && (warnings.isEmpty() || !failOnWarning) ? 0 : 1;
     }
@@ -229,12 +259,20 @@ public final class Main {
             out.println(prefix + "warning: " + w.message);
         }
         if (!warnings.isEmpty()) {
-            boolean blocking = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.BLOCKING_CALL);
-            boolean discarded = warnings.stream().anyMatch(w -> w.kind == Warning.Kind.DISCARDED_FUTURE);
-            out.println(warnings.size() + " warning(s): "
-                    + (discarded ? "a future that is never awaited, spawned or returned does nothing" : "")
-                    + (discarded && blocking ? "; " : "")
-                    + (blocking ? "a blocking call stalls the worker thread and every task queued behind it" : ""));
+            boolean blocking =
+                    warnings.stream().anyMatch(w -> w.kind == Warning.Kind.BLOCKING_CALL);
+            boolean discarded =
+                    warnings.stream().anyMatch(w -> w.kind == Warning.Kind.DISCARDED_FUTURE);
+            out.println(
+                    warnings.size()
+                            + " warning(s): "
+                            + (discarded
+                                    ? "a future that is never awaited, spawned or returned does nothing"
+                                    : "")
+                            + (discarded && blocking ? "; " : "")
+                            + (blocking
+                                    ? "a blocking call stalls the worker thread and every task queued behind it"
+                                    : ""));
         }
     }
 
@@ -251,18 +289,22 @@ public final class Main {
             return null;
         }
         String name = entry.substring(0, entry.length() - ".class".length());
-        if (!ClassFilter.mayWeave(name) || ConstantPoolScan.scan(bytes) != ConstantPoolScan.Verdict.CANDIDATE) {
+        if (!ClassFilter.mayWeave(name)
+                || ConstantPoolScan.scan(bytes) != ConstantPoolScan.Verdict.CANDIDATE) {
             return null;
         }
-        return Weaver.weave(bytes, new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(name.replace('/', '.'), bytes), locator));
+        return Weaver.weave(
+                bytes,
+                new ClassFileLocator.Compound(
+                        ClassFileLocator.Simple.of(name.replace('/', '.'), bytes), locator));
     }
 
     /** Build-time weaving equals load-time weaving only when the same class hierarchy is visible. */
     private static void warnIfRuntimeMissing(ClassFileLocator locator, PrintStream err) {
         if (!new TypeHierarchy(locator).isResolved("dev/weft/internal/coroutine/Coroutine")) {
-            err.println("weft: warning: weft-runtime is not on --cp; types it defines are approximated"
-                    + " (pass the application's class path with --cp to get the load-time bytes)");
+            err.println(
+                    "weft: warning: weft-runtime is not on --cp; types it defines are approximated"
+                            + " (pass the application's class path with --cp to get the load-time bytes)");
         }
     }
 
@@ -282,7 +324,8 @@ public final class Main {
     }
 
     private static ClassFileLocator open(Path p) throws IOException {
-        return p.toFile().isDirectory() ? new ClassFileLocator.ForFolder(p.toFile())
+        return p.toFile().isDirectory()
+                ? new ClassFileLocator.ForFolder(p.toFile())
                 : ClassFileLocator.ForJarFile.of(p.toFile());
     }
 }

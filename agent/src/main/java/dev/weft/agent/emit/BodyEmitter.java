@@ -65,11 +65,24 @@ public final class BodyEmitter {
      *     already put its state object into {@code co.awaiting}, so the site saves and returns,
      *     and its resume path is the ordinary one (step {@code co.awaiting})
      */
-    public static MethodNode emit(String hostName, boolean hostIsInterface, MethodNode m, CompanionLayout layout,
+    public static MethodNode emit(
+            String hostName,
+            boolean hostIsInterface,
+            MethodNode m,
+            CompanionLayout layout,
             Map<SuspensionPoint, DirectAwaits.Site> direct) {
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
-        MethodNode body = new MethodNode(Opcodes.ASM9, access, layout.bodyName,
-                CompanionEmitter.bodyDescriptor(layout), null, null);
+        int access =
+                Opcodes.ACC_STATIC
+                        | Opcodes.ACC_SYNTHETIC
+                        | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        MethodNode body =
+                new MethodNode(
+                        Opcodes.ASM9,
+                        access,
+                        layout.bodyName,
+                        CompanionEmitter.bodyDescriptor(layout),
+                        null,
+                        null);
         body.instructions = m.instructions;
         body.tryCatchBlocks = m.tryCatchBlocks;
         body.localVariables = m.localVariables;
@@ -96,7 +109,8 @@ public final class BodyEmitter {
                 emitYield(at, c, saved, k + 1, back, layout.kind == CoroutineKind.ASYNC_GENERATOR);
             } else if (direct.containsKey(p)) {
                 DirectAwaits.Site site = direct.get(p);
-                body.instructions.insert(site.callee, DirectEmitter.directCall(hostName, hostIsInterface, site));
+                body.instructions.insert(
+                        site.callee, DirectEmitter.directCall(hostName, hostIsInterface, site));
                 body.instructions.remove(site.callee);
                 LabelNode ready = new LabelNode();
                 DirectEmitter.ifNotSuspended(at, ready);
@@ -108,8 +122,13 @@ public final class BodyEmitter {
                 at.add(ready);
             } else {
                 if (p.kind == SuspensionKind.AWAIT_STAGE) {
-                    at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "adapt",
-                            "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;", false));
+                    at.add(
+                            new MethodInsnNode(
+                                    Opcodes.INVOKESTATIC,
+                                    AWAIT,
+                                    "adapt",
+                                    "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;",
+                                    false));
                 }
                 emitAwait(at, c, saved, k + 1, back);
             }
@@ -151,8 +170,13 @@ public final class BodyEmitter {
         in.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
         in.add(new InsnNode(Opcodes.DUP));
         in.add(new LdcInsnNode("weft: coroutine resumed in an invalid state"));
-        in.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-                "(Ljava/lang/String;)V", false));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESPECIAL,
+                        "java/lang/IllegalStateException",
+                        "<init>",
+                        "(Ljava/lang/String;)V",
+                        false));
         in.add(new InsnNode(Opcodes.ATHROW));
         in.add(start);
         for (Slot p : layout.params) {
@@ -161,13 +185,19 @@ public final class BodyEmitter {
         return in;
     }
 
-    private static void emitAwait(InsnList at, String c, List<Slot> saved, int state, LabelNode poll) {
+    private static void emitAwait(
+            InsnList at, String c, List<Slot> saved, int state, LabelNode poll) {
         LabelNode ready = new LabelNode();
         at.add(poll);
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-        at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "step",
-                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;", false));
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        AWAIT,
+                        "step",
+                        "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                        false));
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
         at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
@@ -183,22 +213,36 @@ public final class BodyEmitter {
         at.add(new InsnNode(Opcodes.POP));
     }
 
-    private static void emitYield(InsnList at, String c, List<Slot> saved, int state, LabelNode after,
+    private static void emitYield(
+            InsnList at,
+            String c,
+            List<Slot> saved,
+            int state,
+            LabelNode after,
             boolean cancellable) {
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "yielded", OBJECT_DESC));
         suspend(at, c, saved, state);
-        at.add(new FieldInsnNode(Opcodes.GETSTATIC, "dev/weft/internal/coroutine/GeneratorCoroutine", "YIELDED",
-                OBJECT_DESC));
+        at.add(
+                new FieldInsnNode(
+                        Opcodes.GETSTATIC,
+                        "dev/weft/internal/coroutine/GeneratorCoroutine",
+                        "YIELDED",
+                        OBJECT_DESC));
         at.add(new InsnNode(Opcodes.ARETURN));
         at.add(after);
         if (cancellable) {
             // inside the user's try ranges, at the yield's line: a cancelled resumption throws
             // here, so the async generator's finally blocks run
             at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-            at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "dev/weft/internal/coroutine/AsyncGeneratorCoroutine",
-                    "resumed", "(Ldev/weft/Context;)V", false));
+            at.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            "dev/weft/internal/coroutine/AsyncGeneratorCoroutine",
+                            "resumed",
+                            "(Ldev/weft/Context;)V",
+                            false));
         }
     }
 
@@ -223,10 +267,10 @@ public final class BodyEmitter {
             for (LocalVariableNode lv : body.localVariables) {
                 lv.index += SHIFT;
                 if (lv.name.equals("this")) {
-                    lv.name = "$this"; // a static method has no `this`; debuggers still show the host
+                    lv.name =
+                            "$this"; // a static method has no `this`; debuggers still show the host
                 }
             }
         }
     }
-
 }

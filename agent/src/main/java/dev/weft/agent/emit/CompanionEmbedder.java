@@ -39,15 +39,21 @@ public final class CompanionEmbedder {
             }
         }
         if (clinit == null) {
-            clinit = new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+            clinit =
+                    new MethodNode(Opcodes.ASM9, Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
             clinit.instructions.add(new InsnNode(Opcodes.RETURN));
             host.methods.add(clinit);
         }
         InsnList in = new InsnList();
         for (byte[] bytes : companions) {
             int chunks = (bytes.length + CHUNK - 1) / CHUNK;
-            in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
-                    "()Ljava/lang/invoke/MethodHandles$Lookup;", false));
+            in.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            "java/lang/invoke/MethodHandles",
+                            "lookup",
+                            "()Ljava/lang/invoke/MethodHandles$Lookup;",
+                            false));
             Slots.pushInt(in, chunks);
             in.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/String"));
             for (int i = 0; i < chunks; i++) {
@@ -58,8 +64,13 @@ public final class CompanionEmbedder {
                 in.add(new LdcInsnNode(latin1(bytes, from, to)));
                 in.add(new InsnNode(Opcodes.AASTORE));
             }
-            in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "dev/weft/internal/coroutine/CompanionLoader", "define",
-                    "(Ljava/lang/invoke/MethodHandles$Lookup;[Ljava/lang/String;)V", false));
+            in.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            "dev/weft/internal/coroutine/CompanionLoader",
+                            "define",
+                            "(Ljava/lang/invoke/MethodHandles$Lookup;[Ljava/lang/String;)V",
+                            false));
         }
         clinit.instructions.insert(in);
         clinit.maxStack += 5;

@@ -44,7 +44,13 @@ public final class CompanionEmitter {
         // maxima are computed (frame computation, run cold once per woven method, cost more at
         // start-up). A branch added here must switch back to HierarchyClassWriter.
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(VERSION, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, c, null, sup, null);
+        cw.visit(
+                VERSION,
+                Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                c,
+                null,
+                sup,
+                null);
         if (host.sourceFile != null) {
             cw.visitSource(host.sourceFile, null);
         }
@@ -62,7 +68,13 @@ public final class CompanionEmitter {
         init.visitEnd();
 
         String factoryDesc = factoryDescriptor(host, original);
-        MethodVisitor f = cw.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, "weft$new", factoryDesc, null, null);
+        MethodVisitor f =
+                cw.visitMethod(
+                        Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                        "weft$new",
+                        factoryDesc,
+                        null,
+                        null);
         f.visitCode();
         f.visitTypeInsn(Opcodes.NEW, c);
         f.visitInsn(Opcodes.DUP);
@@ -84,19 +96,35 @@ public final class CompanionEmitter {
             f.visitTypeInsn(Opcodes.NEW, promise);
             f.visitInsn(Opcodes.DUP);
             f.visitMethodInsn(Opcodes.INVOKESPECIAL, promise, "<init>", "()V", false);
-            f.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "start",
-                    "(Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;", false);
+            f.visitMethodInsn(
+                    Opcodes.INVOKEVIRTUAL,
+                    c,
+                    "start",
+                    "(Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;",
+                    false);
             f.visitTypeInsn(Opcodes.CHECKCAST, promise);
         } else if (layout.kind == CoroutineKind.EAGER) {
-            f.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "start", "()Ljava/util/concurrent/CompletableFuture;", false);
+            f.visitMethodInsn(
+                    Opcodes.INVOKEVIRTUAL,
+                    c,
+                    "start",
+                    "()Ljava/util/concurrent/CompletableFuture;",
+                    false);
         }
         f.visitInsn(Opcodes.ARETURN);
         f.visitMaxs(0, 0);
         f.visitEnd();
 
         boolean generator = !layout.kind.awaits();
-        MethodVisitor r = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, "resume",
-                generator ? "()Ljava/lang/Object;" : "(Ldev/weft/Context;)Ljava/lang/Object;", null, null);
+        MethodVisitor r =
+                cw.visitMethod(
+                        Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC,
+                        "resume",
+                        generator
+                                ? "()Ljava/lang/Object;"
+                                : "(Ldev/weft/Context;)Ljava/lang/Object;",
+                        null,
+                        null);
         r.visitCode();
         r.visitVarInsn(Opcodes.ALOAD, 0);
         if (generator) {
@@ -105,15 +133,21 @@ public final class CompanionEmitter {
             r.visitVarInsn(Opcodes.ALOAD, 1);
         }
         boolean itf = (host.access & Opcodes.ACC_INTERFACE) != 0;
-        r.visitMethodInsn(Opcodes.INVOKESTATIC, host.name, layout.bodyName, bodyDescriptor(layout), itf);
+        r.visitMethodInsn(
+                Opcodes.INVOKESTATIC, host.name, layout.bodyName, bodyDescriptor(layout), itf);
         r.visitInsn(Opcodes.ARETURN);
         r.visitMaxs(0, 0);
         r.visitEnd();
 
         String table = lineTable(host, original, layout);
         if (table != null) {
-            MethodVisitor t = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, "lineTable",
-                    "()Ljava/lang/String;", null, null);
+            MethodVisitor t =
+                    cw.visitMethod(
+                            Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC,
+                            "lineTable",
+                            "()Ljava/lang/String;",
+                            null,
+                            null);
             t.visitCode();
             t.visitLdcInsn(table);
             t.visitInsn(Opcodes.ARETURN);
@@ -139,7 +173,10 @@ public final class CompanionEmitter {
         b.append(';').append(host.sourceFile == null ? "" : host.sourceFile);
         String s = b.toString();
         // modified UTF-8 takes at most 3 bytes a char
-        return s.length() * 3 <= 65535 || s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 65000 ? s : null;
+        return s.length() * 3 <= 65535
+                        || s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 65000
+                ? s
+                : null;
     }
 
     /** {@code (H this?, params...) -> declared return type}. */

@@ -1,8 +1,8 @@
 package dev.weft.agent.emit;
 
-import dev.weft.agent.flow.StraightLine;
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.flow.StraightLine;
 import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.Slot;
@@ -63,9 +63,17 @@ public final class DirectEmitter {
      * Emits m's direct entry from its normalized code, which is copied (the caller then moves the
      * original into the body). {@code direct} are m's own direct awaits, by suspension point.
      */
-    public static MethodNode emit(String hostName, boolean hostIsInterface, MethodNode m, CompanionLayout layout,
-            String entryDesc, Map<SuspensionPoint, DirectAwaits.Site> direct) {
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+    public static MethodNode emit(
+            String hostName,
+            boolean hostIsInterface,
+            MethodNode m,
+            CompanionLayout layout,
+            String entryDesc,
+            Map<SuspensionPoint, DirectAwaits.Site> direct) {
+        int access =
+                Opcodes.ACC_STATIC
+                        | Opcodes.ACC_SYNTHETIC
+                        | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
         MethodNode d = new MethodNode(Opcodes.ASM9, access, layout.bodyName, entryDesc, null, null);
         Map<AbstractInsnNode, AbstractInsnNode> copyOf = copyCode(m, d);
         int tmp = m.maxLocals + BodyEmitter.SHIFT;
@@ -91,19 +99,34 @@ public final class DirectEmitter {
                 ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COROUTINE, "handedOff",
-                        "(Ljava/lang/Object;)Ldev/weft/Future;", false));
+                at.add(
+                        new MethodInsnNode(
+                                Opcodes.INVOKESTATIC,
+                                COROUTINE,
+                                "handedOff",
+                                "(Ljava/lang/Object;)Ldev/weft/Future;",
+                                false));
                 suspend(at, c, layout.saved.get(k), k + 1, tmp);
                 at.add(ready);
             } else {
                 if (p.kind == SuspensionKind.AWAIT_STAGE) {
-                    at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "adapt",
-                            "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;", false));
+                    at.add(
+                            new MethodInsnNode(
+                                    Opcodes.INVOKESTATIC,
+                                    AWAIT,
+                                    "adapt",
+                                    "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;",
+                                    false));
                 }
                 at.add(new InsnNode(Opcodes.DUP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-                at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "step",
-                        "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;", false));
+                at.add(
+                        new MethodInsnNode(
+                                Opcodes.INVOKESTATIC,
+                                AWAIT,
+                                "step",
+                                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                                false));
                 ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
                 suspend(at, c, layout.saved.get(k), k + 1, tmp);
@@ -123,7 +146,13 @@ public final class DirectEmitter {
         InsnList in = new InsnList();
         in.add(new VarInsnNode(Opcodes.ALOAD, 1));
         in.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, hostName, site.entryName, site.entryDesc, hostIsInterface));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        hostName,
+                        site.entryName,
+                        site.entryDesc,
+                        hostIsInterface));
         return in;
     }
 
@@ -159,8 +188,13 @@ public final class DirectEmitter {
     private static void handOffAndReturn(InsnList at, int tmp) {
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         at.add(new VarInsnNode(Opcodes.ALOAD, tmp));
-        at.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COROUTINE, "handOff",
-                "(Ljava/lang/Object;Ljava/lang/Object;)V", false));
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        COROUTINE,
+                        "handOff",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                        false));
         at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
         at.add(new InsnNode(Opcodes.ARETURN));
     }
@@ -193,15 +227,25 @@ public final class DirectEmitter {
         in.add(exit);
         in.add(new InsnNode(Opcodes.DUP));
         in.add(new VarInsnNode(Opcodes.ALOAD, 1));
-        in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, AWAIT, "returned",
-                "(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;", false));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        AWAIT,
+                        "returned",
+                        "(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;",
+                        false));
         ifNotSuspended(in, done);
         in.add(new InsnNode(Opcodes.POP));
         newCompanion(in, c, tmp);
         in.add(new VarInsnNode(Opcodes.ALOAD, tmp));
         in.add(new InsnNode(Opcodes.SWAP));
-        in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COROUTINE, "suspendOnTail",
-                "(Ljava/lang/Object;Ljava/lang/Object;)V", false));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        COROUTINE,
+                        "suspendOnTail",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                        false));
         handOffAndReturn(in, tmp);
         in.add(done);
         in.add(new InsnNode(Opcodes.SWAP));
@@ -212,7 +256,9 @@ public final class DirectEmitter {
 
     /** {@code Future.ready(Object)}: its result would only be unwrapped again by {@code Await.returned}. */
     private static boolean isReadyOfValue(MethodInsnNode call) {
-        return call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(FUTURE) && call.name.equals("ready")
+        return call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.equals(FUTURE)
+                && call.name.equals("ready")
                 && call.desc.equals("(Ljava/lang/Object;)Ldev/weft/Future;");
     }
 
@@ -227,7 +273,7 @@ public final class DirectEmitter {
         }
         int params = args.length - 2;
         InsnList in = new InsnList();
-        in.add(new VarInsnNode(Opcodes.ALOAD, slot[params]));     // cx
+        in.add(new VarInsnNode(Opcodes.ALOAD, slot[params])); // cx
         in.add(new VarInsnNode(Opcodes.ALOAD, slot[params + 1])); // root
         for (int i = params - 1; i >= 0; i--) { // highest first: a target slot is free once moved
             in.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slot[i]));
@@ -257,15 +303,25 @@ public final class DirectEmitter {
         d.tryCatchBlocks = new ArrayList<>();
         if (m.tryCatchBlocks != null) {
             for (TryCatchBlockNode t : m.tryCatchBlocks) {
-                d.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(t.start), labels.get(t.end),
-                        labels.get(t.handler), t.type));
+                d.tryCatchBlocks.add(
+                        new TryCatchBlockNode(
+                                labels.get(t.start),
+                                labels.get(t.end),
+                                labels.get(t.handler),
+                                t.type));
             }
         }
         if (m.localVariables != null) {
             d.localVariables = new ArrayList<>();
             for (LocalVariableNode v : m.localVariables) {
-                d.localVariables.add(new LocalVariableNode(v.name, v.desc, v.signature, labels.get(v.start),
-                        labels.get(v.end), v.index));
+                d.localVariables.add(
+                        new LocalVariableNode(
+                                v.name,
+                                v.desc,
+                                v.signature,
+                                labels.get(v.start),
+                                labels.get(v.end),
+                                v.index));
             }
         }
         return copyOf;

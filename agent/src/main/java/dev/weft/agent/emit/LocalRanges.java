@@ -31,8 +31,8 @@ final class LocalRanges {
      * Splits the ranges of {@code body}'s locals (already shifted by {@code shift}) at each
      * suspension point where the local is not saved. Call before the points' calls are replaced.
      */
-    static void endDeadLocalsAtSuspensions(MethodNode body, List<SuspensionPoint> points, List<List<Slot>> saved,
-            int shift) {
+    static void endDeadLocalsAtSuspensions(
+            MethodNode body, List<SuspensionPoint> points, List<List<Slot>> saved, int shift) {
         if (body.localVariables == null || body.localVariables.isEmpty() || points.isEmpty()) {
             return;
         }
@@ -62,7 +62,9 @@ final class LocalRanges {
                 Integer k = pointAt.get(insn);
                 if (k != null && visible && !isSaved(saved.get(k), lv.index - shift)) {
                     LabelNode cut = before.computeIfAbsent(insn, x -> new LabelNode());
-                    out.add(new LocalVariableNode(lv.name, lv.desc, lv.signature, from, cut, lv.index));
+                    out.add(
+                            new LocalVariableNode(
+                                    lv.name, lv.desc, lv.signature, from, cut, lv.index));
                     visible = false;
                 } else if (!visible && isStoreTo(insn, lv.index)) {
                     from = after.computeIfAbsent(insn, x -> new LabelNode());
@@ -70,8 +72,11 @@ final class LocalRanges {
                 }
             }
             if (visible) {
-                out.add(from == lv.start ? lv
-                        : new LocalVariableNode(lv.name, lv.desc, lv.signature, from, lv.end, lv.index));
+                out.add(
+                        from == lv.start
+                                ? lv
+                                : new LocalVariableNode(
+                                        lv.name, lv.desc, lv.signature, from, lv.end, lv.index));
             }
         }
         before.forEach((insn, label) -> body.instructions.insertBefore(insn, label));

@@ -29,7 +29,10 @@ public final class RejectionEmitter {
             for (SuspensionPoint p : points) {
                 InsnList at = new InsnList();
                 for (int k = Type.getArgumentTypes(p.call.desc).length; k > 0; k--) {
-                    at.add(new InsnNode(Opcodes.POP)); // the future or yielded value (and a may-throw class)
+                    at.add(
+                            new InsnNode(
+                                    Opcodes.POP)); // the future or yielded value (and a may-throw
+                    // class)
                 }
                 throwing(at, r.message);
                 m.instructions.insertBefore(p.call, at);
@@ -60,8 +63,13 @@ public final class RejectionEmitter {
         in.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
         in.add(new InsnNode(Opcodes.DUP));
         in.add(new LdcInsnNode(message));
-        in.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-                "(Ljava/lang/String;)V", false));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESPECIAL,
+                        "java/lang/IllegalStateException",
+                        "<init>",
+                        "(Ljava/lang/String;)V",
+                        false));
         in.add(new InsnNode(Opcodes.ATHROW));
     }
 }

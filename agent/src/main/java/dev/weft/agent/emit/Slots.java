@@ -2,7 +2,6 @@ package dev.weft.agent.emit;
 
 import dev.weft.agent.plan.Slot;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
@@ -60,5 +59,4 @@ final class Slots {
             out.add(new LdcInsnNode(v));
         }
     }
-
 }

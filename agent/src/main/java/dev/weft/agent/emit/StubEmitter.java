@@ -37,8 +37,13 @@ public final class StubEmitter {
             in.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), slot));
             slot += t.getSize();
         }
-        in.add(new MethodInsnNode(Opcodes.INVOKESTATIC, layout.companionName, "weft$new",
-                CompanionEmitter.factoryDescriptor(host, m), false));
+        in.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        layout.companionName,
+                        "weft$new",
+                        CompanionEmitter.factoryDescriptor(host, m),
+                        false));
         in.add(new InsnNode(Opcodes.ARETURN));
         m.instructions = in;
         m.tryCatchBlocks = new java.util.ArrayList<>();

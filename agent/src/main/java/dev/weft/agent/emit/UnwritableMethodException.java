@@ -12,7 +12,8 @@ public final class UnwritableMethodException extends RuntimeException {
     public final String methodName;
     public final String descriptor;
 
-    public UnwritableMethodException(String methodName, String descriptor, String reason, Throwable cause) {
+    public UnwritableMethodException(
+            String methodName, String descriptor, String reason, Throwable cause) {
         super(reason, cause);
         this.methodName = methodName;
         this.descriptor = descriptor;

@@ -31,7 +31,8 @@ public final class WovenClasses {
      * @throws UnwritableMethodException naming the method whose frames could not be computed or
      *     whose code is too large; the caller rejects it and writes the class again
      */
-    public static byte[] write(ClassNode host, TypeHierarchy hierarchy, Collection<MethodNode> needFrames) {
+    public static byte[] write(
+            ClassNode host, TypeHierarchy hierarchy, Collection<MethodNode> needFrames) {
         WovenMarker.mark(host);
         if ((host.version & 0xFFFF) < Opcodes.V1_7) {
             // interface static methods and mandatory StackMapTable need 52
@@ -51,12 +52,13 @@ public final class WovenClasses {
         List<MethodNode> methods = host.methods;
         host.methods = new ArrayList<>();
         try {
-            host.accept(new ClassVisitor(Opcodes.ASM9, cw) {
-                @Override
-                public void visitEnd() {
-                    // the methods follow, one by one, below
-                }
-            });
+            host.accept(
+                    new ClassVisitor(Opcodes.ASM9, cw) {
+                        @Override
+                        public void visitEnd() {
+                            // the methods follow, one by one, below
+                        }
+                    });
         } finally {
             host.methods = methods;
         }
@@ -70,12 +72,15 @@ public final class WovenClasses {
             try {
                 long ts = dev.weft.agent.stats.WeaveStats.start();
                 m.accept(cw);
-                dev.weft.agent.stats.WeaveStats.add(dev.weft.agent.stats.WeaveStats.Phase.FRAMES, ts);
+                dev.weft.agent.stats.WeaveStats.add(
+                        dev.weft.agent.stats.WeaveStats.Phase.FRAMES, ts);
             } catch (MethodTooLargeException e) {
                 throw tooLarge(e);
             } catch (RuntimeException e) {
-                // LimitExceededException (ASM's bounds on frame computation), an unresolvable type...
-                throw new UnwritableMethodException(m.name, m.desc, "cannot compute its stack map frames: " + e, e);
+                // LimitExceededException (ASM's bounds on frame computation), an unresolvable
+                // type...
+                throw new UnwritableMethodException(
+                        m.name, m.desc, "cannot compute its stack map frames: " + e, e);
             }
         }
         cw.visitEnd();
@@ -87,8 +92,11 @@ public final class WovenClasses {
     }
 
     private static UnwritableMethodException tooLarge(MethodTooLargeException e) {
-        return new UnwritableMethodException(e.getMethodName(), e.getDescriptor(),
-                "the woven method would exceed the JVM's 64 KB code limit", e);
+        return new UnwritableMethodException(
+                e.getMethodName(),
+                e.getDescriptor(),
+                "the woven method would exceed the JVM's 64 KB code limit",
+                e);
     }
 
     /** The first source line of a body, for the stub's single line entry; {@code fallback} if none. */

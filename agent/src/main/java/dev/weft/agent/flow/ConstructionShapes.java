@@ -37,7 +37,8 @@ public final class ConstructionShapes {
                 }
                 i = end;
             } else if (op == Opcodes.INVOKESPECIAL && ((MethodInsnNode) i).name.equals("<init>")) {
-                return false; // an <init> outside a run: super/this calls belong to constructors only
+                return false; // an <init> outside a run: super/this calls belong to constructors
+                // only
             }
         }
         return true;
@@ -60,8 +61,11 @@ public final class ConstructionShapes {
             }
             if (op == Opcodes.INVOKESPECIAL) {
                 MethodInsnNode c = (MethodInsnNode) i;
-                return c.name.equals("<init>") && c.owner.equals(n.desc)
-                        && Type.getArgumentCount(c.desc) == pushed ? c : null;
+                return c.name.equals("<init>")
+                                && c.owner.equals(n.desc)
+                                && Type.getArgumentCount(c.desc) == pushed
+                        ? c
+                        : null;
             }
             if (!pushesOne(op)) {
                 return null;
@@ -73,7 +77,7 @@ public final class ConstructionShapes {
 
     /** Instructions that push one value (of any size) and touch nothing else. */
     private static boolean pushesOne(int op) {
-        return (op >= Opcodes.ACONST_NULL && op <= Opcodes.LDC)  // constants, BIPUSH, SIPUSH, LDC
+        return (op >= Opcodes.ACONST_NULL && op <= Opcodes.LDC) // constants, BIPUSH, SIPUSH, LDC
                 || (op >= Opcodes.ILOAD && op <= Opcodes.ALOAD);
     }
 }

@@ -19,13 +19,22 @@ public final class HierarchyVerifier extends SimpleVerifier {
     /** Strict: reference subtyping is checked as HotSpot does (interfaces accept any object). */
     private final boolean strict;
 
-    public HierarchyVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
+    public HierarchyVerifier(
+            TypeHierarchy hierarchy,
+            Type currentClass,
+            Type superClass,
+            List<Type> interfaces,
             boolean isInterface) {
         this(hierarchy, currentClass, superClass, interfaces, isInterface, false);
     }
 
-    public HierarchyVerifier(TypeHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
-            boolean isInterface, boolean strict) {
+    public HierarchyVerifier(
+            TypeHierarchy hierarchy,
+            Type currentClass,
+            Type superClass,
+            List<Type> interfaces,
+            boolean isInterface,
+            boolean strict) {
         super(Opcodes.ASM9, currentClass, superClass, interfaces, isInterface);
         this.hierarchy = hierarchy;
         this.strict = strict;
@@ -59,8 +68,9 @@ public final class HierarchyVerifier extends SimpleVerifier {
             }
             Type te = Type.getType(to.getDescriptor().substring(1));
             Type fe = Type.getType(from.getDescriptor().substring(1));
-            boolean refs = (te.getSort() == Type.OBJECT || te.getSort() == Type.ARRAY)
-                    && (fe.getSort() == Type.OBJECT || fe.getSort() == Type.ARRAY);
+            boolean refs =
+                    (te.getSort() == Type.OBJECT || te.getSort() == Type.ARRAY)
+                            && (fe.getSort() == Type.OBJECT || fe.getSort() == Type.ARRAY);
             return refs ? isAssignableFrom(te, fe) : te.equals(fe);
         }
         if (from.getSort() == Type.ARRAY) {

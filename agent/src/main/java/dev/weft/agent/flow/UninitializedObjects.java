@@ -36,8 +36,10 @@ public final class UninitializedObjects {
     /** A value: an object made by {@link #origin} and not yet initialized, or anything else. */
     public static final class Value implements org.objectweb.asm.tree.analysis.Value {
         private final int size;
+
         /** The NEW that made this uninitialized object; null for every other value. */
         public final TypeInsnNode origin;
+
         /** Merged from an uninitialized object and a different value: unusable, as for the JVM. */
         public final boolean conflict;
 
@@ -54,7 +56,9 @@ public final class UninitializedObjects {
 
         @Override
         public String toString() {
-            return origin != null ? "uninitialized " + origin.desc : conflict ? "conflict" : "." + size;
+            return origin != null
+                    ? "uninitialized " + origin.desc
+                    : conflict ? "conflict" : "." + size;
         }
     }
 
@@ -74,7 +78,8 @@ public final class UninitializedObjects {
      */
     public final List<String> problems;
 
-    private UninitializedObjects(Frame<Value>[] frames, Set<TypeInsnNode> shuffled, List<String> problems) {
+    private UninitializedObjects(
+            Frame<Value>[] frames, Set<TypeInsnNode> shuffled, List<String> problems) {
         this.frames = frames;
         this.shuffled = shuffled;
         this.problems = problems;
@@ -82,21 +87,25 @@ public final class UninitializedObjects {
 
     public static UninitializedObjects of(String owner, MethodNode m) throws AnalyzerException {
         Tracker t = new Tracker(m);
-        Analyzer<Value> a = new Analyzer<>(t) {
-            @Override
-            protected Frame<Value> newFrame(int numLocals, int numStack) {
-                return new TrackingFrame(numLocals, numStack);
-            }
+        Analyzer<Value> a =
+                new Analyzer<>(t) {
+                    @Override
+                    protected Frame<Value> newFrame(int numLocals, int numStack) {
+                        return new TrackingFrame(numLocals, numStack);
+                    }
 
-            @Override
-            protected Frame<Value> newFrame(Frame<? extends Value> frame) {
-                TrackingFrame f = new TrackingFrame(frame.getLocals(), frame.getMaxStackSize());
-                f.init(frame);
-                return f;
-            }
-        };
+                    @Override
+                    protected Frame<Value> newFrame(Frame<? extends Value> frame) {
+                        TrackingFrame f =
+                                new TrackingFrame(frame.getLocals(), frame.getMaxStackSize());
+                        f.init(frame);
+                        return f;
+                    }
+                };
         Frame<Value>[] frames = a.analyze(owner, m);
-        return new UninitializedObjects(frames, Collections.unmodifiableSet(t.shuffled),
+        return new UninitializedObjects(
+                frames,
+                Collections.unmodifiableSet(t.shuffled),
                 Collections.unmodifiableList(new ArrayList<>(t.problems)));
     }
 
@@ -162,7 +171,8 @@ public final class UninitializedObjects {
         }
 
         @Override
-        public void execute(AbstractInsnNode insn, Interpreter<Value> interpreter) throws AnalyzerException {
+        public void execute(AbstractInsnNode insn, Interpreter<Value> interpreter)
+                throws AnalyzerException {
             Tracker t = (Tracker) interpreter;
             int words = stackWordsMoved(insn.getOpcode());
             for (int i = getStackSize() - 1; words > 0 && i >= 0; i--) {
@@ -174,12 +184,18 @@ public final class UninitializedObjects {
                 }
             }
             Value receiver = null;
-            if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
+            if (insn.getOpcode() == Opcodes.INVOKESPECIAL
+                    && ((MethodInsnNode) insn).name.equals("<init>")) {
                 int args = Type.getArgumentTypes(((MethodInsnNode) insn).desc).length;
                 receiver = getStack(getStackSize() - args - 1);
                 if (receiver.origin == null) {
-                    t.problem(insn, "<init> called on " + (receiver.conflict ? "a conflict of values"
-                            : "a value that is not an uninitialized object"), receiver);
+                    t.problem(
+                            insn,
+                            "<init> called on "
+                                    + (receiver.conflict
+                                            ? "a conflict of values"
+                                            : "a value that is not an uninitialized object"),
+                            receiver);
                 }
             }
             super.execute(insn, interpreter);
@@ -197,7 +213,6 @@ public final class UninitializedObjects {
                 }
             }
         }
-
     }
 
     /** Value sizes come from ASM's BasicInterpreter; uninitialized objects are tracked by their NEW. */
@@ -262,15 +277,30 @@ public final class UninitializedObjects {
             if (v.origin != null) {
                 shuffled.add(v.origin);
             } else if (v.conflict) {
-                problem(insn, "moves a value that is an uninitialized object on some paths only", v);
+                problem(
+                        insn,
+                        "moves a value that is an uninitialized object on some paths only",
+                        v);
             }
         }
 
         void problem(AbstractInsnNode insn, String what, Value v) {
-            String from = v.origin == null ? "" : " (new " + v.origin.desc + " at instruction "
-                    + method.instructions.indexOf(v.origin) + ")";
-            problems.add("instruction " + method.instructions.indexOf(insn) + " (opcode " + insn.getOpcode() + ") "
-                    + what + from);
+            String from =
+                    v.origin == null
+                            ? ""
+                            : " (new "
+                                    + v.origin.desc
+                                    + " at instruction "
+                                    + method.instructions.indexOf(v.origin)
+                                    + ")";
+            problems.add(
+                    "instruction "
+                            + method.instructions.indexOf(insn)
+                            + " (opcode "
+                            + insn.getOpcode()
+                            + ") "
+                            + what
+                            + from);
         }
 
         @Override
@@ -293,7 +323,9 @@ public final class UninitializedObjects {
         public Value copyOperation(AbstractInsnNode insn, Value value) {
             int op = insn.getOpcode();
             if (op != Opcodes.ALOAD && op != Opcodes.ASTORE && op != Opcodes.DUP) {
-                shuffle(insn, value); // DUP_X1 & co. are also checked, with their words, by the frame
+                shuffle(
+                        insn,
+                        value); // DUP_X1 & co. are also checked, with their words, by the frame
             } else if (value.conflict) {
                 use(insn, value);
             }
@@ -309,7 +341,8 @@ public final class UninitializedObjects {
         }
 
         @Override
-        public Value binaryOperation(AbstractInsnNode insn, Value v1, Value v2) throws AnalyzerException {
+        public Value binaryOperation(AbstractInsnNode insn, Value v1, Value v2)
+                throws AnalyzerException {
             if (!comparesOrLocks(insn.getOpcode())) {
                 use(insn, v1);
                 use(insn, v2);
@@ -321,7 +354,8 @@ public final class UninitializedObjects {
         }
 
         @Override
-        public Value ternaryOperation(AbstractInsnNode insn, Value v1, Value v2, Value v3) throws AnalyzerException {
+        public Value ternaryOperation(AbstractInsnNode insn, Value v1, Value v2, Value v3)
+                throws AnalyzerException {
             use(insn, v1);
             use(insn, v2);
             use(insn, v3);
@@ -329,8 +363,11 @@ public final class UninitializedObjects {
         }
 
         @Override
-        public Value naryOperation(AbstractInsnNode insn, List<? extends Value> values) throws AnalyzerException {
-            boolean init = insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>");
+        public Value naryOperation(AbstractInsnNode insn, List<? extends Value> values)
+                throws AnalyzerException {
+            boolean init =
+                    insn.getOpcode() == Opcodes.INVOKESPECIAL
+                            && ((MethodInsnNode) insn).name.equals("<init>");
             List<BasicValue> dummies = new ArrayList<>(values.size());
             for (int i = 0; i < values.size(); i++) {
                 if (!(init && i == 0)) {

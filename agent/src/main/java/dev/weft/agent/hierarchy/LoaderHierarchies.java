@@ -31,7 +31,8 @@ public final class LoaderHierarchies {
         Entry e;
         synchronized (ENTRIES) {
             e = ENTRIES.get(loader);
-            if (e == null) { // not computeIfAbsent: a lambda costs a bootstrap on the first woven class
+            if (e == null) { // not computeIfAbsent: a lambda costs a bootstrap on the first woven
+                // class
                 e = new Entry(loader);
                 ENTRIES.put(loader, e);
             }

@@ -28,6 +28,7 @@ public final class TypeHierarchy {
         final String superName;
         final List<String> interfaces;
         final boolean isInterface;
+
         /** False when no class file was found: the other fields are a guess. */
         final boolean resolved;
 
@@ -46,8 +47,10 @@ public final class TypeHierarchy {
     private static final String OBJECT = "java/lang/Object";
 
     private final ClassFiles classFiles;
+
     /** Resolved types, possibly shared by every class of one loader (see {@link LoaderHierarchies}). */
     private final Map<String, Info> shared;
+
     /** Declared and unresolved types: private to this weave (a missing class may appear later). */
     private final Map<String, Info> local = new HashMap<>();
 
@@ -71,7 +74,8 @@ public final class TypeHierarchy {
     }
 
     /** Makes the class being woven known even when its bytes are not readable as a resource. */
-    public void declare(String name, String superName, List<String> interfaces, boolean isInterface) {
+    public void declare(
+            String name, String superName, List<String> interfaces, boolean isInterface) {
         local.put(name, new Info(superName, interfaces, isInterface));
     }
 
@@ -100,7 +104,11 @@ public final class TypeHierarchy {
 
     /** One type's header as one comparable string. */
     private static String fact(Info i) {
-        return (i.resolved ? "" : "?") + (i.isInterface ? "I " : "C ") + i.superName + " " + String.join(",", i.interfaces);
+        return (i.resolved ? "" : "?")
+                + (i.isInterface ? "I " : "C ")
+                + i.superName
+                + " "
+                + String.join(",", i.interfaces);
     }
 
     /**
@@ -140,7 +148,8 @@ public final class TypeHierarchy {
                 ClassReader header = new ClassReader(b);
                 boolean itf = (header.getAccess() & Opcodes.ACC_INTERFACE) != 0;
                 String sup = header.getSuperName();
-                return new Info(sup == null ? null : sup, Arrays.asList(header.getInterfaces()), itf);
+                return new Info(
+                        sup == null ? null : sup, Arrays.asList(header.getInterfaces()), itf);
             }
         } catch (IOException | RuntimeException unreadable) {
             // treated as unresolved below

@@ -31,7 +31,8 @@ public final class WeaveEvents {
     }
 
     /** The weave that {@link #weaving} began is done. */
-    public static void woven(Object started, String className, int methods, int rejections, int bytes) {
+    public static void woven(
+            Object started, String className, int methods, int rejections, int bytes) {
         if (started != null) {
             Emit.woven(started, className, methods, rejections, bytes);
         }

@@ -53,7 +53,8 @@ public final class MayThrowArguments {
     }
 
     private static boolean isClassLiteral(AbstractInsnNode insn) {
-        return insn instanceof LdcInsnNode && ((LdcInsnNode) insn).cst instanceof Type
+        return insn instanceof LdcInsnNode
+                && ((LdcInsnNode) insn).cst instanceof Type
                 && ((Type) ((LdcInsnNode) insn).cst).getSort() != Type.METHOD;
     }
 }

@@ -61,8 +61,8 @@ public final class NewMover {
     private NewMover() {}
 
     /** Rewrites {@code m} in place; returns how many allocations were moved. */
-    public static int moveAcrossSuspensions(String owner, MethodNode m, List<SuspensionPoint> points)
-            throws AnalyzerException {
+    public static int moveAcrossSuspensions(
+            String owner, MethodNode m, List<SuspensionPoint> points) throws AnalyzerException {
         if (ConstructionShapes.allImmediate(m)) {
             // every object is constructed in a straight run of pushes, so none is held at a
             // suspension point (an await is a call, never a push): nothing to move, and the
@@ -76,7 +76,8 @@ public final class NewMover {
         }
         if (!u.problems.isEmpty()) {
             Map.Entry<TypeInsnNode, SuspensionPoint> c = crossing.entrySet().iterator().next();
-            throw cannotMove(c.getKey(), c.getValue(), "the method does not verify: " + u.problems.get(0));
+            throw cannotMove(
+                    c.getKey(), c.getValue(), "the method does not verify: " + u.problems.get(0));
         }
         // value sorts (which load/store opcode) for the values that must wait in fresh locals
         Frame<BasicValue>[] sorts = new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
@@ -97,7 +98,8 @@ public final class NewMover {
                 delete.add(insn);
             } else if (op == Opcodes.ASTORE && moved(f.getStack(f.getStackSize() - 1), crossing)) {
                 delete.add(insn);
-            } else if (op == Opcodes.ALOAD && moved(f.getLocal(((VarInsnNode) insn).var), crossing)) {
+            } else if (op == Opcodes.ALOAD
+                    && moved(f.getLocal(((VarInsnNode) insn).var), crossing)) {
                 delete.add(insn);
             } else if ((op == Opcodes.IFNULL || op == Opcodes.IFNONNULL)
                     && moved(f.getStack(f.getStackSize() - 1), crossing)) {
@@ -112,17 +114,24 @@ public final class NewMover {
                 // no other thread can reach an object under construction, so its monitor behaves
                 // as that of any fresh object: a stand-in made where the NEW was locks the same
                 // way (and an unbalanced MONITOREXIT still throws IllegalMonitorStateException)
-                int slot = standIns.computeIfAbsent(f.getStack(f.getStackSize() - 1).origin,
-                        o -> FreshLocals.allocate(m, 1));
+                int slot =
+                        standIns.computeIfAbsent(
+                                f.getStack(f.getStackSize() - 1).origin,
+                                o -> FreshLocals.allocate(m, 1));
                 InsnList r = new InsnList();
                 r.add(new VarInsnNode(Opcodes.ALOAD, slot));
                 r.add(new InsnNode(op));
                 replace.put(insn, r);
             } else if ((op == Opcodes.IF_ACMPEQ || op == Opcodes.IF_ACMPNE)
                     && (moved(f.getStack(f.getStackSize() - 1), crossing)
-                        || moved(f.getStack(f.getStackSize() - 2), crossing))) {
-                replace.put(insn, decidedComparison((JumpInsnNode) insn, f.getStack(f.getStackSize() - 2),
-                        f.getStack(f.getStackSize() - 1), crossing));
+                            || moved(f.getStack(f.getStackSize() - 2), crossing))) {
+                replace.put(
+                        insn,
+                        decidedComparison(
+                                (JumpInsnNode) insn,
+                                f.getStack(f.getStackSize() - 2),
+                                f.getStack(f.getStackSize() - 1),
+                                crossing));
             } else if (StackShuffle.isShuffle(op)) {
                 StackShuffle s = StackShuffle.of(op, f);
                 if (touchesMoved(s, crossing)) {
@@ -133,7 +142,8 @@ public final class NewMover {
                         replace.put(insn, r);
                     }
                 }
-            } else if (op == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
+            } else if (op == Opcodes.INVOKESPECIAL
+                    && ((MethodInsnNode) insn).name.equals("<init>")) {
                 MethodInsnNode call = (MethodInsnNode) insn;
                 int args = Type.getArgumentTypes(call.desc).length;
                 UninitializedObjects.Value receiver = f.getStack(f.getStackSize() - args - 1);
@@ -146,7 +156,9 @@ public final class NewMover {
             InsnList r = new InsnList();
             r.add(new TypeInsnNode(Opcodes.NEW, "java/lang/Object"));
             r.add(new InsnNode(Opcodes.DUP));
-            r.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false));
+            r.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false));
             r.add(new VarInsnNode(Opcodes.ASTORE, lock.getValue()));
             delete.remove(lock.getKey());
             replace.put(lock.getKey(), r);
@@ -166,16 +178,24 @@ public final class NewMover {
         UninitializedObjects after = UninitializedObjects.of(owner, m);
         Map<TypeInsnNode, SuspensionPoint> left = crossing(m, after, points);
         if (!left.isEmpty() || !after.problems.isEmpty()) {
-            TypeInsnNode n = left.isEmpty() ? crossing.keySet().iterator().next() : left.keySet().iterator().next();
-            throw cannotMove(n, left.isEmpty() ? crossing.get(n) : left.get(n), "moving it left "
-                    + (left.isEmpty() ? after.problems.get(0) : "an uninitialized object across the suspension"));
+            TypeInsnNode n =
+                    left.isEmpty()
+                            ? crossing.keySet().iterator().next()
+                            : left.keySet().iterator().next();
+            throw cannotMove(
+                    n,
+                    left.isEmpty() ? crossing.get(n) : left.get(n),
+                    "moving it left "
+                            + (left.isEmpty()
+                                    ? after.problems.get(0)
+                                    : "an uninitialized object across the suspension"));
         }
         return crossing.size();
     }
 
     /** The NEWs whose objects are held (stack or locals) at a reachable suspension point. */
-    private static Map<TypeInsnNode, SuspensionPoint> crossing(MethodNode m, UninitializedObjects u,
-            List<SuspensionPoint> points) {
+    private static Map<TypeInsnNode, SuspensionPoint> crossing(
+            MethodNode m, UninitializedObjects u, List<SuspensionPoint> points) {
         Map<TypeInsnNode, SuspensionPoint> out = new LinkedHashMap<>();
         for (SuspensionPoint p : points) {
             Frame<UninitializedObjects.Value> f = u.frames[m.instructions.indexOf(p.call)];
@@ -188,12 +208,14 @@ public final class NewMover {
         return out;
     }
 
-    private static boolean moved(org.objectweb.asm.tree.analysis.Value v, Map<TypeInsnNode, SuspensionPoint> crossing) {
+    private static boolean moved(
+            org.objectweb.asm.tree.analysis.Value v, Map<TypeInsnNode, SuspensionPoint> crossing) {
         TypeInsnNode origin = ((UninitializedObjects.Value) v).origin;
         return origin != null && crossing.containsKey(origin);
     }
 
-    private static boolean touchesMoved(StackShuffle s, Map<TypeInsnNode, SuspensionPoint> crossing) {
+    private static boolean touchesMoved(
+            StackShuffle s, Map<TypeInsnNode, SuspensionPoint> crossing) {
         for (org.objectweb.asm.tree.analysis.Value v : s.inputs) {
             if (moved(v, crossing)) {
                 return true;
@@ -209,7 +231,10 @@ public final class NewMover {
      * duplicates the one value left, else every value taken goes to a fresh local and the values
      * left are loaded back in order.
      */
-    private static InsnList withoutMoved(MethodNode m, StackShuffle s, Frame<BasicValue> sorts,
+    private static InsnList withoutMoved(
+            MethodNode m,
+            StackShuffle s,
+            Frame<BasicValue> sorts,
             Map<TypeInsnNode, SuspensionPoint> crossing) {
         List<Integer> in = new ArrayList<>();
         for (int k = 0; k < s.inputs.size(); k++) {
@@ -227,8 +252,13 @@ public final class NewMover {
         if (out.equals(in)) {
             return r;
         }
-        if (in.size() == 1 && out.size() == 2 && out.get(0).equals(in.get(0)) && out.get(1).equals(in.get(0))) {
-            r.add(new InsnNode(s.inputs.get(in.get(0)).getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
+        if (in.size() == 1
+                && out.size() == 2
+                && out.get(0).equals(in.get(0))
+                && out.get(1).equals(in.get(0))) {
+            r.add(
+                    new InsnNode(
+                            s.inputs.get(in.get(0)).getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP));
             return r;
         }
         int base = sorts.getStackSize() - s.inputs.size();
@@ -258,8 +288,11 @@ public final class NewMover {
      * object under construction is no other value; the other operand, if it is on the stack
      * still, is popped.
      */
-    private static InsnList decidedComparison(JumpInsnNode insn, UninitializedObjects.Value a,
-            UninitializedObjects.Value b, Map<TypeInsnNode, SuspensionPoint> crossing) {
+    private static InsnList decidedComparison(
+            JumpInsnNode insn,
+            UninitializedObjects.Value a,
+            UninitializedObjects.Value b,
+            Map<TypeInsnNode, SuspensionPoint> crossing) {
         boolean same = a.origin != null && a.origin == b.origin;
         InsnList r = new InsnList();
         if (!moved(a, crossing) || !moved(b, crossing)) {
@@ -275,18 +308,25 @@ public final class NewMover {
     private static final class InitSite {
         MethodInsnNode call;
         TypeInsnNode origin;
+
         /**
          * The values from the deepest copy of the object up to the receiver (exclusive), bottom
          * to top, without other moved objects: the object's own copies are null, other values
          * their sort. Empty when no copy is below the receiver.
          */
         List<Type> below = new ArrayList<>();
+
         /** Locals holding the object just before the call. */
         List<Integer> locals = new ArrayList<>();
     }
 
-    private static InitSite site(MethodInsnNode call, Frame<UninitializedObjects.Value> f, Frame<BasicValue> sorts,
-            TypeInsnNode origin, int args, Map<TypeInsnNode, SuspensionPoint> crossing) {
+    private static InitSite site(
+            MethodInsnNode call,
+            Frame<UninitializedObjects.Value> f,
+            Frame<BasicValue> sorts,
+            TypeInsnNode origin,
+            int args,
+            Map<TypeInsnNode, SuspensionPoint> crossing) {
         InitSite s = new InitSite();
         s.call = call;
         s.origin = origin;
@@ -358,7 +398,10 @@ public final class NewMover {
             after.add(new VarInsnNode(Opcodes.ASTORE, object));
             for (int j = 0; j < s.below.size(); j++) {
                 Type t = s.below.get(j);
-                after.add(t == null ? new VarInsnNode(Opcodes.ALOAD, object) : FreshLocals.load(t, belowSlots[j]));
+                after.add(
+                        t == null
+                                ? new VarInsnNode(Opcodes.ALOAD, object)
+                                : FreshLocals.load(t, belowSlots[j]));
             }
             for (int l : s.locals) {
                 after.add(new VarInsnNode(Opcodes.ALOAD, object));
@@ -375,7 +418,11 @@ public final class NewMover {
     }
 
     private static UnweavableException cannotMove(TypeInsnNode n, SuspensionPoint p, String why) {
-        return new UnweavableException("an object under construction (new " + n.desc.replace('/', '.')
-                + ") is live across this suspension and " + why, p.line);
+        return new UnweavableException(
+                "an object under construction (new "
+                        + n.desc.replace('/', '.')
+                        + ") is live across this suspension and "
+                        + why,
+                p.line);
     }
 }

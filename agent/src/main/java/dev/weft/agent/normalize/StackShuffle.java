@@ -18,6 +18,7 @@ final class StackShuffle {
 
     /** The values taken, bottom to top. */
     final List<Value> inputs;
+
     /** The values left, bottom to top, as indices into {@link #inputs}. */
     final List<Integer> outputs;
 
@@ -33,19 +34,28 @@ final class StackShuffle {
     /** For each word left on the stack, the input word it copies (0 = the deepest word taken). */
     private static int[] wordsOut(int opcode) {
         switch (opcode) {
-            case Opcodes.POP: return new int[] {};
-            case Opcodes.POP2: return new int[] {};
-            case Opcodes.DUP: return new int[] {0, 0};
-            case Opcodes.DUP_X1: return new int[] {1, 0, 1};
-            case Opcodes.DUP_X2: return new int[] {2, 0, 1, 2};
-            case Opcodes.DUP2: return new int[] {0, 1, 0, 1};
-            case Opcodes.DUP2_X1: return new int[] {1, 2, 0, 1, 2};
-            case Opcodes.DUP2_X2: return new int[] {2, 3, 0, 1, 2, 3};
-            case Opcodes.SWAP: return new int[] {1, 0};
-            default: return null;
+            case Opcodes.POP:
+                return new int[] {};
+            case Opcodes.POP2:
+                return new int[] {};
+            case Opcodes.DUP:
+                return new int[] {0, 0};
+            case Opcodes.DUP_X1:
+                return new int[] {1, 0, 1};
+            case Opcodes.DUP_X2:
+                return new int[] {2, 0, 1, 2};
+            case Opcodes.DUP2:
+                return new int[] {0, 1, 0, 1};
+            case Opcodes.DUP2_X1:
+                return new int[] {1, 2, 0, 1, 2};
+            case Opcodes.DUP2_X2:
+                return new int[] {2, 3, 0, 1, 2, 3};
+            case Opcodes.SWAP:
+                return new int[] {1, 0};
+            default:
+                return null;
         }
     }
-
 
     /** The shuffle {@code opcode} performs on frame {@code f} (which must verify there). */
     static <V extends Value> StackShuffle of(int opcode, Frame<V> f) {

@@ -1,16 +1,16 @@
 package dev.weft.agent.normalize;
 
-import dev.weft.agent.flow.StraightLine;
-import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.SuspensionKind;
+import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.flow.StraightLine;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -33,7 +33,8 @@ public final class StackSpiller {
 
     private StackSpiller() {}
 
-    public static void spill(String owner, MethodNode m, List<SuspensionPoint> points) throws AnalyzerException {
+    public static void spill(String owner, MethodNode m, List<SuspensionPoint> points)
+            throws AnalyzerException {
         spill(owner, m, points, new Analyzer<>(new BasicInterpreter()).analyze(owner, m));
     }
 
@@ -43,11 +44,13 @@ public final class StackSpiller {
      * and store opcodes are used, which agree with {@code BasicInterpreter}'s); returns whether
      * {@code m} changed, that is, whether those frames are stale now.
      */
-    public static boolean spill(String owner, MethodNode m, List<SuspensionPoint> points, Frame<BasicValue>[] frames) {
+    public static boolean spill(
+            String owner, MethodNode m, List<SuspensionPoint> points, Frame<BasicValue>[] frames) {
         boolean changed = false;
         InsnList insns = m.instructions;
         // indices shift as we insert, so look every frame up before the first insertion
-        // (Java cannot create a Frame<BasicValue>[]; these arrays stay here and hold only such frames)
+        // (Java cannot create a Frame<BasicValue>[]; these arrays stay here and hold only such
+        // frames)
         @SuppressWarnings("unchecked")
         Frame<BasicValue>[] at = (Frame<BasicValue>[]) new Frame<?>[points.size()];
         MethodInsnNode[] callee = new MethodInsnNode[points.size()];
@@ -111,7 +114,8 @@ public final class StackSpiller {
      * n's call instead, so that the call stays right before the await and may become a direct
      * await (plan.DirectAwaits). The values are the same; only where they wait differs.
      */
-    private static MethodInsnNode possibleDirectCall(String owner, SuspensionPoint p, Set<LabelNode> referenced) {
+    private static MethodInsnNode possibleDirectCall(
+            String owner, SuspensionPoint p, Set<LabelNode> referenced) {
         if (p.kind != SuspensionKind.AWAIT_FUTURE) {
             return null;
         }
@@ -124,11 +128,14 @@ public final class StackSpiller {
     }
 
     /** {@code [s1 .. sk, args] call await} -> store args, store sk .. s1, load args, call, await, [restore]. */
-    private static void spillBeforeCall(MethodNode m, MethodInsnNode call, Frame<BasicValue> f, int below,
-            SuspensionPoint p) {
-        int args = Type.getArgumentTypes(call.desc).length + (call.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
+    private static void spillBeforeCall(
+            MethodNode m, MethodInsnNode call, Frame<BasicValue> f, int below, SuspensionPoint p) {
+        int args =
+                Type.getArgumentTypes(call.desc).length
+                        + (call.getOpcode() == Opcodes.INVOKESTATIC ? 0 : 1);
         if (f.getStackSize() != below + args) {
-            throw new IllegalStateException("weft: the stack below an awaited call does not match its await");
+            throw new IllegalStateException(
+                    "weft: the stack below an awaited call does not match its await");
         }
         InsnList before = new InsnList();
         int[] argSlots = new int[args];

@@ -9,20 +9,32 @@ import java.util.Map;
 public final class CompanionLayout {
     /** Internal name of the companion class. */
     public final String companionName;
+
     /** Name of the synthetic host method holding the woven body: the method's own name, overloaded. */
     public final String bodyName;
+
     public final CoroutineKind kind;
+
     /** Field name to descriptor, in declaration order. */
     public final Map<String, String> fields;
+
     /** Parameter slots (this first), restored at state 0. */
     public final List<Slot> params;
+
     /** Reachable suspension points, in state order (state = index + 1). */
     public final List<SuspensionPoint> points;
+
     /** Saved slots per reachable suspension point. */
     public final List<List<Slot>> saved;
 
-    CompanionLayout(String companionName, String bodyName, CoroutineKind kind, Map<String, String> fields,
-            List<Slot> params, List<SuspensionPoint> points, List<List<Slot>> saved) {
+    CompanionLayout(
+            String companionName,
+            String bodyName,
+            CoroutineKind kind,
+            Map<String, String> fields,
+            List<Slot> params,
+            List<SuspensionPoint> points,
+            List<List<Slot>> saved) {
         this.companionName = companionName;
         this.bodyName = bodyName;
         this.kind = kind;
@@ -34,7 +46,8 @@ public final class CompanionLayout {
 
     /** Fields declared by the runtime superclass, as (ints, references) counted for size estimates. */
     private static int inheritedBytes(CoroutineKind kind) {
-        // Coroutine: int state + refs awaiting, tail, value, failure; EagerCoroutine adds refs promise,
+        // Coroutine: int state + refs awaiting, tail, value, failure; EagerCoroutine adds refs
+        // promise,
         // run, cx; GeneratorCoroutine: int state, ref yielded, boolean buffered;
         // AsyncGeneratorCoroutine: int state, refs awaiting, yielded, failure, boolean announced.
         switch (kind) {

@@ -71,8 +71,12 @@ public final class DirectAwaits {
      * @param targets lazy methods woven in this pass, by name + descriptor
      * @return the direct sites of {@code m} (normalized, original slots), by suspension point
      */
-    public static Map<SuspensionPoint, Site> find(ClassNode owner, MethodNode m, Iterable<SuspensionPoint> points,
-            Map<String, Target> targets) throws AnalyzerException {
+    public static Map<SuspensionPoint, Site> find(
+            ClassNode owner,
+            MethodNode m,
+            Iterable<SuspensionPoint> points,
+            Map<String, Target> targets)
+            throws AnalyzerException {
         Map<SuspensionPoint, Site> sites = new IdentityHashMap<>();
         if (targets.isEmpty()) {
             return sites;
@@ -114,7 +118,8 @@ public final class DirectAwaits {
     }
 
     private static boolean cannotDispatch(ClassNode owner, MethodNode target) {
-        boolean finalClass = (owner.access & (Opcodes.ACC_FINAL | Opcodes.ACC_INTERFACE)) == Opcodes.ACC_FINAL;
+        boolean finalClass =
+                (owner.access & (Opcodes.ACC_FINAL | Opcodes.ACC_INTERFACE)) == Opcodes.ACC_FINAL;
         return (target.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0 || finalClass;
     }
 
@@ -124,14 +129,17 @@ public final class DirectAwaits {
             return false;
         }
         for (AbstractInsnNode insn : m.instructions) {
-            if (insn instanceof VarInsnNode && ((VarInsnNode) insn).var == 0 && insn.getOpcode() != Opcodes.ALOAD) {
+            if (insn instanceof VarInsnNode
+                    && ((VarInsnNode) insn).var == 0
+                    && insn.getOpcode() != Opcodes.ALOAD) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean receiverIsThis(MethodNode m, Frame<SourceValue>[] frames, MethodInsnNode call) {
+    private static boolean receiverIsThis(
+            MethodNode m, Frame<SourceValue>[] frames, MethodInsnNode call) {
         Frame<SourceValue> f = frames[m.instructions.indexOf(call)];
         if (f == null) {
             return false; // unreachable
@@ -145,7 +153,8 @@ public final class DirectAwaits {
      * local whose every store stored such a value: the stack spiller moves a receiver through a
      * fresh local when something sits below the call.
      */
-    private static boolean isThis(MethodNode m, Frame<SourceValue>[] frames, SourceValue v, int hops) {
+    private static boolean isThis(
+            MethodNode m, Frame<SourceValue>[] frames, SourceValue v, int hops) {
         if (v.insns.isEmpty()) {
             return false;
         }
@@ -168,8 +177,12 @@ public final class DirectAwaits {
                 return false;
             }
             for (AbstractInsnNode store : stores.insns) {
-                Frame<SourceValue> sf = store.getOpcode() == Opcodes.ASTORE ? frames[m.instructions.indexOf(store)] : null;
-                if (sf == null || !isThis(m, frames, sf.getStack(sf.getStackSize() - 1), hops - 1)) {
+                Frame<SourceValue> sf =
+                        store.getOpcode() == Opcodes.ASTORE
+                                ? frames[m.instructions.indexOf(store)]
+                                : null;
+                if (sf == null
+                        || !isThis(m, frames, sf.getStack(sf.getStackSize() - 1), hops - 1)) {
                     return false;
                 }
             }

@@ -21,8 +21,13 @@ public final class LayoutPlanner {
      * @param ordinal the method's index among the class's coroutine methods, making names unique
      *     and deterministic (load-time and build-time weaving must agree)
      */
-    public static CompanionLayout plan(ClassNode owner, MethodNode m, CoroutineKind kind, int ordinal,
-            List<SuspensionPoint> points, List<List<SavedLocal>> savedPerPoint) {
+    public static CompanionLayout plan(
+            ClassNode owner,
+            MethodNode m,
+            CoroutineKind kind,
+            int ordinal,
+            List<SuspensionPoint> points,
+            List<List<SavedLocal>> savedPerPoint) {
         String simple = m.name.replace('<', '_').replace('>', '_');
         String companion = owner.name + "$weft$" + simple + "$" + ordinal;
         // The body keeps the method's name (an overload taking the companion), so stack traces
@@ -84,7 +89,11 @@ public final class LayoutPlanner {
 
     private static int category(Type t) {
         switch (t.getSort()) {
-            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+            case Type.BOOLEAN:
+            case Type.BYTE:
+            case Type.CHAR:
+            case Type.SHORT:
+            case Type.INT:
                 return 0;
             case Type.LONG:
                 return 1;

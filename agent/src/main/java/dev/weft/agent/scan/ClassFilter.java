@@ -11,9 +11,13 @@ public final class ClassFilter {
 
     private static final String[] JDK_PREFIXES = {"java/", "javax/", "jdk/", "sun/", "com/sun/"};
     private static final String[] WEFT_TREES = {"dev/weft/internal/", "dev/weft/agent/"};
+
     /** The weaver's own test samples live under the agent's tree and must be woven. */
     private static final String AGENT_SAMPLES = "dev/weft/agent/samples/";
-    private static final String[] WEFT_API_PACKAGES = {"dev/weft/", "dev/weft/net/", "dev/weft/sync/"};
+
+    private static final String[] WEFT_API_PACKAGES = {
+        "dev/weft/", "dev/weft/net/", "dev/weft/sync/"
+    };
 
     private ClassFilter() {}
 

@@ -39,8 +39,12 @@ public final class ConstantPoolScan {
         // makes no calls except for the rare UTF-8 constant whose length is one of the three names'
         // or that ends like a descriptor returning Future ("...e;").
         try {
-            if (b.length < 10 || ((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF))
-                    != 0xCAFEBABE) {
+            if (b.length < 10
+                    || ((b[0] & 0xFF) << 24
+                                    | (b[1] & 0xFF) << 16
+                                    | (b[2] & 0xFF) << 8
+                                    | (b[3] & 0xFF))
+                            != 0xCAFEBABE) {
                 return Verdict.CORRUPT;
             }
             int count = (b[8] & 0xFF) << 8 | (b[9] & 0xFF);
@@ -48,29 +52,43 @@ public final class ConstantPoolScan {
             boolean candidate = false;
             for (int i = 1; i < count; i++) {
                 switch (b[p]) {
-                    case 1: { // Utf8
-                        int len = (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF);
-                        int start = p + 3;
-                        if (len == MARKER.length && matches(b, start, MARKER)) {
-                            return Verdict.WOVEN;
+                    case 1:
+                        { // Utf8
+                            int len = (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF);
+                            int start = p + 3;
+                            if (len == MARKER.length && matches(b, start, MARKER)) {
+                                return Verdict.WOVEN;
+                            }
+                            if ((len == ASYNC.length && matches(b, start, ASYNC))
+                                    || (len == GENERATOR.length && matches(b, start, GENERATOR))
+                                    || (len >= RETURNS_FUTURE.length
+                                            && b[start + len - 2] == 'e'
+                                            && returnsFuture(b, start, len))) {
+                                candidate = true;
+                            }
+                            p = start + len;
+                            break;
                         }
-                        if ((len == ASYNC.length && matches(b, start, ASYNC))
-                                || (len == GENERATOR.length && matches(b, start, GENERATOR))
-                                || (len >= RETURNS_FUTURE.length && b[start + len - 2] == 'e'
-                                        && returnsFuture(b, start, len))) {
-                            candidate = true;
-                        }
-                        p = start + len;
-                        break;
-                    }
-                    case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
+                    case 3:
+                    case 4:
+                    case 9:
+                    case 10:
+                    case 11:
+                    case 12:
+                    case 17:
+                    case 18:
                         p += 5;
                         break;
-                    case 5: case 6: // Long, Double: take two pool slots
+                    case 5:
+                    case 6: // Long, Double: take two pool slots
                         p += 9;
                         i++;
                         break;
-                    case 7: case 8: case 16: case 19: case 20:
+                    case 7:
+                    case 8:
+                    case 16:
+                    case 19:
+                    case 20:
                         p += 3;
                         break;
                     case 15:
@@ -108,7 +126,8 @@ public final class ConstantPoolScan {
 
     /** {@code target} at {@code b[start..]}; the caller checked the length. */
     private static boolean matches(byte[] b, int start, byte[] target) {
-        return start + target.length <= b.length && Arrays.equals(b, start, start + target.length, target, 0, target.length);
+        return start + target.length <= b.length
+                && Arrays.equals(b, start, start + target.length, target, 0, target.length);
     }
 
     /** The names are ASCII; not String.getBytes, whose charset lookup is class loading at start-up. */

@@ -88,10 +88,16 @@ public final class WeaveStats {
     }
 
     private static void print() {
-        StringBuilder sb = new StringBuilder("[weft] agent stats (ms of the weaving thread's CPU / calls):\n");
+        StringBuilder sb =
+                new StringBuilder("[weft] agent stats (ms of the weaving thread's CPU / calls):\n");
         for (Phase p : PHASES) {
-            sb.append(String.format(java.util.Locale.ROOT, "[weft]   %-28s %9.2f ms %7d%n",
-                    p.label, NANOS.get(p.ordinal()) / 1e6, COUNTS.get(p.ordinal())));
+            sb.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "[weft]   %-28s %9.2f ms %7d%n",
+                            p.label,
+                            NANOS.get(p.ordinal()) / 1e6,
+                            COUNTS.get(p.ordinal())));
         }
         System.err.print(sb);
     }

@@ -28,7 +28,8 @@ public final class WovenClassVerifier {
      * Data-flow checks of the named methods only ({@code name + descriptor}): the weaver's own
      * guard on the bodies it generated, cheap enough to run at load time.
      */
-    public static Map<String, String> methodProblems(byte[] bytes, TypeHierarchy hierarchy, Set<String> methods) {
+    public static Map<String, String> methodProblems(
+            byte[] bytes, TypeHierarchy hierarchy, Set<String> methods) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (methods.isEmpty()) {
             return problems;
@@ -36,14 +37,20 @@ public final class WovenClassVerifier {
         // only the named methods are parsed: ClassReader skips a method whose visitor is null
         // (a local, because inside a ClassNode subclass "methods" names ClassNode's own field)
         Set<String> wanted = methods;
-        ClassNode cn = new ClassNode(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return wanted.contains(name.concat(descriptor))
-                        ? super.visitMethod(access, name, descriptor, signature, exceptions) : null;
-            }
-        };
+        ClassNode cn =
+                new ClassNode(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access,
+                            String name,
+                            String descriptor,
+                            String signature,
+                            String[] exceptions) {
+                        return wanted.contains(name.concat(descriptor))
+                                ? super.visitMethod(access, name, descriptor, signature, exceptions)
+                                : null;
+                    }
+                };
         new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
         List<Type> itfs = new ArrayList<>();
         for (String i : cn.interfaces) {
@@ -51,8 +58,14 @@ public final class WovenClassVerifier {
         }
         boolean itf = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         for (MethodNode m : cn.methods) {
-            HierarchyVerifier v = new HierarchyVerifier(hierarchy, Type.getObjectType(cn.name),
-                    cn.superName == null ? null : Type.getObjectType(cn.superName), itfs, itf, true);
+            HierarchyVerifier v =
+                    new HierarchyVerifier(
+                            hierarchy,
+                            Type.getObjectType(cn.name),
+                            cn.superName == null ? null : Type.getObjectType(cn.superName),
+                            itfs,
+                            itf,
+                            true);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
                 String u = uninitializedProblem(cn.name, m);
@@ -80,14 +93,20 @@ public final class WovenClassVerifier {
         for (String i : cn.interfaces) {
             itfs.add(Type.getObjectType(i));
         }
-        hierarchy.declare(cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
+        hierarchy.declare(
+                cn.name, cn.superName, cn.interfaces, (cn.access & Opcodes.ACC_INTERFACE) != 0);
         for (MethodNode m : cn.methods) {
             if (m.instructions.size() == 0) {
                 continue;
             }
-            HierarchyVerifier v = new HierarchyVerifier(hierarchy, Type.getObjectType(cn.name),
-                    cn.superName == null ? null : Type.getObjectType(cn.superName), itfs,
-                    (cn.access & Opcodes.ACC_INTERFACE) != 0, true);
+            HierarchyVerifier v =
+                    new HierarchyVerifier(
+                            hierarchy,
+                            Type.getObjectType(cn.name),
+                            cn.superName == null ? null : Type.getObjectType(cn.superName),
+                            itfs,
+                            (cn.access & Opcodes.ACC_INTERFACE) != 0,
+                            true);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
                 String u = uninitializedProblem(cn.name, m);
@@ -107,7 +126,8 @@ public final class WovenClassVerifier {
      * initialized a second time (the shape of an uninitialized object saved across a suspension).
      * Constructors are skipped: their {@code this} starts uninitialized, which is not modelled.
      */
-    private static String uninitializedProblem(String owner, MethodNode m) throws AnalyzerException {
+    private static String uninitializedProblem(String owner, MethodNode m)
+            throws AnalyzerException {
         if (m.name.equals("<init>") || ConstructionShapes.allImmediate(m)) {
             return null;
         }
@@ -116,6 +136,8 @@ public final class WovenClassVerifier {
             return null;
         }
         String first = String.join("; ", found.subList(0, Math.min(3, found.size())));
-        return "objects under construction: " + first + (found.size() > 3 ? "; and " + (found.size() - 3) + " more" : "");
+        return "objects under construction: "
+                + first
+                + (found.size() > 3 ? "; and " + (found.size() - 3) + " more" : "");
     }
 }

@@ -18,18 +18,28 @@ public final class MethodReport {
     public final String descriptor;
     public final CoroutineKind kind;
     public final CompanionLayout layout;
+
     /** Per state, the saved locals as {@code name->field} (source names from the LocalVariableTable). */
     public final List<List<String>> savedNames;
+
     /**
      * Whether some await of the class calls this method's direct entry (docs/design.md,
      * "Direct await of woven methods").
      */
     public final boolean hasDirectEntry;
+
     /** The states (1..n) whose await calls a direct entry instead of polling a new call. */
     public final java.util.Set<Integer> directStates;
 
-    MethodReport(String className, String method, String descriptor, CoroutineKind kind, CompanionLayout layout,
-            List<List<String>> savedNames, boolean hasDirectEntry, java.util.Set<Integer> directStates) {
+    MethodReport(
+            String className,
+            String method,
+            String descriptor,
+            CoroutineKind kind,
+            CompanionLayout layout,
+            List<List<String>> savedNames,
+            boolean hasDirectEntry,
+            java.util.Set<Integer> directStates) {
         this.hasDirectEntry = hasDirectEntry;
         this.directStates = directStates;
         this.className = className;
@@ -54,7 +64,8 @@ public final class MethodReport {
                 String name = "(stack)";
                 if (m.localVariables != null) {
                     for (LocalVariableNode lv : m.localVariables) {
-                        if (lv.index == s.local && m.instructions.indexOf(lv.start) <= at
+                        if (lv.index == s.local
+                                && m.instructions.indexOf(lv.start) <= at
                                 && at < m.instructions.indexOf(lv.end)) {
                             name = lv.name;
                         }
@@ -71,27 +82,45 @@ public final class MethodReport {
     private String eagerType() {
         String r = org.objectweb.asm.Type.getReturnType(descriptor).getInternalName();
         return dev.weft.agent.check.PromiseTypes.isSubclass(r)
-                ? "CompletableFuture subclass " + r.replace('/', '.') : "CompletableFuture";
+                ? "CompletableFuture subclass " + r.replace('/', '.')
+                : "CompletableFuture";
     }
 
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        String k = kind == CoroutineKind.LAZY ? "async (lazy Future)"
-                : kind == CoroutineKind.EAGER ? "async (eager " + eagerType() + ")"
-                : kind == CoroutineKind.ASYNC_GENERATOR ? "async generator (AsyncStream)" : "generator";
+        String k =
+                kind == CoroutineKind.LAZY
+                        ? "async (lazy Future)"
+                        : kind == CoroutineKind.EAGER
+                                ? "async (eager " + eagerType() + ")"
+                                : kind == CoroutineKind.ASYNC_GENERATOR
+                                        ? "async generator (AsyncStream)"
+                                        : "generator";
         out.add(className.replace('/', '.') + "." + javaSignature(method, descriptor) + "  " + k);
         int state = 1;
         for (SuspensionPoint p : layout.points) {
             List<String> names = savedNames.get(state - 1);
             String direct = directStates.contains(state) ? " (direct call)" : "";
-            out.add("  state " + state++ + ": " + (p.kind.isAwait() ? "await" : "yield") + direct + " at line " + p.line
-                    + ", saves " + (names.isEmpty() ? "nothing (no local is live across it)" : String.join(" ", names)));
+            out.add(
+                    "  state "
+                            + state++
+                            + ": "
+                            + (p.kind.isAwait() ? "await" : "yield")
+                            + direct
+                            + " at line "
+                            + p.line
+                            + ", saves "
+                            + (names.isEmpty()
+                                    ? "nothing (no local is live across it)"
+                                    : String.join(" ", names)));
         }
         Map<String, String> paramFields = new java.util.HashMap<>();
-        // params lists this first for an instance method: one more slot than the descriptor's arguments
+        // params lists this first for an instance method: one more slot than the descriptor's
+        // arguments
         boolean instance = layout.params.size() > Type.getArgumentTypes(descriptor).length;
         for (Slot p : layout.params) {
-            paramFields.put(p.field, instance && p == layout.params.get(0) ? " (this)" : " (argument)");
+            paramFields.put(
+                    p.field, instance && p == layout.params.get(0) ? " (this)" : " (argument)");
         }
         StringBuilder f = new StringBuilder();
         for (Map.Entry<String, String> e : layout.fields.entrySet()) {
@@ -99,14 +128,23 @@ public final class MethodReport {
                 f.append(", ");
             }
             f.append(javaType(e.getValue())).append(' ').append(e.getKey());
-            // why a state that "saves nothing" still has fields: the call's arguments wait here for the body
+            // why a state that "saves nothing" still has fields: the call's arguments wait here for
+            // the body
             f.append(paramFields.getOrDefault(e.getKey(), ""));
         }
-        out.add("  state object " + layout.companionName.replace('/', '.') + " extends "
-                + layout.kind.superName.substring(layout.kind.superName.lastIndexOf('/') + 1) + ": ~"
-                + layout.estimatedBytes() + " bytes; fields: " + (f.length() == 0 ? "(none)" : f));
+        out.add(
+                "  state object "
+                        + layout.companionName.replace('/', '.')
+                        + " extends "
+                        + layout.kind.superName.substring(
+                                layout.kind.superName.lastIndexOf('/') + 1)
+                        + ": ~"
+                        + layout.estimatedBytes()
+                        + " bytes; fields: "
+                        + (f.length() == 0 ? "(none)" : f));
         if (hasDirectEntry) {
-            out.add("  direct entry: awaited directly in this class; allocates the state object only if it suspends");
+            out.add(
+                    "  direct entry: awaited directly in this class; allocates the state object only if it suspends");
         }
         return out;
     }

@@ -2,8 +2,8 @@ package dev.weft.agent.weave;
 
 import dev.weft.agent.analyze.SavedLocal;
 import dev.weft.agent.analyze.SuspensionAnalysis;
-import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.BlockingCalls;
+import dev.weft.agent.check.CoroutineKind;
 import dev.weft.agent.check.DiscardedFutures;
 import dev.weft.agent.check.MethodChecker;
 import dev.weft.agent.check.Rejection;
@@ -14,7 +14,6 @@ import dev.weft.agent.emit.BodyEmitter;
 import dev.weft.agent.emit.CompanionEmbedder;
 import dev.weft.agent.emit.CompanionEmitter;
 import dev.weft.agent.emit.DirectEmitter;
-import dev.weft.agent.emit.HierarchyClassWriter;
 import dev.weft.agent.emit.RejectionEmitter;
 import dev.weft.agent.emit.StubEmitter;
 import dev.weft.agent.emit.UnwritableMethodException;
@@ -28,8 +27,8 @@ import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.LayoutPlanner;
 import dev.weft.agent.read.ClassReading;
 import dev.weft.agent.read.UnreadableClassException;
-import dev.weft.agent.stats.WeaveStats.Phase;
 import dev.weft.agent.stats.WeaveStats;
+import dev.weft.agent.stats.WeaveStats.Phase;
 import dev.weft.agent.verify.WovenClassVerifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,12 +57,14 @@ public final class Weaver {
      * @return null if the class has no suspension points and no warnings (pass it through
      *     untouched); a result with {@code woven == false} if it has only warnings
      */
-    public static WeaveResult weave(byte[] bytes, ClassFileLocator locator) throws UnreadableClassException {
+    public static WeaveResult weave(byte[] bytes, ClassFileLocator locator)
+            throws UnreadableClassException {
         return weave(bytes, new TypeHierarchy(locator));
     }
 
     /** As {@link #weave(byte[], ClassFileLocator)}, over a (possibly shared, caching) hierarchy. */
-    public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy) throws UnreadableClassException {
+    public static WeaveResult weave(byte[] bytes, TypeHierarchy hierarchy)
+            throws UnreadableClassException {
         return weave(bytes, hierarchy, true);
     }
 
@@ -88,8 +89,11 @@ public final class Weaver {
                 return result;
             }
             if (failed.keySet().containsAll(pass.failures.keySet())) {
-                throw new IllegalStateException("weft: woven again without " + failed.keySet()
-                        + " and still failing: " + pass.failures);
+                throw new IllegalStateException(
+                        "weft: woven again without "
+                                + failed.keySet()
+                                + " and still failing: "
+                                + pass.failures);
             }
             failed.putAll(pass.failures);
         }
@@ -138,8 +142,9 @@ public final class Weaver {
      * serves both the spill and the saved locals unless the spill changed the method (the common
      * await leaves nothing below its argument).
      */
-    static SuspensionAnalysis.Flow normalize(ClassNode cn, MethodNode m, List<SuspensionPoint> points,
-            TypeHierarchy hierarchy) throws AnalyzerException {
+    static SuspensionAnalysis.Flow normalize(
+            ClassNode cn, MethodNode m, List<SuspensionPoint> points, TypeHierarchy hierarchy)
+            throws AnalyzerException {
         MayThrowArguments.drop(m, points);
         NewMover.moveAcrossSuspensions(cn.name, m, points);
         SuspensionAnalysis.Flow flow = SuspensionAnalysis.flow(cn, m, hierarchy);
@@ -154,6 +159,7 @@ public final class Weaver {
         final TypeHierarchy hierarchy;
         final Map<Failure, String> failed;
         final boolean selfVerify;
+
         /** Why parts of this pass's woven form are unusable; non-empty means weave again. */
         final Map<Failure, String> failures = new LinkedHashMap<>();
 
@@ -164,8 +170,10 @@ public final class Weaver {
         final List<MethodReport> reports = new ArrayList<>();
         final Map<String, byte[]> companions = new LinkedHashMap<>();
         final List<MethodNode> bodies = new ArrayList<>();
+
         /** Each emitted method (name + descriptor) to the part that fails if it does not write or verify. */
         final Map<String, Failure> bodyToOriginal = new HashMap<>();
+
         final List<MethodNode> needFrames = new ArrayList<>();
         final Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
         final Set<String> called = new HashSet<>();
@@ -181,8 +189,15 @@ public final class Weaver {
             cn = WeaveStats.timed(Phase.READ, () -> ClassReading.read(bytes));
             List<MethodChecker.Verdict> verdicts = WeaveStats.timed(Phase.CHECK, this::check);
             if (verdicts.isEmpty()) {
-                return warnings.isEmpty() ? null : new WeaveResult(bytes, Collections.emptyMap(),
-                        Collections.emptyList(), Collections.emptyList(), warnings, false);
+                return warnings.isEmpty()
+                        ? null
+                        : new WeaveResult(
+                                bytes,
+                                Collections.emptyMap(),
+                                Collections.emptyList(),
+                                Collections.emptyList(),
+                                warnings,
+                                false);
             }
             List<Prepared> prepared = WeaveStats.timed(Phase.PREPARE, () -> prepare(verdicts));
             WeaveStats.timed(Phase.DIRECT, () -> findDirectAwaits(prepared));
@@ -255,13 +270,18 @@ public final class Weaver {
             for (Prepared p : prepared) {
                 if (p.verdict.kind == CoroutineKind.LAZY
                         && !failed.containsKey(new Failure(p.key, Part.DIRECT_ENTRY))) {
-                    targets.put(p.key, new DirectAwaits.Target(p.verdict.method, p.layout.bodyName,
-                            CompanionEmitter.directDescriptor(cn.name, p.verdict.method)));
+                    targets.put(
+                            p.key,
+                            new DirectAwaits.Target(
+                                    p.verdict.method,
+                                    p.layout.bodyName,
+                                    CompanionEmitter.directDescriptor(cn.name, p.verdict.method)));
                 }
             }
             for (Prepared p : prepared) {
                 // an async generator is not a Coroutine, the root a direct entry hands off to
-                if (p.verdict.kind == CoroutineKind.GENERATOR || p.verdict.kind == CoroutineKind.ASYNC_GENERATOR
+                if (p.verdict.kind == CoroutineKind.GENERATOR
+                        || p.verdict.kind == CoroutineKind.ASYNC_GENERATOR
                         || failed.containsKey(new Failure(p.key, Part.DIRECT_CALLS))) {
                     continue;
                 }
@@ -305,13 +325,15 @@ public final class Weaver {
             byte[] companion = CompanionEmitter.emit(cn, m, layout);
             if (called.contains(p.key)) {
                 DirectAwaits.Target t = targets.get(p.key);
-                MethodNode entry = DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
+                MethodNode entry =
+                        DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
                 bodies.add(entry);
                 bodyToOriginal.put(entry.name + entry.desc, new Failure(p.key, Part.DIRECT_ENTRY));
             }
             MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct);
             bodies.add(body);
-            bodyToOriginal.put(body.name + body.desc,
+            bodyToOriginal.put(
+                    body.name + body.desc,
                     new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
             StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
             companions.put(layout.companionName, companion);
@@ -321,8 +343,16 @@ public final class Weaver {
                     directStates.add(k + 1);
                 }
             }
-            reports.add(new MethodReport(cn.name, m.name, m.desc, p.verdict.kind, layout, names,
-                    called.contains(p.key), directStates));
+            reports.add(
+                    new MethodReport(
+                            cn.name,
+                            m.name,
+                            m.desc,
+                            p.verdict.kind,
+                            layout,
+                            names,
+                            called.contains(p.key),
+                            directStates));
         }
 
         /** The write stage (frames for the new bodies); null with {@link #failures} set if one cannot be written. */
@@ -342,11 +372,14 @@ public final class Weaver {
 
         /** The verify stage: the weaver's own verifier over the new bodies, where it runs. */
         private Void verify(byte[] out) {
-            Map<String, String> problems = selfVerify
-                    ? WovenClassVerifier.methodProblems(out, hierarchy, bodyToOriginal.keySet())
-                    : Collections.<String, String>emptyMap();
+            Map<String, String> problems =
+                    selfVerify
+                            ? WovenClassVerifier.methodProblems(
+                                    out, hierarchy, bodyToOriginal.keySet())
+                            : Collections.<String, String>emptyMap();
             for (Map.Entry<String, String> p : problems.entrySet()) {
-                failures.put(widen(bodyToOriginal.get(p.getKey())),
+                failures.put(
+                        widen(bodyToOriginal.get(p.getKey())),
                         "internal error, woven code does not verify: " + p.getValue());
             }
             return null;
@@ -357,13 +390,22 @@ public final class Weaver {
          * if it failed that way already, the method itself is given up.
          */
         private Failure widen(Failure f) {
-            return f.part() == Part.DIRECT_CALLS && failed.containsKey(f) ? new Failure(f.method(), Part.METHOD) : f;
+            return f.part() == Part.DIRECT_CALLS && failed.containsKey(f)
+                    ? new Failure(f.method(), Part.METHOD)
+                    : f;
         }
 
         private void reject(Prepared p, Throwable e) {
-            int line = e instanceof UnweavableException && ((UnweavableException) e).line >= 0
-                    ? ((UnweavableException) e).line : p.firstLine;
-            Rejection r = Rejection.of(cn, p.verdict.method, line, "weft: cannot weave this method (" + why(e) + ")");
+            int line =
+                    e instanceof UnweavableException && ((UnweavableException) e).line >= 0
+                            ? ((UnweavableException) e).line
+                            : p.firstLine;
+            Rejection r =
+                    Rejection.of(
+                            cn,
+                            p.verdict.method,
+                            line,
+                            "weft: cannot weave this method (" + why(e) + ")");
             rejections.add(r);
             RejectionEmitter.emit(p.verdict.method, r, Collections.emptyList());
         }

@@ -16,15 +16,15 @@ class LivenessTest {
     @Test
     void liveSlotsAcrossAWordBoundaryAndALoop() {
         InsnList code = new InsnList();
-        code.add(new InsnNode(Opcodes.ICONST_0));            // 0
-        code.add(new VarInsnNode(Opcodes.ISTORE, 65));       // 1
-        code.add(new InsnNode(Opcodes.LCONST_0));            // 2
-        code.add(new VarInsnNode(Opcodes.LSTORE, 63));       // 3: defines 63 and 64
-        code.add(new IincInsnNode(65, 1));                   // 4: loop head, uses 65
-        code.add(new VarInsnNode(Opcodes.LLOAD, 63));        // 5
-        code.add(new InsnNode(Opcodes.POP2));                // 6
-        code.add(new VarInsnNode(Opcodes.ILOAD, 65));        // 7: back to 4, or on to 8
-        code.add(new InsnNode(Opcodes.IRETURN));             // 8
+        code.add(new InsnNode(Opcodes.ICONST_0)); // 0
+        code.add(new VarInsnNode(Opcodes.ISTORE, 65)); // 1
+        code.add(new InsnNode(Opcodes.LCONST_0)); // 2
+        code.add(new VarInsnNode(Opcodes.LSTORE, 63)); // 3: defines 63 and 64
+        code.add(new IincInsnNode(65, 1)); // 4: loop head, uses 65
+        code.add(new VarInsnNode(Opcodes.LLOAD, 63)); // 5
+        code.add(new InsnNode(Opcodes.POP2)); // 6
+        code.add(new VarInsnNode(Opcodes.ILOAD, 65)); // 7: back to 4, or on to 8
+        code.add(new InsnNode(Opcodes.IRETURN)); // 8
         int[][] successors = {{1}, {2}, {3}, {4}, {5}, {6}, {7}, {8, 4}, {}};
         Liveness live = Liveness.of(code, successors);
 

@@ -37,8 +37,7 @@ class WovenCacheTest {
     private static final String LOCALS = "dev.weft.agent.samples.Locals";
     private static final String REJECTED = "dev.weft.agent.samples.Rejected";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final ClassLoader app = getClass().getClassLoader();
 
@@ -47,7 +46,8 @@ class WovenCacheTest {
     }
 
     private byte[] transform(WeavingTransformer t, String className) {
-        return t.transform(app, className.replace('.', '/'), null, null, WeavingLoader.original(className));
+        return t.transform(
+                app, className.replace('.', '/'), null, null, WeavingLoader.original(className));
     }
 
     @Test
@@ -61,7 +61,10 @@ class WovenCacheTest {
         WeavingTransformer second = transformer("agent-1");
         assertArrayEquals(woven, transform(second, LOCALS));
         assertEquals(1, second.cache().hits());
-        assertArrayEquals(woven, transform(new WeavingTransformer(), LOCALS), "the cached bytes are what weaving writes");
+        assertArrayEquals(
+                woven,
+                transform(new WeavingTransformer(), LOCALS),
+                "the cached bytes are what weaving writes");
     }
 
     @Test
@@ -72,9 +75,14 @@ class WovenCacheTest {
         assertEquals(0, upgraded.cache().hits());
 
         byte[] changed = WeavingLoader.original(LOCALS).clone();
-        changed[changed.length - 1] ^= 1; // the stored input is compared in full, whatever the file name
+        changed[changed.length - 1] ^=
+                1; // the stored input is compared in full, whatever the file name
         WovenCache c = new WovenCache(dir, "agent-2");
-        assertNull(c.lookup(LOCALS.replace('.', '/'), changed, new TypeHierarchy(ClassFileLocator.ForClassLoader.of(app))));
+        assertNull(
+                c.lookup(
+                        LOCALS.replace('.', '/'),
+                        changed,
+                        new TypeHierarchy(ClassFileLocator.ForClassLoader.of(app))));
     }
 
     @Test
@@ -93,7 +101,8 @@ class WovenCacheTest {
         byte[] in = WeavingLoader.original(LOCALS);
         transform(transformer("agent-1"), LOCALS);
         WovenCache c = new WovenCache(dir, "agent-1");
-        assertNotNull(c.lookup(name, in, new TypeHierarchy(ClassFileLocator.ForClassLoader.of(app))),
+        assertNotNull(
+                c.lookup(name, in, new TypeHierarchy(ClassFileLocator.ForClassLoader.of(app))),
                 "today's class files: a hit");
 
         List<String> consulted = consultedTypes(name, in);
@@ -101,9 +110,11 @@ class WovenCacheTest {
         for (String victim : consulted) {
             // the type now reads as an interface (an interface as a class): frames merged through
             // it could differ.
-            ClassFileLocator changed = new ClassFileLocator.Compound(
-                    ClassFileLocator.Simple.of(victim.replace('/', '.'), headerFlipped(victim)),
-                    ClassFileLocator.ForClassLoader.of(app));
+            ClassFileLocator changed =
+                    new ClassFileLocator.Compound(
+                            ClassFileLocator.Simple.of(
+                                    victim.replace('/', '.'), headerFlipped(victim)),
+                            ClassFileLocator.ForClassLoader.of(app));
             assertNull(c.lookup(name, in, new TypeHierarchy(changed)), victim + " changed: a miss");
         }
     }
@@ -114,17 +125,30 @@ class WovenCacheTest {
         Map<String, String> rec = h.record();
         Weaver.weave(in, h, true);
         return rec.keySet().stream()
-                .filter(k -> !k.startsWith("file:") && !h.isDeclared(k) && !k.equals("java/lang/Object"))
+                .filter(
+                        k ->
+                                !k.startsWith("file:")
+                                        && !h.isDeclared(k)
+                                        && !k.equals("java/lang/Object"))
                 .collect(Collectors.toList());
     }
 
     /** A header for {@code internalName} that reads differently from today's: kind flipped. */
     private static byte[] headerFlipped(String internalName) {
-        boolean wasInterface = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(WovenCacheTest.class.getClassLoader()))
-                .isInterface(internalName);
+        boolean wasInterface =
+                new TypeHierarchy(
+                                ClassFileLocator.ForClassLoader.of(
+                                        WovenCacheTest.class.getClassLoader()))
+                        .isInterface(internalName);
         int kind = wasInterface ? 0 : Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT;
         ClassWriter w = new ClassWriter(0);
-        w.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | kind, internalName, null, "java/lang/Object", null);
+        w.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | kind,
+                internalName,
+                null,
+                "java/lang/Object",
+                null);
         w.visitEnd();
         return w.toByteArray();
     }

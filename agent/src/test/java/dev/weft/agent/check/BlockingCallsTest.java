@@ -44,8 +44,12 @@ class BlockingCallsTest {
 
     private static WeaveResult weave(String name) throws Exception {
         byte[] bytes = WeavingLoader.original(name);
-        return Weaver.weave(bytes, new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
-                ClassFileLocator.ForClassLoader.of(BlockingCallsTest.class.getClassLoader())));
+        return Weaver.weave(
+                bytes,
+                new ClassFileLocator.Compound(
+                        ClassFileLocator.Simple.of(name, bytes),
+                        ClassFileLocator.ForClassLoader.of(
+                                BlockingCallsTest.class.getClassLoader())));
     }
 
     private static List<Warning> blocking(WeaveResult r) {
@@ -84,10 +88,19 @@ class BlockingCallsTest {
             code.add(l);
             code.add(new LineNumberNode(line++, l));
             // a call with the entry's owner (or a user class for Object.wait), name and descriptor
-            String desc = e.descriptorPrefix.isEmpty() ? "()V"
-                    : e.descriptorPrefix.endsWith(")V") ? e.descriptorPrefix : e.descriptorPrefix + ")V";
-            code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, e.owner == null ? "com/example/Lock" : e.owner,
-                    e.name, desc, false));
+            String desc =
+                    e.descriptorPrefix.isEmpty()
+                            ? "()V"
+                            : e.descriptorPrefix.endsWith(")V")
+                                    ? e.descriptorPrefix
+                                    : e.descriptorPrefix + ")V";
+            code.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKEVIRTUAL,
+                            e.owner == null ? "com/example/Lock" : e.owner,
+                            e.name,
+                            desc,
+                            false));
         }
         m.instructions = code;
         List<Warning> ws = BlockingCalls.find(cn, m);
@@ -97,11 +110,17 @@ class BlockingCallsTest {
             Warning w = ws.get(i);
             assertEquals(100 + i, w.line);
             assertEquals(Warning.Kind.BLOCKING_CALL, w.kind);
-            assertTrue(w.message.startsWith("com.example.App.run(App.java:" + (100 + i) + "): "), w.message);
-            assertTrue(w.message.contains(" blocks the worker thread that runs this task"), w.message);
+            assertTrue(
+                    w.message.startsWith("com.example.App.run(App.java:" + (100 + i) + "): "),
+                    w.message);
+            assertTrue(
+                    w.message.contains(" blocks the worker thread that runs this task"), w.message);
             assertTrue(w.message.endsWith(e.advice), w.message);
-            assertTrue(w.message.contains("Async.sleep") || w.message.contains("await")
-                    || w.message.contains("spawnBlocking"), w.message);
+            assertTrue(
+                    w.message.contains("Async.sleep")
+                            || w.message.contains("await")
+                            || w.message.contains("spawnBlocking"),
+                    w.message);
         }
     }
 
@@ -111,7 +130,11 @@ class BlockingCallsTest {
             {"java/util/Optional", "get", "()Ljava/lang/Object;"},
             {"java/util/function/Supplier", "get", "()Ljava/lang/Object;"},
             {"java/util/Map", "get", "(Ljava/lang/Object;)Ljava/lang/Object;"},
-            {"java/lang/String", "join", "(Ljava/lang/CharSequence;[Ljava/lang/CharSequence;)Ljava/lang/String;"},
+            {
+                "java/lang/String",
+                "join",
+                "(Ljava/lang/CharSequence;[Ljava/lang/CharSequence;)Ljava/lang/String;"
+            },
             {"java/lang/Thread", "currentThread", "()Ljava/lang/Thread;"},
             {"java/net/Socket", "<init>", "()V"},
             {"java/net/Socket", "<init>", "(Ljava/net/Proxy;)V"},
@@ -120,11 +143,15 @@ class BlockingCallsTest {
             {"java/sql/ResultSet", "getInt", "(I)I"},
             {"java/sql/SQLException", "getMessage", "()Ljava/lang/String;"},
             {"com/example/Thread", "sleep", "(J)V"},
-            {"java/lang/Object", "wait", "(Ljava/lang/String;)V"}, // not Object's: a user's overload
+            {
+                "java/lang/Object", "wait", "(Ljava/lang/String;)V"
+            }, // not Object's: a user's overload
             {"dev/weft/Async", "sleep", "(Ljava/time/Duration;)Ldev/weft/Future;"},
         };
         for (String[] c : calls) {
-            assertNull(BlockingCalls.lookup(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, c[0], c[1], c[2], false)),
+            assertNull(
+                    BlockingCalls.lookup(
+                            new MethodInsnNode(Opcodes.INVOKEVIRTUAL, c[0], c[1], c[2], false)),
                     String.join(".", c));
         }
     }
@@ -143,17 +170,36 @@ class BlockingCallsTest {
         assertEquals(expected.keySet(), got.keySet(), String.join("\n", got.values()));
         Map<String, String> byMarker = new TreeMap<>();
         expected.forEach((line, marker) -> byMarker.put(marker, got.get(line)));
-        int sleepLine = expected.entrySet().stream().filter(e -> e.getValue().equals("sleep")).findFirst().get().getKey();
-        assertEquals(BLOCKING + ".sleeps(Blocking.java:" + sleepLine + "): java.lang.Thread.sleep blocks the worker"
-                + " thread that runs this task, and every task queued behind it: use await(Async.sleep(duration))",
+        int sleepLine =
+                expected.entrySet().stream()
+                        .filter(e -> e.getValue().equals("sleep"))
+                        .findFirst()
+                        .get()
+                        .getKey();
+        assertEquals(
+                BLOCKING
+                        + ".sleeps(Blocking.java:"
+                        + sleepLine
+                        + "): java.lang.Thread.sleep blocks the worker"
+                        + " thread that runs this task, and every task queued behind it: use await(Async.sleep(duration))",
                 byMarker.get("sleep"));
-        assertTrue(byMarker.get("join").contains("java.util.concurrent.CompletableFuture.join blocks")
-                && byMarker.get("join").contains("Async.await takes a CompletionStage"), byMarker.get("join"));
-        assertTrue(byMarker.get("query").contains("java.sql.PreparedStatement.executeQuery blocks")
-                && byMarker.get("query").contains("Async.spawnBlocking"), byMarker.get("query"));
-        assertTrue(byMarker.get("socket").contains("new java.net.Socket(...) (it connects) blocks"), byMarker.get("socket"));
-        assertTrue(byMarker.get("wait").contains("java.lang.Object.wait blocks"), byMarker.get("wait"));
-        assertTrue(byMarker.get("lambda").startsWith("in a lambda in " + BLOCKING + ".inALambda(Blocking.java:"),
+        assertTrue(
+                byMarker.get("join").contains("java.util.concurrent.CompletableFuture.join blocks")
+                        && byMarker.get("join").contains("Async.await takes a CompletionStage"),
+                byMarker.get("join"));
+        assertTrue(
+                byMarker.get("query").contains("java.sql.PreparedStatement.executeQuery blocks")
+                        && byMarker.get("query").contains("Async.spawnBlocking"),
+                byMarker.get("query"));
+        assertTrue(
+                byMarker.get("socket").contains("new java.net.Socket(...) (it connects) blocks"),
+                byMarker.get("socket"));
+        assertTrue(
+                byMarker.get("wait").contains("java.lang.Object.wait blocks"),
+                byMarker.get("wait"));
+        assertTrue(
+                byMarker.get("lambda")
+                        .startsWith("in a lambda in " + BLOCKING + ".inALambda(Blocking.java:"),
                 byMarker.get("lambda"));
     }
 
@@ -171,7 +217,8 @@ class BlockingCallsTest {
         assertEquals(expected, asked.lines().filter(l -> l.contains("blocks the worker")).toList());
     }
 
-    private static String log(WeavingTransformer t, String internal, byte[] bytes) throws Exception {
+    private static String log(WeavingTransformer t, String internal, byte[] bytes)
+            throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -188,25 +235,42 @@ class BlockingCallsTest {
         Path dir = tmp.resolve("in/dev/weft/agent/samples");
         Files.createDirectories(dir);
         for (String c : new String[] {"Blocking", "Blocking$LookAlike"}) {
-            Files.copy(Path.of("target/test-classes/dev/weft/agent/samples/" + c + ".class"), dir.resolve(c + ".class"));
+            Files.copy(
+                    Path.of("target/test-classes/dev/weft/agent/samples/" + c + ".class"),
+                    dir.resolve(c + ".class"));
         }
         String cp = Path.of("target/test-classes").toAbsolutePath().toString();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        assertEquals(0, Main.run(new String[] {"check", "--cp", cp, tmp.resolve("in").toString()}, ps, ps));
+        assertEquals(
+                0,
+                Main.run(new String[] {"check", "--cp", cp, tmp.resolve("in").toString()}, ps, ps));
         String out = sink.toString(StandardCharsets.UTF_8);
         for (Warning w : blocking(weave(BLOCKING))) {
-            assertTrue(out.lines().anyMatch(("warning: " + w.message)::equals), "missing " + w.message + " in:\n" + out);
+            assertTrue(
+                    out.lines().anyMatch(("warning: " + w.message)::equals),
+                    "missing " + w.message + " in:\n" + out);
         }
         assertTrue(out.contains("11 warning(s): a blocking call stalls the worker thread"), out);
         // the Maven plugin's path: BuildWeaver hands the same messages to failOnWarning
         BuildWeaver build = new BuildWeaver(tmp.resolve("in"), List.of(Path.of(cp)));
         List<String> messages = new ArrayList<>();
         blocking(weave(BLOCKING)).forEach(w -> messages.add(w.message));
-        assertEquals(messages, build.weave("dev/weft/agent/samples/Blocking.class",
-                Files.readAllBytes(dir.resolve("Blocking.class")), false).warnings);
+        assertEquals(
+                messages,
+                build.weave(
+                                "dev/weft/agent/samples/Blocking.class",
+                                Files.readAllBytes(dir.resolve("Blocking.class")),
+                                false)
+                        .warnings);
         sink.reset();
-        assertEquals(1, Main.run(new String[] {"check", "--fail-on-warning", "--cp", cp, tmp.resolve("in").toString()},
-                ps, ps));
+        assertEquals(
+                1,
+                Main.run(
+                        new String[] {
+                            "check", "--fail-on-warning", "--cp", cp, tmp.resolve("in").toString()
+                        },
+                        ps,
+                        ps));
     }
 }

@@ -52,12 +52,24 @@ class DiscardedFuturesTest {
 
     private static WeaveResult weave(String name) throws Exception {
         byte[] bytes = WeavingLoader.original(name);
-        return Weaver.weave(bytes, new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
-                ClassFileLocator.ForClassLoader.of(DiscardedFuturesTest.class.getClassLoader())));
+        return Weaver.weave(
+                bytes,
+                new ClassFileLocator.Compound(
+                        ClassFileLocator.Simple.of(name, bytes),
+                        ClassFileLocator.ForClassLoader.of(
+                                DiscardedFuturesTest.class.getClassLoader())));
     }
 
     private static String where(String simpleName, String method, int line) {
-        return WeavingLoader.SAMPLES + simpleName + "." + method + "(" + simpleName + ".java:" + line + ")";
+        return WeavingLoader.SAMPLES
+                + simpleName
+                + "."
+                + method
+                + "("
+                + simpleName
+                + ".java:"
+                + line
+                + ")";
     }
 
     @Test
@@ -86,18 +98,36 @@ class DiscardedFuturesTest {
             warning.put(byName.get(w.line), w);
         }
         int popped = line("Discards", "popped-plain");
-        assertEquals(where("Discards", "poppedInPlainMethod", popped) + ": the dev.weft.Future returned by "
-                + DISCARDS + ".load is discarded: it does nothing until it is awaited or spawned"
-                + " (await it, pass it to Async.spawn, or return it)", message.get("popped-plain"));
-        assertTrue(message.get("stored").startsWith(where("Discards", "storedNeverRead", line("Discards", "stored"))
-                + ": the dev.weft.Future returned by " + DISCARDS + ".load is stored in local 'unused' and never read"),
+        assertEquals(
+                where("Discards", "poppedInPlainMethod", popped)
+                        + ": the dev.weft.Future returned by "
+                        + DISCARDS
+                        + ".load is discarded: it does nothing until it is awaited or spawned"
+                        + " (await it, pass it to Async.spawn, or return it)",
+                message.get("popped-plain"));
+        assertTrue(
+                message.get("stored")
+                        .startsWith(
+                                where("Discards", "storedNeverRead", line("Discards", "stored"))
+                                        + ": the dev.weft.Future returned by "
+                                        + DISCARDS
+                                        + ".load is stored in local 'unused' and never read"),
                 message.get("stored"));
-        assertTrue(message.get("lambda").startsWith("in a lambda in "
-                + where("Discards", "inALambda", line("Discards", "lambda")) + ": "), message.get("lambda"));
+        assertTrue(
+                message.get("lambda")
+                        .startsWith(
+                                "in a lambda in "
+                                        + where("Discards", "inALambda", line("Discards", "lambda"))
+                                        + ": "),
+                message.get("lambda"));
         assertEquals("inALambda", warning.get("lambda").method);
         assertEquals(DISCARDS, warning.get("lambda").className);
-        assertTrue(message.get("sleep").contains("returned by dev.weft.Async.sleep is discarded"), message.get("sleep"));
-        assertTrue(message.get("interface").contains("returned by " + DISCARDS + "$Api.get is discarded"),
+        assertTrue(
+                message.get("sleep").contains("returned by dev.weft.Async.sleep is discarded"),
+                message.get("sleep"));
+        assertTrue(
+                message.get("interface")
+                        .contains("returned by " + DISCARDS + "$Api.get is discarded"),
                 message.get("interface"));
         for (String m : message.values()) {
             assertFalse(m.contains("lambda$"), m);
@@ -122,8 +152,12 @@ class DiscardedFuturesTest {
         assertArrayEquals(bytes, r.bytes);
         assertTrue(r.methods.isEmpty() && r.rejections.isEmpty() && r.companions.isEmpty());
         assertEquals(1, r.warnings.size());
-        assertEquals(where("DiscardsWithoutAsync", "run", line("DiscardsWithoutAsync", "no-async")),
-                r.warnings.get(0).message.substring(0, r.warnings.get(0).message.indexOf("): ") + 1));
+        assertEquals(
+                where("DiscardsWithoutAsync", "run", line("DiscardsWithoutAsync", "no-async")),
+                r.warnings
+                        .get(0)
+                        .message
+                        .substring(0, r.warnings.get(0).message.indexOf("): ") + 1));
     }
 
     @Test
@@ -142,7 +176,9 @@ class DiscardedFuturesTest {
             System.setErr(original);
         }
         String log = err.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of("[weft] warning: " + weave(WITHOUT_ASYNC).warnings.get(0).message), log.lines().toList());
+        assertEquals(
+                List.of("[weft] warning: " + weave(WITHOUT_ASYNC).warnings.get(0).message),
+                log.lines().toList());
     }
 
     private static final class Run {
@@ -164,13 +200,16 @@ class DiscardedFuturesTest {
         Path dir = in.resolve("dev/weft/agent/samples");
         Files.createDirectories(dir);
         for (String c : new String[] {"Discards", "Discards$Api", "DiscardsWithoutAsync"}) {
-            Files.copy(Path.of("target/test-classes/dev/weft/agent/samples/" + c + ".class"), dir.resolve(c + ".class"));
+            Files.copy(
+                    Path.of("target/test-classes/dev/weft/agent/samples/" + c + ".class"),
+                    dir.resolve(c + ".class"));
         }
         return in;
     }
 
     @Test
-    void checkListsWarningsWithoutChangingTheExitStatusUnlessAsked(@TempDir Path tmp) throws Exception {
+    void checkListsWarningsWithoutChangingTheExitStatusUnlessAsked(@TempDir Path tmp)
+            throws Exception {
         Path in = inputs(tmp);
         String cp = Path.of("target/test-classes").toAbsolutePath().toString();
         Run check = cli("check", "--cp", cp, in.toString());
@@ -181,7 +220,8 @@ class DiscardedFuturesTest {
         }
         expected.add("warning: " + weave(WITHOUT_ASYNC).warnings.get(0).message);
         for (String e : expected) {
-            assertTrue(check.out.lines().anyMatch(e::equals), "missing " + e + " in:\n" + check.out);
+            assertTrue(
+                    check.out.lines().anyMatch(e::equals), "missing " + e + " in:\n" + check.out);
         }
         assertTrue(check.out.contains("8 warning(s)"), check.out);
         assertTrue(check.out.contains(" 0 problem(s)"), check.out);
@@ -195,12 +235,24 @@ class DiscardedFuturesTest {
         String cp = Path.of("target/test-classes").toAbsolutePath().toString();
         Run weave = cli("weave", "--cp", cp, in.toString(), tmp.resolve("out").toString());
         assertEquals(0, weave.code, weave.out);
-        assertTrue(weave.out.contains("[weft] warning: " + weave(WITHOUT_ASYNC).warnings.get(0).message), weave.out);
+        assertTrue(
+                weave.out.contains(
+                        "[weft] warning: " + weave(WITHOUT_ASYNC).warnings.get(0).message),
+                weave.out);
         assertTrue(weave.out.contains("wove 1 class(es)"), weave.out);
         String rel = "dev/weft/agent/samples/DiscardsWithoutAsync.class";
-        assertArrayEquals(Files.readAllBytes(in.resolve(rel)), Files.readAllBytes(tmp.resolve("out").resolve(rel)),
+        assertArrayEquals(
+                Files.readAllBytes(in.resolve(rel)),
+                Files.readAllBytes(tmp.resolve("out").resolve(rel)),
                 "a class with only warnings is copied unchanged");
-        Run strict = cli("weave", "--fail-on-warning", "--cp", cp, in.toString(), tmp.resolve("out2").toString());
+        Run strict =
+                cli(
+                        "weave",
+                        "--fail-on-warning",
+                        "--cp",
+                        cp,
+                        in.toString(),
+                        tmp.resolve("out2").toString());
         assertEquals(1, strict.code, strict.out);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
 
     private static final Path SAMPLES = Path.of("target/test-classes");
-    private static final String RUNTIME = Path.of("../runtime/target/classes").toAbsolutePath().toString();
+    private static final String RUNTIME =
+            Path.of("../runtime/target/classes").toAbsolutePath().toString();
 
     private static final class Run {
         int code;
@@ -28,8 +29,11 @@ class CommandLineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Run r = new Run();
-        r.code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        r.code =
+                Main.run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         r.out = out.toString(StandardCharsets.UTF_8);
         r.err = err.toString(StandardCharsets.UTF_8);
         return r;
@@ -62,15 +66,27 @@ class CommandLineTest {
 
     @Test
     void weaveExitsNonZeroWhenItRejectsAMethod(@TempDir Path tmp) throws Exception {
-        Run r = run("weave", "--cp", RUNTIME, samples(tmp, "Rejected").toString(), tmp.resolve("out").toString());
+        Run r =
+                run(
+                        "weave",
+                        "--cp",
+                        RUNTIME,
+                        samples(tmp, "Rejected").toString(),
+                        tmp.resolve("out").toString());
         assertEquals(1, r.code, r.out + r.err);
-        assertTrue(r.out.contains("dev.weft.agent.samples.Rejected.syncMethod(Rejected.java:"), r.out);
-        assertTrue(r.out.contains("method(s) rejected: calling them throws IllegalStateException"), r.out);
-        assertTrue(Files.exists(tmp.resolve("out/dev/weft/agent/samples/Rejected.class")), "still written");
+        assertTrue(
+                r.out.contains("dev.weft.agent.samples.Rejected.syncMethod(Rejected.java:"), r.out);
+        assertTrue(
+                r.out.contains("method(s) rejected: calling them throws IllegalStateException"),
+                r.out);
+        assertTrue(
+                Files.exists(tmp.resolve("out/dev/weft/agent/samples/Rejected.class")),
+                "still written");
     }
 
     @Test
-    void everyClassPathSpellingIsAcceptedAndOptionsMayComeAnywhere(@TempDir Path tmp) throws Exception {
+    void everyClassPathSpellingIsAcceptedAndOptionsMayComeAnywhere(@TempDir Path tmp)
+            throws Exception {
         Path in = samples(tmp, "Locals");
         String[][] lines = {
             {"weave", "-cp", RUNTIME, in.toString(), tmp.resolve("a").toString()},
@@ -81,8 +97,11 @@ class CommandLineTest {
         for (String[] line : lines) {
             Run r = run(line);
             assertEquals(0, r.code, String.join(" ", line) + "\n" + r.out + r.err);
-            // with the runtime on the class path there is no "runtime missing" warning: the option was taken
-            assertFalse(r.err.contains("weft-runtime is not on --cp"), String.join(" ", line) + "\n" + r.err);
+            // with the runtime on the class path there is no "runtime missing" warning: the option
+            // was taken
+            assertFalse(
+                    r.err.contains("weft-runtime is not on --cp"),
+                    String.join(" ", line) + "\n" + r.err);
         }
         Run check = run(in.toString(), "-cp", RUNTIME, "check");
         // "check" after the path is a path, not the command: the usage says what is wrong
@@ -113,10 +132,21 @@ class CommandLineTest {
 
     @Test
     void checkPrintsJavaSignaturesAndExplainsSavesNothing(@TempDir Path tmp) throws Exception {
-        Run r = run("check", "--cp", RUNTIME, samples(tmp, "Locals", "Eager", "Greeter").toString());
+        Run r =
+                run(
+                        "check",
+                        "--cp",
+                        RUNTIME,
+                        samples(tmp, "Locals", "Eager", "Greeter").toString());
         assertEquals(0, r.code, r.out + r.err);
-        assertTrue(r.out.contains("dev.weft.agent.samples.Locals.wideStack(long, double, int)  async (lazy Future)"), r.out);
-        assertTrue(r.out.contains("dev.weft.agent.samples.Eager.stage(String)  async (eager CompletableFuture)"), r.out);
+        assertTrue(
+                r.out.contains(
+                        "dev.weft.agent.samples.Locals.wideStack(long, double, int)  async (lazy Future)"),
+                r.out);
+        assertTrue(
+                r.out.contains(
+                        "dev.weft.agent.samples.Eager.stage(String)  async (eager CompletableFuture)"),
+                r.out);
         assertFalse(r.out.contains(")Ldev/weft/Future;"), r.out);
         assertTrue(r.out.contains("saves nothing (no local is live across it)"), r.out);
         assertTrue(r.out.contains("fields: Object a0 (argument)"), r.out);
@@ -125,9 +155,13 @@ class CommandLineTest {
 
     @Test
     void javaSignatureFormatsArraysAndNestedTypes() {
-        assertEquals("fetch(String, long)", dev.weft.agent.weave.MethodReport.javaSignature("fetch",
-                "(Ljava/lang/String;J)Ldev/weft/Future;"));
-        assertEquals("m(int[][], Map.Entry[], boolean)", dev.weft.agent.weave.MethodReport.javaSignature("m",
-                "([[I[Ljava/util/Map$Entry;Z)V"));
+        assertEquals(
+                "fetch(String, long)",
+                dev.weft.agent.weave.MethodReport.javaSignature(
+                        "fetch", "(Ljava/lang/String;J)Ldev/weft/Future;"));
+        assertEquals(
+                "m(int[][], Map.Entry[], boolean)",
+                dev.weft.agent.weave.MethodReport.javaSignature(
+                        "m", "([[I[Ljava/util/Map$Entry;Z)V"));
     }
 }

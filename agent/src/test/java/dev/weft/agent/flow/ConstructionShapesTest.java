@@ -20,7 +20,8 @@ class ConstructionShapesTest {
     private static final String SB = "java/lang/StringBuilder";
 
     private static MethodNode method() {
-        return new MethodNode(Opcodes.ACC_STATIC, "m", "(Ljava/lang/String;)Ljava/lang/Object;", null, null);
+        return new MethodNode(
+                Opcodes.ACC_STATIC, "m", "(Ljava/lang/String;)Ljava/lang/Object;", null, null);
     }
 
     private static MethodInsnNode init(String desc) {
@@ -33,8 +34,13 @@ class ConstructionShapesTest {
         m.instructions.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
         m.instructions.add(new InsnNode(Opcodes.DUP));
         m.instructions.add(new LdcInsnNode("bad state"));
-        m.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
-                "(Ljava/lang/String;)V", false));
+        m.instructions.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESPECIAL,
+                        "java/lang/IllegalStateException",
+                        "<init>",
+                        "(Ljava/lang/String;)V",
+                        false));
         m.instructions.add(new TypeInsnNode(Opcodes.NEW, SB));
         m.instructions.add(new InsnNode(Opcodes.DUP));
         m.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
@@ -68,8 +74,13 @@ class ConstructionShapesTest {
         MethodNode call = method();
         call.instructions.add(new TypeInsnNode(Opcodes.NEW, SB));
         call.instructions.add(new InsnNode(Opcodes.DUP));
-        call.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "dev/weft/Async", "await",
-                "(Ldev/weft/Future;)Ljava/lang/Object;", false));
+        call.instructions.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        "dev/weft/Async",
+                        "await",
+                        "(Ldev/weft/Future;)Ljava/lang/Object;",
+                        false));
         call.instructions.add(init("(Ljava/lang/String;)V"));
         call.instructions.add(new InsnNode(Opcodes.ARETURN));
         assertFalse(ConstructionShapes.allImmediate(call));
@@ -102,7 +113,9 @@ class ConstructionShapesTest {
         MethodNode other = method();
         other.instructions.add(new TypeInsnNode(Opcodes.NEW, SB));
         other.instructions.add(new InsnNode(Opcodes.DUP));
-        other.instructions.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false));
+        other.instructions.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false));
         assertFalse(ConstructionShapes.allImmediate(other));
     }
 }

@@ -46,23 +46,26 @@ public final class Allocations {
      * across awaits (HotSpot rejected the first woven form with "Bad local variable type").
      */
     public static Future<String> newAroundSwitchWithTry(int k) {
-        Box b = new Box(switch (k) {
-            case 1 -> {
-                try {
-                    yield await(Leaf.<String>fail(new IllegalStateException("boom")));
-                } catch (IllegalStateException e) {
-                    yield "caught " + await(Leaf.of(e.getMessage()));
-                }
-            }
-            case 2 -> {
-                try {
-                    yield await(Leaf.of("two"));
-                } finally {
-                    await(Leaf.of(0));
-                }
-            }
-            default -> "d" + await(Leaf.of(k));
-        });
+        Box b =
+                new Box(
+                        switch (k) {
+                            case 1 -> {
+                                try {
+                                    yield await(
+                                            Leaf.<String>fail(new IllegalStateException("boom")));
+                                } catch (IllegalStateException e) {
+                                    yield "caught " + await(Leaf.of(e.getMessage()));
+                                }
+                            }
+                            case 2 -> {
+                                try {
+                                    yield await(Leaf.of("two"));
+                                } finally {
+                                    await(Leaf.of(0));
+                                }
+                            }
+                            default -> "d" + await(Leaf.of(k));
+                        });
         return Future.ready(b.toString());
     }
 
@@ -70,17 +73,29 @@ public final class Allocations {
     public static Future<String> nestedNewAroundSwitchWithTry(int n, long w) {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < n; k++) {
-            out.append(describe("p" + w, new Box(new Box(switch (k % 3) {
-                case 0 -> {
-                    try {
-                        yield await(Leaf.of("in".concat(String.valueOf(k))));
-                    } catch (RuntimeException e) {
-                        yield "c";
-                    }
-                }
-                case 1 -> await(Leaf.of("one"));
-                default -> "d";
-            })), k));
+            out.append(
+                    describe(
+                            "p" + w,
+                            new Box(
+                                    new Box(
+                                            switch (k % 3) {
+                                                case 0 -> {
+                                                    try {
+                                                        yield await(
+                                                                Leaf.of(
+                                                                        "in"
+                                                                                .concat(
+                                                                                        String
+                                                                                                .valueOf(
+                                                                                                        k))));
+                                                    } catch (RuntimeException e) {
+                                                        yield "c";
+                                                    }
+                                                }
+                                                case 1 -> await(Leaf.of("one"));
+                                                default -> "d";
+                                            })),
+                            k));
         }
         return Future.ready(out.toString());
     }
@@ -97,12 +112,18 @@ public final class Allocations {
     }
 
     public static Future<String> nestedNew(int a) {
-        Triple t = new Triple(new Triple(a, await(Leaf.of("n")), await(Leaf.of(4L))), await(Leaf.of(0.5)));
+        Triple t =
+                new Triple(
+                        new Triple(a, await(Leaf.of("n")), await(Leaf.of(4L))),
+                        await(Leaf.of(0.5)));
         return Future.ready(t.toString() + new StringBuilder(await(Leaf.of("sb"))).append(a));
     }
 
     public static Future<String> ternaryNew(boolean which) {
-        Triple t = which ? new Triple(1, await(Leaf.of("left")), 2L) : new Triple(3, await(Leaf.of("right")), 4L);
+        Triple t =
+                which
+                        ? new Triple(1, await(Leaf.of("left")), 2L)
+                        : new Triple(3, await(Leaf.of("right")), 4L);
         return Future.ready(t.toString());
     }
 }

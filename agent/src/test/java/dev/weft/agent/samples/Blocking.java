@@ -36,7 +36,8 @@ public class Blocking {
         return Future.ready(a);
     }
 
-    Future<Integer> waitsAndJoins(CompletableFuture<Integer> cf, java.util.concurrent.Future<Integer> f)
+    Future<Integer> waitsAndJoins(
+            CompletableFuture<Integer> cf, java.util.concurrent.Future<Integer> f)
             throws Exception {
         synchronized (lock) {
             lock.wait(1); // BLOCKING wait
@@ -64,22 +65,29 @@ public class Blocking {
     }
 
     static Future<Integer> inALambda() {
-        Supplier<Future<Integer>> body = () -> {
-            try {
-                Thread.sleep(1); // BLOCKING lambda
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return Future.ready(await(Leaf.of(2)));
-        };
+        Supplier<Future<Integer>> body =
+                () -> {
+                    try {
+                        Thread.sleep(1); // BLOCKING lambda
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return Future.ready(await(Leaf.of(2)));
+                };
         return body.get();
     }
 
     // ---- negatives ----
 
     /** Same names on other owners, and calls that do not block by their owner alone. */
-    static Future<Integer> lookAlikes(Optional<Integer> o, Supplier<Integer> s, Map<String, Integer> m,
-            List<Integer> l, ByteBuffer b, InputStream in) throws IOException {
+    static Future<Integer> lookAlikes(
+            Optional<Integer> o,
+            Supplier<Integer> s,
+            Map<String, Integer> m,
+            List<Integer> l,
+            ByteBuffer b,
+            InputStream in)
+            throws IOException {
         int n = o.get() + s.get() + m.get("a") + l.get(0) + b.get();
         Socket unconnected = new Socket();
         n += in.read();

@@ -25,17 +25,19 @@ public final class Generators {
     /** An object under construction in javac's spilled locals across a yield. */
     public static Generator<String> boxes(int n) {
         for (int i = 0; i < n; i++) {
-            Allocations.Box b = new Allocations.Box(switch (i % 2) {
-                case 0 -> {
-                    try {
-                        Generator.yield("y".concat(String.valueOf(i)));
-                        yield "even";
-                    } catch (IllegalStateException e) {
-                        yield "never";
-                    }
-                }
-                default -> "odd";
-            });
+            Allocations.Box b =
+                    new Allocations.Box(
+                            switch (i % 2) {
+                                case 0 -> {
+                                    try {
+                                        Generator.yield("y".concat(String.valueOf(i)));
+                                        yield "even";
+                                    } catch (IllegalStateException e) {
+                                        yield "never";
+                                    }
+                                }
+                                default -> "odd";
+                            });
             Generator.yield(b.toString());
         }
         return null;

@@ -43,10 +43,11 @@ public class Instances extends InstancesBase {
     }
 
     public static Future<Integer> lambdas(int k) {
-        Supplier<Future<Integer>> capturing = () -> {
-            int v = await(Leaf.of(k));
-            return Future.ready(v * 2);
-        };
+        Supplier<Future<Integer>> capturing =
+                () -> {
+                    int v = await(Leaf.of(k));
+                    return Future.ready(v * 2);
+                };
         Supplier<Future<Integer>> plain = () -> Future.ready(await(Leaf.of(100)) + 1);
         return Future.ready(await(capturing.get()) + await(plain.get()));
     }

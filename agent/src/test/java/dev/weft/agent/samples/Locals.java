@@ -24,8 +24,9 @@ public final class Locals {
         Object nothing = null;
         int x = await(Leaf.of(1));
         long y = await(Leaf.of(2L));
-        String mid = z + "," + b + "," + c + "," + s + "," + i + "," + l + "," + f + "," + d + "," + str + ","
-                + arr[1] + "," + nothing + "," + x + "," + y;
+        String mid =
+                z + "," + b + "," + c + "," + s + "," + i + "," + l + "," + f + "," + d + "," + str
+                        + "," + arr[1] + "," + nothing + "," + x + "," + y;
         i += await(Leaf.of(10));
         l -= await(Leaf.of(1L));
         return Future.ready(mid + "|" + i + "," + l + "," + (d + await(Leaf.of(0.25))));

@@ -69,7 +69,8 @@ public class Rejected {
     }
 
     public static Future<List<Integer>> lambdaInStream() {
-        return Future.ready(Stream.of(1).map(x -> await(Leaf.of(x + 10))).collect(Collectors.toList()));
+        return Future.ready(
+                Stream.of(1).map(x -> await(Leaf.of(x + 10))).collect(Collectors.toList()));
     }
 
     /** A void lambda body gets the lambda advice, not the void-method one. */

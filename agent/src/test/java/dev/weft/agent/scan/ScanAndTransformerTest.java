@@ -28,10 +28,12 @@ class ScanAndTransformerTest {
     void scanVerdicts() {
         byte[] sample = WeavingLoader.original(LOCALS);
         assertEquals(ConstantPoolScan.Verdict.CANDIDATE, ConstantPoolScan.scan(sample));
-        assertEquals(ConstantPoolScan.Verdict.UNRELATED,
+        assertEquals(
+                ConstantPoolScan.Verdict.UNRELATED,
                 ConstantPoolScan.scan(WeavingLoader.original("dev.weft.testkit.Poller")));
         assertEquals(ConstantPoolScan.Verdict.CORRUPT, ConstantPoolScan.scan(new byte[] {1, 2, 3}));
-        assertEquals(ConstantPoolScan.Verdict.CORRUPT, ConstantPoolScan.scan(Arrays.copyOf(sample, 40)));
+        assertEquals(
+                ConstantPoolScan.Verdict.CORRUPT, ConstantPoolScan.scan(Arrays.copyOf(sample, 40)));
     }
 
     @Test
@@ -62,13 +64,20 @@ class ScanAndTransformerTest {
         assertNotNull(woven);
         assertEquals(ConstantPoolScan.Verdict.WOVEN, ConstantPoolScan.scan(woven));
         assertNull(t.transform(app, name, null, null, woven), "already woven");
-        assertNull(t.transform(app, "dev/weft/testkit/Poller", null, null,
-                WeavingLoader.original("dev.weft.testkit.Poller")), "no weft reference");
+        assertNull(
+                t.transform(
+                        app,
+                        "dev/weft/testkit/Poller",
+                        null,
+                        null,
+                        WeavingLoader.original("dev.weft.testkit.Poller")),
+                "no weft reference");
     }
 
     @Test
     void classDefinedWithoutANameIsWovenUnderTheNameInItsClassFile() {
-        // ClassLoader.defineClass(null, bytes, ...) hands the transformer a null name (issue 12, point 7)
+        // ClassLoader.defineClass(null, bytes, ...) hands the transformer a null name (issue 12,
+        // point 7)
         WeavingTransformer t = new WeavingTransformer();
         ClassLoader app = getClass().getClassLoader();
         byte[] sample = WeavingLoader.original(LOCALS);
@@ -76,14 +85,23 @@ class ScanAndTransformerTest {
         assertNotNull(woven);
         assertEquals(ConstantPoolScan.Verdict.WOVEN, ConstantPoolScan.scan(woven));
         assertEquals(LOCALS.replace('.', '/'), new ClassReader(woven).getClassName());
-        assertNull(t.transform(app, null, null, null, renamed(sample, "java/lang/Fake")), "JDK package");
-        assertNull(t.transform(app, null, null, null, renamed(sample, "dev/weft/internal/Fake")), "weft itself");
+        assertNull(
+                t.transform(app, null, null, null, renamed(sample, "java/lang/Fake")),
+                "JDK package");
+        assertNull(
+                t.transform(app, null, null, null, renamed(sample, "dev/weft/internal/Fake")),
+                "weft itself");
         assertNull(t.transform(null, null, null, null, sample), "bootstrap loader");
     }
 
     private static byte[] renamed(byte[] bytes, String name) {
         ClassWriter w = new ClassWriter(0);
-        new ClassReader(bytes).accept(new ClassRemapper(w, new SimpleRemapper(Opcodes.ASM9, LOCALS.replace('.', '/'), name)), 0);
+        new ClassReader(bytes)
+                .accept(
+                        new ClassRemapper(
+                                w,
+                                new SimpleRemapper(Opcodes.ASM9, LOCALS.replace('.', '/'), name)),
+                        0);
         return w.toByteArray();
     }
 
@@ -95,14 +113,33 @@ class ScanAndTransformerTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             byte[] sample = WeavingLoader.original(LOCALS);
-            byte[] broken = Arrays.copyOf(sample, sample.length - 100); // pool intact, body truncated
+            byte[] broken =
+                    Arrays.copyOf(sample, sample.length - 100); // pool intact, body truncated
             byte[] future = sample.clone();
             future[6] = 0; // major version 153: a class file from a JDK this ASM does not know
             future[7] = (byte) 153;
             for (int i = 0; i < 3; i++) {
-                assertNull(t.transform(getClass().getClassLoader(), "com/example/Future", null, null, future));
-                assertNull(t.transform(getClass().getClassLoader(), "com/example/Broken", null, null, broken));
-                assertNull(t.transform(getClass().getClassLoader(), "com/example/Garbage", null, null, new byte[7]));
+                assertNull(
+                        t.transform(
+                                getClass().getClassLoader(),
+                                "com/example/Future",
+                                null,
+                                null,
+                                future));
+                assertNull(
+                        t.transform(
+                                getClass().getClassLoader(),
+                                "com/example/Broken",
+                                null,
+                                null,
+                                broken));
+                assertNull(
+                        t.transform(
+                                getClass().getClassLoader(),
+                                "com/example/Garbage",
+                                null,
+                                null,
+                                new byte[7]));
             }
         } finally {
             System.setErr(original);

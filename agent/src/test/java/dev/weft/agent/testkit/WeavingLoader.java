@@ -40,8 +40,12 @@ public final class WeavingLoader extends ClassLoader {
                 if (ClassFilter.mayWeave(internal)
                         && ConstantPoolScan.scan(bytes) == ConstantPoolScan.Verdict.CANDIDATE) {
                     try {
-                        WeaveResult r = Weaver.weave(bytes, new ClassFileLocator.Compound(
-                                ClassFileLocator.Simple.of(name, bytes), ClassFileLocator.ForClassLoader.of(this)));
+                        WeaveResult r =
+                                Weaver.weave(
+                                        bytes,
+                                        new ClassFileLocator.Compound(
+                                                ClassFileLocator.Simple.of(name, bytes),
+                                                ClassFileLocator.ForClassLoader.of(this)));
                         if (r != null) {
                             woven.put(name, r);
                             bytes = r.bytes;
@@ -60,8 +64,10 @@ public final class WeavingLoader extends ClassLoader {
     }
 
     public static byte[] original(String name) {
-        try (InputStream in = WeavingLoader.class.getClassLoader()
-                .getResourceAsStream(name.replace('.', '/') + ".class")) {
+        try (InputStream in =
+                WeavingLoader.class
+                        .getClassLoader()
+                        .getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new IllegalArgumentException("no class file for " + name);
             }

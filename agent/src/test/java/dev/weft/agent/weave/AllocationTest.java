@@ -27,8 +27,10 @@ class AllocationTest {
         Future<Long> f = (Future<Long>) SampleRunner.invoke(c, "loop", leaf, 200_000);
         long sum = Poller.drive(f);
         long allocated = AllocationMeter.allocated() - before;
-        System.out.println("[measure] 200,000 suspending awaits allocated " + allocated + " bytes in total");
+        System.out.println(
+                "[measure] 200,000 suspending awaits allocated " + allocated + " bytes in total");
         assertEquals(200_000L, sum);
-        assertTrue(allocated < 200_000, "allocated " + allocated + " bytes for 200,000 suspensions");
+        assertTrue(
+                allocated < 200_000, "allocated " + allocated + " bytes for 200,000 suspensions");
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Context;
 import dev.weft.Future;
-import dev.weft.testkit.Leaf;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +48,8 @@ class CancellationAndDebugInfoTest {
     void methodsThatAreNotCoroutinesKeepTheirBytesAndFrames() {
         SampleRunner.sample("Locals");
         byte[] woven = SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes;
-        byte[] original = dev.weft.agent.testkit.WeavingLoader.original("dev.weft.agent.samples.Locals");
+        byte[] original =
+                dev.weft.agent.testkit.WeavingLoader.original("dev.weft.agent.samples.Locals");
         assertEquals(textOf(original, "plain"), textOf(woven, "plain"));
         assertTrue(textOf(original, "plain").contains("FRAME"), "the sample has stack map frames");
     }
@@ -72,10 +72,12 @@ class CancellationAndDebugInfoTest {
     void wovenBodiesKeepLineNumbersAndLocalVariables() {
         SampleRunner.sample("Locals");
         ClassNode cn = new ClassNode();
-        new ClassReader(SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes).accept(cn, 0);
+        new ClassReader(SampleRunner.LOADER.woven.get("dev.weft.agent.samples.Locals").bytes)
+                .accept(cn, 0);
         MethodNode body = null;
         for (MethodNode m : cn.methods) {
-            if (m.name.equals("everyType") && m.desc.startsWith("(Ljava/lang/Object;Ldev/weft/Context;)")) {
+            if (m.name.equals("everyType")
+                    && m.desc.startsWith("(Ljava/lang/Object;Ldev/weft/Context;)")) {
                 body = m;
             }
         }
@@ -84,7 +86,11 @@ class CancellationAndDebugInfoTest {
         for (LocalVariableNode lv : body.localVariables) {
             names.add(lv.name);
         }
-        assertTrue(names.containsAll(Set.of("seed", "z", "b", "c", "s", "i", "l", "f", "d", "str", "arr", "x", "y")),
+        assertTrue(
+                names.containsAll(
+                        Set.of(
+                                "seed", "z", "b", "c", "s", "i", "l", "f", "d", "str", "arr", "x",
+                                "y")),
                 names.toString());
         assertTrue(body.instructions.size() > 0);
         boolean lines = false;

@@ -56,11 +56,19 @@ class CommandLineRobustnessTest {
         Path out = tmp.resolve("out");
         Run r = run("weave", in.toString(), out.toString());
         assertEquals(1, r.code, r.out);
-        assertTrue(r.out.contains("[weft] dev.weft.agent.samples.Broken: weaving failed, left unwoven: "), r.out);
+        assertTrue(
+                r.out.contains(
+                        "[weft] dev.weft.agent.samples.Broken: weaving failed, left unwoven: "),
+                r.out);
         assertTrue(Files.exists(out.resolve(LOCALS)), r.out);
-        assertTrue(!Arrays.equals(Files.readAllBytes(in.resolve(LOCALS)), Files.readAllBytes(out.resolve(LOCALS))),
+        assertTrue(
+                !Arrays.equals(
+                        Files.readAllBytes(in.resolve(LOCALS)),
+                        Files.readAllBytes(out.resolve(LOCALS))),
                 "Locals must be woven");
-        assertArrayEquals(Files.readAllBytes(in.resolve(BROKEN)), Files.readAllBytes(out.resolve(BROKEN)),
+        assertArrayEquals(
+                Files.readAllBytes(in.resolve(BROKEN)),
+                Files.readAllBytes(out.resolve(BROKEN)),
                 "the bad class is copied unchanged");
     }
 
@@ -68,8 +76,12 @@ class CommandLineRobustnessTest {
     void checkReportsABadClassAndChecksTheOthers(@TempDir Path tmp) throws Exception {
         Run r = run("check", inputs(tmp).toString());
         assertEquals(1, r.code, r.out);
-        assertTrue(r.out.contains("[weft] dev.weft.agent.samples.Broken: weaving failed, left unwoven: "), r.out);
-        assertTrue(r.out.contains("dev.weft.agent.samples.Locals.loop(int)  async (lazy Future)"),
+        assertTrue(
+                r.out.contains(
+                        "[weft] dev.weft.agent.samples.Broken: weaving failed, left unwoven: "),
+                r.out);
+        assertTrue(
+                r.out.contains("dev.weft.agent.samples.Locals.loop(int)  async (lazy Future)"),
                 r.out);
         assertTrue(r.out.contains(" 1 problem(s)"), r.out);
     }
@@ -79,8 +91,12 @@ class CommandLineRobustnessTest {
         Path in = tmp.resolve("in");
         Files.createDirectories(in.resolve("dev/weft/agent/samples"));
         Files.copy(Path.of("target/test-classes").resolve(LOCALS), in.resolve(LOCALS));
-        String cp = tmp.resolve("no-such-dir") + File.pathSeparator + tmp.resolve("no-such.jar")
-                + File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
+        String cp =
+                tmp.resolve("no-such-dir")
+                        + File.pathSeparator
+                        + tmp.resolve("no-such.jar")
+                        + File.pathSeparator
+                        + Path.of("target/test-classes").toAbsolutePath();
         Run weave = run("weave", "--cp", cp, in.toString(), tmp.resolve("out").toString());
         assertEquals(0, weave.code, weave.out);
         assertTrue(Files.exists(tmp.resolve("out").resolve(LOCALS)), weave.out);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Future;
-import dev.weft.testkit.Leaf;
 import dev.weft.testkit.Poller;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
@@ -35,23 +34,43 @@ class LargeMethodsTest {
      */
     static byte[] bigClass(int locals, boolean lines) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS); // straight-line code: no frames
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, NAME, null, "java/lang/Object", null);
+        cw.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
+                NAME,
+                null,
+                "java/lang/Object",
+                null);
         cw.visitSource("Big.java", null);
 
-        MethodVisitor s = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "small", "()Ldev/weft/Future;",
-                null, null);
+        MethodVisitor s =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "small",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         s.visitCode();
         line(s, 1);
         s.visitLdcInsn("small");
         leafAwait(s);
-        s.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Future", "ready", "(Ljava/lang/Object;)Ldev/weft/Future;",
+        s.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Future",
+                "ready",
+                "(Ljava/lang/Object;)Ldev/weft/Future;",
                 true);
         s.visitInsn(Opcodes.ARETURN);
         s.visitMaxs(0, 0);
         s.visitEnd();
 
-        MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "many", "()Ldev/weft/Future;",
-                null, null);
+        MethodVisitor m =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "many",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         m.visitCode();
         for (int i = 0; i < locals; i++) {
             if (lines) {
@@ -72,8 +91,17 @@ class LargeMethodsTest {
             m.visitVarInsn(Opcodes.ILOAD, i);
             m.visitInsn(Opcodes.IADD);
         }
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Future", "ready", "(Ljava/lang/Object;)Ldev/weft/Future;",
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "java/lang/Integer",
+                "valueOf",
+                "(I)Ljava/lang/Integer;",
+                false);
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Future",
+                "ready",
+                "(Ljava/lang/Object;)Ldev/weft/Future;",
                 true);
         m.visitInsn(Opcodes.ARETURN);
         m.visitMaxs(0, 0);
@@ -90,9 +118,17 @@ class LargeMethodsTest {
 
     /** [value] -> await(Leaf.of(value)) */
     private static void leafAwait(MethodVisitor m) {
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;",
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/testkit/Leaf",
+                "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
+                false);
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Async",
+                "await",
+                "(Ldev/weft/Future;)Ljava/lang/Object;",
                 false);
     }
 
@@ -108,9 +144,13 @@ class LargeMethodsTest {
     }
 
     private static WeaveResult weave(byte[] bytes) throws Exception {
-        WeaveResult r = Weaver.weave(bytes, new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(NAME.replace('/', '.'), bytes),
-                ClassFileLocator.ForClassLoader.of(LargeMethodsTest.class.getClassLoader())));
+        WeaveResult r =
+                Weaver.weave(
+                        bytes,
+                        new ClassFileLocator.Compound(
+                                ClassFileLocator.Simple.of(NAME.replace('/', '.'), bytes),
+                                ClassFileLocator.ForClassLoader.of(
+                                        LargeMethodsTest.class.getClassLoader())));
         assertNotNull(r);
         return r;
     }
@@ -128,9 +168,11 @@ class LargeMethodsTest {
 
     @Test
     void thousandIntLocalsOverTwoThousandLinesAreWoven() throws Throwable {
-        // computing these frames needs more than ASM's default 10 MB; it used to fail the whole class
+        // computing these frames needs more than ASM's default 10 MB; it used to fail the whole
+        // class
         WeaveResult r = weave(bigClass(1000, true));
-        assertEquals(List.of(), r.rejections.stream().map(x -> x.message).collect(Collectors.toList()));
+        assertEquals(
+                List.of(), r.rejections.stream().map(x -> x.message).collect(Collectors.toList()));
         assertEquals(2, r.methods.size());
         Class<?> c = new Loader().define(r.bytes);
         for (boolean pending : new boolean[] {false, true}) {
@@ -144,15 +186,20 @@ class LargeMethodsTest {
         // 3,000 ints: ~36 KB of code, but saving and restoring them adds ~48 KB more
         WeaveResult r = weave(bigClass(3000, false));
         assertEquals(1, r.rejections.size());
-        String expected = "gen.Big.many(Big.java:" + AWAIT_LINE + "): weft: cannot weave this method "
-                + "(the woven method would exceed the JVM's 64 KB code limit)";
+        String expected =
+                "gen.Big.many(Big.java:"
+                        + AWAIT_LINE
+                        + "): weft: cannot weave this method "
+                        + "(the woven method would exceed the JVM's 64 KB code limit)";
         assertEquals(expected, r.rejections.get(0).message);
         Class<?> c = new Loader().define(r.bytes);
         for (boolean pending : new boolean[] {false, true}) {
             assertEquals("small", call(c, "small", pending));
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> call(c, "many", pending));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> call(c, "many", pending));
             assertEquals(expected, e.getMessage());
         }
-        assertTrue(r.methods.stream().anyMatch(m -> m.describe().get(0).contains("gen.Big.small()")));
+        assertTrue(
+                r.methods.stream().anyMatch(m -> m.describe().get(0).contains("gen.Big.small()")));
     }
 }

@@ -29,31 +29,47 @@ class LineTableTest {
             new ClassReader(companion).accept(cn, 0);
             for (MethodNode m : cn.methods) {
                 if (m.name.equals("lineTable")) {
-                    String table = (String) ((org.objectweb.asm.tree.LdcInsnNode) m.instructions.getFirst()).cst;
+                    String table =
+                            (String)
+                                    ((org.objectweb.asm.tree.LdcInsnNode) m.instructions.getFirst())
+                                            .cst;
                     tables.put(table.split(";")[1], table);
                 }
             }
         }
-        List<String> source = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
-                "src/test/java/dev/weft/agent/samples/Greeter.java"));
+        List<String> source =
+                java.nio.file.Files.readAllLines(
+                        java.nio.file.Path.of("src/test/java/dev/weft/agent/samples/Greeter.java"));
         int hello1 = lineOf(source, "String p = await(Leaf.of(\"hi \"));");
         int hello2 = lineOf(source, "await(twice(2))");
         int twice = lineOf(source, "return Future.ready(await(Leaf.of(x)) * 2);");
-        assertEquals(Map.of(
-                "hello", "dev.weft.agent.samples.Greeter;hello;" + hello1 + "," + hello2 + ";Greeter.java",
-                "twice", "dev.weft.agent.samples.Greeter;twice;" + twice + ";Greeter.java"), tables);
+        assertEquals(
+                Map.of(
+                        "hello",
+                                "dev.weft.agent.samples.Greeter;hello;"
+                                        + hello1
+                                        + ","
+                                        + hello2
+                                        + ";Greeter.java",
+                        "twice", "dev.weft.agent.samples.Greeter;twice;" + twice + ";Greeter.java"),
+                tables);
     }
 
     @Test
     void theRuntimeReadsTheTableThroughTheCompanionsOverride() throws Throwable {
         Class<?> c = SampleRunner.sample("Greeter");
         Object call = SampleRunner.invoke(c, "twice", 2);
-        Method lineTable = dev.weft.internal.coroutine.Coroutine.class.getDeclaredMethod("lineTable");
+        Method lineTable =
+                dev.weft.internal.coroutine.Coroutine.class.getDeclaredMethod("lineTable");
         lineTable.setAccessible(true);
-        List<String> source = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
-                "src/test/java/dev/weft/agent/samples/Greeter.java"));
-        assertEquals("dev.weft.agent.samples.Greeter;twice;"
-                + lineOf(source, "return Future.ready(await(Leaf.of(x)) * 2);") + ";Greeter.java", lineTable.invoke(call));
+        List<String> source =
+                java.nio.file.Files.readAllLines(
+                        java.nio.file.Path.of("src/test/java/dev/weft/agent/samples/Greeter.java"));
+        assertEquals(
+                "dev.weft.agent.samples.Greeter;twice;"
+                        + lineOf(source, "return Future.ready(await(Leaf.of(x)) * 2);")
+                        + ";Greeter.java",
+                lineTable.invoke(call));
     }
 
     private static int lineOf(List<String> source, String text) {

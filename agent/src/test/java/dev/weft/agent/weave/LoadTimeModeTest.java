@@ -35,15 +35,18 @@ class LoadTimeModeTest {
     private static final String SAMPLES = "dev/weft/agent/samples/";
 
     private static byte[] original(String simpleName) throws IOException {
-        try (InputStream in = LoadTimeModeTest.class.getClassLoader()
-                .getResourceAsStream(SAMPLES + simpleName + ".class")) {
+        try (InputStream in =
+                LoadTimeModeTest.class
+                        .getClassLoader()
+                        .getResourceAsStream(SAMPLES + simpleName + ".class")) {
             assertNotNull(in, simpleName);
             return in.readAllBytes();
         }
     }
 
     private static TypeHierarchy hierarchy() {
-        return new TypeHierarchy(ClassFileLocator.ForClassLoader.of(LoadTimeModeTest.class.getClassLoader()));
+        return new TypeHierarchy(
+                ClassFileLocator.ForClassLoader.of(LoadTimeModeTest.class.getClassLoader()));
     }
 
     @Test
@@ -63,8 +66,13 @@ class LoadTimeModeTest {
                 assertArrayEquals(c.getValue(), unverified.companions.get(c.getKey()), c.getKey());
             }
             // the transformer itself, over a fresh loader of the same classes
-            byte[] defined = loadTime.transform(new ClassLoader(getClass().getClassLoader()) { },
-                    SAMPLES + s, null, null, in);
+            byte[] defined =
+                    loadTime.transform(
+                            new ClassLoader(getClass().getClassLoader()) {},
+                            SAMPLES + s,
+                            null,
+                            null,
+                            in);
             assertArrayEquals(verified.bytes, defined, s);
             compared++;
         }
@@ -86,7 +94,8 @@ class LoadTimeModeTest {
             Map<String, String> before = methods(in);
             Map<String, String> after = methods(r.bytes);
             for (Map.Entry<String, String> m : before.entrySet()) {
-                if (rewritten.contains(m.getKey()) || m.getValue().contains("dev/weft/Async.")
+                if (rewritten.contains(m.getKey())
+                        || m.getValue().contains("dev/weft/Async.")
                         || m.getValue().contains("dev/weft/Generator.")) {
                     continue; // woven, or rejected (its suspension calls now throw)
                 }

@@ -48,7 +48,8 @@ class MayThrowAwaitTest {
                 return out;
             }
         }
-        throw new AssertionError("no report for " + method + " in " + r.methods.size() + " methods");
+        throw new AssertionError(
+                "no report for " + method + " in " + r.methods.size() + " methods");
     }
 
     /** Companions are numbered per class in method order: the pair's differ only there. */
@@ -74,7 +75,9 @@ class MayThrowAwaitTest {
             }
             StringWriter w = new StringWriter();
             t.print(new PrintWriter(w));
-            all.append(m.name.replace(method, "M")).append(m.desc).append('\n')
+            all.append(m.name.replace(method, "M"))
+                    .append(m.desc)
+                    .append('\n')
                     .append(blankOrdinal(w.toString().replace(method, "M")));
         }
         return all.toString();
@@ -90,7 +93,10 @@ class MayThrowAwaitTest {
         assertFalse(plainBodies.isEmpty());
         assertEquals(plainBodies, bodies(r, "typed" + shape));
         if (shape.equals("Direct")) {
-            assertEquals(1, plain.stream().filter(l -> l.contains("(direct call)")).count(), plain.toString());
+            assertEquals(
+                    1,
+                    plain.stream().filter(l -> l.contains("(direct call)")).count(),
+                    plain.toString());
         }
     }
 
@@ -106,12 +112,15 @@ class MayThrowAwaitTest {
     void bothFormsGiveTheSameValues(boolean pending) throws Throwable {
         CompletableFuture<String> stage = CompletableFuture.completedFuture("s");
         for (String shape : new String[] {"Leaf", "Direct", "Eager"}) {
-            assertEquals(SampleRunner.run(pending, "MayThrow", "plain" + shape, "v"),
-                    SampleRunner.run(pending, "MayThrow", "typed" + shape, "v"), shape);
+            assertEquals(
+                    SampleRunner.run(pending, "MayThrow", "plain" + shape, "v"),
+                    SampleRunner.run(pending, "MayThrow", "typed" + shape, "v"),
+                    shape);
         }
         assertEquals("s7", SampleRunner.run(pending, "MayThrow", "typedStage", stage));
         assertEquals("v", SampleRunner.run(pending, "MayThrow", "typedFromLocal", "v"));
-        assertEquals("caught the same object",
+        assertEquals(
+                "caught the same object",
                 SampleRunner.run(pending, "MayThrow", "caught", new IOException("x")));
     }
 }

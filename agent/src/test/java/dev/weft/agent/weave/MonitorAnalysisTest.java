@@ -67,13 +67,21 @@ class MonitorAnalysisTest {
         SampleRunner.sample("MonitorsHeld");
         String cls = "dev.weft.agent.samples.MonitorsHeld";
         TreeSet<String> expected = new TreeSet<>();
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/dev/weft/agent/samples/MonitorsHeld.java"));
+        List<String> lines =
+                Files.readAllLines(
+                        Path.of("src/test/java/dev/weft/agent/samples/MonitorsHeld.java"));
         Pattern marker = Pattern.compile("// held: (\\w+)");
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = marker.matcher(lines.get(i));
             if (m.find()) {
-                expected.add(cls + "." + m.group(1) + "(MonitorsHeld.java:" + (i + 1) + "): "
-                        + Rejection.SYNCHRONIZED_BLOCK);
+                expected.add(
+                        cls
+                                + "."
+                                + m.group(1)
+                                + "(MonitorsHeld.java:"
+                                + (i + 1)
+                                + "): "
+                                + Rejection.SYNCHRONIZED_BLOCK);
             }
         }
         assertEquals(7, expected.size());
@@ -129,17 +137,29 @@ class MonitorAnalysisTest {
         String dir = "dev/weft/agent/samples/";
         Path ok = tmp.resolve("ok");
         Files.createDirectories(ok.resolve(dir));
-        Files.copy(Path.of("target/test-classes", dir, "Monitors.class"), ok.resolve(dir + "Monitors.class"));
+        Files.copy(
+                Path.of("target/test-classes", dir, "Monitors.class"),
+                ok.resolve(dir + "Monitors.class"));
         String cp = Path.of("target/test-classes").toAbsolutePath().toString();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        assertEquals(0, Main.run(new String[] {"check", "--cp", cp, ok.toString()}, ps, ps), sink.toString());
+        assertEquals(
+                0,
+                Main.run(new String[] {"check", "--cp", cp, ok.toString()}, ps, ps),
+                sink.toString());
         Path held = tmp.resolve("held");
         Files.createDirectories(held.resolve(dir));
-        Files.copy(Path.of("target/test-classes", dir, "MonitorsHeld.class"), held.resolve(dir + "MonitorsHeld.class"));
+        Files.copy(
+                Path.of("target/test-classes", dir, "MonitorsHeld.class"),
+                held.resolve(dir + "MonitorsHeld.class"));
         sink.reset();
-        assertEquals(1, Main.run(new String[] {"check", "--cp", cp, held.toString()}, ps, ps), sink.toString());
-        assertTrue(sink.toString().contains("MonitorsHeld.heldInFinallyInBlock(MonitorsHeld.java:"), sink.toString());
+        assertEquals(
+                1,
+                Main.run(new String[] {"check", "--cp", cp, held.toString()}, ps, ps),
+                sink.toString());
+        assertTrue(
+                sink.toString().contains("MonitorsHeld.heldInFinallyInBlock(MonitorsHeld.java:"),
+                sink.toString());
     }
 
     // ---- hand-written bytecode: javac never writes these, the verifier accepts them ----
@@ -156,19 +176,31 @@ class MonitorAnalysisTest {
         mv.visitLabel(l);
         mv.visitLineNumber(line, l);
         awaitOne(mv);
-        mv.visitMethodInsn(INVOKESTATIC, FUTURE, "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
+        mv.visitMethodInsn(
+                INVOKESTATIC, FUTURE, "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
         mv.visitInsn(ARETURN);
     }
 
     private static void awaitOne(MethodVisitor mv) {
         mv.visitInsn(ICONST_1);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/weft/testkit/Leaf", "of", "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
+        mv.visitMethodInsn(
+                INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        mv.visitMethodInsn(
+                INVOKESTATIC,
+                "dev/weft/testkit/Leaf",
+                "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
                 false);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;", false);
+        mv.visitMethodInsn(
+                INVOKESTATIC,
+                "dev/weft/Async",
+                "await",
+                "(Ldev/weft/Future;)Ljava/lang/Object;",
+                false);
     }
 
-    private static void method(ClassWriter cw, String name, String desc, Consumer<MethodVisitor> body) {
+    private static void method(
+            ClassWriter cw, String name, String desc, Consumer<MethodVisitor> body) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         mv.visitCode();
         body.accept(mv);
@@ -181,132 +213,211 @@ class MonitorAnalysisTest {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_PUBLIC, OWNER, null, "java/lang/Object", null);
         cw.visitSource("Unbalanced.java", null);
-        method(cw, "heldEnterWithoutExit", DESC_1, mv -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "heldExitOnOnePathOnly", DESC_FLAG, mv -> {
-            Label skip = new Label();
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitVarInsn(ILOAD, 1);
-            mv.visitJumpInsn(IFEQ, skip);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            mv.visitLabel(skip);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "heldExitOfAnotherObject", DESC_2, mv -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitInsn(MONITOREXIT);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "heldExitThroughAReassignedLocal", DESC_2, mv -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ASTORE, 0);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "heldExitWithoutEnter", DESC_1, mv -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "heldEnterInALoop", DESC_FLAG, mv -> {
-            Label head = new Label();
-            mv.visitLabel(head);
-            mv.visitLineNumber(10, head);
-            awaitOne(mv);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitVarInsn(ILOAD, 1);
-            mv.visitJumpInsn(IFNE, head);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            mv.visitMethodInsn(INVOKESTATIC, FUTURE, "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
-            mv.visitInsn(ARETURN);
-        });
-        method(cw, "heldInAnOuterHandlerListedFirst", DESC_1, mv -> {
-            // the enclosing catch-all comes before the unlock handler: the JVM takes it, lock held
-            Label start = new Label();
-            Label end = new Label();
-            Label outer = new Label();
-            Label unlock = new Label();
-            mv.visitTryCatchBlock(start, end, outer, null);
-            mv.visitTryCatchBlock(start, end, unlock, null);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitLabel(start);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            mv.visitLabel(end);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            mv.visitMethodInsn(INVOKESTATIC, FUTURE, "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
-            mv.visitInsn(ARETURN);
-            mv.visitLabel(unlock);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            mv.visitInsn(ATHROW);
-            mv.visitLabel(outer);
-            mv.visitInsn(POP);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "okExitThroughACopy", DESC_1, mv -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ASTORE, 1);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitInsn(MONITOREXIT);
-            awaitAndReturn(mv, 10);
-        });
-        method(cw, "okInAnUnlockHandlerListedFirst", DESC_1, mv -> {
-            // javac's layout, with catch (Throwable) for finally: the unlock handler comes first
-            // and covers its own exit, so the later handler is never reached with the lock held
-            Label start = new Label();
-            Label end = new Label();
-            Label outer = new Label();
-            Label unlock = new Label();
-            Label unlocked = new Label();
-            Label after = new Label();
-            mv.visitTryCatchBlock(start, end, unlock, null);
-            mv.visitTryCatchBlock(unlock, unlocked, unlock, null);
-            mv.visitTryCatchBlock(start, after, outer, "java/lang/Throwable");
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITORENTER);
-            mv.visitLabel(start);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            mv.visitInsn(POP);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            mv.visitLabel(end);
-            mv.visitJumpInsn(GOTO, after);
-            mv.visitLabel(unlock);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitInsn(MONITOREXIT);
-            mv.visitLabel(unlocked);
-            mv.visitInsn(ATHROW);
-            mv.visitLabel(after);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-            mv.visitMethodInsn(INVOKESTATIC, FUTURE, "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
-            mv.visitInsn(ARETURN);
-            mv.visitLabel(outer);
-            mv.visitInsn(POP);
-            awaitAndReturn(mv, 10);
-        });
+        method(
+                cw,
+                "heldEnterWithoutExit",
+                DESC_1,
+                mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "heldExitOnOnePathOnly",
+                DESC_FLAG,
+                mv -> {
+                    Label skip = new Label();
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitVarInsn(ILOAD, 1);
+                    mv.visitJumpInsn(IFEQ, skip);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    mv.visitLabel(skip);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "heldExitOfAnotherObject",
+                DESC_2,
+                mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitVarInsn(ALOAD, 1);
+                    mv.visitInsn(MONITOREXIT);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "heldExitThroughAReassignedLocal",
+                DESC_2,
+                mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitVarInsn(ALOAD, 1);
+                    mv.visitVarInsn(ASTORE, 0);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "heldExitWithoutEnter",
+                DESC_1,
+                mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "heldEnterInALoop",
+                DESC_FLAG,
+                mv -> {
+                    Label head = new Label();
+                    mv.visitLabel(head);
+                    mv.visitLineNumber(10, head);
+                    awaitOne(mv);
+                    mv.visitInsn(POP);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitVarInsn(ILOAD, 1);
+                    mv.visitJumpInsn(IFNE, head);
+                    mv.visitInsn(ICONST_1);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            "java/lang/Integer",
+                            "valueOf",
+                            "(I)Ljava/lang/Integer;",
+                            false);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            FUTURE,
+                            "ready",
+                            "(Ljava/lang/Object;)Ldev/weft/Future;",
+                            true);
+                    mv.visitInsn(ARETURN);
+                });
+        method(
+                cw,
+                "heldInAnOuterHandlerListedFirst",
+                DESC_1,
+                mv -> {
+                    // the enclosing catch-all comes before the unlock handler: the JVM takes it,
+                    // lock held
+                    Label start = new Label();
+                    Label end = new Label();
+                    Label outer = new Label();
+                    Label unlock = new Label();
+                    mv.visitTryCatchBlock(start, end, outer, null);
+                    mv.visitTryCatchBlock(start, end, unlock, null);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitLabel(start);
+                    mv.visitInsn(ICONST_1);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            "java/lang/Integer",
+                            "valueOf",
+                            "(I)Ljava/lang/Integer;",
+                            false);
+                    mv.visitInsn(POP);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    mv.visitLabel(end);
+                    mv.visitInsn(ICONST_1);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            "java/lang/Integer",
+                            "valueOf",
+                            "(I)Ljava/lang/Integer;",
+                            false);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            FUTURE,
+                            "ready",
+                            "(Ljava/lang/Object;)Ldev/weft/Future;",
+                            true);
+                    mv.visitInsn(ARETURN);
+                    mv.visitLabel(unlock);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    mv.visitInsn(ATHROW);
+                    mv.visitLabel(outer);
+                    mv.visitInsn(POP);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "okExitThroughACopy",
+                DESC_1,
+                mv -> {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitVarInsn(ASTORE, 1);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitVarInsn(ALOAD, 1);
+                    mv.visitInsn(MONITOREXIT);
+                    awaitAndReturn(mv, 10);
+                });
+        method(
+                cw,
+                "okInAnUnlockHandlerListedFirst",
+                DESC_1,
+                mv -> {
+                    // javac's layout, with catch (Throwable) for finally: the unlock handler comes
+                    // first
+                    // and covers its own exit, so the later handler is never reached with the lock
+                    // held
+                    Label start = new Label();
+                    Label end = new Label();
+                    Label outer = new Label();
+                    Label unlock = new Label();
+                    Label unlocked = new Label();
+                    Label after = new Label();
+                    mv.visitTryCatchBlock(start, end, unlock, null);
+                    mv.visitTryCatchBlock(unlock, unlocked, unlock, null);
+                    mv.visitTryCatchBlock(start, after, outer, "java/lang/Throwable");
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITORENTER);
+                    mv.visitLabel(start);
+                    mv.visitInsn(ICONST_1);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            "java/lang/Integer",
+                            "valueOf",
+                            "(I)Ljava/lang/Integer;",
+                            false);
+                    mv.visitInsn(POP);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    mv.visitLabel(end);
+                    mv.visitJumpInsn(GOTO, after);
+                    mv.visitLabel(unlock);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitInsn(MONITOREXIT);
+                    mv.visitLabel(unlocked);
+                    mv.visitInsn(ATHROW);
+                    mv.visitLabel(after);
+                    mv.visitInsn(ICONST_1);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            "java/lang/Integer",
+                            "valueOf",
+                            "(I)Ljava/lang/Integer;",
+                            false);
+                    mv.visitMethodInsn(
+                            INVOKESTATIC,
+                            FUTURE,
+                            "ready",
+                            "(Ljava/lang/Object;)Ldev/weft/Future;",
+                            true);
+                    mv.visitInsn(ARETURN);
+                    mv.visitLabel(outer);
+                    mv.visitInsn(POP);
+                    awaitAndReturn(mv, 10);
+                });
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -318,32 +429,53 @@ class MonitorAnalysisTest {
 
         Class<?> define(byte[] bytes) throws ClassNotFoundException {
             Class<?> c = defineClass(null, bytes, 0, bytes.length);
-            return Class.forName(c.getName(), true, this); // links, so HotSpot verifies every method
+            return Class.forName(
+                    c.getName(), true, this); // links, so HotSpot verifies every method
         }
     }
 
     @Test
-    void handWrittenUnbalancedMonitorsAreRejectedWithALocatedMessageNeverAVerifyError() throws Throwable {
+    void handWrittenUnbalancedMonitorsAreRejectedWithALocatedMessageNeverAVerifyError()
+            throws Throwable {
         byte[] original = unbalanced();
         new Definer().define(original); // the verifier accepts every method as written
-        WeaveResult r = Weaver.weave(original, new ClassFileLocator.Compound(ClassFileLocator.Simple.of("gen.Unbalanced", original),
-                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
+        WeaveResult r =
+                Weaver.weave(
+                        original,
+                        new ClassFileLocator.Compound(
+                                ClassFileLocator.Simple.of("gen.Unbalanced", original),
+                                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
         TreeSet<String> got = new TreeSet<>();
         r.rejections.forEach(x -> got.add(x.message));
         TreeSet<String> expected = new TreeSet<>();
-        for (String m : List.of("heldEnterWithoutExit", "heldExitOnOnePathOnly", "heldExitOfAnotherObject",
-                "heldExitThroughAReassignedLocal", "heldExitWithoutEnter", "heldEnterInALoop",
-                "heldInAnOuterHandlerListedFirst")) {
-            expected.add("gen.Unbalanced." + m + "(Unbalanced.java:10): " + Rejection.SYNCHRONIZED_BLOCK);
+        for (String m :
+                List.of(
+                        "heldEnterWithoutExit",
+                        "heldExitOnOnePathOnly",
+                        "heldExitOfAnotherObject",
+                        "heldExitThroughAReassignedLocal",
+                        "heldExitWithoutEnter",
+                        "heldEnterInALoop",
+                        "heldInAnOuterHandlerListedFirst")) {
+            expected.add(
+                    "gen.Unbalanced."
+                            + m
+                            + "(Unbalanced.java:10): "
+                            + Rejection.SYNCHRONIZED_BLOCK);
         }
         assertEquals(expected, got);
         Class<?> woven = new Definer().define(r.bytes);
         Object lock = new Object();
         for (Method m : woven.getDeclaredMethods()) {
             if (m.getName().startsWith("held")) {
-                Object[] args = m.getParameterCount() == 1 ? new Object[] {lock}
-                        : m.getParameterTypes()[1] == boolean.class ? new Object[] {lock, true} : new Object[] {lock, lock};
-                InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> m.invoke(null, args));
+                Object[] args =
+                        m.getParameterCount() == 1
+                                ? new Object[] {lock}
+                                : m.getParameterTypes()[1] == boolean.class
+                                        ? new Object[] {lock, true}
+                                        : new Object[] {lock, lock};
+                InvocationTargetException e =
+                        assertThrows(InvocationTargetException.class, () -> m.invoke(null, args));
                 assertEquals(IllegalStateException.class, e.getCause().getClass(), m.getName());
                 assertTrue(expected.contains(e.getCause().getMessage()), e.getCause().getMessage());
             }

@@ -3,7 +3,6 @@ package dev.weft.agent.weave;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.Future;
-import dev.weft.testkit.Leaf;
 import dev.weft.testkit.Poller;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,42 @@ class OldClassFileTest {
     /** {@code static Future m() { int x; jsr S; x = await(Leaf.of(41)); return Future.ready(x + 1); S: astore r; ret r }}. */
     private static byte[] java5ClassWithJsr() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "old/Legacy", null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "m", "()Ldev/weft/Future;", null, null);
+        cw.visit(
+                Opcodes.V1_5,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
+                "old/Legacy",
+                null,
+                "java/lang/Object",
+                null);
+        MethodVisitor mv =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "m",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         mv.visitCode();
         Label sub = new Label();
         mv.visitJumpInsn(Opcodes.JSR, sub);
         mv.visitIntInsn(Opcodes.BIPUSH, 41);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;", false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "java/lang/Integer",
+                "valueOf",
+                "(I)Ljava/lang/Integer;",
+                false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/testkit/Leaf",
+                "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
+                false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Async",
+                "await",
+                "(Ldev/weft/Future;)Ljava/lang/Object;",
+                false);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Integer");
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Integer", "intValue", "()I", false);
         mv.visitVarInsn(Opcodes.ISTORE, 0);
@@ -38,8 +63,18 @@ class OldClassFileTest {
         mv.visitVarInsn(Opcodes.ILOAD, 0);
         mv.visitInsn(Opcodes.ICONST_1);
         mv.visitInsn(Opcodes.IADD);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Future", "ready", "(Ljava/lang/Object;)Ldev/weft/Future;", true);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "java/lang/Integer",
+                "valueOf",
+                "(I)Ljava/lang/Integer;",
+                false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Future",
+                "ready",
+                "(Ljava/lang/Object;)Ldev/weft/Future;",
+                true);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitLabel(sub);
         mv.visitVarInsn(Opcodes.ASTORE, 1);
@@ -54,19 +89,23 @@ class OldClassFileTest {
     @SuppressWarnings("unchecked")
     void jsrIsInlinedAndTheClassWovenAndRun() throws Exception {
         byte[] original = java5ClassWithJsr();
-        WeaveResult r = Weaver.weave(original, new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of("old.Legacy", original),
-                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
+        WeaveResult r =
+                Weaver.weave(
+                        original,
+                        new ClassFileLocator.Compound(
+                                ClassFileLocator.Simple.of("old.Legacy", original),
+                                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
         assertEquals(Opcodes.V1_8, ((r.bytes[6] & 0xFF) << 8 | (r.bytes[7] & 0xFF)));
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                if (name.equals("old.Legacy")) {
-                    return defineClass(name, r.bytes, 0, r.bytes.length);
-                }
-                throw new ClassNotFoundException(name);
-            }
-        };
+        ClassLoader loader =
+                new ClassLoader(getClass().getClassLoader()) {
+                    @Override
+                    protected Class<?> findClass(String name) throws ClassNotFoundException {
+                        if (name.equals("old.Legacy")) {
+                            return defineClass(name, r.bytes, 0, r.bytes.length);
+                        }
+                        throw new ClassNotFoundException(name);
+                    }
+                };
         Class<?> c = Class.forName("old.Legacy", true, loader);
         for (boolean pending : new boolean[] {false, true}) {
             SampleRunner.mode(pending);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PromiseSubclassTest {
 
     private static final String TASKS = "dev/weft/agent/samples/Tasks";
-    private static final String ABSTRACT = "await in a method whose return type weft cannot use: the return type"
-            + " dev.weft.agent.samples.Tasks$AbstractTask is abstract: weft must create the object it returns";
+    private static final String ABSTRACT =
+            "await in a method whose return type weft cannot use: the return type"
+                    + " dev.weft.agent.samples.Tasks$AbstractTask is abstract: weft must create the object it returns";
 
     @Test
     void theWovenMethodReturnsTheDeclaredSubclass() throws Throwable {
@@ -36,8 +37,10 @@ class PromiseSubclassTest {
                 SampleRunner.mode(false);
             }
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SampleRunner.invoke(SampleRunner.sample("Tasks"), "notCreatable"));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> SampleRunner.invoke(SampleRunner.sample("Tasks"), "notCreatable"));
         assertTrue(e.getMessage().endsWith(ABSTRACT), e.getMessage());
     }
 
@@ -48,12 +51,23 @@ class PromiseSubclassTest {
         Files.copy(Path.of("target/test-classes", TASKS + ".class"), in.resolve(TASKS + ".class"));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        int code = Main.run(new String[] {"check", "--cp", Path.of("target/test-classes").toAbsolutePath().toString(),
-                in.toString()}, ps, ps);
+        int code =
+                Main.run(
+                        new String[] {
+                            "check",
+                            "--cp",
+                            Path.of("target/test-classes").toAbsolutePath().toString(),
+                            in.toString()
+                        },
+                        ps,
+                        ps);
         String out = sink.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, out);
-        assertTrue(out.contains("dev.weft.agent.samples.Tasks.twice(int)  async (eager"
-                + " CompletableFuture subclass dev.weft.agent.samples.Tasks$Task)"), out);
+        assertTrue(
+                out.contains(
+                        "dev.weft.agent.samples.Tasks.twice(int)  async (eager"
+                                + " CompletableFuture subclass dev.weft.agent.samples.Tasks$Task)"),
+                out);
         assertTrue(out.contains("dev.weft.agent.samples.Tasks.notCreatable(Tasks.java:"), out);
         assertTrue(out.contains(ABSTRACT), out);
     }

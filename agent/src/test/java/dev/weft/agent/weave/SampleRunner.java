@@ -35,7 +35,8 @@ final class SampleRunner {
     }
 
     /** Invokes {@code Class.method(args)} in the given mode and returns the completed value. */
-    static Object run(boolean pending, String className, String method, Object... args) throws Throwable {
+    static Object run(boolean pending, String className, String method, Object... args)
+            throws Throwable {
         mode(pending);
         try {
             Object r = invoke(sample(className), method, args);
@@ -52,7 +53,9 @@ final class SampleRunner {
 
     static Object invoke(Class<?> c, String method, Object... args) throws Throwable {
         for (Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(method) && m.getParameterCount() == args.length && !m.isSynthetic()) {
+            if (m.getName().equals(method)
+                    && m.getParameterCount() == args.length
+                    && !m.isSynthetic()) {
                 m.setAccessible(true);
                 try {
                     return m.invoke(null, args);

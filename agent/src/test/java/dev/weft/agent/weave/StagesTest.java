@@ -94,7 +94,8 @@ class StagesTest {
         List<Integer> depths = new ArrayList<>();
         for (int i = 0; i < m.instructions.size(); i++) {
             AbstractInsnNode insn = m.instructions.get(i);
-            if (insn instanceof MethodInsnNode && ((MethodInsnNode) insn).owner.equals(AWAIT_OWNER)
+            if (insn instanceof MethodInsnNode
+                    && ((MethodInsnNode) insn).owner.equals(AWAIT_OWNER)
                     && ((MethodInsnNode) insn).name.equals("await")) {
                 depths.add(flow.frames[i].getStackSize());
             }
@@ -140,7 +141,9 @@ class StagesTest {
         List<String> second = describe(layout.saved.get(1));
         assertEquals(2, second.size(), second.toString());
         assertTrue(second.contains("0:J:j0"), second.toString());
-        assertTrue(second.stream().anyMatch(s -> s.endsWith(":Ljava/lang/String;:a0") && !s.startsWith("2:")),
+        assertTrue(
+                second.stream()
+                        .anyMatch(s -> s.endsWith(":Ljava/lang/String;:a0") && !s.startsWith("2:")),
                 second.toString());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("j0", "J");
@@ -162,14 +165,16 @@ class StagesTest {
         MethodChecker.Verdict v = check(cn, "twoAwaits");
         MethodNode m = v.method;
         SuspensionAnalysis.Flow flow = Weaver.normalize(cn, m, v.points, hierarchy);
-        CompanionLayout layout = LayoutPlanner.plan(cn, m, v.kind, 0, v.points,
-                SuspensionAnalysis.analyze(m, v.points, flow));
+        CompanionLayout layout =
+                LayoutPlanner.plan(
+                        cn, m, v.kind, 0, v.points, SuspensionAnalysis.analyze(m, v.points, flow));
 
         ClassNode companion = new ClassNode();
         new ClassReader(CompanionEmitter.emit(cn, m, layout)).accept(companion, 0);
         assertEquals(layout.companionName, companion.name);
         assertEquals(CoroutineKind.LAZY.superName, companion.superName);
-        assertEquals(Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, companion.access);
+        assertEquals(
+                Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, companion.access);
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldNode f : companion.fields) {
             fields.put(f.name, f.desc);
@@ -179,8 +184,13 @@ class StagesTest {
         for (MethodNode cm : companion.methods) {
             methods.add(cm.name + cm.desc);
         }
-        assertEquals(List.of("<init>()V", "weft$new(JLjava/lang/String;)Ldev/weft/Future;",
-                "resume(Ldev/weft/Context;)Ljava/lang/Object;", "lineTable()Ljava/lang/String;"), methods);
+        assertEquals(
+                List.of(
+                        "<init>()V",
+                        "weft$new(JLjava/lang/String;)Ldev/weft/Future;",
+                        "resume(Ldev/weft/Context;)Ljava/lang/Object;",
+                        "lineTable()Ljava/lang/String;"),
+                methods);
 
         MethodNode body = BodyEmitter.emit(cn.name, false, m, layout, Collections.emptyMap());
         assertEquals(layout.bodyName, body.name);
@@ -190,7 +200,8 @@ class StagesTest {
         java.util.Set<String> put = new java.util.TreeSet<>();
         java.util.Set<String> got = new java.util.TreeSet<>();
         for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof FieldInsnNode && ((FieldInsnNode) insn).owner.equals(layout.companionName)) {
+            if (insn instanceof FieldInsnNode
+                    && ((FieldInsnNode) insn).owner.equals(layout.companionName)) {
                 (insn.getOpcode() == Opcodes.PUTFIELD ? put : got).add(((FieldInsnNode) insn).name);
             }
         }
@@ -205,9 +216,10 @@ class StagesTest {
             if (insn instanceof MethodInsnNode && ((MethodInsnNode) insn).name.equals("await")) {
                 throw new AssertionError("the stub must not await");
             }
-            callsFactory |= insn instanceof MethodInsnNode
-                    && ((MethodInsnNode) insn).owner.equals(layout.companionName)
-                    && ((MethodInsnNode) insn).name.equals("weft$new");
+            callsFactory |=
+                    insn instanceof MethodInsnNode
+                            && ((MethodInsnNode) insn).owner.equals(layout.companionName)
+                            && ((MethodInsnNode) insn).name.equals("weft$new");
         }
         assertTrue(callsFactory, "the stub calls the companion's factory");
     }

@@ -45,9 +45,16 @@ class UninitializedObjectsTest {
      */
     private static byte[] brokenClass() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Saved", null, "java/lang/Object", null);
+        cw.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
+                "gen/Saved",
+                null,
+                "java/lang/Object",
+                null);
         cw.visitField(Opcodes.ACC_STATIC, "slot", "Ljava/lang/Object;", null, null).visitEnd();
-        MethodVisitor save = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "save", "()V", null, null);
+        MethodVisitor save =
+                cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "save", "()V", null, null);
         save.visitCode();
         save.visitTypeInsn(Opcodes.NEW, SB);
         save.visitVarInsn(Opcodes.ASTORE, 0);
@@ -56,8 +63,13 @@ class UninitializedObjectsTest {
         save.visitInsn(Opcodes.RETURN);
         save.visitMaxs(0, 0);
         save.visitEnd();
-        MethodVisitor restore = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "restore",
-                "()Ljava/lang/Object;", null, null);
+        MethodVisitor restore =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "restore",
+                        "()Ljava/lang/Object;",
+                        null,
+                        null);
         restore.visitCode();
         restore.visitFieldInsn(Opcodes.GETSTATIC, "gen/Saved", "slot", "Ljava/lang/Object;");
         restore.visitTypeInsn(Opcodes.CHECKCAST, SB);
@@ -73,15 +85,24 @@ class UninitializedObjectsTest {
     @Test
     void theVerifyStageRejectsSavedAndReinitializedObjectsUnderConstruction() throws Exception {
         byte[] b = brokenClass();
-        TypeHierarchy h = new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
-        Map<String, String> problems = WovenClassVerifier.methodProblems(b, h,
-                Set.of("save()V", "restore()Ljava/lang/Object;"));
+        TypeHierarchy h =
+                new TypeHierarchy(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
+        Map<String, String> problems =
+                WovenClassVerifier.methodProblems(
+                        b, h, Set.of("save()V", "restore()Ljava/lang/Object;"));
         assertEquals(Set.of("save()V", "restore()Ljava/lang/Object;"), problems.keySet());
-        assertTrue(problems.get("save()V").contains("uses an uninitialized object (new java/lang/StringBuilder"),
+        assertTrue(
+                problems.get("save()V")
+                        .contains("uses an uninitialized object (new java/lang/StringBuilder"),
                 problems.toString());
-        assertTrue(problems.get("restore()Ljava/lang/Object;").contains("<init> called on a value that is not"),
+        assertTrue(
+                problems.get("restore()Ljava/lang/Object;")
+                        .contains("<init> called on a value that is not"),
                 problems.toString());
-        assertEquals(2, WovenClassVerifier.verify(b, h).size(), WovenClassVerifier.verify(b, h).toString());
+        assertEquals(
+                2,
+                WovenClassVerifier.verify(b, h).size(),
+                WovenClassVerifier.verify(b, h).toString());
         // and HotSpot, the ground truth, agrees
         Class<?> c = new Loader().define(b);
         assertThrows(VerifyError.class, () -> c.getMethod("save").invoke(null));
@@ -94,10 +115,21 @@ class UninitializedObjectsTest {
      */
     private static byte[] swappedClass() {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Swapped", null, "java/lang/Object", null);
+        cw.visit(
+                Opcodes.V17,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER,
+                "gen/Swapped",
+                null,
+                "java/lang/Object",
+                null);
         cw.visitSource("Swapped.java", null);
-        MethodVisitor ok = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "ok", "()Ldev/weft/Future;",
-                null, null);
+        MethodVisitor ok =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "ok",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         ok.visitCode();
         line(ok, 3);
         ok.visitTypeInsn(Opcodes.NEW, SB);
@@ -105,13 +137,22 @@ class UninitializedObjectsTest {
         leafAwait(ok, "fine");
         ok.visitMethodInsn(Opcodes.INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
         ok.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SB, "toString", "()Ljava/lang/String;", false);
-        ok.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Future", "ready", "(Ljava/lang/Object;)Ldev/weft/Future;",
+        ok.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Future",
+                "ready",
+                "(Ljava/lang/Object;)Ldev/weft/Future;",
                 true);
         ok.visitInsn(Opcodes.ARETURN);
         ok.visitMaxs(0, 0);
         ok.visitEnd();
-        MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "swapped", "()Ldev/weft/Future;",
-                null, null);
+        MethodVisitor m =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "swapped",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         m.visitCode();
         line(m, 7);
         m.visitTypeInsn(Opcodes.NEW, SB);
@@ -122,13 +163,22 @@ class UninitializedObjectsTest {
         m.visitInsn(Opcodes.SWAP);
         m.visitMethodInsn(Opcodes.INVOKESPECIAL, SB, "<init>", "(Ljava/lang/String;)V", false);
         m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SB, "toString", "()Ljava/lang/String;", false);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Future", "ready", "(Ljava/lang/Object;)Ldev/weft/Future;",
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Future",
+                "ready",
+                "(Ljava/lang/Object;)Ldev/weft/Future;",
                 true);
         m.visitInsn(Opcodes.ARETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
-        MethodVisitor bad = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "invalid", "()Ldev/weft/Future;",
-                null, null);
+        MethodVisitor bad =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC,
+                        "invalid",
+                        "()Ldev/weft/Future;",
+                        null,
+                        null);
         bad.visitCode();
         line(bad, 11);
         bad.visitTypeInsn(Opcodes.NEW, SB);
@@ -155,24 +205,40 @@ class UninitializedObjectsTest {
     /** pushes (String) await(Leaf.of(value)) */
     private static void leafAwait(MethodVisitor m, String value) {
         m.visitLdcInsn(value);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/testkit/Leaf", "of",
-                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;", false);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/weft/Async", "await", "(Ldev/weft/Future;)Ljava/lang/Object;",
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/testkit/Leaf",
+                "of",
+                "(Ljava/lang/Object;)Ldev/weft/testkit/Leaf;",
+                false);
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/Async",
+                "await",
+                "(Ldev/weft/Future;)Ljava/lang/Object;",
                 false);
         m.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
     }
 
     @Test
-    void anAllocationMovedByStackInstructionsIsWovenAndOnlyInvalidCodeIsRejectedAtTheAwaitsLine() throws Throwable {
+    void anAllocationMovedByStackInstructionsIsWovenAndOnlyInvalidCodeIsRejectedAtTheAwaitsLine()
+            throws Throwable {
         byte[] b = swappedClass();
-        WeaveResult r = Weaver.weave(b, new ClassFileLocator.Compound(ClassFileLocator.Simple.of("gen.Swapped", b),
-                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
+        WeaveResult r =
+                Weaver.weave(
+                        b,
+                        new ClassFileLocator.Compound(
+                                ClassFileLocator.Simple.of("gen.Swapped", b),
+                                ClassFileLocator.ForClassLoader.of(getClass().getClassLoader())));
         assertNotNull(r);
         assertEquals(1, r.rejections.size(), r.rejections.toString());
         String message = r.rejections.get(0).message;
-        assertTrue(message.startsWith("gen.Swapped.invalid(Swapped.java:12): weft: cannot weave this method (an object"
-                + " under construction (new java.lang.StringBuilder) is live across this suspension and the method"
-                + " does not verify: "), message);
+        assertTrue(
+                message.startsWith(
+                        "gen.Swapped.invalid(Swapped.java:12): weft: cannot weave this method (an object"
+                                + " under construction (new java.lang.StringBuilder) is live across this suspension and the method"
+                                + " does not verify: "),
+                message);
         assertTrue(message.contains("uses an uninitialized object"), message);
         Class<?> c = new Loader().define(r.bytes);
         for (boolean pending : new boolean[] {false, true}) {
@@ -182,8 +248,10 @@ class UninitializedObjectsTest {
                 assertEquals("fine", Poller.drive((Future<?>) c.getMethod("ok").invoke(null)));
                 assertEquals("x", Poller.drive((Future<?>) c.getMethod("swapped").invoke(null)));
                 assertEquals(pending ? 2 : 0, Drive.pendingPolls() - before);
-                InvocationTargetException e = assertThrows(InvocationTargetException.class,
-                        () -> c.getMethod("invalid").invoke(null));
+                InvocationTargetException e =
+                        assertThrows(
+                                InvocationTargetException.class,
+                                () -> c.getMethod("invalid").invoke(null));
                 assertEquals(message, e.getCause().getMessage());
             } finally {
                 SampleRunner.mode(false);

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WovenSamplesTest {
 
-    private static Object check(boolean pending, Object expected, String cls, String method, Object... args)
+    private static Object check(
+            boolean pending, Object expected, String cls, String method, Object... args)
             throws Throwable {
         long before = Drive.pendingPolls();
         Object got = SampleRunner.run(pending, cls, method, args);
@@ -30,8 +31,12 @@ class WovenSamplesTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void localsOfEveryType(boolean pending) throws Throwable {
-        check(pending, "true,4,d,900,21,30000000000,4.5,6.75,s3,4,null,1,2|31,29999999999,7.0",
-                "Locals", "everyType", 3);
+        check(
+                pending,
+                "true,4,d,900,21,30000000000,4.5,6.75,s3,4,null,1,2|31,29999999999,7.0",
+                "Locals",
+                "everyType",
+                3);
     }
 
     @ParameterizedTest
@@ -95,9 +100,15 @@ class WovenSamplesTest {
         check(pending, "Box(caught boom)", "Allocations", "newAroundSwitchWithTry", 1);
         check(pending, "Box(two)", "Allocations", "newAroundSwitchWithTry", 2);
         check(pending, "Box(d3)", "Allocations", "newAroundSwitchWithTry", 3);
-        check(pending, "p7Box(Box(in0))0;p7Box(Box(one))1;p7Box(Box(d))2;p7Box(Box(in3))3;",
-                "Allocations", "nestedNewAroundSwitchWithTry", 4, 7L);
-        assertEquals(List.of("y0", "Box(even)", "Box(odd)", "y2", "Box(even)"),
+        check(
+                pending,
+                "p7Box(Box(in0))0;p7Box(Box(one))1;p7Box(Box(d))2;p7Box(Box(in3))3;",
+                "Allocations",
+                "nestedNewAroundSwitchWithTry",
+                4,
+                7L);
+        assertEquals(
+                List.of("y0", "Box(even)", "Box(odd)", "y2", "Box(even)"),
                 SampleRunner.run(pending, "Generators", "boxes", 3));
     }
 
@@ -116,7 +127,9 @@ class WovenSamplesTest {
         SampleRunner.mode(pending);
         try {
             // the call itself must not throw: the body runs on the first poll
-            Object f = SampleRunner.invoke(SampleRunner.sample("Exceptions"), "failsBeforeFirstAwait", true);
+            Object f =
+                    SampleRunner.invoke(
+                            SampleRunner.sample("Exceptions"), "failsBeforeFirstAwait", true);
             Throwable t = assertThrows(Throwable.class, () -> SampleRunner.complete(f));
             assertSame(boom, t);
             Object g = SampleRunner.invoke(SampleRunner.sample("Exceptions"), "propagates");
@@ -131,7 +144,10 @@ class WovenSamplesTest {
     void eagerMethods(boolean pending) throws Throwable {
         check(pending, 12, "Eager", "add", 1);
         check(pending, "abab", "Eager", "stage", "ab");
-        Throwable t = assertThrows(IllegalStateException.class, () -> SampleRunner.run(pending, "Eager", "fails"));
+        Throwable t =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> SampleRunner.run(pending, "Eager", "fails"));
         assertEquals("eager failure", t.getMessage());
     }
 
@@ -139,7 +155,8 @@ class WovenSamplesTest {
     @ValueSource(booleans = {false, true})
     void generators(boolean mode) throws Throwable {
         assertEquals(List.of(0, 10, 20, 6003), SampleRunner.run(mode, "Generators", "counter", 3));
-        assertEquals(List.of("A", "B", "C"), SampleRunner.run(mode, "Generators", "words", "a  b c"));
+        assertEquals(
+                List.of("A", "B", "C"), SampleRunner.run(mode, "Generators", "words", "a  b c"));
     }
 
     @ParameterizedTest

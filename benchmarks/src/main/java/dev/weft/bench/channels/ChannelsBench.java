@@ -71,40 +71,51 @@ public class ChannelsBench {
         return got;
     }
 
-    private static final long RENDEZVOUS_SUM = (long) PRODUCERS * PER_PRODUCER * (PER_PRODUCER - 1) / 2;
+    private static final long RENDEZVOUS_SUM =
+            (long) PRODUCERS * PER_PRODUCER * (PER_PRODUCER - 1) / 2;
     private static final long BROADCAST_SUM = (long) RECEIVERS * N * (N - 1) / 2;
 
     @Benchmark
     public long rendezvous_weft() {
-        return check(ChannelsWorkloads.rendezvous(weft, PRODUCERS, PER_PRODUCER), RENDEZVOUS_SUM, "rendezvous");
+        return check(
+                ChannelsWorkloads.rendezvous(weft, PRODUCERS, PER_PRODUCER),
+                RENDEZVOUS_SUM,
+                "rendezvous");
     }
 
     @Benchmark
     public long rendezvous_kotlin() {
-        return check(ChannelsKotlinPeers.rendezvous(PRODUCERS, PER_PRODUCER), RENDEZVOUS_SUM, "rendezvous");
+        return check(
+                ChannelsKotlinPeers.rendezvous(PRODUCERS, PER_PRODUCER),
+                RENDEZVOUS_SUM,
+                "rendezvous");
     }
 
     @Benchmark
     public long rendezvous_virtualThreads() throws InterruptedException, ExecutionException {
         SynchronousQueue<Integer> q = new SynchronousQueue<>();
         for (int p = 0; p < PRODUCERS; p++) {
-            virtual.execute(() -> {
-                try {
-                    for (int i = 0; i < PER_PRODUCER; i++) {
-                        q.put(i);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            virtual.execute(
+                    () -> {
+                        try {
+                            for (int i = 0; i < PER_PRODUCER; i++) {
+                                q.put(i);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
         }
-        long sum = virtual.submit(() -> {
-            long s = 0;
-            for (int i = 0; i < PRODUCERS * PER_PRODUCER; i++) {
-                s += q.take();
-            }
-            return s;
-        }).get();
+        long sum =
+                virtual.submit(
+                                () -> {
+                                    long s = 0;
+                                    for (int i = 0; i < PRODUCERS * PER_PRODUCER; i++) {
+                                        s += q.take();
+                                    }
+                                    return s;
+                                })
+                        .get();
         return check(sum, RENDEZVOUS_SUM, "rendezvous");
     }
 

@@ -124,7 +124,8 @@ public final class ChannelsWorkloads {
                         throw new IllegalStateException(e);
                     }
                 }
-                Poll<Integer> p = next.poll(cx); // a lag would fail the benchmark: the ring holds all n
+                Poll<Integer> p =
+                        next.poll(cx); // a lag would fail the benchmark: the ring holds all n
                 if (!p.isReady()) {
                     return Poll.pending();
                 }

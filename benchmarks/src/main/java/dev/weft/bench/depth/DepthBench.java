@@ -77,8 +77,13 @@ public class DepthBench {
 
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
-    @Fork(value = 1, jvmArgsAppend = {"-javaagent:agent/target/weft-agent.jar", "-Djdk.virtualThreadScheduler.parallelism=1",
-            "-Djdk.virtualThreadScheduler.maxPoolSize=1"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {
+                "-javaagent:agent/target/weft-agent.jar",
+                "-Djdk.virtualThreadScheduler.parallelism=1",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1"
+            })
     public long suspendResume_virtualThreads() throws InterruptedException {
         return check(JdkChains.pingPong(depth, ROUNDS));
     }

@@ -25,7 +25,8 @@ public final class JdkChains {
     private static ThreadFactory virtualFactory() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+            return (ThreadFactory)
+                    Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
         } catch (ReflectiveOperationException e) {
             return r -> {
                 throw new UnsupportedOperationException("virtual threads need JDK 21+", e);
@@ -108,7 +109,7 @@ public final class JdkChains {
         long v = 0;
         if (d <= 1) {
             parked.incrementAndGet();
-            for (;;) {
+            for (; ; ) {
                 LockSupport.park(); // never unparked; spurious returns park again
             }
         }
@@ -125,21 +126,23 @@ public final class JdkChains {
                 long x = i;
                 Runnable r;
                 if (mode.equals("sleep")) {
-                    r = () -> {
-                        parked.incrementAndGet();
-                        try {
-                            Thread.sleep(Footprint.SLEEP_MILLIS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    };
+                    r =
+                            () -> {
+                                parked.incrementAndGet();
+                                try {
+                                    Thread.sleep(Footprint.SLEEP_MILLIS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            };
                 } else if (depth == 0) {
-                    r = () -> {
-                        parked.incrementAndGet();
-                        for (;;) {
-                            LockSupport.park();
-                        }
-                    };
+                    r =
+                            () -> {
+                                parked.incrementAndGet();
+                                for (; ; ) {
+                                    LockSupport.park();
+                                }
+                            };
                 } else {
                     r = () -> parkedChain(depth, x, parked);
                 }
@@ -163,7 +166,9 @@ public final class JdkChains {
         @Override
         public void start(String mode, int depth, Object[] handles) {
             if (mode.equals("sleep")) {
-                var delayed = CompletableFuture.delayedExecutor(Footprint.SLEEP_MILLIS, TimeUnit.MILLISECONDS);
+                var delayed =
+                        CompletableFuture.delayedExecutor(
+                                Footprint.SLEEP_MILLIS, TimeUnit.MILLISECONDS);
                 for (int i = 0; i < handles.length; i++) {
                     handles[i] = CompletableFuture.runAsync(() -> {}, delayed);
                 }

@@ -155,7 +155,7 @@ public final class WeftChains {
 
     @SuppressWarnings("InfiniteLoopStatement")
     static Future<Long> readyLoop(int depth, Tick tick) {
-        for (;;) {
+        for (; ; ) {
             readySum += await(chain(depth, 1, READY));
             await(tick);
         }

@@ -30,12 +30,14 @@ import org.HdrHistogram.Histogram;
 public final class DriverBench {
 
     static final int MSG = 64;
+
     /**
      * Histograms cover 1 us .. 10 s up front at 2 significant digits: recording never resizes
      * (allocates), and 1,000 per-client histograms stay small (about 25 KB each) so the
      * collector does not pause the next cell.
      */
     static final long HIGHEST_US = 10_000_000L;
+
     /** The modes compared; {@code -Dbench.modes=thread} restricts a run to one (profiling). */
     static final String[] MODES = System.getProperty("bench.modes", "thread,worker").split(",");
 
@@ -58,7 +60,7 @@ public final class DriverBench {
         @Override
         public Poll<Void> poll(Context cx) {
             try {
-                for (;;) {
+                for (; ; ) {
                     if (accept == null) {
                         accept = listener.accept();
                     }
@@ -97,7 +99,7 @@ public final class DriverBench {
         @Override
         public Poll<Void> poll(Context cx) {
             try {
-                for (;;) {
+                for (; ; ) {
                     if (write != null) {
                         if (!write.poll(cx).isReady()) {
                             return Poll.pending();
@@ -165,7 +167,7 @@ public final class DriverBench {
                     }
                     s = p.value();
                 }
-                for (;;) {
+                for (; ; ) {
                     if (write == null && read == null) {
                         if (System.nanoTime() >= end) {
                             s.close();
@@ -195,7 +197,8 @@ public final class DriverBench {
                         continue;
                     }
                     read = null;
-                    hist.recordValue(Math.min(HIGHEST_US, Math.max(1, (System.nanoTime() - t0) / 1000)));
+                    hist.recordValue(
+                            Math.min(HIGHEST_US, Math.max(1, (System.nanoTime() - t0) / 1000)));
                     count++;
                 }
             } catch (IOException e) {
@@ -274,18 +277,29 @@ public final class DriverBench {
     static Map<String, Double> echo(String mode, int conns, double seconds) throws Exception {
         settle();
         try (AsyncRuntime rt = runtime(mode)) {
-            TcpListener l = rt.blockOn(cx -> {
-                try {
-                    return Poll.ready(TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            TcpListener l =
+                    rt.blockOn(
+                            cx -> {
+                                try {
+                                    return Poll.ready(
+                                            TcpListener.bind(
+                                                    new InetSocketAddress(
+                                                            InetAddress.getLoopbackAddress(), 0)));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
             rt.spawn(new AcceptLoop(l));
             // warm-up, then the measured cell
-            run(rt, l.localAddress(), conns, Math.min(1.0, seconds / 3), new Histogram(HIGHEST_US, 2));
+            run(
+                    rt,
+                    l.localAddress(),
+                    conns,
+                    Math.min(1.0, seconds / 3),
+                    new Histogram(HIGHEST_US, 2));
             Histogram h = new Histogram(HIGHEST_US, 2);
-            dev.weft.internal.io.Reactor reactor = rt.blockOn(cx -> Poll.ready(dev.weft.internal.io.Reactor.of(cx)));
+            dev.weft.internal.io.Reactor reactor =
+                    rt.blockOn(cx -> Poll.ready(dev.weft.internal.io.Reactor.of(cx)));
             long w0 = reactor.metrics().wakeups();
             long t0 = System.nanoTime();
             long msgs = run(rt, l.localAddress(), conns, seconds, h);
@@ -300,7 +314,8 @@ public final class DriverBench {
         }
     }
 
-    static long run(AsyncRuntime rt, InetSocketAddress addr, int conns, double seconds, Histogram h) {
+    static long run(
+            AsyncRuntime rt, InetSocketAddress addr, int conns, double seconds, Histogram h) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Histogram> hs = new ArrayList<>();
         List<JoinHandle<Long>> handles = new ArrayList<>();
@@ -346,9 +361,14 @@ public final class DriverBench {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int[] connCounts = args.length > 2 && args[2].equals("timers") ? new int[0]
-                : args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {1, 100};
+        int[] connCounts =
+                args.length > 2 && args[2].equals("timers")
+                        ? new int[0]
+                        : args.length > 2
+                                ? java.util.Arrays.stream(args[2].split(","))
+                                        .mapToInt(Integer::parseInt)
+                                        .toArray()
+                                : new int[] {1, 100};
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int conns : connCounts) {
@@ -356,7 +376,10 @@ public final class DriverBench {
                     Map<String, Double> r = echo(mode, conns, seconds);
                     System.out.printf("round %d echo conns=%d mode=%s %s%n", round, conns, mode, r);
                     for (var e : r.entrySet()) {
-                        samples.computeIfAbsent("echo" + conns + "." + mode + "." + e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                        samples.computeIfAbsent(
+                                        "echo" + conns + "." + mode + "." + e.getKey(),
+                                        k -> new ArrayList<>())
+                                .add(e.getValue());
                     }
                 }
             }
@@ -364,7 +387,9 @@ public final class DriverBench {
                 Map<String, Double> r = timers(mode, 10_000);
                 System.out.printf("round %d timers mode=%s %s%n", round, mode, r);
                 for (var e : r.entrySet()) {
-                    samples.computeIfAbsent("timers." + mode + "." + e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                    samples.computeIfAbsent(
+                                    "timers." + mode + "." + e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue());
                 }
             }
         }
@@ -374,8 +399,10 @@ public final class DriverBench {
             List<Double> v = new ArrayList<>(e.getValue());
             v.sort(null);
             double med = v.get(v.size() / 2);
-            json.append(String.format("  \"%s\": {\"median\": %.1f, \"samples\": %s}%s%n", e.getKey(), med, e.getValue(),
-                    ++i < samples.size() ? "," : ""));
+            json.append(
+                    String.format(
+                            "  \"%s\": {\"median\": %.1f, \"samples\": %s}%s%n",
+                            e.getKey(), med, e.getValue(), ++i < samples.size() ? "," : ""));
         }
         json.append("}");
         System.out.println("RESULT-JSON");

@@ -47,13 +47,14 @@ public final class Footprint {
         String mode = args[1];
         int depth = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
-        Peer p = switch (peer) {
-            case "weft" -> new WeftChains.Idle();
-            case "virtualThreads" -> new JdkChains.IdleThreads();
-            case "completableFuture" -> new JdkChains.IdleFutures();
-            case "kotlin" -> (m, d, h) -> KotlinChains.startIdle(m, d, h, SLEEP_MILLIS);
-            default -> throw new IllegalArgumentException("peer " + peer);
-        };
+        Peer p =
+                switch (peer) {
+                    case "weft" -> new WeftChains.Idle();
+                    case "virtualThreads" -> new JdkChains.IdleThreads();
+                    case "completableFuture" -> new JdkChains.IdleFutures();
+                    case "kotlin" -> (m, d, h) -> KotlinChains.startIdle(m, d, h, SLEEP_MILLIS);
+                    default -> throw new IllegalArgumentException("peer " + peer);
+                };
         // warm-up of the code paths and classes (so class metadata is not part of the delta)
         p.start(mode, depth, new Object[Math.min(count, 1000)]);
         Object[] handles = new Object[count];
@@ -68,7 +69,8 @@ public final class Footprint {
         Map<String, long[]> h1 = histogram();
         long measuredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         if (mode.equals("sleep") && measuredMillis >= SLEEP_MILLIS) {
-            throw new IllegalStateException("measured after the first sleeps fired: " + measuredMillis + " ms");
+            throw new IllegalStateException(
+                    "measured after the first sleeps fired: " + measuredMillis + " ms");
         }
         StringBuilder hist = new StringBuilder();
         List<Map.Entry<String, long[]>> rows = new ArrayList<>();
@@ -82,14 +84,28 @@ public final class Footprint {
         }
         rows.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
         for (Map.Entry<String, long[]> e : rows) {
-            hist.append(hist.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "{\"class\": \"%s\", \"instances\": %d, \"bytes\": %d}", e.getKey(), e.getValue()[0], e.getValue()[1]));
+            hist.append(hist.length() == 0 ? "" : ", ")
+                    .append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "{\"class\": \"%s\", \"instances\": %d, \"bytes\": %d}",
+                                    e.getKey(),
+                                    e.getValue()[0],
+                                    e.getValue()[1]));
         }
-        System.out.printf(Locale.ROOT, "{\"peer\": \"%s\", \"mode\": \"%s\", \"depth\": %d, \"count\": %d,"
+        System.out.printf(
+                Locale.ROOT,
+                "{\"peer\": \"%s\", \"mode\": \"%s\", \"depth\": %d, \"count\": %d,"
                         + " \"heapBytesPerTask\": %.1f, \"rssBytesPerTask\": %.1f, \"startMillis\": %d,"
                         + " \"histogram\": [%s]}%n",
-                peer, mode, depth, count, (heap1 - heap0) / (double) count, (rss1 - rss0) / (double) count,
-                startMillis, hist);
+                peer,
+                mode,
+                depth,
+                count,
+                (heap1 - heap0) / (double) count,
+                (rss1 - rss0) / (double) count,
+                startMillis,
+                hist);
         if (handles[count - 1] == null) {
             throw new AssertionError("handles not filled");
         }
@@ -99,7 +115,9 @@ public final class Footprint {
 
     static long usedHeapAfterGc() throws InterruptedException {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) { // until stable: finalizable/soft references may need a second round
+        for (int i = 0;
+                i < 3;
+                i++) { // until stable: finalizable/soft references may need a second round
             System.gc();
             Thread.sleep(100);
             long u = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -122,9 +140,14 @@ public final class Footprint {
 
     /** class name -> {instances, bytes}, from the GC.class_histogram diagnostic command (a full GC). */
     static Map<String, long[]> histogram() throws Exception {
-        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String text =
+                (String)
+                        ManagementFactory.getPlatformMBeanServer()
+                                .invoke(
+                                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                                        "gcClassHistogram",
+                                        new Object[] {new String[0]},
+                                        new String[] {String[].class.getName()});
         Map<String, long[]> out = new HashMap<>();
         for (String line : text.split("\n")) {
             String[] f = line.trim().split("\\s+");

@@ -23,11 +23,17 @@ final class BlockingServers {
     private BlockingServers() {}
 
     static void serve(String workload, boolean virtual, int port) throws IOException {
-        ExecutorService perConnection = virtual ? JdkPeers.virtualThreads() : Executors.newCachedThreadPool();
+        ExecutorService perConnection =
+                virtual ? JdkPeers.virtualThreads() : Executors.newCachedThreadPool();
         try (ServerSocket server = new ServerSocket()) {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(port), 1024);
-            System.out.println((virtual ? "virtual" : "platform") + "-thread " + workload + " server on port " + port);
+            System.out.println(
+                    (virtual ? "virtual" : "platform")
+                            + "-thread "
+                            + workload
+                            + " server on port "
+                            + port);
             while (true) {
                 Socket s = server.accept();
                 if (workload.equals("http")) {
@@ -42,7 +48,9 @@ final class BlockingServers {
     /** The same loop as weft's example: a 4 KiB buffer, write back what was read. */
     static void echo(Socket s) {
         byte[] buf = new byte[4096];
-        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        try (s;
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 out.write(buf, 0, n);
@@ -52,8 +60,10 @@ final class BlockingServers {
         }
     }
 
-    static final byte[] HELLO = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\n"
-            + "Hello, World!").getBytes(StandardCharsets.US_ASCII);
+    static final byte[] HELLO =
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\n"
+                            + "Hello, World!")
+                    .getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Hand-written, minimal HTTP/1.1: answers every request head (up to the blank line) with
@@ -63,7 +73,9 @@ final class BlockingServers {
      */
     static void http(Socket s) {
         byte[] buf = new byte[8192];
-        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+        try (s;
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream()) {
             int len = 0;
             while (true) {
                 int n = in.read(buf, len, buf.length - len);

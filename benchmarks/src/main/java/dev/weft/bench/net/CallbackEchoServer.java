@@ -20,24 +20,29 @@ final class CallbackEchoServer {
     private CallbackEchoServer() {}
 
     static void serve(int port, int threads) throws IOException, InterruptedException {
-        AsynchronousChannelGroup group = AsynchronousChannelGroup.withFixedThreadPool(threads, Executors.defaultThreadFactory());
+        AsynchronousChannelGroup group =
+                AsynchronousChannelGroup.withFixedThreadPool(
+                        threads, Executors.defaultThreadFactory());
         AsynchronousServerSocketChannel server = AsynchronousServerSocketChannel.open(group);
         server.bind(new InetSocketAddress(port), 1024);
-        System.out.println("callback echo server on port " + port + ", " + threads + " group thread(s)");
-        server.accept(null, new CompletionHandler<AsynchronousSocketChannel, Void>() {
-            @Override
-            public void completed(AsynchronousSocketChannel ch, Void a) {
-                server.accept(null, this);
-                new Connection(ch).read();
-            }
+        System.out.println(
+                "callback echo server on port " + port + ", " + threads + " group thread(s)");
+        server.accept(
+                null,
+                new CompletionHandler<AsynchronousSocketChannel, Void>() {
+                    @Override
+                    public void completed(AsynchronousSocketChannel ch, Void a) {
+                        server.accept(null, this);
+                        new Connection(ch).read();
+                    }
 
-            @Override
-            public void failed(Throwable e, Void a) {
-                if (server.isOpen()) {
-                    server.accept(null, this);
-                }
-            }
-        });
+                    @Override
+                    public void failed(Throwable e, Void a) {
+                        if (server.isOpen()) {
+                            server.accept(null, this);
+                        }
+                    }
+                });
         new CountDownLatch(1).await(); // serve until killed
     }
 
@@ -46,38 +51,40 @@ final class CallbackEchoServer {
         final AsynchronousSocketChannel ch;
         final ByteBuffer buf = ByteBuffer.allocate(4096);
 
-        final CompletionHandler<Integer, Void> onRead = new CompletionHandler<>() {
-            @Override
-            public void completed(Integer n, Void a) {
-                if (n < 0) {
-                    close();
-                    return;
-                }
-                buf.flip();
-                ch.write(buf, null, onWrite);
-            }
+        final CompletionHandler<Integer, Void> onRead =
+                new CompletionHandler<>() {
+                    @Override
+                    public void completed(Integer n, Void a) {
+                        if (n < 0) {
+                            close();
+                            return;
+                        }
+                        buf.flip();
+                        ch.write(buf, null, onWrite);
+                    }
 
-            @Override
-            public void failed(Throwable e, Void a) {
-                close();
-            }
-        };
+                    @Override
+                    public void failed(Throwable e, Void a) {
+                        close();
+                    }
+                };
 
-        final CompletionHandler<Integer, Void> onWrite = new CompletionHandler<>() {
-            @Override
-            public void completed(Integer n, Void a) {
-                if (buf.hasRemaining()) {
-                    ch.write(buf, null, this);
-                } else {
-                    read();
-                }
-            }
+        final CompletionHandler<Integer, Void> onWrite =
+                new CompletionHandler<>() {
+                    @Override
+                    public void completed(Integer n, Void a) {
+                        if (buf.hasRemaining()) {
+                            ch.write(buf, null, this);
+                        } else {
+                            read();
+                        }
+                    }
 
-            @Override
-            public void failed(Throwable e, Void a) {
-                close();
-            }
-        };
+                    @Override
+                    public void failed(Throwable e, Void a) {
+                        close();
+                    }
+                };
 
         Connection(AsynchronousSocketChannel ch) {
             this.ch = ch;

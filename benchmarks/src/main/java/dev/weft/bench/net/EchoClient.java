@@ -57,13 +57,17 @@ public final class EchoClient {
             in.clear();
             sentAt = System.nanoTime();
             ch.write(out);
-            key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            key.interestOps(
+                    out.hasRemaining()
+                            ? SelectionKey.OP_READ | SelectionKey.OP_WRITE
+                            : SelectionKey.OP_READ);
         }
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 5) {
-            System.err.println("usage: EchoClient HOST PORT CONNECTIONS WARMUP_S MEASURE_S [SERVER_PID]");
+            System.err.println(
+                    "usage: EchoClient HOST PORT CONNECTIONS WARMUP_S MEASURE_S [SERVER_PID]");
             System.exit(2);
         }
         InetSocketAddress addr = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
@@ -139,14 +143,25 @@ public final class EchoClient {
             c.ch.close();
         }
         sel.close();
-        System.out.println(String.format(Locale.ROOT,
-                "{\"connections\": %d, \"ops_per_s\": %.1f, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, "
-                        + "\"max_us\": %.1f, \"count\": %d%s}",
-                n, count / secs, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, count,
-                serverPid == null ? "" : String.format(Locale.ROOT,
-                        ", \"server_cpu_cores\": %.3f, \"server_cpu_us_per_op\": %.2f",
-                        cpuSecs / secs, count == 0 ? 0 : cpuSecs * 1e6 / count)));
+        System.out.println(
+                String.format(
+                        Locale.ROOT,
+                        "{\"connections\": %d, \"ops_per_s\": %.1f, \"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, "
+                                + "\"max_us\": %.1f, \"count\": %d%s}",
+                        n,
+                        count / secs,
+                        h.getValueAtPercentile(50) / 1e3,
+                        h.getValueAtPercentile(99) / 1e3,
+                        h.getValueAtPercentile(99.9) / 1e3,
+                        h.getMaxValue() / 1e3,
+                        count,
+                        serverPid == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        ", \"server_cpu_cores\": %.3f, \"server_cpu_us_per_op\": %.2f",
+                                        cpuSecs / secs,
+                                        count == 0 ? 0 : cpuSecs * 1e6 / count)));
     }
 
     /** USER_HZ: the unit of /proc/PID/stat's times, 100 on every Linux this runs on. */

@@ -42,33 +42,49 @@ final class NettyServers {
     private NettyServers() {}
 
     /** Blocks serving until the process is killed. */
-    static void serve(String workload, boolean epoll, int port, int threads) throws InterruptedException {
+    static void serve(String workload, boolean epoll, int port, int threads)
+            throws InterruptedException {
         if (epoll && !Epoll.isAvailable()) {
             // the runner records this line and leaves the peer's rows out
             System.out.println("epoll unavailable: " + Epoll.unavailabilityCause());
             System.exit(3);
         }
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends ServerChannel> channel =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, io);
         try {
-            Channel server = new io.netty.bootstrap.ServerBootstrap()
-                    .group(group)
-                    .channel(channel)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (workload.equals("http")) {
-                                ch.pipeline().addLast(new HttpServerCodec(), new Hello());
-                            } else {
-                                ch.pipeline().addLast(ECHO);
-                            }
-                        }
-                    })
-                    .bind(port).sync().channel();
-            System.out.println("netty " + (epoll ? "epoll" : "nio") + " " + workload + " server on port " + port
-                    + ", " + threads + " event loop thread(s)");
+            Channel server =
+                    new io.netty.bootstrap.ServerBootstrap()
+                            .group(group)
+                            .channel(channel)
+                            .option(ChannelOption.SO_BACKLOG, 1024)
+                            .childHandler(
+                                    new ChannelInitializer<SocketChannel>() {
+                                        @Override
+                                        protected void initChannel(SocketChannel ch) {
+                                            if (workload.equals("http")) {
+                                                ch.pipeline()
+                                                        .addLast(
+                                                                new HttpServerCodec(), new Hello());
+                                            } else {
+                                                ch.pipeline().addLast(ECHO);
+                                            }
+                                        }
+                                    })
+                            .bind(port)
+                            .sync()
+                            .channel();
+            System.out.println(
+                    "netty "
+                            + (epoll ? "epoll" : "nio")
+                            + " "
+                            + workload
+                            + " server on port "
+                            + port
+                            + ", "
+                            + threads
+                            + " event loop thread(s)");
             server.closeFuture().sync();
         } finally {
             group.shutdownGracefully();
@@ -106,8 +122,10 @@ final class NettyServers {
                 return;
             }
             ByteBuf body = Unpooled.wrappedBuffer(BODY);
-            FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+            FullHttpResponse res =
+                    new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+            res.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length);
             if (HttpUtil.isKeepAlive(req)) {
                 ctx.write(res);

@@ -19,7 +19,10 @@ public final class Serve {
         String workload = args[0];
         String peer = args[1];
         int port = Integer.parseInt(args[2]);
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        int threads =
+                args.length > 3
+                        ? Integer.parseInt(args[3])
+                        : Runtime.getRuntime().availableProcessors();
         switch (peer) {
             case "netty-nio" -> NettyServers.serve(workload, false, port, threads);
             case "netty-epoll" -> NettyServers.serve(workload, true, port, threads);

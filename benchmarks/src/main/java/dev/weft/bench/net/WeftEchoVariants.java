@@ -18,12 +18,17 @@ public final class WeftEchoVariants {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        AsyncRuntime rt = args[1].equals("current")
-                ? AsyncRuntime.currentThread()
-                : AsyncRuntime.builder().workers(Integer.parseInt(args[2])).build();
-        try (rt; TcpListener l = TcpListener.bind(new InetSocketAddress(port))) {
-            System.out.println("weft echo server (" + String.join(" ", args).substring(args[0].length() + 1)
-                    + ") on " + l.localAddress());
+        AsyncRuntime rt =
+                args[1].equals("current")
+                        ? AsyncRuntime.currentThread()
+                        : AsyncRuntime.builder().workers(Integer.parseInt(args[2])).build();
+        try (rt;
+                TcpListener l = TcpListener.bind(new InetSocketAddress(port))) {
+            System.out.println(
+                    "weft echo server ("
+                            + String.join(" ", args).substring(args[0].length() + 1)
+                            + ") on "
+                            + l.localAddress());
             rt.blockOn(EchoServer.serve(l));
         }
     }

@@ -1,8 +1,8 @@
 package dev.weft.bench.seed;
 
 import dev.weft.AsyncRuntime;
-import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
+import dev.weft.bench.Workers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

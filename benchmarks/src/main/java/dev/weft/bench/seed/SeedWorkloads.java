@@ -63,7 +63,8 @@ public final class SeedWorkloads {
         long sum = 0;
         for (int i = 0; i < 10; i++) {
             try {
-                children[i].join(); // join() orders the child's write to results[i] before this read
+                children[i]
+                        .join(); // join() orders the child's write to results[i] before this read
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

@@ -80,42 +80,47 @@ public final class StackDepth {
         switch (mode) {
             case "plain":
                 return plain(n);
-            case "ready": {
-                Poll<Integer> p = ready(n).poll(Context.of(() -> {}));
-                return p.isReady() ? p.value() : -1;
-            }
-            case "pending": {
-                gate = new Gate();
-                Context cx = Context.of(() -> {});
-                Future<Integer> top = pending(n);
-                if (top.poll(cx).isReady()) {
-                    return -1;
+            case "ready":
+                {
+                    Poll<Integer> p = ready(n).poll(Context.of(() -> {}));
+                    return p.isReady() ? p.value() : -1;
                 }
-                gate.open = true;
-                Poll<Integer> p = top.poll(cx);
-                return p.isReady() ? p.value() : -1;
-            }
-            case "stored": {
-                gate = new Gate();
-                Context cx = Context.of(() -> {});
-                Future<Integer> top = stored(n);
-                if (top.poll(cx).isReady()) {
-                    return -1;
+            case "pending":
+                {
+                    gate = new Gate();
+                    Context cx = Context.of(() -> {});
+                    Future<Integer> top = pending(n);
+                    if (top.poll(cx).isReady()) {
+                        return -1;
+                    }
+                    gate.open = true;
+                    Poll<Integer> p = top.poll(cx);
+                    return p.isReady() ? p.value() : -1;
                 }
-                gate.open = true;
-                Poll<Integer> p = top.poll(cx);
-                return p.isReady() ? p.value() : -1;
-            }
-            case "eager": {
-                leaf = new CompletableFuture<>();
-                CompletableFuture<Integer> top = eager(n);
-                Thread t = new Thread(() -> leaf.complete(0));
-                t.start();
-                t.join();
-                return top.get(3, TimeUnit.SECONDS);
-            }
+            case "stored":
+                {
+                    gate = new Gate();
+                    Context cx = Context.of(() -> {});
+                    Future<Integer> top = stored(n);
+                    if (top.poll(cx).isReady()) {
+                        return -1;
+                    }
+                    gate.open = true;
+                    Poll<Integer> p = top.poll(cx);
+                    return p.isReady() ? p.value() : -1;
+                }
+            case "eager":
+                {
+                    leaf = new CompletableFuture<>();
+                    CompletableFuture<Integer> top = eager(n);
+                    Thread t = new Thread(() -> leaf.complete(0));
+                    t.start();
+                    t.join();
+                    return top.get(3, TimeUnit.SECONDS);
+                }
             default:
-                throw new IllegalArgumentException("StackDepth.run(StackDepth.java): unknown mode " + mode);
+                throw new IllegalArgumentException(
+                        "StackDepth.run(StackDepth.java): unknown mode " + mode);
         }
     }
 
@@ -124,19 +129,24 @@ public final class StackDepth {
         int n = Integer.parseInt(args[1]);
         long stack = Long.parseLong(args[2]);
         int[] code = {2};
-        Thread t = new Thread(null, () -> {
-            try {
-                int v = run(mode, n);
-                code[0] = v == n ? 0 : 2;
-            } catch (StackOverflowError e) {
-                code[0] = 1;
-            } catch (Throwable e) {
-                code[0] = e.getCause() instanceof StackOverflowError ? 1 : 2;
-                if (code[0] == 2) {
-                    e.printStackTrace();
-                }
-            }
-        }, "depth", stack);
+        Thread t =
+                new Thread(
+                        null,
+                        () -> {
+                            try {
+                                int v = run(mode, n);
+                                code[0] = v == n ? 0 : 2;
+                            } catch (StackOverflowError e) {
+                                code[0] = 1;
+                            } catch (Throwable e) {
+                                code[0] = e.getCause() instanceof StackOverflowError ? 1 : 2;
+                                if (code[0] == 2) {
+                                    e.printStackTrace();
+                                }
+                            }
+                        },
+                        "depth",
+                        stack);
         t.start();
         t.join();
         System.exit(code[0]);

@@ -32,14 +32,19 @@ public final class ScanCost {
         List<String> names = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
+            for (Path f :
+                    (Iterable<Path>)
+                            files.filter(p -> p.toString().endsWith(".class")).sorted()::iterator) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
                 names.add(rel.substring(0, rel.length() - ".class".length()));
                 bytes.add(Files.readAllBytes(f));
             }
         }
-        ClassFileTransformer t = (ClassFileTransformer) Class.forName("dev.weft.agent.WeavingTransformer")
-                .getConstructor().newInstance();
+        ClassFileTransformer t =
+                (ClassFileTransformer)
+                        Class.forName("dev.weft.agent.WeavingTransformer")
+                                .getConstructor()
+                                .newInstance();
         int n = names.size();
         boolean[] weft = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -53,8 +58,10 @@ public final class ScanCost {
         long weftBytes = 0;
         for (int pass = 0; pass < passes; pass++) {
             // a fresh loader per pass: the weaver caches hierarchies per loader
-            try (URLClassLoader loader = new URLClassLoader(
-                    new URL[] {root.toUri().toURL(), runtime.toUri().toURL()}, ScanCost.class.getClassLoader())) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(
+                            new URL[] {root.toUri().toURL(), runtime.toUri().toURL()},
+                            ScanCost.class.getClassLoader())) {
                 for (int i = 0; i < n; i++) {
                     long t0 = System.nanoTime();
                     byte[] out = t.transform(loader, names.get(i), null, null, bytes.get(i));
@@ -74,15 +81,23 @@ public final class ScanCost {
                 }
             }
         }
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "SCANCOST {\"classes\": %d, \"weft_classes\": %d, \"woven\": %d, \"passed_through\": %d, "
                         + "\"plain_class_bytes_avg\": %d, \"weft_class_bytes_avg\": %d, "
                         + "\"cold_plain_us\": %.2f, \"cold_weft_us\": %.2f, \"warm_plain_us\": %.3f, "
                         + "\"warm_weft_us\": %.2f, \"passes\": %d}%n",
-                n, count(weft), woven, passed,
-                plainBytes / Math.max(1, n - count(weft)), weftBytes / Math.max(1, count(weft)),
-                mean(nanos[0], weft, false) / 1e3, mean(nanos[0], weft, true) / 1e3,
-                warm(nanos, weft, false) / 1e3, warm(nanos, weft, true) / 1e3, passes);
+                n,
+                count(weft),
+                woven,
+                passed,
+                plainBytes / Math.max(1, n - count(weft)),
+                weftBytes / Math.max(1, count(weft)),
+                mean(nanos[0], weft, false) / 1e3,
+                mean(nanos[0], weft, true) / 1e3,
+                warm(nanos, weft, false) / 1e3,
+                warm(nanos, weft, true) / 1e3,
+                passes);
     }
 
     private static int count(boolean[] b) {

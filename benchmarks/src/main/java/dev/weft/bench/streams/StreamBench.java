@@ -114,15 +114,16 @@ public class StreamBench {
     /** A SubmissionPublisher fed by the producer thread once its subscriber arrived. */
     private SubmissionPublisher<Integer> feeding() {
         SubmissionPublisher<Integer> p = new SubmissionPublisher<>(publisherPool, 256);
-        producer.execute(() -> {
-            while (p.getNumberOfSubscribers() == 0) {
-                Thread.onSpinWait();
-            }
-            for (Integer x : StreamWorkloads.ELEMENTS) {
-                p.submit(x);
-            }
-            p.close();
-        });
+        producer.execute(
+                () -> {
+                    while (p.getNumberOfSubscribers() == 0) {
+                        Thread.onSpinWait();
+                    }
+                    for (Integer x : StreamWorkloads.ELEMENTS) {
+                        p.submit(x);
+                    }
+                    p.close();
+                });
         return p;
     }
 

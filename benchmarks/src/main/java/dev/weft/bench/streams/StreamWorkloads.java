@@ -138,7 +138,8 @@ public final class StreamWorkloads {
 
     static long toPublisher(AsyncRuntime rt, int n, long batch) throws InterruptedException {
         // made on a thread of rt (inside blockOn), so its emission task runs on rt
-        Flow.Publisher<Integer> p = rt.blockOn(cx -> Poll.ready(AsyncStream.toPublisher(new ArrayStream(n))));
+        Flow.Publisher<Integer> p =
+                rt.blockOn(cx -> Poll.ready(AsyncStream.toPublisher(new ArrayStream(n))));
         SummingSubscriber sub = new SummingSubscriber(batch);
         p.subscribe(sub);
         return sub.await();

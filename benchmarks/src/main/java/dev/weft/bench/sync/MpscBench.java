@@ -1,8 +1,8 @@
 package dev.weft.bench.sync;
 
 import dev.weft.AsyncRuntime;
-import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
+import dev.weft.bench.Workers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +35,7 @@ public class MpscBench {
 
     public static final int PRODUCERS = 5;
     public static final int PER_PRODUCER = 1_000;
+
     /** Sum of 0..PER_PRODUCER-1 over all producers: what every peer must answer. */
     public static final long SUM = (long) PRODUCERS * PER_PRODUCER * (PER_PRODUCER - 1) / 2;
 

@@ -1,8 +1,8 @@
 package dev.weft.bench.sync;
 
 import dev.weft.AsyncRuntime;
-import dev.weft.bench.Workers;
 import dev.weft.bench.JdkPeers;
+import dev.weft.bench.Workers;
 import dev.weft.sync.Channel;
 import dev.weft.sync.Oneshot;
 import java.util.concurrent.BlockingQueue;

@@ -43,65 +43,85 @@ public final class SyncJdkPeers {
 
     public static void pingPong(ExecutorService vt, int n) {
         CountDownLatch done = new CountDownLatch(n);
-        run(vt, unchecked(() -> {
-            for (int i = 0; i < n; i++) {
-                vt.execute(unchecked(() -> {
-                    SynchronousQueue<Object> ping = new SynchronousQueue<>();
-                    SynchronousQueue<Object> pong = new SynchronousQueue<>();
-                    vt.execute(unchecked(() -> {
-                        ping.take();
-                        pong.put(TOKEN);
-                    }));
-                    ping.put(TOKEN);
-                    pong.take();
-                    done.countDown();
-                }));
-            }
-            done.await();
-        }));
+        run(
+                vt,
+                unchecked(
+                        () -> {
+                            for (int i = 0; i < n; i++) {
+                                vt.execute(
+                                        unchecked(
+                                                () -> {
+                                                    SynchronousQueue<Object> ping =
+                                                            new SynchronousQueue<>();
+                                                    SynchronousQueue<Object> pong =
+                                                            new SynchronousQueue<>();
+                                                    vt.execute(
+                                                            unchecked(
+                                                                    () -> {
+                                                                        ping.take();
+                                                                        pong.put(TOKEN);
+                                                                    }));
+                                                    ping.put(TOKEN);
+                                                    pong.take();
+                                                    done.countDown();
+                                                }));
+                            }
+                            done.await();
+                        }));
     }
 
     /** A server thread answering requests from a bounded queue of 10; returns that queue. */
     public static BlockingQueue<SynchronousQueue<Object>> startServer(ExecutorService vt) {
         BlockingQueue<SynchronousQueue<Object>> requests = new ArrayBlockingQueue<>(10);
-        vt.execute(() -> {
-            try {
-                while (true) {
-                    requests.take().put(TOKEN);
-                }
-            } catch (InterruptedException e) {
-                // shut down
-            }
-        });
+        vt.execute(
+                () -> {
+                    try {
+                        while (true) {
+                            requests.take().put(TOKEN);
+                        }
+                    } catch (InterruptedException e) {
+                        // shut down
+                    }
+                });
         return requests;
     }
 
-    public static void requestReply(ExecutorService vt, BlockingQueue<SynchronousQueue<Object>> requests, int n) {
-        run(vt, unchecked(() -> {
-            for (int i = 0; i < n; i++) {
-                SynchronousQueue<Object> reply = new SynchronousQueue<>();
-                requests.put(reply);
-                reply.take();
-            }
-        }));
+    public static void requestReply(
+            ExecutorService vt, BlockingQueue<SynchronousQueue<Object>> requests, int n) {
+        run(
+                vt,
+                unchecked(
+                        () -> {
+                            for (int i = 0; i < n; i++) {
+                                SynchronousQueue<Object> reply = new SynchronousQueue<>();
+                                requests.put(reply);
+                                reply.take();
+                            }
+                        }));
     }
 
     /** {@code capacity} 0 means unbounded. */
     public static long mpsc(ExecutorService vt, int capacity, int producers, int perProducer) {
-        BlockingQueue<Integer> q = capacity == 0 ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity);
+        BlockingQueue<Integer> q =
+                capacity == 0 ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity);
         long[] sum = new long[1];
-        run(vt, unchecked(() -> {
-            for (int p = 0; p < producers; p++) {
-                vt.execute(unchecked(() -> {
-                    for (int i = 0; i < perProducer; i++) {
-                        q.put(i);
-                    }
-                }));
-            }
-            for (int i = 0; i < producers * perProducer; i++) {
-                sum[0] += q.take();
-            }
-        }));
+        run(
+                vt,
+                unchecked(
+                        () -> {
+                            for (int p = 0; p < producers; p++) {
+                                vt.execute(
+                                        unchecked(
+                                                () -> {
+                                                    for (int i = 0; i < perProducer; i++) {
+                                                        q.put(i);
+                                                    }
+                                                }));
+                            }
+                            for (int i = 0; i < producers * perProducer; i++) {
+                                sum[0] += q.take();
+                            }
+                        }));
         return sum[0];
     }
 }

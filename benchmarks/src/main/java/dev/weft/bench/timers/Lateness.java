@@ -43,20 +43,22 @@ public final class Lateness {
             delays[i] = 1 + r.nextInt(100);
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        AsyncRuntime weft = AsyncRuntime.builder().workers(cores).threadNamePrefix("weft-late-").build();
+        AsyncRuntime weft =
+                AsyncRuntime.builder().workers(cores).threadNamePrefix("weft-late-").build();
         HashedWheelTimer netty100 = new HashedWheelTimer();
         HashedWheelTimer netty1 = new HashedWheelTimer(1, TimeUnit.MILLISECONDS);
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1);
         netty100.start();
         netty1.start();
-        List<Peer> all = List.of(
-                new Peer("weft", 1, late -> weft(weft, delays, late)),
-                new Peer("weft-timer-thread", 1, late -> weftTimerThread(delays, late)),
-                new Peer("weft-split", 1, late -> weftSplit(weft, delays, late)),
-                new Peer("netty-hwt-100ms", 100, late -> netty(netty100, delays, late)),
-                new Peer("netty-hwt-1ms", 1, late -> netty(netty1, delays, late)),
-                new Peer("stpe", 0, late -> stpe(stpe, delays, late)),
-                new Peer("kotlin-delay", 1, late -> KotlinTimers.delays(delays, late)));
+        List<Peer> all =
+                List.of(
+                        new Peer("weft", 1, late -> weft(weft, delays, late)),
+                        new Peer("weft-timer-thread", 1, late -> weftTimerThread(delays, late)),
+                        new Peer("weft-split", 1, late -> weftSplit(weft, delays, late)),
+                        new Peer("netty-hwt-100ms", 100, late -> netty(netty100, delays, late)),
+                        new Peer("netty-hwt-1ms", 1, late -> netty(netty1, delays, late)),
+                        new Peer("stpe", 0, late -> stpe(stpe, delays, late)),
+                        new Peer("kotlin-delay", 1, late -> KotlinTimers.delays(delays, late)));
         List<String> only = args.length > 1 ? List.of(args[1].split(",")) : null;
         List<Peer> peers = all.stream().filter(p -> only == null || only.contains(p.name)).toList();
         try {
@@ -86,7 +88,7 @@ public final class Lateness {
         }
     }
 
-    record Peer(String name, int tickMs, Body run) { }
+    record Peer(String name, int tickMs, Body run) {}
 
     @FunctionalInterface
     interface Body {
@@ -105,13 +107,21 @@ public final class Lateness {
             }
             h.recordValue(Math.max(0, l));
         }
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "{\"peer\": \"%s\", \"tick_ms\": %d, \"round\": %d, \"count\": %d, \"early\": %d, "
                         + "\"p50_us\": %.1f, \"p99_us\": %.1f, \"p999_us\": %.1f, \"max_us\": %.1f, "
                         + "\"mean_us\": %.1f, \"wall_ms\": %.1f}",
-                p.name, p.tickMs, round, h.getTotalCount(), early,
-                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3, h.getMean() / 1e3,
+                p.name,
+                p.tickMs,
+                round,
+                h.getTotalCount(),
+                early,
+                h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3,
+                h.getMaxValue() / 1e3,
+                h.getMean() / 1e3,
                 wallNanos / 1e6);
     }
 
@@ -145,10 +155,14 @@ public final class Lateness {
                 sleep = Async.sleep(Duration.ofMillis(delayMs));
                 if (split) {
                     Waker real = cx.waker();
-                    inner = Contexts.withWaker(cx, () -> {
-                        fired[index] = System.nanoTime() - start - delayMs * 1_000_000L;
-                        real.wake();
-                    });
+                    inner =
+                            Contexts.withWaker(
+                                    cx,
+                                    () -> {
+                                        fired[index] =
+                                                System.nanoTime() - start - delayMs * 1_000_000L;
+                                        real.wake();
+                                    });
                 }
             }
             if (!sleep.poll(split ? inner : cx).isReady()) {
@@ -175,12 +189,16 @@ public final class Lateness {
             fire.recordValue(Math.max(0, fired[i]));
             run.recordValue(Math.max(0, late[i] - fired[i]));
         }
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 ", \"fire_p50_us\": %.1f, \"fire_p99_us\": %.1f, \"fire_p999_us\": %.1f, "
                         + "\"run_p50_us\": %.1f, \"run_p99_us\": %.1f, \"run_p999_us\": %.1f}",
-                fire.getValueAtPercentile(50) / 1e3, fire.getValueAtPercentile(99) / 1e3,
-                fire.getValueAtPercentile(99.9) / 1e3, run.getValueAtPercentile(50) / 1e3,
-                run.getValueAtPercentile(99) / 1e3, run.getValueAtPercentile(99.9) / 1e3);
+                fire.getValueAtPercentile(50) / 1e3,
+                fire.getValueAtPercentile(99) / 1e3,
+                fire.getValueAtPercentile(99.9) / 1e3,
+                run.getValueAtPercentile(50) / 1e3,
+                run.getValueAtPercentile(99) / 1e3,
+                run.getValueAtPercentile(99.9) / 1e3);
     }
 
     static void weftSplit(AsyncRuntime rt, int[] delays, long[] late) {
@@ -212,10 +230,11 @@ public final class Lateness {
             long d = delays[i];
             long start = System.nanoTime();
             Future<Void> sleep = Async.sleep(Duration.ofMillis(d));
-            Waker w = () -> {
-                late[index] = System.nanoTime() - start - d * 1_000_000L;
-                done.countDown();
-            };
+            Waker w =
+                    () -> {
+                        late[index] = System.nanoTime() - start - d * 1_000_000L;
+                        done.countDown();
+                    };
             if (sleep.poll(Context.of(w)).isReady()) {
                 // its deadline passed before it reached the wheel (this thread was descheduled
                 // between reading the clock and inserting): a legitimate, late completion
@@ -225,32 +244,39 @@ public final class Lateness {
         done.await();
     }
 
-    static void netty(HashedWheelTimer timer, int[] delays, long[] late) throws InterruptedException {
+    static void netty(HashedWheelTimer timer, int[] delays, long[] late)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(delays.length);
         for (int i = 0; i < delays.length; i++) {
             int index = i;
             long d = delays[i];
             long start = System.nanoTime();
-            timer.newTimeout(t -> {
-                late[index] = System.nanoTime() - start - d * 1_000_000L;
-                done.countDown();
-            }, d, TimeUnit.MILLISECONDS);
+            timer.newTimeout(
+                    t -> {
+                        late[index] = System.nanoTime() - start - d * 1_000_000L;
+                        done.countDown();
+                    },
+                    d,
+                    TimeUnit.MILLISECONDS);
         }
         done.await();
     }
 
-    static void stpe(ScheduledThreadPoolExecutor ex, int[] delays, long[] late) throws InterruptedException {
+    static void stpe(ScheduledThreadPoolExecutor ex, int[] delays, long[] late)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(delays.length);
         for (int i = 0; i < delays.length; i++) {
             int index = i;
             long d = delays[i];
             long start = System.nanoTime();
-            ex.schedule(() -> {
-                late[index] = System.nanoTime() - start - d * 1_000_000L;
-                done.countDown();
-            }, d, TimeUnit.MILLISECONDS);
+            ex.schedule(
+                    () -> {
+                        late[index] = System.nanoTime() - start - d * 1_000_000L;
+                        done.countDown();
+                    },
+                    d,
+                    TimeUnit.MILLISECONDS);
         }
         done.await();
     }
-
 }

@@ -59,21 +59,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TimerBench {
 
     public static final int N = 1_000_000;
     private static final Duration SECOND = Duration.ofSeconds(1);
+
     /** The bulk rows arm a minute: arming 1,000,000 can take longer than a second here. */
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private static final Waker NOOP = () -> { };
+    private static final Waker NOOP = () -> {};
     private static final Future<Integer> READY = Future.ready(42);
     private static final Future<Integer> PENDING = cx -> Poll.pending();
-    private static final TimerTask TASK = t -> { };
-    private static final Runnable RUN = () -> { };
+    private static final TimerTask TASK = t -> {};
+    private static final Runnable RUN = () -> {};
 
     private final Context cx = Context.of(NOOP);
     private HashedWheelTimer wheel;
@@ -191,7 +194,8 @@ public class TimerBench {
     }
 
     /** The armedTimeout_weft loop as one task's poll on a worker. */
-    private static final Future<Integer> ARM_CANCEL_IN_ONE_POLL = cx -> Poll.ready(armAndCancel(cx));
+    private static final Future<Integer> ARM_CANCEL_IN_ONE_POLL =
+            cx -> Poll.ready(armAndCancel(cx));
 
     @Benchmark
     @OperationsPerInvocation(N)

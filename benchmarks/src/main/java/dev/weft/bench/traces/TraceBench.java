@@ -65,7 +65,9 @@ public class TraceBench {
 
     @Benchmark
     @OperationsPerInvocation(TRIPS)
-    @Fork(value = 1, jvmArgsAppend = {AGENT, OFF})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {AGENT, OFF})
     public int failing_tracesOff() {
         return run(true);
     }
@@ -79,7 +81,9 @@ public class TraceBench {
 
     @Benchmark
     @OperationsPerInvocation(TRIPS)
-    @Fork(value = 1, jvmArgsAppend = {AGENT, OFF})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {AGENT, OFF})
     public int succeeding_tracesOff() {
         return run(false);
     }

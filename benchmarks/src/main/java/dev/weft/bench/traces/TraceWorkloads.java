@@ -12,7 +12,8 @@ public final class TraceWorkloads {
     private TraceWorkloads() {}
 
     static Future<Integer> child(int i, boolean fail) {
-        await(Async.yieldNow()); // the failure happens after a real suspension, on the task's own stack
+        await(Async.yieldNow()); // the failure happens after a real suspension, on the task's
+        // own stack
         if (fail) {
             throw new IllegalStateException("child " + i);
         }

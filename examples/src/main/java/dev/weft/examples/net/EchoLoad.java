@@ -36,7 +36,8 @@ public final class EchoLoad {
 
     private EchoLoad() {}
 
-    static Future<Long> client(InetSocketAddress addr, long endNanos, AtomicLongArray hist) throws IOException {
+    static Future<Long> client(InetSocketAddress addr, long endNanos, AtomicLongArray hist)
+            throws IOException {
         TcpStream s = await(TcpStream.connect(addr));
         ByteBuffer out = ByteBuffer.allocate(MSG);
         ByteBuffer in = ByteBuffer.allocate(MSG);
@@ -62,7 +63,8 @@ public final class EchoLoad {
         return Future.ready(count);
     }
 
-    static Future<Long> load(InetSocketAddress addr, int conns, long nanos, AtomicLongArray hist) throws IOException {
+    static Future<Long> load(InetSocketAddress addr, int conns, long nanos, AtomicLongArray hist)
+            throws IOException {
         long end = System.nanoTime() + nanos;
         List<Future<Long>> cs = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
@@ -94,34 +96,40 @@ public final class EchoLoad {
     /** Thread-per-connection blocking echo server; virtual threads when asked and available. */
     static ServerSocket blockingServer(boolean virtual) throws Exception {
         ServerSocket ss = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Method startVirtual = virtual ? Thread.class.getMethod("startVirtualThread", Runnable.class) : null;
-        Thread acceptor = new Thread(() -> {
-            while (!ss.isClosed()) {
-                try {
-                    Socket s = ss.accept();
-                    Runnable r = () -> {
-                        try (s; InputStream in = s.getInputStream(); OutputStream o = s.getOutputStream()) {
-                            byte[] b = new byte[4096];
-                            int n;
-                            while ((n = in.read(b)) > 0) {
-                                o.write(b, 0, n);
+        Method startVirtual =
+                virtual ? Thread.class.getMethod("startVirtualThread", Runnable.class) : null;
+        Thread acceptor =
+                new Thread(
+                        () -> {
+                            while (!ss.isClosed()) {
+                                try {
+                                    Socket s = ss.accept();
+                                    Runnable r =
+                                            () -> {
+                                                try (s;
+                                                        InputStream in = s.getInputStream();
+                                                        OutputStream o = s.getOutputStream()) {
+                                                    byte[] b = new byte[4096];
+                                                    int n;
+                                                    while ((n = in.read(b)) > 0) {
+                                                        o.write(b, 0, n);
+                                                    }
+                                                } catch (IOException ignored) {
+                                                    // client gone
+                                                }
+                                            };
+                                    if (startVirtual != null) {
+                                        startVirtual.invoke(null, r);
+                                    } else {
+                                        Thread t = new Thread(r);
+                                        t.setDaemon(true);
+                                        t.start();
+                                    }
+                                } catch (Exception e) {
+                                    return;
+                                }
                             }
-                        } catch (IOException ignored) {
-                            // client gone
-                        }
-                    };
-                    if (startVirtual != null) {
-                        startVirtual.invoke(null, r);
-                    } else {
-                        Thread t = new Thread(r);
-                        t.setDaemon(true);
-                        t.start();
-                    }
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
+                        });
         acceptor.setDaemon(true);
         acceptor.start();
         return ss;
@@ -136,27 +144,42 @@ public final class EchoLoad {
         } catch (NoSuchMethodException e) {
             hasVirtual = false;
         }
-        System.out.printf("%-22s %6s %12s %9s %9s%n", "server", "conns", "msgs/s", "p50 us", "p99 us");
+        System.out.printf(
+                "%-22s %6s %12s %9s %9s%n", "server", "conns", "msgs/s", "p50 us", "p99 us");
         try (AsyncRuntime rt = AsyncRuntime.create()) {
-            for (String kind : hasVirtual ? new String[] {"weft", "platform-threads", "virtual-threads"}
-                    : new String[] {"weft", "platform-threads"}) {
+            for (String kind :
+                    hasVirtual
+                            ? new String[] {"weft", "platform-threads", "virtual-threads"}
+                            : new String[] {"weft", "platform-threads"}) {
                 for (int conns : new int[] {1, 100, 1000}) {
                     TcpListener l = null;
                     ServerSocket ss = null;
                     InetSocketAddress addr;
                     if (kind.equals("weft")) {
-                        l = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                        l =
+                                TcpListener.bind(
+                                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                         rt.spawn(EchoServer.serve(l));
                         addr = l.localAddress();
                     } else {
                         ss = blockingServer(kind.startsWith("virtual"));
                         addr = (InetSocketAddress) ss.getLocalSocketAddress();
                     }
-                    rt.blockOn(load(addr, conns, 500_000_000L, new AtomicLongArray(BUCKETS))); // warm-up
+                    rt.blockOn(
+                            load(
+                                    addr,
+                                    conns,
+                                    500_000_000L,
+                                    new AtomicLongArray(BUCKETS))); // warm-up
                     AtomicLongArray hist = new AtomicLongArray(BUCKETS);
                     long n = rt.blockOn(load(addr, conns, seconds * 1_000_000_000L, hist));
-                    System.out.printf("%-22s %6d %12.0f %9d %9d%n", kind, conns, n / (double) seconds,
-                            percentile(hist, 0.50), percentile(hist, 0.99));
+                    System.out.printf(
+                            "%-22s %6d %12.0f %9d %9d%n",
+                            kind,
+                            conns,
+                            n / (double) seconds,
+                            percentile(hist, 0.50),
+                            percentile(hist, 0.99));
                     if (l != null) {
                         l.close();
                     }

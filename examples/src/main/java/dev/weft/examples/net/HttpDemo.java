@@ -25,7 +25,8 @@ import java.util.List;
  */
 public final class HttpDemo {
 
-    static final byte[] GET = "GET / HTTP/1.1\r\nHost: demo\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] GET =
+            "GET / HTTP/1.1\r\nHost: demo\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     static final String HELLO = "Hello, World!";
 
     private HttpDemo() {}
@@ -97,7 +98,9 @@ public final class HttpDemo {
         int conns = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         try (AsyncRuntime rt = AsyncRuntime.create();
-                TcpListener l = TcpListener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                TcpListener l =
+                        TcpListener.bind(
+                                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             rt.spawn(HttpServer.serve(l));
             InetSocketAddress addr = l.localAddress();
             System.out.println("HTTP example on http://127.0.0.1:" + addr.getPort() + "/");
@@ -105,13 +108,15 @@ public final class HttpDemo {
             long before = usedHeap();
             List<TcpStream> open = rt.blockOn(openIdle(addr, idle));
             long after = usedHeap();
-            System.out.printf("memory per open keep-alive connection (server task + client socket): %d bytes (%d connections)%n",
+            System.out.printf(
+                    "memory per open keep-alive connection (server task + client socket): %d bytes (%d connections)%n",
                     (after - before) / idle, idle);
             for (TcpStream s : open) {
                 s.close();
             }
             long n = rt.blockOn(load(addr, conns, seconds * 1_000_000_000L));
-            System.out.printf("%d weft clients, keep-alive GET /: %.0f requests/s over %d s%n",
+            System.out.printf(
+                    "%d weft clients, keep-alive GET /: %.0f requests/s over %d s%n",
                     conns, n / (double) seconds, seconds);
         }
     }

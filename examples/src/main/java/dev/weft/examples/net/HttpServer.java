@@ -102,10 +102,20 @@ public final class HttpServer {
 
     /** The response to a refused request; the connection closes after it. */
     static byte[] refusal(int status) {
-        String reason = status == 413 ? "Content Too Large" : status == 501 ? "Not Implemented" : "Bad Request";
+        String reason =
+                status == 413
+                        ? "Content Too Large"
+                        : status == 501 ? "Not Implemented" : "Bad Request";
         String body = reason.toLowerCase(Locale.ROOT);
-        return ("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        return ("HTTP/1.1 "
+                        + status
+                        + " "
+                        + reason
+                        + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                        + body.length()
+                        + "\r\nConnection: close\r\n\r\n"
+                        + body)
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     static ByteBuffer respond(Request r) {
@@ -120,11 +130,18 @@ public final class HttpServer {
                     n = 3;
                 }
             }
-            StringBuilder sb = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
-                    + "Transfer-Encoding: chunked\r\n" + conn + "\r\n");
+            StringBuilder sb =
+                    new StringBuilder(
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                    + "Transfer-Encoding: chunked\r\n"
+                                    + conn
+                                    + "\r\n");
             for (int i = 0; i < n; i++) {
                 String chunk = "chunk " + i + "\n";
-                sb.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+                sb.append(Integer.toHexString(chunk.length()))
+                        .append("\r\n")
+                        .append(chunk)
+                        .append("\r\n");
             }
             sb.append("0\r\n\r\n");
             return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.US_ASCII));
@@ -142,8 +159,16 @@ public final class HttpServer {
             status = "404 Not Found";
             body = "not found".getBytes(StandardCharsets.US_ASCII);
         }
-        byte[] head = ("HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: "
-                + body.length + "\r\n" + extra + conn + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head =
+                ("HTTP/1.1 "
+                                + status
+                                + "\r\nContent-Type: text/plain\r\nContent-Length: "
+                                + body.length
+                                + "\r\n"
+                                + extra
+                                + conn
+                                + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(head.length + body.length);
         out.put(head).put(body).flip();
         return out;
@@ -153,7 +178,12 @@ public final class HttpServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         try (AsyncRuntime rt = AsyncRuntime.create();
                 TcpListener l = TcpListener.bind(new InetSocketAddress(port))) {
-            System.out.println("http server on http://" + l.localAddress().getHostString() + ":" + l.localAddress().getPort() + "/");
+            System.out.println(
+                    "http server on http://"
+                            + l.localAddress().getHostString()
+                            + ":"
+                            + l.localAddress().getPort()
+                            + "/");
             rt.blockOn(serve(l));
         }
     }

@@ -217,7 +217,8 @@ public final class RedisClient implements AutoCloseable {
         IOException first;
         synchronized (lock) {
             if (failure == null) {
-                failure = cause instanceof IOException ? (IOException) cause : new IOException(cause);
+                failure =
+                        cause instanceof IOException ? (IOException) cause : new IOException(cause);
             }
             first = failure;
             orphans = new ArrayList<>(pending);

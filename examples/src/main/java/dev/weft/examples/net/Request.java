@@ -18,12 +18,16 @@ final class Request {
     String path;
     boolean http11;
     boolean keepAlive;
+
     /** -1 when the head has no Content-Length. */
     long contentLength = -1;
+
     /** The body uses the chunked transfer coding. */
     boolean chunked;
+
     /** The client waits for "100 Continue" before sending the body. */
     boolean expectContinue;
+
     byte[] body = new byte[0];
 
     private Request() {}
@@ -32,8 +36,10 @@ final class Request {
     static Request parseHead(String head) throws RequestReader.BadRequest {
         String[] lines = head.split("\r\n");
         String[] start = lines[0].split(" ", -1);
-        if (start.length != 3 || !(start[2].equals("HTTP/1.1") || start[2].equals("HTTP/1.0"))
-                || !isToken(start[0]) || !start[1].startsWith("/")) {
+        if (start.length != 3
+                || !(start[2].equals("HTTP/1.1") || start[2].equals("HTTP/1.0"))
+                || !isToken(start[0])
+                || !start[1].startsWith("/")) {
             throw bad("malformed request line");
         }
         Request r = new Request();
@@ -45,25 +51,31 @@ final class Request {
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int colon = line.indexOf(':');
-            if (colon <= 0 || !isToken(line.substring(0, colon)) || line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            if (colon <= 0
+                    || !isToken(line.substring(0, colon))
+                    || line.indexOf('\n') >= 0
+                    || line.indexOf('\r') >= 0) {
                 throw bad("malformed header field");
             }
             String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
             switch (name) {
-                case "connection": {
-                    String v = value.toLowerCase(Locale.ROOT);
-                    r.keepAlive = v.contains("keep-alive") || (r.keepAlive && !v.contains("close"));
-                    break;
-                }
-                case "content-length": {
-                    long n = parseLength(value);
-                    if (r.contentLength >= 0 && r.contentLength != n) {
-                        throw bad("conflicting Content-Length fields");
+                case "connection":
+                    {
+                        String v = value.toLowerCase(Locale.ROOT);
+                        r.keepAlive =
+                                v.contains("keep-alive") || (r.keepAlive && !v.contains("close"));
+                        break;
                     }
-                    r.contentLength = n;
-                    break;
-                }
+                case "content-length":
+                    {
+                        long n = parseLength(value);
+                        if (r.contentLength >= 0 && r.contentLength != n) {
+                            throw bad("conflicting Content-Length fields");
+                        }
+                        r.contentLength = n;
+                        break;
+                    }
                 case "transfer-encoding":
                     for (String c : value.split(",")) {
                         codings.add(c.strip().toLowerCase(Locale.ROOT));
@@ -81,14 +93,17 @@ final class Request {
                 throw bad("both Content-Length and Transfer-Encoding");
             }
             // RFC 9112 6.3: when chunked is not the final coding the length is unknowable: 400
-            if (!codings.get(codings.size() - 1).equals("chunked") || codings.indexOf("chunked") != codings.size() - 1) {
+            if (!codings.get(codings.size() - 1).equals("chunked")
+                    || codings.indexOf("chunked") != codings.size() - 1) {
                 throw bad("Transfer-Encoding must end with chunked, once");
             }
             if (codings.size() > 1) {
-                throw new RequestReader.BadRequest(501, "transfer coding not implemented: " + codings);
+                throw new RequestReader.BadRequest(
+                        501, "transfer coding not implemented: " + codings);
             }
             r.chunked = true;
-            // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message means faulty framing: answer it,
+            // RFC 9112 6.1: Transfer-Encoding in an HTTP/1.0 message means faulty framing: answer
+            // it,
             // then close the connection
             r.keepAlive &= r.http11;
         }

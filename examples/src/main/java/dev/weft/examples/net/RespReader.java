@@ -43,25 +43,27 @@ final class RespReader {
                 return Future.ready(new RedisException(rest));
             case ':':
                 return Future.ready(Long.parseLong(rest));
-            case '$': {
-                int n = Integer.parseInt(rest);
-                if (n < 0) {
-                    return Future.ready(null);
+            case '$':
+                {
+                    int n = Integer.parseInt(rest);
+                    if (n < 0) {
+                        return Future.ready(null);
+                    }
+                    byte[] b = await(bytes(n + 2));
+                    return Future.ready(new String(b, 0, n, StandardCharsets.UTF_8));
                 }
-                byte[] b = await(bytes(n + 2));
-                return Future.ready(new String(b, 0, n, StandardCharsets.UTF_8));
-            }
-            case '*': {
-                int n = Integer.parseInt(rest);
-                if (n < 0) {
-                    return Future.ready(null);
+            case '*':
+                {
+                    int n = Integer.parseInt(rest);
+                    if (n < 0) {
+                        return Future.ready(null);
+                    }
+                    List<Object> items = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        items.add(await(next()));
+                    }
+                    return Future.ready(items);
                 }
-                List<Object> items = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    items.add(await(next()));
-                }
-                return Future.ready(items);
-            }
             default:
                 throw new IOException("bad RESP type byte: " + line);
         }

@@ -49,7 +49,8 @@ public final class BytecodeChecker {
             Method locatorFor = pools.getMethod("of", ClassLoader.class);
             Method weave = null;
             for (Method m : weaver.getMethods()) {
-                if (m.getName().equals("weave") && m.getParameterCount() == 2
+                if (m.getName().equals("weave")
+                        && m.getParameterCount() == 2
                         && m.getParameterTypes()[1].getSimpleName().equals(secondParameter)) {
                     weave = m;
                 }
@@ -57,7 +58,8 @@ public final class BytecodeChecker {
             if (weave == null) {
                 return null;
             }
-            return new BytecodeChecker(locatorFor, weave, result.getField("bytes"), result.getField("companions"));
+            return new BytecodeChecker(
+                    locatorFor, weave, result.getField("bytes"), result.getField("companions"));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -75,7 +77,8 @@ public final class BytecodeChecker {
             Object locator = locatorFor.invoke(null, loader);
             r = weave.invoke(null, loader.original(name), locator);
         } catch (ReflectiveOperationException e) {
-            problems.add("weaver threw " + Outcome.describe(e.getCause() != null ? e.getCause() : e));
+            problems.add(
+                    "weaver threw " + Outcome.describe(e.getCause() != null ? e.getCause() : e));
             return problems;
         }
         if (r == null) {
@@ -83,7 +86,8 @@ public final class BytecodeChecker {
         }
         try {
             verify(name, (byte[]) bytes.get(r), loader, problems);
-            for (Map.Entry<String, byte[]> c : ((Map<String, byte[]>) companions.get(r)).entrySet()) {
+            for (Map.Entry<String, byte[]> c :
+                    ((Map<String, byte[]>) companions.get(r)).entrySet()) {
                 verify(c.getKey(), c.getValue(), loader, problems);
                 try {
                     Class.forName(c.getKey().replace('/', '.'), true, loader);
@@ -116,7 +120,11 @@ public final class BytecodeChecker {
         }
         if (sw.getBuffer().length() > 0) {
             String s = sw.toString();
-            problems.add("CheckClassAdapter on " + name + ": " + (s.length() > 1500 ? s.substring(0, 1500) + "..." : s));
+            problems.add(
+                    "CheckClassAdapter on "
+                            + name
+                            + ": "
+                            + (s.length() > 1500 ? s.substring(0, 1500) + "..." : s));
         }
     }
 }

@@ -37,7 +37,8 @@ public final class Executions {
             Method m0 = program.getMethod("m0", int.class);
             f = (Future<?>) m0.invoke(null, depth);
         } catch (InvocationTargetException e) {
-            return new Outcome("call threw " + Outcome.describe(e.getCause()), T.snapshot(), e.getCause());
+            return new Outcome(
+                    "call threw " + Outcome.describe(e.getCause()), T.snapshot(), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             return new Outcome("harness: " + Outcome.describe(e), T.snapshot(), e);
         }
@@ -72,7 +73,8 @@ public final class Executions {
             Object v = dev.weft.fuzz.ref.Async.await(f);
             return new Outcome("value " + T.show(v), T.snapshot(), null);
         } catch (InvocationTargetException e) {
-            return new Outcome("throw " + Outcome.describe(e.getCause()), T.snapshot(), e.getCause());
+            return new Outcome(
+                    "throw " + Outcome.describe(e.getCause()), T.snapshot(), e.getCause());
         } catch (ReflectiveOperationException e) {
             return new Outcome("harness: " + Outcome.describe(e), T.snapshot(), e);
         } catch (Throwable t) {

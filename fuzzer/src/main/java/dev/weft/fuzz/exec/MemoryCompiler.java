@@ -35,6 +35,7 @@ public final class MemoryCompiler {
     /** The outcome of one task: class files by binary name, and the sources javac rejected. */
     public static final class Result {
         public final Map<String, byte[]> classes = new LinkedHashMap<>();
+
         /** Source names (binary class names) with errors, and the first error of each. */
         public final Map<String, String> errors = new LinkedHashMap<>();
     }
@@ -56,15 +57,32 @@ public final class MemoryCompiler {
             throw new IllegalStateException("no system Java compiler (run on a JDK)");
         }
         standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
-        String cp = location(dev.weft.Future.class) + File.pathSeparator + location(MemoryCompiler.class);
-        // No --release: the class files are those of the running JDK (17 or 25), which the weaver must
+        String cp =
+                location(dev.weft.Future.class)
+                        + File.pathSeparator
+                        + location(MemoryCompiler.class);
+        // No --release: the class files are those of the running JDK (17 or 25), which the weaver
+        // must
         // read either way, and javac skips loading ct.sym for every task.
-        List<String> o = new ArrayList<>(List.of("-classpath", cp, "-g", "-nowarn", "-proc:none", "-XDuseUnsharedTable=true"));
+        List<String> o =
+                new ArrayList<>(
+                        List.of(
+                                "-classpath",
+                                cp,
+                                "-g",
+                                "-nowarn",
+                                "-proc:none",
+                                "-XDuseUnsharedTable=true"));
         if (release > 17) {
             if (Runtime.version().feature() < release) {
-                throw new IllegalStateException("MemoryCompiler.<init>(MemoryCompiler.java:65): --release " + release
-                        + " needs a JDK " + release + "+ javac, this is " + Runtime.version()
-                        + " (run the campaign with JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64)");
+                throw new IllegalStateException(
+                        "MemoryCompiler.<init>(MemoryCompiler.java:65): --release "
+                                + release
+                                + " needs a JDK "
+                                + release
+                                + "+ javac, this is "
+                                + Runtime.version()
+                                + " (run the campaign with JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64)");
             }
             o.add("--release");
             o.add(Integer.toString(release));
@@ -74,7 +92,8 @@ public final class MemoryCompiler {
 
     private static String location(Class<?> c) {
         try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -120,12 +139,14 @@ public final class MemoryCompiler {
                 String name = d.getSource() == null ? "?" : names.get(d.getSource());
                 if (name != null) {
                     bad.add(name);
-                    res.errors.putIfAbsent(name, "line " + d.getLineNumber() + ": " + d.getMessage(null));
+                    res.errors.putIfAbsent(
+                            name, "line " + d.getLineNumber() + ": " + d.getMessage(null));
                 }
             }
         }
         if (!ok && bad.isEmpty()) {
-            throw new IllegalStateException("javac failed without a located error: " + diags.getDiagnostics());
+            throw new IllegalStateException(
+                    "javac failed without a located error: " + diags.getDiagnostics());
         }
         for (Map.Entry<String, ByteArrayOutputStream> e : out.files.entrySet()) {
             res.classes.put(e.getKey(), e.getValue().toByteArray());
@@ -137,7 +158,9 @@ public final class MemoryCompiler {
         private final String text;
 
         Source(String binaryName, String text) {
-            super(URI.create("string:///" + binaryName.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            super(
+                    URI.create("string:///" + binaryName.replace('.', '/') + Kind.SOURCE.extension),
+                    Kind.SOURCE);
             this.text = text;
         }
 
@@ -155,8 +178,10 @@ public final class MemoryCompiler {
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     ByteArrayOutputStream b = new ByteArrayOutputStream();

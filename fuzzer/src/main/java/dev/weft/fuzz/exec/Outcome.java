@@ -7,7 +7,9 @@ public final class Outcome {
 
     /** "value &lt;v&gt;", "throw &lt;class&gt;: &lt;message&gt;", or a harness verdict ("stuck: ..."). */
     public final String result;
+
     public final List<String> trace;
+
     /** The throwable behind {@link #result}, if any (not compared; for classifying). */
     public final Throwable thrown;
 
@@ -20,8 +22,10 @@ public final class Outcome {
     /** True when the woven run died of a class-file problem (HotSpot verifier and friends). */
     public boolean isVerifyError() {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof VerifyError || t instanceof ClassFormatError
-                    || t instanceof IncompatibleClassChangeError || t instanceof NoClassDefFoundError) {
+            if (t instanceof VerifyError
+                    || t instanceof ClassFormatError
+                    || t instanceof IncompatibleClassChangeError
+                    || t instanceof NoClassDefFoundError) {
                 return true;
             }
         }

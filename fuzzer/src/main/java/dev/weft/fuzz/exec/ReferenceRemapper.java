@@ -28,10 +28,14 @@ public final class ReferenceRemapper extends Remapper {
     @Override
     public String map(String internalName) {
         switch (internalName) {
-            case "dev/weft/Async": return "dev/weft/fuzz/ref/Async";
-            case "dev/weft/Generator": return "dev/weft/fuzz/ref/Generator";
+            case "dev/weft/Async":
+                return "dev/weft/fuzz/ref/Async";
+            case "dev/weft/Generator":
+                return "dev/weft/fuzz/ref/Generator";
             default:
-                return internalName.startsWith(from) ? to + internalName.substring(from.length()) : internalName;
+                return internalName.startsWith(from)
+                        ? to + internalName.substring(from.length())
+                        : internalName;
         }
     }
 

@@ -44,6 +44,7 @@ public final class UninitializedShuffle {
 
     /** Sites rewritten by the last {@link #apply}. */
     public int rewritten;
+
     /** Sites rewritten so far, per rewrite kind (index: the kind of {@link #rewrite}). */
     public final int[] kinds = new int[KINDS];
 
@@ -62,7 +63,12 @@ public final class UninitializedShuffle {
             for (AbstractInsnNode[] site : sites(m)) {
                 if (r.nextInt(100) < pct || awaitsInside(site)) {
                     int kind = r.nextInt(KINDS);
-                    rewrite(m.instructions, (TypeInsnNode) site[0], site[1], kind, r.nextInt(-1, 200));
+                    rewrite(
+                            m.instructions,
+                            (TypeInsnNode) site[0],
+                            site[1],
+                            kind,
+                            r.nextInt(-1, 200));
                     kinds[kind]++;
                     rewritten++;
                 }
@@ -71,25 +77,28 @@ public final class UninitializedShuffle {
         if (rewritten == 0) {
             return classFile;
         }
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                try {
-                    return super.getCommonSuperClass(a, b);
-                } catch (RuntimeException | LinkageError e) {
-                    // a program class (not loadable here): final classes and interfaces of the
-                    // program, whose common supertype with anything else is Object
-                    return "java/lang/Object";
-                }
-            }
-        };
+        ClassWriter cw =
+                new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+                    @Override
+                    protected String getCommonSuperClass(String a, String b) {
+                        try {
+                            return super.getCommonSuperClass(a, b);
+                        } catch (RuntimeException | LinkageError e) {
+                            // a program class (not loadable here): final classes and interfaces of
+                            // the
+                            // program, whose common supertype with anything else is Object
+                            return "java/lang/Object";
+                        }
+                    }
+                };
         cn.accept(cw);
         return cw.toByteArray();
     }
 
     private static boolean awaitsInside(AbstractInsnNode[] site) {
         for (AbstractInsnNode i = site[0]; i != site[1]; i = i.getNext()) {
-            if (i instanceof MethodInsnNode && ((MethodInsnNode) i).owner.equals("dev/weft/Async")) {
+            if (i instanceof MethodInsnNode
+                    && ((MethodInsnNode) i).owner.equals("dev/weft/Async")) {
                 return true;
             }
         }
@@ -106,7 +115,9 @@ public final class UninitializedShuffle {
                     return List.of();
                 }
                 open.push((TypeInsnNode) i);
-            } else if (i.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) i).name.equals("<init>") && !open.isEmpty()) {
+            } else if (i.getOpcode() == Opcodes.INVOKESPECIAL
+                    && ((MethodInsnNode) i).name.equals("<init>")
+                    && !open.isEmpty()) {
                 TypeInsnNode n = open.pop();
                 if (!n.desc.equals(((MethodInsnNode) i).owner)) {
                     return List.of();
@@ -121,7 +132,8 @@ public final class UninitializedShuffle {
      * Inserts rewrite {@code kind} around one site. Stacks are written bottom to top, u the
      * uninitialized reference, u' the same once initialized; after the DUP the stack is S u u.
      */
-    private static void rewrite(InsnList code, TypeInsnNode nw, AbstractInsnNode init, int kind, int k) {
+    private static void rewrite(
+            InsnList code, TypeInsnNode nw, AbstractInsnNode init, int kind, int k) {
         InsnList before = new InsnList();
         InsnList after = new InsnList();
         switch (kind) {
@@ -140,7 +152,8 @@ public final class UninitializedShuffle {
                 before.add(new InsnNode(Opcodes.DUP_X1));
                 before.add(new InsnNode(Opcodes.POP));
                 break;
-            case 4: // S u u k -> DUP_X2 -> S k u u k -> POP -> S k u u ... S k u' -> SWAP POP -> S u'
+            case 4: // S u u k -> DUP_X2 -> S k u u k -> POP -> S k u u ... S k u' -> SWAP POP -> S
+                // u'
                 before.add(new IntInsnNode(Opcodes.SIPUSH, k));
                 before.add(new InsnNode(Opcodes.DUP_X2));
                 before.add(new InsnNode(Opcodes.POP));
@@ -156,14 +169,16 @@ public final class UninitializedShuffle {
                 before.add(new InsnNode(Opcodes.DUP2));
                 before.add(new InsnNode(Opcodes.POP2));
                 break;
-            case 7: // a reference beneath: S u u null -> DUP_X2 POP -> S null u u ... S null u' -> SWAP POP
+            case 7: // a reference beneath: S u u null -> DUP_X2 POP -> S null u u ... S null u' ->
+                // SWAP POP
                 before.add(new InsnNode(Opcodes.ACONST_NULL));
                 before.add(new InsnNode(Opcodes.DUP_X2));
                 before.add(new InsnNode(Opcodes.POP));
                 after.add(new InsnNode(Opcodes.SWAP));
                 after.add(new InsnNode(Opcodes.POP));
                 break;
-            default: // a long beneath: S u u J -> DUP2_X2 POP2 -> S J u u ... S J u' -> DUP_X2 POP POP2 -> S u'
+            default: // a long beneath: S u u J -> DUP2_X2 POP2 -> S J u u ... S J u' -> DUP_X2 POP
+                // POP2 -> S u'
                 before.add(new InsnNode(k % 2 == 0 ? Opcodes.LCONST_0 : Opcodes.LCONST_1));
                 before.add(new InsnNode(Opcodes.DUP2_X2));
                 before.add(new InsnNode(Opcodes.POP2));

@@ -27,8 +27,10 @@ final class Body {
     final Program program;
     final Method method;
     final List<Var> vars = new ArrayList<>();
+
     /** Labels of the enclosing loops, innermost last. */
     final List<String> loops = new ArrayList<>();
+
     /**
      * Depth of enclosing try statements (any part). A tail call ({@code return m(...)}) there
      * would run the callee's body after the finally blocks when woven (the returned future is
@@ -36,13 +38,16 @@ final class Body {
      * (the unwoven callee runs at the call), so tail calls are only generated outside.
      */
     int tries;
+
     /**
      * False in generator bodies (a generator cannot await) and inside {@code synchronized} blocks
      * (weft rejects an await where a monitor is held; the sync family awaits only around them).
      */
     boolean mayAwait;
+
     /** Depth of enclosing {@code synchronized} blocks: no await and no generator yield inside. */
     int monitors;
+
     /** Inside a lambda body: returns produce the lambda's future, captured locals are off limits. */
     final boolean lambda;
 

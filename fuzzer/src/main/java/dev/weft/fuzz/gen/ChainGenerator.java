@@ -35,8 +35,11 @@ final class ChainGenerator {
         String wrap = eager ? "CompletableFuture.completedFuture(" : "Future.ready(";
         Node n = new Node();
         n.removable = true;
-        n.add((m.isStatic ? "static " : "") + (eager ? "CompletableFuture<Integer> " : "Future<Integer> ")
-                + m.name + "(int d, int n) throws Exception {\n");
+        n.add(
+                (m.isStatic ? "static " : "")
+                        + (eager ? "CompletableFuture<Integer> " : "Future<Integer> ")
+                        + m.name
+                        + "(int d, int n) throws Exception {\n");
         // an eager chain's bottom is, half the time, a stage completed from another thread
         String leaf = eager && r.nextBoolean() ? "L.csx(" : "L.ip(";
         n.add("if (n <= 0) return " + wrap + "await(" + leaf + r.nextInt(10) + ")));\n");
@@ -51,11 +54,27 @@ final class ChainGenerator {
         String rv = body.fresh("rv");
         switch (k) {
             case 1:
-                n.add("int " + rv + ";\ntry {\n" + rv + " = (int) await(" + self + ");\n} catch (FuzzException ex) {\n"
-                        + "T.t(\"chain caught \" + n + \" \" + ex.getMessage());\n" + rv + " = -n;\n}\n");
+                n.add(
+                        "int "
+                                + rv
+                                + ";\ntry {\n"
+                                + rv
+                                + " = (int) await("
+                                + self
+                                + ");\n} catch (FuzzException ex) {\n"
+                                + "T.t(\"chain caught \" + n + \" \" + ex.getMessage());\n"
+                                + rv
+                                + " = -n;\n}\n");
                 break;
             case 2:
-                n.add("int " + rv + " = 0;\nfor (int i = 0; i < 1; i++) {\n" + rv + " += (int) await(" + self + ");\n}\n");
+                n.add(
+                        "int "
+                                + rv
+                                + " = 0;\nfor (int i = 0; i < 1; i++) {\n"
+                                + rv
+                                + " += (int) await("
+                                + self
+                                + ");\n}\n");
                 break;
             case 3:
                 n.add("T.t(\"c\" + n);\nint " + rv + " = n + (int) await(" + self + ") * 3;\n");

@@ -29,10 +29,12 @@ public enum Family {
     MIXED(17);
 
     /** Opt-in features: off unless the program's family names them. */
-    static final Set<String> OPT_IN = Set.of("sync", "deep", "eager-deep", "uninit", "patterns", "agen");
+    static final Set<String> OPT_IN =
+            Set.of("sync", "deep", "eager-deep", "uninit", "patterns", "agen");
 
     /** The javac {@code --release} the family needs (17: whatever the running JDK is). */
     public final int release;
+
     final Set<String> features;
 
     Family(int release, String... features) {
@@ -73,7 +75,9 @@ public enum Family {
                 return f;
             }
         }
-        throw new IllegalArgumentException("Family.parse(Family.java:74): unknown family '" + name
-                + "' (one of base, sync, deep, eager-deep, uninit, jdk21, agen, mixed)");
+        throw new IllegalArgumentException(
+                "Family.parse(Family.java:74): unknown family '"
+                        + name
+                        + "' (one of base, sync, deep, eager-deep, uninit, jdk21, agen, mixed)");
     }
 }

@@ -23,6 +23,7 @@ public final class Node {
 
     /** Shrinker state: dropped, or replaced by {@link #alt}. */
     boolean dropped;
+
     boolean useAlt;
 
     Node(Object... ps) {

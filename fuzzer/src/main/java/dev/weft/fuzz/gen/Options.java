@@ -41,7 +41,8 @@ public final class Options {
     /** From {@code weft.fuzz.avoid}, {@code weft.fuzz.family} (default base) and {@code weft.fuzz.chain}. */
     public static Options fromSystemProperties() {
         String s = System.getProperty("weft.fuzz.avoid", "").trim();
-        return new Options(s.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(s.split("\\s*,\\s*"))),
+        return new Options(
+                s.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(s.split("\\s*,\\s*"))),
                 Family.parse(System.getProperty("weft.fuzz.family", "base")),
                 Integer.getInteger("weft.fuzz.chain", DEFAULT_MAX_CHAIN));
     }
@@ -60,8 +61,11 @@ public final class Options {
 
     @Override
     public String toString() {
-        return "family " + family.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        return "family "
+                + family.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                 + (avoided.isEmpty() ? ", all constructs" : ", avoiding " + avoided)
-                + (family == Family.DEEP || family == Family.EAGER_DEEP || family == Family.MIXED ? ", chain <= " + maxChain : "");
+                + (family == Family.DEEP || family == Family.EAGER_DEEP || family == Family.MIXED
+                        ? ", chain <= " + maxChain
+                        : "");
     }
 }

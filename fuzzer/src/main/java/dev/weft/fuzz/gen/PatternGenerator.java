@@ -18,19 +18,20 @@ package dev.weft.fuzz.gen;
 final class PatternGenerator {
 
     /** The sealed hierarchy and its factory, members of every JDK 21 program's class. */
-    static final String TYPES = "sealed interface Sh permits Sq, Ci, Duo {}\n"
-            + "record Sq(int side) implements Sh {}\n"
-            + "record Ci(String name, int r) implements Sh {}\n"
-            + "record Duo(Sh left, Sh right) implements Sh {}\n"
-            + "static Sh shape(int k) {\n"
-            + "return switch (Math.floorMod(k, 5)) {\n"
-            + "case 0 -> new Sq(k);\n"
-            + "case 1 -> new Ci(\"c\" + Math.floorMod(k, 7), k * 3);\n"
-            + "case 2 -> new Duo(new Sq(k + 1), new Ci(\"p\", k));\n"
-            + "case 3 -> new Duo(new Duo(new Sq(k), new Sq(-k)), new Sq(2));\n"
-            + "default -> new Ci(\"\", -k);\n"
-            + "};\n"
-            + "}\n";
+    static final String TYPES =
+            "sealed interface Sh permits Sq, Ci, Duo {}\n"
+                    + "record Sq(int side) implements Sh {}\n"
+                    + "record Ci(String name, int r) implements Sh {}\n"
+                    + "record Duo(Sh left, Sh right) implements Sh {}\n"
+                    + "static Sh shape(int k) {\n"
+                    + "return switch (Math.floorMod(k, 5)) {\n"
+                    + "case 0 -> new Sq(k);\n"
+                    + "case 1 -> new Ci(\"c\" + Math.floorMod(k, 7), k * 3);\n"
+                    + "case 2 -> new Duo(new Sq(k + 1), new Ci(\"p\", k));\n"
+                    + "case 3 -> new Duo(new Duo(new Sq(k), new Sq(-k)), new Sq(2));\n"
+                    + "default -> new Ci(\"\", -k);\n"
+                    + "};\n"
+                    + "}\n";
 
     private final Body b;
     private final ExpressionGenerator x;
@@ -83,29 +84,108 @@ final class PatternGenerator {
         int mark = b.mark();
         Node n = Node.expr("0", "(switch (", shape(d), ") {\n");
         String s1 = bind("s", Ty.INT);
-        n.add("case ", c, "Sq(int ", s1, ") when ", s1, " != 7 && ", guard(d, 1), " -> ", x.e(Ty.INT, d), ";\n");
+        n.add(
+                "case ",
+                c,
+                "Sq(int ",
+                s1,
+                ") when ",
+                s1,
+                " != 7 && ",
+                guard(d, 1),
+                " -> ",
+                x.e(Ty.INT, d),
+                ";\n");
         b.release(mark);
         String s2 = bind("s", Ty.INT);
-        n.add("case ", c, "Sq(int ", s2, ") -> {\nT.t(", x.e(Ty.STRING, d), ");\nyield ", s2, " + ", x.e(Ty.INT, d), ";\n}\n");
+        n.add(
+                "case ",
+                c,
+                "Sq(int ",
+                s2,
+                ") -> {\nT.t(",
+                x.e(Ty.STRING, d),
+                ");\nyield ",
+                s2,
+                " + ",
+                x.e(Ty.INT, d),
+                ";\n}\n");
         b.release(mark);
         String n1 = bind("c", Ty.STRING);
         String r1 = bind("c", Ty.INT);
-        n.add("case ", c, "Ci(String ", n1, ", int ", r1, ") when ", n1, ".isEmpty() || ", guard(d, 2), " -> ",
-                r1, " + ", x.e(Ty.INT, d), ";\n");
+        n.add(
+                "case ",
+                c,
+                "Ci(String ",
+                n1,
+                ", int ",
+                r1,
+                ") when ",
+                n1,
+                ".isEmpty() || ",
+                guard(d, 2),
+                " -> ",
+                r1,
+                " + ",
+                x.e(Ty.INT, d),
+                ";\n");
         b.release(mark);
         String n2 = bind("c", Ty.STRING);
         String r2 = bind("c", Ty.INT);
-        n.add("case ", c, "Ci(var ", n2, ", var ", r2, ") -> ", n2, ".length() * ", r2, " + ", x.e(Ty.INT, d), ";\n");
+        n.add(
+                "case ",
+                c,
+                "Ci(var ",
+                n2,
+                ", var ",
+                r2,
+                ") -> ",
+                n2,
+                ".length() * ",
+                r2,
+                " + ",
+                x.e(Ty.INT, d),
+                ";\n");
         b.release(mark);
         String a = bind("a", Ty.INT);
         String rt = b.fresh("rt");
-        n.add("case ", c, "Duo(", c, "Sq(int ", a, "), var ", rt, ") -> {\nT.t(", rt, ");\nT.t(", x.e(Ty.INT, d), ");\nyield ", a,
-                " - ", x.e(Ty.INT, d), ";\n}\n");
+        n.add(
+                "case ",
+                c,
+                "Duo(",
+                c,
+                "Sq(int ",
+                a,
+                "), var ",
+                rt,
+                ") -> {\nT.t(",
+                rt,
+                ");\nT.t(",
+                x.e(Ty.INT, d),
+                ");\nyield ",
+                a,
+                " - ",
+                x.e(Ty.INT, d),
+                ";\n}\n");
         b.release(mark);
         String lf = b.fresh("lf");
         String rt2 = b.fresh("rt");
-        n.add("case ", c, "Duo(var ", lf, ", var ", rt2, ") -> {\nT.t(", x.e(Ty.STRING, d), " + ", lf, ");\nyield ",
-                rt2, ".hashCode() % 7 + ", x.e(Ty.INT, d), ";\n}\n");
+        n.add(
+                "case ",
+                c,
+                "Duo(var ",
+                lf,
+                ", var ",
+                rt2,
+                ") -> {\nT.t(",
+                x.e(Ty.STRING, d),
+                " + ",
+                lf,
+                ");\nyield ",
+                rt2,
+                ".hashCode() % 7 + ",
+                x.e(Ty.INT, d),
+                ";\n}\n");
         return n.add("})");
     }
 
@@ -113,10 +193,28 @@ final class PatternGenerator {
         int mark = b.mark();
         Node n = Node.expr("0", "(switch ((Object) ", x.e(Ty.OBJ, d), ") {\n");
         String s1 = bind("o", Ty.STRING);
-        n.add("case String ", s1, " when ", s1, ".isEmpty() != ", guard(d, 1), " -> ", s1, ".length() + ", x.e(Ty.INT, d), ";\n");
+        n.add(
+                "case String ",
+                s1,
+                " when ",
+                s1,
+                ".isEmpty() != ",
+                guard(d, 1),
+                " -> ",
+                s1,
+                ".length() + ",
+                x.e(Ty.INT, d),
+                ";\n");
         b.release(mark);
         String s2 = bind("o", Ty.STRING);
-        n.add("case String ", s2, " -> {\nT.t(", x.e(Ty.INT, d), ");\nyield ", s2, ".hashCode() % 11;\n}\n");
+        n.add(
+                "case String ",
+                s2,
+                " -> {\nT.t(",
+                x.e(Ty.INT, d),
+                ");\nyield ",
+                s2,
+                ".hashCode() % 11;\n}\n");
         b.release(mark);
         String i1 = b.fresh("o");
         n.add("case Integer ", i1, " -> ", i1, " + ", x.e(Ty.INT, d), ";\n");
@@ -130,37 +228,102 @@ final class PatternGenerator {
         int mark = b.mark();
         Node n;
         switch (b.r.nextInt(3)) {
-            case 0: {
-                n = Node.stmt("switch (", shape(1), ") {\n");
-                String s1 = bind("s", Ty.INT);
-                n.add("case ", c, "Sq(int ", s1, ") when ", s1, " > 0 || ", guard(1, 1), " -> ", s.block(depth - 1, 2));
-                b.release(mark);
-                String sq = b.fresh("sq");
-                n.add("case ", c, "Sq ", sq, " -> {\nT.t(", sq, ");\n}\n");
-                String n1 = bind("c", Ty.STRING);
-                String r1 = bind("c", Ty.INT);
-                n.add("case ", c, "Ci(String ", n1, ", int ", r1, ") -> ", s.block(depth - 1, 2));
-                b.release(mark);
-                String pa = b.fresh("pa");
-                n.add("case ", c, "Duo ", pa, " -> ", new Node("{\nT.t(", pa, ");\n", s.block(depth - 1, 1), "}\n"));
-                n.add("}\n");
-                break;
-            }
-            case 1: {
-                Node o = x.e(Ty.OBJ, 1);
-                String s1 = bind("o", Ty.STRING);
-                n = Node.stmt("if (", o, " instanceof String ", s1, " && ", s1, ".length() < ", x.e(Ty.INT, 1), ") {\n",
-                        "T.t(", x.e(Ty.INT, 1), ");\n", s.block(depth - 1, 2), "T.t(", s1, " + ", x.e(Ty.STRING, 1), ");\n}\n");
-                break;
-            }
-            default: {
-                Node sh = shape(1);
-                String a = bind("a", Ty.INT);
-                String rt = b.fresh("rt");
-                n = Node.stmt("if (", sh, " instanceof ", c, "Duo(", c, "Sq(int ", a, "), var ", rt, ")) {\n",
-                        "T.t(", x.e(Ty.STRING, 1), ");\n", s.block(depth - 1, 2), "T.t(", rt, " + \" \" + ", a, ");\n}\n");
-                break;
-            }
+            case 0:
+                {
+                    n = Node.stmt("switch (", shape(1), ") {\n");
+                    String s1 = bind("s", Ty.INT);
+                    n.add(
+                            "case ",
+                            c,
+                            "Sq(int ",
+                            s1,
+                            ") when ",
+                            s1,
+                            " > 0 || ",
+                            guard(1, 1),
+                            " -> ",
+                            s.block(depth - 1, 2));
+                    b.release(mark);
+                    String sq = b.fresh("sq");
+                    n.add("case ", c, "Sq ", sq, " -> {\nT.t(", sq, ");\n}\n");
+                    String n1 = bind("c", Ty.STRING);
+                    String r1 = bind("c", Ty.INT);
+                    n.add(
+                            "case ",
+                            c,
+                            "Ci(String ",
+                            n1,
+                            ", int ",
+                            r1,
+                            ") -> ",
+                            s.block(depth - 1, 2));
+                    b.release(mark);
+                    String pa = b.fresh("pa");
+                    n.add(
+                            "case ",
+                            c,
+                            "Duo ",
+                            pa,
+                            " -> ",
+                            new Node("{\nT.t(", pa, ");\n", s.block(depth - 1, 1), "}\n"));
+                    n.add("}\n");
+                    break;
+                }
+            case 1:
+                {
+                    Node o = x.e(Ty.OBJ, 1);
+                    String s1 = bind("o", Ty.STRING);
+                    n =
+                            Node.stmt(
+                                    "if (",
+                                    o,
+                                    " instanceof String ",
+                                    s1,
+                                    " && ",
+                                    s1,
+                                    ".length() < ",
+                                    x.e(Ty.INT, 1),
+                                    ") {\n",
+                                    "T.t(",
+                                    x.e(Ty.INT, 1),
+                                    ");\n",
+                                    s.block(depth - 1, 2),
+                                    "T.t(",
+                                    s1,
+                                    " + ",
+                                    x.e(Ty.STRING, 1),
+                                    ");\n}\n");
+                    break;
+                }
+            default:
+                {
+                    Node sh = shape(1);
+                    String a = bind("a", Ty.INT);
+                    String rt = b.fresh("rt");
+                    n =
+                            Node.stmt(
+                                    "if (",
+                                    sh,
+                                    " instanceof ",
+                                    c,
+                                    "Duo(",
+                                    c,
+                                    "Sq(int ",
+                                    a,
+                                    "), var ",
+                                    rt,
+                                    ")) {\n",
+                                    "T.t(",
+                                    x.e(Ty.STRING, 1),
+                                    ");\n",
+                                    s.block(depth - 1, 2),
+                                    "T.t(",
+                                    rt,
+                                    " + \" \" + ",
+                                    a,
+                                    ");\n}\n");
+                    break;
+                }
         }
         b.release(mark);
         n.alt = Node.text("");

@@ -15,13 +15,18 @@ public final class Program {
     public final String packageName;
     public final String className;
     final Options options;
+
     /** The family this program was generated for (MIXED resolved). */
     public final Family family;
+
     final List<Method> methods = new ArrayList<>();
+
     /** The class body: field, methods, nested interface; methods are removable by the shrinker. */
     final Node root = new Node();
+
     /** Methods of the interface the class implements (default and static async methods). */
     final Node interfaceBody = new Node();
+
     private int names;
 
     Program(long seed, String packageName, String className, Options options) {
@@ -54,7 +59,9 @@ public final class Program {
     Method randomCallee(SplittableRandom r, Method caller) {
         List<Method> fit = new ArrayList<>();
         for (Method m : methods) {
-            if (m.kind != Method.Kind.GENERATOR && m.kind != Method.Kind.ASYNC_GENERATOR && !m.chain
+            if (m.kind != Method.Kind.GENERATOR
+                    && m.kind != Method.Kind.ASYNC_GENERATOR
+                    && !m.chain
                     && visible(m, caller)) {
                 fit.add(m);
             }
@@ -94,7 +101,10 @@ public final class Program {
     public String source(boolean woven, String pkg, String rtPackage) {
         StringBuilder sb = new StringBuilder();
         sb.append("package ").append(pkg).append(";\n\n");
-        sb.append(woven ? "import static dev.weft.Async.await;\n" : "import static dev.weft.fuzz.ref.Async.await;\n");
+        sb.append(
+                woven
+                        ? "import static dev.weft.Async.await;\n"
+                        : "import static dev.weft.fuzz.ref.Async.await;\n");
         sb.append(woven ? "import dev.weft.Generator;\n" : "import dev.weft.fuzz.ref.Generator;\n");
         sb.append("import dev.weft.Future;\n");
         sb.append("import ").append(rtPackage).append(".*;\n");
@@ -104,7 +114,9 @@ public final class Program {
         for (Method m : methods) {
             itf |= m.inInterface;
         }
-        sb.append("public final class ").append(className).append(itf ? " implements " + interfaceName() + " {\n" : " {\n");
+        sb.append("public final class ")
+                .append(className)
+                .append(itf ? " implements " + interfaceName() + " {\n" : " {\n");
         root.render(sb);
         sb.append("}\n");
         if (itf) {

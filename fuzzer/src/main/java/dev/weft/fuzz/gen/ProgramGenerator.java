@@ -31,7 +31,9 @@ public final class ProgramGenerator {
         int lazy = 1 + r.nextInt(4);
         for (int i = 0; i < lazy; i++) {
             boolean isStatic = i == 0 || !options.on("instance") || r.nextBoolean();
-            p.methods.add(new Method("m" + i, Method.Kind.LAZY, isStatic, i == 0 ? List.of() : params(r)));
+            p.methods.add(
+                    new Method(
+                            "m" + i, Method.Kind.LAZY, isStatic, i == 0 ? List.of() : params(r)));
         }
         int eager = options.on("eager") ? r.nextInt(3) : 0;
         for (int i = 0; i < eager; i++) {
@@ -53,7 +55,8 @@ public final class ProgramGenerator {
         for (Method m : p.methods) {
             m.isPrivate = m != p.methods.get(0) && !m.inInterface && r.nextInt(3) == 0;
         }
-        // after every draw of the base shape, so that a base program's seed gives the same source as before
+        // after every draw of the base shape, so that a base program's seed gives the same source
+        // as before
         if (options.on("deep")) {
             p.methods.add(chain(r, "c0", Method.Kind.LAZY, options.maxChain));
         }
@@ -63,7 +66,8 @@ public final class ProgramGenerator {
         if (options.on("agen")) {
             for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
                 boolean isStatic = !options.on("instance") || r.nextBoolean();
-                p.methods.add(new Method("a" + i, Method.Kind.ASYNC_GENERATOR, isStatic, params(r)));
+                p.methods.add(
+                        new Method("a" + i, Method.Kind.ASYNC_GENERATOR, isStatic, params(r)));
             }
         }
         p.root.add("int f = 3;\n");
@@ -99,36 +103,80 @@ public final class ProgramGenerator {
         Options options = p.options;
         n.removable = m != p.methods.get(0);
         String access = m == p.methods.get(0) ? "public " : m.isPrivate ? "private " : "";
-        String mods = m.inInterface ? (m.isStatic ? "static " : "default ") : access + (m.isStatic ? "static " : "");
+        String mods =
+                m.inInterface
+                        ? (m.isStatic ? "static " : "default ")
+                        : access + (m.isStatic ? "static " : "");
         switch (m.kind) {
-            case GENERATOR: {
-                String param = "n" + p.nextName();
-                body.vars.add(new Body.Var(param, Ty.INT, true));
-                n.add(mods + "Generator<Integer> " + m.name + "(int " + param + ") throws Exception {\nG.begin();\n");
-                break;
-            }
+            case GENERATOR:
+                {
+                    String param = "n" + p.nextName();
+                    body.vars.add(new Body.Var(param, Ty.INT, true));
+                    n.add(
+                            mods
+                                    + "Generator<Integer> "
+                                    + m.name
+                                    + "(int "
+                                    + param
+                                    + ") throws Exception {\nG.begin();\n");
+                    break;
+                }
             case ASYNC_GENERATOR:
                 // G.beginA/endA keep the reference's buffers of nested bodies apart (rt.G); the
                 // woven body runs them too, to no effect
-                n.add(mods + "dev.weft.AsyncStream<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add(
+                        mods
+                                + "dev.weft.AsyncStream<Integer> "
+                                + m.name
+                                + "("
+                                + params(p, body, m)
+                                + ") throws Exception {\n");
                 n.add("G.beginA();\ntry {\n");
-                n.add("if (d <= 0) { Generator.yield(await(L.i(" + r.nextInt(10) + "))); return null; }\n");
+                n.add(
+                        "if (d <= 0) { Generator.yield(await(L.i("
+                                + r.nextInt(10)
+                                + "))); return null; }\n");
                 break;
             case EAGER:
-                n.add(mods + (m.stage ? "java.util.concurrent.CompletionStage<Integer> " : "CompletableFuture<Integer> ") + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
-                n.add("if (d <= 0) return CompletableFuture.completedFuture(await(L.i(" + r.nextInt(10) + ")));\n");
+                n.add(
+                        mods
+                                + (m.stage
+                                        ? "java.util.concurrent.CompletionStage<Integer> "
+                                        : "CompletableFuture<Integer> ")
+                                + m.name
+                                + "("
+                                + params(p, body, m)
+                                + ") throws Exception {\n");
+                n.add(
+                        "if (d <= 0) return CompletableFuture.completedFuture(await(L.i("
+                                + r.nextInt(10)
+                                + ")));\n");
                 break;
             default:
-                n.add(mods + "Future<Integer> " + m.name + "(" + params(p, body, m) + ") throws Exception {\n");
+                n.add(
+                        mods
+                                + "Future<Integer> "
+                                + m.name
+                                + "("
+                                + params(p, body, m)
+                                + ") throws Exception {\n");
                 n.add("if (d <= 0) return Future.ready(await(L.i(" + r.nextInt(10) + ")));\n");
                 break;
         }
         if (m == p.methods.get(0)) {
             for (Method c : p.methods) {
                 if (c.chain) {
-                    // the entry starts the chain; d >= 2 keeps m0's own recursive calls from starting many
-                    n.add("if (d >= 2) T.t(\"chain " + c.name + " \" + await(" + (c.isStatic ? "" : "new " + p.className + "().")
-                            + c.name + "(d, " + c.chainLength + ")));\n");
+                    // the entry starts the chain; d >= 2 keeps m0's own recursive calls from
+                    // starting many
+                    n.add(
+                            "if (d >= 2) T.t(\"chain "
+                                    + c.name
+                                    + " \" + await("
+                                    + (c.isStatic ? "" : "new " + p.className + "().")
+                                    + c.name
+                                    + "(d, "
+                                    + c.chainLength
+                                    + ")));\n");
                 }
             }
         }

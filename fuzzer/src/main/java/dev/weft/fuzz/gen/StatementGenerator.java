@@ -1,8 +1,5 @@
 package dev.weft.fuzz.gen;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Random statements: declarations and assignments of every type, traces, awaits as statements,
  * if/else, counted loops (for, while, do, for-each) with guarded and labelled break/continue,
@@ -54,15 +51,24 @@ final class StatementGenerator {
         if (b.on("patterns") && depth > 0 && b.chance(15)) {
             return patterns.statement(depth);
         }
-        if (b.method.kind == Method.Kind.ASYNC_GENERATOR && !b.lambda && b.monitors == 0 && b.chance(20)) {
+        if (b.method.kind == Method.Kind.ASYNC_GENERATOR
+                && !b.lambda
+                && b.monitors == 0
+                && b.chance(20)) {
             return Node.stmt("Generator.yield(", x.e(Ty.any(b.r), 1 + b.r.nextInt(2)), ");\n");
         }
         int k = b.r.nextInt(depth > 0 ? 24 : 9);
         int ed = 1 + b.r.nextInt(2);
         switch (k) {
-            case 0: case 1: case 2: return declaration(ed);
-            case 3: case 4: return assignment(ed);
-            case 5: return Node.stmt("T.t(", x.e(Ty.any(b.r), ed), ");\n");
+            case 0:
+            case 1:
+            case 2:
+                return declaration(ed);
+            case 3:
+            case 4:
+                return assignment(ed);
+            case 5:
+                return Node.stmt("T.t(", x.e(Ty.any(b.r), ed), ");\n");
             case 6:
                 if (b.method.kind == Method.Kind.GENERATOR && b.monitors > 0) {
                     return declaration(ed);
@@ -74,23 +80,41 @@ final class StatementGenerator {
                     return Node.stmt(b.chance(50) ? "await(L.v());\n" : "await(L.i(0));\n");
                 }
                 return declaration(ed);
-            case 7: return guardedJump(ed);
-            case 8: return b.method.kind == Method.Kind.GENERATOR
-                    ? (b.monitors > 0 ? declaration(ed) : Node.stmt("Generator.yield(", x.e(Ty.INT, ed), ");\n"))
-                    : lambda(depth);
-            case 9: case 10: return ifElse(depth);
-            case 11: case 12: return b.on("loops") ? loop(depth) : ifElse(depth);
-            case 13: return b.on("switch-int") ? switchInt(depth) : ifElse(depth);
-            case 14: return b.on("switch-string") ? switchString(depth) : ifElse(depth);
-            case 15: return b.on("switch-enum") ? switchEnum(depth) : ifElse(depth);
-            case 16: case 17: return b.on("try") ? tryCatch(depth) : ifElse(depth);
-            case 18: return b.on("twr") ? tryWithResources(depth) : ifElse(depth);
-            case 19: return b.on("loops") ? forEach(depth) : ifElse(depth);
-            case 20: return arrayStore(ed);
-            case 21: return b.on("instance") && !b.method.isStatic && !b.method.inInterface
-                    ? Node.stmt("this.f ", pick("=", "+=", "^="), " ", x.e(Ty.INT, ed), ";\n")
-                    : declaration(ed);
-            default: return Node.stmt(block(depth - 1, count()));
+            case 7:
+                return guardedJump(ed);
+            case 8:
+                return b.method.kind == Method.Kind.GENERATOR
+                        ? (b.monitors > 0
+                                ? declaration(ed)
+                                : Node.stmt("Generator.yield(", x.e(Ty.INT, ed), ");\n"))
+                        : lambda(depth);
+            case 9:
+            case 10:
+                return ifElse(depth);
+            case 11:
+            case 12:
+                return b.on("loops") ? loop(depth) : ifElse(depth);
+            case 13:
+                return b.on("switch-int") ? switchInt(depth) : ifElse(depth);
+            case 14:
+                return b.on("switch-string") ? switchString(depth) : ifElse(depth);
+            case 15:
+                return b.on("switch-enum") ? switchEnum(depth) : ifElse(depth);
+            case 16:
+            case 17:
+                return b.on("try") ? tryCatch(depth) : ifElse(depth);
+            case 18:
+                return b.on("twr") ? tryWithResources(depth) : ifElse(depth);
+            case 19:
+                return b.on("loops") ? forEach(depth) : ifElse(depth);
+            case 20:
+                return arrayStore(ed);
+            case 21:
+                return b.on("instance") && !b.method.isStatic && !b.method.inInterface
+                        ? Node.stmt("this.f ", pick("=", "+=", "^="), " ", x.e(Ty.INT, ed), ";\n")
+                        : declaration(ed);
+            default:
+                return Node.stmt(block(depth - 1, count()));
         }
     }
 
@@ -108,7 +132,9 @@ final class StatementGenerator {
         if (v == null) {
             return declaration(ed);
         }
-        if (b.on("compound-assign") && (t == Ty.INT || t == Ty.LONG || t == Ty.DOUBLE || t == Ty.STRING) && b.chance(50)) {
+        if (b.on("compound-assign")
+                && (t == Ty.INT || t == Ty.LONG || t == Ty.DOUBLE || t == Ty.STRING)
+                && b.chance(50)) {
             return Node.stmt(v.name, " += ", x.e(t, ed), ";\n");
         }
         return Node.stmt(v.name, " = ", x.e(t, ed), ";\n");
@@ -120,7 +146,16 @@ final class StatementGenerator {
             return declaration(ed);
         }
         String op = b.on("compound-assign") && b.chance(40) ? " += " : " = ";
-        return Node.stmt(a.name, "[Math.floorMod((int) (", x.e(Ty.INT, ed), "), ", a.name, ".length)]", op, x.e(Ty.INT, ed), ";\n");
+        return Node.stmt(
+                a.name,
+                "[Math.floorMod((int) (",
+                x.e(Ty.INT, ed),
+                "), ",
+                a.name,
+                ".length)]",
+                op,
+                x.e(Ty.INT, ed),
+                ";\n");
     }
 
     /** break/continue (possibly labelled), throw, or return, always under an if. */
@@ -128,11 +163,15 @@ final class StatementGenerator {
         Node cond = x.e(Ty.BOOLEAN, ed);
         int k = b.r.nextInt(4);
         if (k == 0 && !b.loops.isEmpty()) {
-            String label = b.on("labels") && b.chance(40) ? " " + b.loops.get(b.r.nextInt(b.loops.size())) : "";
+            String label =
+                    b.on("labels") && b.chance(40)
+                            ? " " + b.loops.get(b.r.nextInt(b.loops.size()))
+                            : "";
             return Node.stmt("if (", cond, ") ", pick("break", "continue"), label, ";\n");
         }
         if (k == 1 && b.on("throw")) {
-            return Node.stmt("if (", cond, ") throw new FuzzException(\"t\" + ", x.e(Ty.INT, ed), ");\n");
+            return Node.stmt(
+                    "if (", cond, ") throw new FuzzException(\"t\" + ", x.e(Ty.INT, ed), ");\n");
         }
         if (k == 2 && b.on("return-early")) {
             return Node.stmt("if (", cond, ") return ", returnValue(ed), ";\n");
@@ -149,25 +188,32 @@ final class StatementGenerator {
             case GENERATOR:
             case ASYNC_GENERATOR:
                 return Node.text("null");
-            case EAGER: {
-                Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER, b.method);
-                // a CompletionStage is not a CompletableFuture: only stage methods may tail-call them
-                if (callee != null && b.tries == 0 && (b.method.stage || !callee.stage) && b.on("tail-call") && b.chance(30)) {
-                    return x.call(callee, ed);
+            case EAGER:
+                {
+                    Method callee = b.program.randomCallee(b.r, Method.Kind.EAGER, b.method);
+                    // a CompletionStage is not a CompletableFuture: only stage methods may
+                    // tail-call them
+                    if (callee != null
+                            && b.tries == 0
+                            && (b.method.stage || !callee.stage)
+                            && b.on("tail-call")
+                            && b.chance(30)) {
+                        return x.call(callee, ed);
+                    }
+                    return new Node("CompletableFuture.completedFuture(", x.e(Ty.INT, ed), ")");
                 }
-                return new Node("CompletableFuture.completedFuture(", x.e(Ty.INT, ed), ")");
-            }
-            default: {
-                Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY, b.method);
-                int k = b.r.nextInt(10);
-                if (k < 2 && callee != null && b.tries == 0 && b.on("tail-call")) {
-                    return x.call(callee, ed);
+            default:
+                {
+                    Method callee = b.program.randomCallee(b.r, Method.Kind.LAZY, b.method);
+                    int k = b.r.nextInt(10);
+                    if (k < 2 && callee != null && b.tries == 0 && b.on("tail-call")) {
+                        return x.call(callee, ed);
+                    }
+                    if (k < 4) {
+                        return new Node("L.i(", x.e(Ty.INT, ed), ")");
+                    }
+                    return new Node("Future.ready(", x.e(Ty.INT, ed), ")");
                 }
-                if (k < 4) {
-                    return new Node("L.i(", x.e(Ty.INT, ed), ")");
-                }
-                return new Node("Future.ready(", x.e(Ty.INT, ed), ")");
-            }
         }
     }
 
@@ -192,7 +238,15 @@ final class StatementGenerator {
         } else {
             Body inner = new Body(b.r, b.program, b.method, true);
             inner.vars.add(new Body.Var(param, Ty.INT, false));
-            n = Node.stmt("Fn ", name, " = ", param, " -> ", new ExpressionGenerator(inner).call(callee, 2), ";\n");
+            n =
+                    Node.stmt(
+                            "Fn ",
+                            name,
+                            " = ",
+                            param,
+                            " -> ",
+                            new ExpressionGenerator(inner).call(callee, 2),
+                            ";\n");
         }
         b.vars.add(new Body.Var(name, null, false));
         return n;
@@ -220,13 +274,45 @@ final class StatementGenerator {
             case 0:
                 if (b.chance(30)) {
                     // the bound is evaluated (and may await) before every iteration; at most 3
-                    head = new Node(label, ": for (int ", c, " = 0; ", c, " < Math.floorMod((int) (", x.e(Ty.INT, 1), "), 4); ", c, "++) ");
+                    head =
+                            new Node(
+                                    label,
+                                    ": for (int ",
+                                    c,
+                                    " = 0; ",
+                                    c,
+                                    " < Math.floorMod((int) (",
+                                    x.e(Ty.INT, 1),
+                                    "), 4); ",
+                                    c,
+                                    "++) ");
                 } else {
-                    head = new Node(label, ": for (int ", c, " = 0; ", c, " < ", Integer.toString(bound), "; ", c, "++) ");
+                    head =
+                            new Node(
+                                    label,
+                                    ": for (int ",
+                                    c,
+                                    " = 0; ",
+                                    c,
+                                    " < ",
+                                    Integer.toString(bound),
+                                    "; ",
+                                    c,
+                                    "++) ");
                 }
                 break;
             case 1:
-                head = new Node("{ int ", c, " = 0; ", label, ": while (", c, "++ < ", Integer.toString(bound), ") ");
+                head =
+                        new Node(
+                                "{ int ",
+                                c,
+                                " = 0; ",
+                                label,
+                                ": while (",
+                                c,
+                                "++ < ",
+                                Integer.toString(bound),
+                                ") ");
                 tail = Node.text("}\n");
                 break;
             default:
@@ -251,7 +337,16 @@ final class StatementGenerator {
             head = new Node(label, ": for (int ", v, " : ", x.e(Ty.INTS, 2), ") ");
             b.vars.add(new Body.Var(v, Ty.INT, false));
         } else {
-            head = new Node(label, ": for (String ", v, " : java.util.List.of(", x.e(Ty.STRING, 1), ", ", x.e(Ty.STRING, 1), ")) ");
+            head =
+                    new Node(
+                            label,
+                            ": for (String ",
+                            v,
+                            " : java.util.List.of(",
+                            x.e(Ty.STRING, 1),
+                            ", ",
+                            x.e(Ty.STRING, 1),
+                            ")) ");
             b.vars.add(new Body.Var(v, Ty.STRING, false));
         }
         b.loops.add(label);
@@ -275,7 +370,9 @@ final class StatementGenerator {
     private Node switchString(int depth) {
         Node n = Node.stmt("switch (", x.e(Ty.STRING, 2), ") {\n");
         n.add("case \"s1\": ").add(block(depth - 1, count())).add("break;\n");
-        n.add("case \"s2\": case \"k\": ").add(block(depth - 1, count())).add(b.chance(70) ? "break;\n" : "");
+        n.add("case \"s2\": case \"k\": ")
+                .add(block(depth - 1, count()))
+                .add(b.chance(70) ? "break;\n" : "");
         n.add("default: ").add(block(depth - 1, count())).add("}\n");
         n.alt = Node.text("");
         return n;
@@ -309,7 +406,14 @@ final class StatementGenerator {
         int from = b.r.nextInt(3);
         for (int i = 0; i < catches && from + i < 3; i++) {
             String ev = b.fresh("ex");
-            n.add("catch (" + types[from + i] + " " + ev + ") {\nT.t(\"caught \" + " + ev + ".getMessage());\n");
+            n.add(
+                    "catch ("
+                            + types[from + i]
+                            + " "
+                            + ev
+                            + ") {\nT.t(\"caught \" + "
+                            + ev
+                            + ".getMessage());\n");
             Node inner = block(depth - 1, count());
             n.add(inner);
             if (b.on("throw") && b.chance(25)) {
@@ -333,28 +437,48 @@ final class StatementGenerator {
      */
     private Node synchronizedShape(int depth) {
         switch (b.r.nextInt(4)) {
-            case 0: {
-                b.tries++;
-                try {
-                    int mark = b.mark();
-                    Node n = Node.stmt("try {\n", statement(0), synchronizedBlock(depth, false), statement(0), "}\n");
-                    b.release(mark);
-                    if (b.chance(60)) {
-                        String ev = b.fresh("ex");
-                        n.add("catch (" + pick("FuzzException", "RuntimeException", "Exception") + " " + ev + ") {\nT.t(\"sync caught \" + "
-                                + ev + ".getMessage());\n", awaitOrNot(), block(depth - 1, count()), "}\n");
-                        if (b.chance(50)) {
+            case 0:
+                {
+                    b.tries++;
+                    try {
+                        int mark = b.mark();
+                        Node n =
+                                Node.stmt(
+                                        "try {\n",
+                                        statement(0),
+                                        synchronizedBlock(depth, false),
+                                        statement(0),
+                                        "}\n");
+                        b.release(mark);
+                        if (b.chance(60)) {
+                            String ev = b.fresh("ex");
+                            n.add(
+                                    "catch ("
+                                            + pick("FuzzException", "RuntimeException", "Exception")
+                                            + " "
+                                            + ev
+                                            + ") {\nT.t(\"sync caught \" + "
+                                            + ev
+                                            + ".getMessage());\n",
+                                    awaitOrNot(),
+                                    block(depth - 1, count()),
+                                    "}\n");
+                            if (b.chance(50)) {
+                                n.add(
+                                        "finally {\n",
+                                        awaitOrNot(),
+                                        block(depth - 1, count()),
+                                        "}\n");
+                            }
+                        } else {
                             n.add("finally {\n", awaitOrNot(), block(depth - 1, count()), "}\n");
                         }
-                    } else {
-                        n.add("finally {\n", awaitOrNot(), block(depth - 1, count()), "}\n");
+                        n.alt = Node.text("");
+                        return n;
+                    } finally {
+                        b.tries--;
                     }
-                    n.alt = Node.text("");
-                    return n;
-                } finally {
-                    b.tries--;
                 }
-            }
             case 1:
                 if (b.on("loops")) {
                     String label = b.fresh("L");
@@ -362,8 +486,22 @@ final class StatementGenerator {
                     int mark = b.mark();
                     b.vars.add(new Body.Var(c, Ty.INT, false));
                     b.loops.add(label);
-                    Node n = Node.stmt(label, ": for (int ", c, " = 0; ", c, " < ", Integer.toString(1 + b.r.nextInt(3)), "; ", c, "++) {\n",
-                            synchronizedBlock(depth, true), awaitOrNot(), statement(depth - 1), "}\n");
+                    Node n =
+                            Node.stmt(
+                                    label,
+                                    ": for (int ",
+                                    c,
+                                    " = 0; ",
+                                    c,
+                                    " < ",
+                                    Integer.toString(1 + b.r.nextInt(3)),
+                                    "; ",
+                                    c,
+                                    "++) {\n",
+                                    synchronizedBlock(depth, true),
+                                    awaitOrNot(),
+                                    statement(depth - 1),
+                                    "}\n");
                     b.loops.remove(b.loops.size() - 1);
                     b.release(mark);
                     n.alt = Node.text("");
@@ -376,7 +514,9 @@ final class StatementGenerator {
     }
 
     private Node awaitOrNot() {
-        return b.mayAwait ? Node.stmt("await(", b.chance(50) ? "L.v()" : "L.i(0)", ");\n") : Node.text("");
+        return b.mayAwait
+                ? Node.stmt("await(", b.chance(50) ? "L.v()" : "L.i(0)", ");\n")
+                : Node.text("");
     }
 
     private Node synchronizedBlock(int depth, boolean jump) {
@@ -387,7 +527,10 @@ final class StatementGenerator {
         } else if (k == 1) {
             lock = Node.text(b.program.className + ".class");
         } else if (k == 2) {
-            lock = b.mayAwait ? new Node("L.lock((int) await(L.i(", x.e(Ty.INT, 1), ")))") : new Node("L.lock(", x.e(Ty.INT, 1), ")");
+            lock =
+                    b.mayAwait
+                            ? new Node("L.lock((int) await(L.i(", x.e(Ty.INT, 1), ")))")
+                            : new Node("L.lock(", x.e(Ty.INT, 1), ")");
         } else {
             lock = Node.text(b.program.className + ".LOCK");
         }
@@ -403,7 +546,14 @@ final class StatementGenerator {
             }
             if (jump && !b.loops.isEmpty()) {
                 String label = b.chance(40) ? " " + b.loops.get(b.r.nextInt(b.loops.size())) : "";
-                body.add(Node.stmt("if (", x.e(Ty.BOOLEAN, 1), ") ", pick("break", "continue"), label, ";\n"));
+                body.add(
+                        Node.stmt(
+                                "if (",
+                                x.e(Ty.BOOLEAN, 1),
+                                ") ",
+                                pick("break", "continue"),
+                                label,
+                                ";\n"));
                 body.add(statement(0));
             }
             b.release(mark);
@@ -428,11 +578,28 @@ final class StatementGenerator {
 
     private Node tryWithResourcesInside(int depth) {
         String r = b.fresh("r");
-        Node n = Node.stmt("try (Res ", r, " = new Res(\"", r, "\", ", x.e(Ty.INT, 2), ")) {\nT.t(", r, ".use(", x.e(Ty.INT, 1), "));\n");
+        Node n =
+                Node.stmt(
+                        "try (Res ",
+                        r,
+                        " = new Res(\"",
+                        r,
+                        "\", ",
+                        x.e(Ty.INT, 2),
+                        ")) {\nT.t(",
+                        r,
+                        ".use(",
+                        x.e(Ty.INT, 1),
+                        "));\n");
         n.add(block(depth - 1, count())).add("}\n");
         if (b.chance(30)) {
             String ev = b.fresh("ex");
-            n.add("catch (Exception " + ev + ") {\nT.t(\"twr caught \" + " + ev + ".getMessage());\n}\n");
+            n.add(
+                    "catch (Exception "
+                            + ev
+                            + ") {\nT.t(\"twr caught \" + "
+                            + ev
+                            + ".getMessage());\n}\n");
         }
         n.alt = Node.text("");
         return n;

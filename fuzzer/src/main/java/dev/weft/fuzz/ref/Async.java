@@ -12,9 +12,11 @@ import java.util.concurrent.CompletionStage;
 /** Reference {@code await}: the outcome of a future that is already complete. */
 public final class Async {
 
-    private static final Context NEVER_WOKEN = Context.of(() -> {
-        throw new IllegalStateException("reference futures never pend");
-    });
+    private static final Context NEVER_WOKEN =
+            Context.of(
+                    () -> {
+                        throw new IllegalStateException("reference futures never pend");
+                    });
 
     private Async() {}
 

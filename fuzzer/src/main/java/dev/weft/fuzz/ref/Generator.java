@@ -12,7 +12,9 @@ public abstract class Generator<T> implements Iterable<T> {
     protected Generator() {}
 
     public static void yield(Object value) {
-        G.add(value, StackWalker.getInstance().walk(s -> s.skip(1).findFirst().get().getMethodName()));
+        G.add(
+                value,
+                StackWalker.getInstance().walk(s -> s.skip(1).findFirst().get().getMethodName()));
     }
 
     @Override

@@ -43,7 +43,10 @@ public final class G {
 
     /** A yield of the reference, from the body of method {@code caller}: an async one's goes to its own buffer. */
     public static void add(Object v, String caller) {
-        if (caller.length() > 1 && caller.charAt(0) == 'a' && Character.isDigit(caller.charAt(1)) && !ACTIVE.isEmpty()) {
+        if (caller.length() > 1
+                && caller.charAt(0) == 'a'
+                && Character.isDigit(caller.charAt(1))
+                && !ACTIVE.isEmpty()) {
             ACTIVE.peek().add(v);
         } else {
             BUFFER.add(v);
@@ -78,7 +81,7 @@ public final class G {
         return new Future<String>() {
             @Override
             public Poll<String> poll(Context cx) {
-                for (;;) {
+                for (; ; ) {
                     Poll<Boolean> p = s.hasNext().poll(cx);
                     if (!p.isReady()) {
                         return Poll.pending();

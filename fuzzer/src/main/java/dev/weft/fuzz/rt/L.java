@@ -47,9 +47,12 @@ public final class L {
 
     private static Throwable failureOf(int n) {
         switch (schedule.failure(n)) {
-            case 1: return new FuzzException("leaf#" + n);
-            case 2: return new FuzzChecked("leafc#" + n);
-            default: return null;
+            case 1:
+                return new FuzzException("leaf#" + n);
+            case 2:
+                return new FuzzChecked("leafc#" + n);
+            default:
+                return null;
         }
     }
 
@@ -58,7 +61,9 @@ public final class L {
         return new Leaf<>(v, failureOf(n), schedule.pendingPolls(n));
     }
 
-    public static Future<Integer> i(int v) { return leaf(v); }
+    public static Future<Integer> i(int v) {
+        return leaf(v);
+    }
 
     /** An int leaf pending at least once in the woven run (the bottom of a deep chain); its failure as scheduled. */
     public static Future<Integer> ip(int v) {
@@ -72,35 +77,77 @@ public final class L {
     }
 
     private static final Object[] LOCKS = {new Object(), new Object(), new Object()};
-    public static Future<Long> j(long v) { return leaf(v); }
-    public static Future<Double> d(double v) { return leaf(v); }
-    public static Future<Float> f(float v) { return leaf(v); }
-    public static Future<Boolean> z(boolean v) { return leaf(v); }
-    public static Future<Byte> b(byte v) { return leaf(v); }
-    public static Future<Short> s(short v) { return leaf(v); }
-    public static Future<Character> c(char v) { return leaf(v); }
-    public static Future<String> str(String v) { return leaf(v); }
-    public static Future<Box> box(Box v) { return leaf(v); }
-    public static Future<int[]> arr(int[] v) { return leaf(v); }
-    public static Future<Void> v() { return leaf(null); }
-    public static Future<Object> o(Object v) { return leaf(v); }
-    public static Future<CharSequence> cq(CharSequence v) { return leaf(v); }
+
+    public static Future<Long> j(long v) {
+        return leaf(v);
+    }
+
+    public static Future<Double> d(double v) {
+        return leaf(v);
+    }
+
+    public static Future<Float> f(float v) {
+        return leaf(v);
+    }
+
+    public static Future<Boolean> z(boolean v) {
+        return leaf(v);
+    }
+
+    public static Future<Byte> b(byte v) {
+        return leaf(v);
+    }
+
+    public static Future<Short> s(short v) {
+        return leaf(v);
+    }
+
+    public static Future<Character> c(char v) {
+        return leaf(v);
+    }
+
+    public static Future<String> str(String v) {
+        return leaf(v);
+    }
+
+    public static Future<Box> box(Box v) {
+        return leaf(v);
+    }
+
+    public static Future<int[]> arr(int[] v) {
+        return leaf(v);
+    }
+
+    public static Future<Void> v() {
+        return leaf(null);
+    }
+
+    public static Future<Object> o(Object v) {
+        return leaf(v);
+    }
+
+    public static Future<CharSequence> cq(CharSequence v) {
+        return leaf(v);
+    }
 
     /** A CompletionStage leaf (the {@code await(CompletionStage)} overload). */
     public static CompletionStage<Integer> cs(int v) {
         int n = created++;
         Throwable failure = failureOf(n);
         if (!woven || schedule.pendingPolls(n) == 0) {
-            return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(v);
+            return failure != null
+                    ? CompletableFuture.failedFuture(failure)
+                    : CompletableFuture.completedFuture(v);
         }
         CompletableFuture<Integer> cf = new CompletableFuture<>();
-        defer(() -> {
-            if (failure != null) {
-                cf.completeExceptionally(failure);
-            } else {
-                cf.complete(v);
-            }
-        });
+        defer(
+                () -> {
+                    if (failure != null) {
+                        cf.completeExceptionally(failure);
+                    } else {
+                        cf.complete(v);
+                    }
+                });
         return cf;
     }
 
@@ -113,25 +160,33 @@ public final class L {
         int n = created++;
         Throwable failure = failureOf(n);
         if (!woven) {
-            return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(v);
+            return failure != null
+                    ? CompletableFuture.failedFuture(failure)
+                    : CompletableFuture.completedFuture(v);
         }
         CompletableFuture<Integer> cf = new CompletableFuture<>();
-        defer(() -> {
-            Thread t = new Thread(null, () -> {
-                if (failure != null) {
-                    cf.completeExceptionally(failure);
-                } else {
-                    cf.complete(v);
-                }
-            }, "weft-fuzz-completer", 1 << 20);
-            t.start();
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while a leaf completes", e);
-            }
-        });
+        defer(
+                () -> {
+                    Thread t =
+                            new Thread(
+                                    null,
+                                    () -> {
+                                        if (failure != null) {
+                                            cf.completeExceptionally(failure);
+                                        } else {
+                                            cf.complete(v);
+                                        }
+                                    },
+                                    "weft-fuzz-completer",
+                                    1 << 20);
+                    t.start();
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while a leaf completes", e);
+                    }
+                });
         return cf;
     }
 

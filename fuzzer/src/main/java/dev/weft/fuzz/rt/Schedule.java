@@ -9,6 +9,7 @@ public final class Schedule {
 
     /** Percentages of leaves that are pending at least once and that fail; the rest are ready. */
     private final int pendingPct;
+
     private final int failPct;
     private final long seed;
 
@@ -21,11 +22,16 @@ public final class Schedule {
     /** A profile chosen from the seed: all ready, all pending, or mixed with failures. */
     public static Schedule forSeed(long seed) {
         switch ((int) Math.floorMod(mix(seed, -1), 5L)) {
-            case 0: return new Schedule(seed, 0, 0);
-            case 1: return new Schedule(seed, 100, 0);
-            case 2: return new Schedule(seed, 50, 5);
-            case 3: return new Schedule(seed, 30, 15);
-            default: return new Schedule(seed, 70, 3);
+            case 0:
+                return new Schedule(seed, 0, 0);
+            case 1:
+                return new Schedule(seed, 100, 0);
+            case 2:
+                return new Schedule(seed, 50, 5);
+            case 3:
+                return new Schedule(seed, 30, 15);
+            default:
+                return new Schedule(seed, 70, 3);
         }
     }
 

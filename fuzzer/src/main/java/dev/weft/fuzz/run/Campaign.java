@@ -26,15 +26,20 @@ public final class Campaign {
     /** Results of a campaign. */
     public static final class Stats {
         public final Map<Verdict.Kind, Integer> counts = new EnumMap<>(Verdict.Kind.class);
+
         /** Program seed to verdict, for every failure. */
         public final Map<Long, Verdict> failures = new LinkedHashMap<>();
+
         /** Verdict counts per family (a MIXED campaign runs several). */
         public final Map<Family, Map<Verdict.Kind, Integer>> byFamily = new EnumMap<>(Family.class);
+
         /** Construction sites rewritten by the UNINIT post-pass. */
         public long shuffledSites;
+
         public final List<Path> regressions = new ArrayList<>();
         public int programs;
         public long nanos;
+
         /** Where the time went. */
         public String phases = "";
 
@@ -48,9 +53,16 @@ public final class Campaign {
 
         @Override
         public String toString() {
-            return String.format("%d programs in %.1f s (%.1f programs/s, %.0f/min): %s%s%s %s", programs, nanos / 1e9,
-                    programsPerSecond(), programsPerSecond() * 60, counts, byFamily.size() > 1 ? " by family " + byFamily : "",
-                    shuffledSites > 0 ? ", " + shuffledSites + " construction sites reshaped" : "", phases);
+            return String.format(
+                    "%d programs in %.1f s (%.1f programs/s, %.0f/min): %s%s%s %s",
+                    programs,
+                    nanos / 1e9,
+                    programsPerSecond(),
+                    programsPerSecond() * 60,
+                    counts,
+                    byFamily.size() > 1 ? " by family " + byFamily : "",
+                    shuffledSites > 0 ? ", " + shuffledSites + " construction sites reshaped" : "",
+                    phases);
         }
     }
 
@@ -60,7 +72,8 @@ public final class Campaign {
     private final Path regressionDir;
     private final PrintStream log;
 
-    public Campaign(Options options, int batchSize, int maxShrinks, Path regressionDir, PrintStream log) {
+    public Campaign(
+            Options options, int batchSize, int maxShrinks, Path regressionDir, PrintStream log) {
         this.options = options;
         this.batchSize = batchSize;
         this.maxShrinks = maxShrinks;
@@ -102,7 +115,9 @@ public final class Campaign {
                 Verdict v = vs.get(i);
                 Program p = batch.get(i);
                 st.counts.merge(v.kind, 1, Integer::sum);
-                st.byFamily.computeIfAbsent(p.family, f -> new EnumMap<>(Verdict.Kind.class)).merge(v.kind, 1, Integer::sum);
+                st.byFamily
+                        .computeIfAbsent(p.family, f -> new EnumMap<>(Verdict.Kind.class))
+                        .merge(v.kind, 1, Integer::sum);
                 st.programs++;
                 if (writeAll && !v.failed() && regressionDir != null) {
                     try {
@@ -113,9 +128,17 @@ public final class Campaign {
                 }
                 if (v.failed()) {
                     st.failures.put(p.seed, v);
-                    log.println("[fuzz] program " + p.seed + " (family " + p.family + ") " + firstLines(v.toString(), 6));
+                    log.println(
+                            "[fuzz] program "
+                                    + p.seed
+                                    + " (family "
+                                    + p.family
+                                    + ") "
+                                    + firstLines(v.toString(), 6));
                     String key = v.kind + ":" + firstLines(v.detail, 1);
-                    if (v.kind != Verdict.Kind.COMPILE_ERROR && shrunkKeys.size() < maxShrinks && !shrunkKeys.contains(key)) {
+                    if (v.kind != Verdict.Kind.COMPILE_ERROR
+                            && shrunkKeys.size() < maxShrinks
+                            && !shrunkKeys.contains(key)) {
                         shrunkKeys.add(key);
                         shrinkAndWrite(gen, trial, p, v, st);
                     }
@@ -128,21 +151,39 @@ public final class Campaign {
             }
         }
         st.nanos = System.nanoTime() - t0;
-        st.phases = String.format("javac %.1f s, load+weave %.1f s, woven runs %.1f s, checks %.1f s",
-                trial.phaseNanos[0] / 1e9, trial.phaseNanos[1] / 1e9, trial.phaseNanos[2] / 1e9, trial.phaseNanos[3] / 1e9);
+        st.phases =
+                String.format(
+                        "javac %.1f s, load+weave %.1f s, woven runs %.1f s, checks %.1f s",
+                        trial.phaseNanos[0] / 1e9,
+                        trial.phaseNanos[1] / 1e9,
+                        trial.phaseNanos[2] / 1e9,
+                        trial.phaseNanos[3] / 1e9);
         return st;
     }
 
     private void shrinkAndWrite(ProgramGenerator gen, Trial trial, Program p, Verdict v, Stats st) {
         Program fresh = gen.generate(p.seed);
         Shrinker.Result r = new Shrinker(trial, 600).shrink(fresh, v.kind);
-        log.println("[fuzz] shrunk program " + p.seed + " in " + r.attempts + " attempts to:\n"
-                + fresh.source(true) + "[fuzz] which gives " + r.verdict);
+        log.println(
+                "[fuzz] shrunk program "
+                        + p.seed
+                        + " in "
+                        + r.attempts
+                        + " attempts to:\n"
+                        + fresh.source(true)
+                        + "[fuzz] which gives "
+                        + r.verdict);
         if (fresh.family == Family.JDK21 || fresh.family == Family.UNINIT) {
-            // integration-tests compile with --release 17 and from source (no post-pass): the shrunk
+            // integration-tests compile with --release 17 and from source (no post-pass): the
+            // shrunk
             // program above and its seed are the report
-            log.println("[fuzz] no regression test written for family " + fresh.family
-                    + ": reproduce with scripts/fuzz 1 " + fresh.seed + " --single --family=" + fresh.family);
+            log.println(
+                    "[fuzz] no regression test written for family "
+                            + fresh.family
+                            + ": reproduce with scripts/fuzz 1 "
+                            + fresh.seed
+                            + " --single --family="
+                            + fresh.family);
         } else if (regressionDir != null) {
             try {
                 st.regressions.addAll(RegressionWriter.write(regressionDir, fresh, r.verdict));

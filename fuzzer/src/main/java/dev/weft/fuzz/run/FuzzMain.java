@@ -54,14 +54,32 @@ public final class FuzzMain {
             return;
         }
         if (!options.family.runsHere()) {
-            System.err.println("[fuzz] family " + options.family + " needs javac --release " + options.family.release
-                    + ", this JDK is " + Runtime.version() + ": run it with JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64");
+            System.err.println(
+                    "[fuzz] family "
+                            + options.family
+                            + " needs javac --release "
+                            + options.family.release
+                            + ", this JDK is "
+                            + Runtime.version()
+                            + ": run it with JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64");
             System.exit(2);
         }
-        Campaign c = new Campaign(options, Integer.getInteger("weft.fuzz.batch", 50),
-                Integer.getInteger("weft.fuzz.shrinks", 3), dir == null ? null : Path.of(dir), System.out);
-        System.out.println("[fuzz] " + n + " programs, seed " + seed + ", " + options + ", java "
-                + System.getProperty("java.version"));
+        Campaign c =
+                new Campaign(
+                        options,
+                        Integer.getInteger("weft.fuzz.batch", 50),
+                        Integer.getInteger("weft.fuzz.shrinks", 3),
+                        dir == null ? null : Path.of(dir),
+                        System.out);
+        System.out.println(
+                "[fuzz] "
+                        + n
+                        + " programs, seed "
+                        + seed
+                        + ", "
+                        + options
+                        + ", java "
+                        + System.getProperty("java.version"));
         Campaign.Stats st = c.run(seed, n, single, writeAll);
         System.out.println("[fuzz] done: " + st);
         for (Path p : st.regressions) {

@@ -35,25 +35,50 @@ public final class RegressionWriter {
         String expected = v.reference == null ? "?" : v.reference.text();
         boolean open = v.failed();
         String testName = cls + (open ? "KnownBug" : "Test");
-        String test = "package " + PACKAGE + ";\n\n"
-                + "import static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
-                + "import dev.weft.fuzz.exec.Executions;\n"
-                + "import " + Trial.RT_PKG + ".Schedule;\n"
-                + (open ? "import org.junit.jupiter.api.Tag;\n" : "")
-                + "import org.junit.jupiter.api.Test;\n\n"
-                + "/**\n"
-                + " * Written by the weaver fuzzer: program seed " + p.seed + " (schedule seed the same)" + (open ? ", shrunk" : "") + ".\n"
-                + (open ? " * Failure: " + javadoc(Campaign.firstLines(v.toString(), 3)) + "\n" : " * Passes; kept as an end-to-end example of the fuzz regression format.\n")
-                + " * Reproduce the original: {@code scripts/fuzz 1 " + p.seed + " --single}.\n"
-                + " */\n"
-                + (open ? "@Tag(\"known-weaver-bug\")\n" : "")
-                + "class " + testName + " {\n\n"
-                + "    private static final String EXPECTED = " + literal(expected) + ";\n\n"
-                + "    @Test\n"
-                + "    void wovenRunAgreesWithReference() {\n"
-                + "        assertEquals(EXPECTED, Executions.woven(" + cls + ".class, " + Trial.depth(p) + ", Schedule.forSeed(" + p.seed + "L)).text());\n"
-                + "    }\n"
-                + "}\n";
+        String test =
+                "package "
+                        + PACKAGE
+                        + ";\n\n"
+                        + "import static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+                        + "import dev.weft.fuzz.exec.Executions;\n"
+                        + "import "
+                        + Trial.RT_PKG
+                        + ".Schedule;\n"
+                        + (open ? "import org.junit.jupiter.api.Tag;\n" : "")
+                        + "import org.junit.jupiter.api.Test;\n\n"
+                        + "/**\n"
+                        + " * Written by the weaver fuzzer: program seed "
+                        + p.seed
+                        + " (schedule seed the same)"
+                        + (open ? ", shrunk" : "")
+                        + ".\n"
+                        + (open
+                                ? " * Failure: "
+                                        + javadoc(Campaign.firstLines(v.toString(), 3))
+                                        + "\n"
+                                : " * Passes; kept as an end-to-end example of the fuzz regression format.\n")
+                        + " * Reproduce the original: {@code scripts/fuzz 1 "
+                        + p.seed
+                        + " --single}.\n"
+                        + " */\n"
+                        + (open ? "@Tag(\"known-weaver-bug\")\n" : "")
+                        + "class "
+                        + testName
+                        + " {\n\n"
+                        + "    private static final String EXPECTED = "
+                        + literal(expected)
+                        + ";\n\n"
+                        + "    @Test\n"
+                        + "    void wovenRunAgreesWithReference() {\n"
+                        + "        assertEquals(EXPECTED, Executions.woven("
+                        + cls
+                        + ".class, "
+                        + Trial.depth(p)
+                        + ", Schedule.forSeed("
+                        + p.seed
+                        + "L)).text());\n"
+                        + "    }\n"
+                        + "}\n";
         Path testFile = dir.resolve(testName + ".java");
         Files.writeString(testFile, test, StandardCharsets.UTF_8);
         return List.of(program, testFile);
@@ -67,9 +92,15 @@ public final class RegressionWriter {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n\"\n            + \""); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n\"\n            + \"");
+                    break;
                 default:
                     if (c < 32 || c > 126) {
                         sb.append(String.format("\\u%04x", (int) c));

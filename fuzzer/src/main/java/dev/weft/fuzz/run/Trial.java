@@ -19,6 +19,7 @@ public final class Trial {
 
     /** Package of the woven sources (anything the agent weaves) and of the reference sources. */
     public static final String WOVEN_PKG = "fz";
+
     public static final String REF_PKG = "fzr";
     public static final String RT_PKG = "dev.weft.fuzz.rt";
 
@@ -29,8 +30,10 @@ public final class Trial {
     public long shuffledSites;
 
     private final MemoryCompiler compiler;
+
     /** Compilers for {@code --release} above 17, made on first use. */
     private final Map<Integer, MemoryCompiler> compilers = new java.util.HashMap<>();
+
     private final UninitializedShuffle shuffler = new UninitializedShuffle();
     private final BytecodeChecker checker;
 
@@ -69,10 +72,11 @@ public final class Trial {
         Map<String, byte[]> woven = new LinkedHashMap<>();
         Map<String, byte[]> ref = new LinkedHashMap<>();
         ReferenceRemapper remapper = new ReferenceRemapper(WOVEN_PKG, REF_PKG);
-        compiled.classes.forEach((name, bytes) -> {
-            woven.put(name, bytes);
-            ref.put(remapper.mapBinary(name), remapper.remap(bytes));
-        });
+        compiled.classes.forEach(
+                (name, bytes) -> {
+                    woven.put(name, bytes);
+                    ref.put(remapper.mapBinary(name), remapper.remap(bytes));
+                });
         ProgramLoader wl = new ProgramLoader(woven);
         ProgramLoader rl = new ProgramLoader(ref);
         List<Verdict> out = new java.util.ArrayList<>();
@@ -112,7 +116,9 @@ public final class Trial {
 
     private static boolean belongsTo(String binaryName, Program p) {
         String cls = WOVEN_PKG + "." + p.className;
-        return binaryName.equals(cls) || binaryName.startsWith(cls + "$") || binaryName.equals(WOVEN_PKG + ".I" + p.className);
+        return binaryName.equals(cls)
+                || binaryName.startsWith(cls + "$")
+                || binaryName.equals(WOVEN_PKG + ".I" + p.className);
     }
 
     public Verdict judge(Program p) {
@@ -139,11 +145,16 @@ public final class Trial {
                 }
             }
             if (!problems.isEmpty()) {
-                return new Verdict(Verdict.Kind.HARNESS, "post-pass output rejected: " + String.join("\n", problems), null, null);
+                return new Verdict(
+                        Verdict.Kind.HARNESS,
+                        "post-pass output rejected: " + String.join("\n", problems),
+                        null,
+                        null);
             }
         }
         Outcome ref = Executions.reference(rc, d, s);
-        if (ref.result.startsWith("harness") || ref.result.contains("reference future pending")
+        if (ref.result.startsWith("harness")
+                || ref.result.contains("reference future pending")
                 || ref.result.contains("reference stage pending")) {
             return new Verdict(Verdict.Kind.HARNESS, "reference: " + ref.result, null, ref);
         }
@@ -164,7 +175,8 @@ public final class Trial {
             return new Verdict(Verdict.Kind.VERIFY, wov.result, wov, ref);
         }
         if (!wov.sameAs(ref)) {
-            return new Verdict(Verdict.Kind.MISMATCH, "woven " + wov + " | reference " + ref, wov, ref);
+            return new Verdict(
+                    Verdict.Kind.MISMATCH, "woven " + wov + " | reference " + ref, wov, ref);
         }
         if (checker != null) {
             List<String> problems = checker.check(wl, w);

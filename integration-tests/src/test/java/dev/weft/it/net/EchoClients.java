@@ -38,25 +38,40 @@ public final class EchoClients {
         int n = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
         Socket[] sockets = new Socket[n];
-        onEveryConnection(threads, n, i -> {
-            Socket s = new Socket();
-            // hang guards, not timings: a loaded machine may take long to accept 10,000 connections
-            s.setSoTimeout(300_000);
-            s.connect(server, 300_000);
-            sockets[i] = s;
-        });
-        System.out.println("open " + Arrays.stream(sockets).filter(s -> s.isConnected() && !s.isClosed()).count());
+        onEveryConnection(
+                threads,
+                n,
+                i -> {
+                    Socket s = new Socket();
+                    // hang guards, not timings: a loaded machine may take long to accept 10,000
+                    // connections
+                    s.setSoTimeout(300_000);
+                    s.connect(server, 300_000);
+                    sockets[i] = s;
+                });
+        System.out.println(
+                "open "
+                        + Arrays.stream(sockets)
+                                .filter(s -> s.isConnected() && !s.isClosed())
+                                .count());
         onEveryConnection(threads, n, i -> sockets[i].getOutputStream().write(message(i)));
         AtomicInteger verified = new AtomicInteger();
-        onEveryConnection(threads, n, i -> {
-            byte[] want = message(i);
-            byte[] got = sockets[i].getInputStream().readNBytes(want.length);
-            if (!Arrays.equals(want, got)) {
-                throw new AssertionError("connection " + i + " echoed '"
-                        + new String(got, StandardCharsets.US_ASCII) + "'");
-            }
-            verified.incrementAndGet();
-        });
+        onEveryConnection(
+                threads,
+                n,
+                i -> {
+                    byte[] want = message(i);
+                    byte[] got = sockets[i].getInputStream().readNBytes(want.length);
+                    if (!Arrays.equals(want, got)) {
+                        throw new AssertionError(
+                                "connection "
+                                        + i
+                                        + " echoed '"
+                                        + new String(got, StandardCharsets.US_ASCII)
+                                        + "'");
+                    }
+                    verified.incrementAndGet();
+                });
         System.out.println("verified " + verified.get());
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
         for (Socket s : sockets) {
@@ -74,17 +89,19 @@ public final class EchoClients {
         Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int first = t;
-            ts[t] = new Thread(() -> {
-                for (int i = first; i < n; i += threads) {
-                    try {
-                        step.run(i);
-                    } catch (Throwable e) {
-                        System.out.println("error on connection " + i + ": " + e);
-                        System.out.flush();
-                        Runtime.getRuntime().halt(1);
-                    }
-                }
-            });
+            ts[t] =
+                    new Thread(
+                            () -> {
+                                for (int i = first; i < n; i += threads) {
+                                    try {
+                                        step.run(i);
+                                    } catch (Throwable e) {
+                                        System.out.println("error on connection " + i + ": " + e);
+                                        System.out.flush();
+                                        Runtime.getRuntime().halt(1);
+                                    }
+                                }
+                            });
             ts[t].start();
         }
         for (Thread t : ts) {

@@ -15,8 +15,8 @@ import dev.weft.net.TcpStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class EchoNetTest {
 
-    static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    static final InetSocketAddress LOOPBACK =
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     static long fdLimit() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
@@ -98,7 +99,10 @@ class EchoNetTest {
      * testing fewer connections.
      */
     @Test
-    @Timeout(value = 600, unit = TimeUnit.SECONDS) // a safety net against a hang, not a measurement: generous for a loaded 2-core machine starting a second JVM
+    @Timeout(
+            value = 600,
+            unit = TimeUnit.SECONDS) // a safety net against a hang, not a measurement: generous
+    // for a loaded 2-core machine starting a second JVM
     void tenThousandConcurrentConnectionsFromAnotherProcess() throws Exception {
         int n = 10_000;
         long limit = fdLimit();
@@ -107,21 +111,54 @@ class EchoNetTest {
             inUse = fds.count();
         }
         long needed = n + inUse + 500;
-        Servers.requireOrSkip(limit >= needed, "the descriptor limit (ulimit -n) is " + limit + ", but " + n
-                + " concurrent connections need about " + needed + " per process (raise it: ulimit -n 20000)");
+        Servers.requireOrSkip(
+                limit >= needed,
+                "the descriptor limit (ulimit -n) is "
+                        + limit
+                        + ", but "
+                        + n
+                        + " concurrent connections need about "
+                        + needed
+                        + " per process (raise it: ulimit -n 20000)");
         AtomicInteger open = new AtomicInteger();
-        try (AsyncRuntime rt = AsyncRuntime.create(); TcpListener l = TcpListener.bind(LOOPBACK)) {
+        try (AsyncRuntime rt = AsyncRuntime.create();
+                TcpListener l = TcpListener.bind(LOOPBACK)) {
             rt.spawn(EchoServer.serve(l, open));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String classes = Path.of(EchoClients.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", classes, EchoClients.class.getName(), "127.0.0.1",
-                    String.valueOf(l.localAddress().getPort()), String.valueOf(n), "8")
-                    .redirectErrorStream(true).start();
+            String classes =
+                    Path.of(
+                                    EchoClients.class
+                                            .getProtectionDomain()
+                                            .getCodeSource()
+                                            .getLocation()
+                                            .toURI())
+                            .toString();
+            Process client =
+                    new ProcessBuilder(
+                                    java,
+                                    "-Xmx256m",
+                                    "-XX:+UseSerialGC",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-cp",
+                                    classes,
+                                    EchoClients.class.getName(),
+                                    "127.0.0.1",
+                                    String.valueOf(l.localAddress().getPort()),
+                                    String.valueOf(n),
+                                    "8")
+                            .redirectErrorStream(true)
+                            .start();
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                assertEquals("open " + n, out.readLine(), "client: every connection open, none closed");
-                assertEquals("verified " + n, out.readLine(), "client: every echo checked, all still open");
+                BufferedReader out =
+                        new BufferedReader(
+                                new InputStreamReader(
+                                        client.getInputStream(), StandardCharsets.US_ASCII));
+                assertEquals(
+                        "open " + n, out.readLine(), "client: every connection open, none closed");
+                assertEquals(
+                        "verified " + n,
+                        out.readLine(),
+                        "client: every echo checked, all still open");
                 assertEquals(n, open.get(), "server: connections being served at once");
                 client.getOutputStream().write('\n');
                 client.getOutputStream().flush();
@@ -151,13 +188,15 @@ class EchoNetTest {
     void weftClientAgainstBlockingJdkServer() throws Exception {
         try (AsyncRuntime rt = AsyncRuntime.create();
                 ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (Socket s = ss.accept()) {
-                    s.getInputStream().transferTo(s.getOutputStream());
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            Thread server =
+                    new Thread(
+                            () -> {
+                                try (Socket s = ss.accept()) {
+                                    s.getInputStream().transferTo(s.getOutputStream());
+                                } catch (IOException e) {
+                                    throw new RuntimeException(e);
+                                }
+                            });
             server.start();
             TcpStream s = rt.blockOn(open((InetSocketAddress) ss.getLocalSocketAddress()));
             for (int i = 0; i < 100; i++) {
@@ -173,7 +212,8 @@ class EchoNetTest {
         try (AsyncRuntime rt = AsyncRuntime.create()) {
             TcpListener l = TcpListener.bind(LOOPBACK);
             rt.spawn(EchoServer.serve(l));
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), l.localAddress().getPort())) {
+            try (Socket s =
+                    new Socket(InetAddress.getLoopbackAddress(), l.localAddress().getPort())) {
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
                 for (int i = 0; i < 100; i++) {
@@ -218,14 +258,16 @@ class EchoNetTest {
     void weftClientStreamsThroughBlockingJdkServer() throws Exception {
         try (AsyncRuntime rt = AsyncRuntime.create();
                 ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (Socket s = ss.accept()) {
-                    s.getInputStream().transferTo(s.getOutputStream());
-                    s.shutdownOutput(); // the weft client's read sees end of stream
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            Thread server =
+                    new Thread(
+                            () -> {
+                                try (Socket s = ss.accept()) {
+                                    s.getInputStream().transferTo(s.getOutputStream());
+                                    s.shutdownOutput(); // the weft client's read sees end of stream
+                                } catch (IOException e) {
+                                    throw new RuntimeException(e);
+                                }
+                            });
             server.start();
             TcpStream s = rt.blockOn(open((InetSocketAddress) ss.getLocalSocketAddress()));
             assertArrayEquals(EIGHT_MIB, rt.blockOn(streamThrough(s, EIGHT_MIB)));
@@ -237,19 +279,24 @@ class EchoNetTest {
     /** The reverse: a JDK blocking client streams 8 MiB through the weft echo server. */
     @Test
     void blockingJdkClientStreamsThroughWeftServer() throws Exception {
-        try (AsyncRuntime rt = AsyncRuntime.create(); TcpListener l = TcpListener.bind(LOOPBACK);
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), l.localAddress().getPort())) {
+        try (AsyncRuntime rt = AsyncRuntime.create();
+                TcpListener l = TcpListener.bind(LOOPBACK);
+                Socket s =
+                        new Socket(InetAddress.getLoopbackAddress(), l.localAddress().getPort())) {
             rt.spawn(EchoServer.serve(l));
-            Thread writer = new Thread(() -> {
-                try {
-                    s.getOutputStream().write(EIGHT_MIB);
-                    s.shutdownOutput();
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            Thread writer =
+                    new Thread(
+                            () -> {
+                                try {
+                                    s.getOutputStream().write(EIGHT_MIB);
+                                    s.shutdownOutput();
+                                } catch (IOException e) {
+                                    throw new RuntimeException(e);
+                                }
+                            });
             writer.start();
-            assertArrayEquals(EIGHT_MIB, s.getInputStream().readAllBytes()); // until the server closes
+            assertArrayEquals(
+                    EIGHT_MIB, s.getInputStream().readAllBytes()); // until the server closes
             writer.join();
         }
     }

@@ -58,25 +58,40 @@ class HttpServerNetTest {
     void jdkHttpClientKeepAliveChunkedAndEcho() throws Exception {
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    c.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
             assertEquals("Hello, World!", r.body());
         }
-        HttpResponse<String> ch = c.send(HttpRequest.newBuilder(URI.create(base + "/chunked?n=100")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ch =
+                c.send(
+                        HttpRequest.newBuilder(URI.create(base + "/chunked?n=100")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ch.statusCode());
-        assertTrue(ch.body().startsWith("chunk 0\nchunk 1\n") && ch.body().endsWith("chunk 99\n"), ch.body());
+        assertTrue(
+                ch.body().startsWith("chunk 0\nchunk 1\n") && ch.body().endsWith("chunk 99\n"),
+                ch.body());
         String body = "x".repeat(20_000);
-        HttpResponse<String> echo = c.send(HttpRequest.newBuilder(URI.create(base + "/echo"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> echo =
+                c.send(
+                        HttpRequest.newBuilder(URI.create(base + "/echo"))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(body, echo.body());
-        assertEquals(404, c.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                404,
+                c.send(
+                                HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
     }
 
     static String exchange(byte[] request, boolean byteAtATime) throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
+        try (Socket s =
+                new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
             OutputStream out = s.getOutputStream();
             if (byteAtATime) {
                 for (byte b : request) {
@@ -100,7 +115,8 @@ class HttpServerNetTest {
         String one = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
         String post = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello";
         String last = "GET /chunked?n=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-        String resp = exchange((one + post + one + last).getBytes(StandardCharsets.US_ASCII), false);
+        String resp =
+                exchange((one + post + one + last).getBytes(StandardCharsets.US_ASCII), false);
         int first = resp.indexOf("Hello, World!");
         int echoed = resp.indexOf("hello", first);
         int second = resp.indexOf("Hello, World!", echoed);
@@ -111,22 +127,36 @@ class HttpServerNetTest {
 
     @Test
     void garbageGets400AndTheServerSurvives() throws Exception {
-        String resp = exchange("\u0001\u0002 garbage\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), false);
+        String resp =
+                exchange(
+                        "\u0001\u0002 garbage\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                        false);
         assertTrue(resp.startsWith("HTTP/1.1 400 "), resp);
         byte[] huge = new byte[9_000];
         java.util.Arrays.fill(huge, (byte) 'A');
         assertTrue(exchange(huge, false).startsWith("HTTP/1.1 400 "));
-        assertTrue(exchange("GET / HTTP/1.1\r\nno colon here\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false)
-                .startsWith("HTTP/1.1 400 "));
+        assertTrue(
+                exchange(
+                                "GET / HTTP/1.1\r\nno colon here\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                false)
+                        .startsWith("HTTP/1.1 400 "));
         // still serving
-        assertTrue(exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false)
-                .contains("Hello, World!"));
+        assertTrue(
+                exchange(
+                                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                false)
+                        .contains("Hello, World!"));
     }
 
     @Test
     void slowClientByteAtATime() throws Exception {
-        String resp = exchange("GET / HTTP/1.1\r\nHost: slow\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII), true);
+        String resp =
+                exchange(
+                        "GET / HTTP/1.1\r\nHost: slow\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII),
+                        true);
         assertTrue(resp.startsWith("HTTP/1.1 200 OK") && resp.endsWith("Hello, World!"), resp);
     }
 
@@ -134,8 +164,10 @@ class HttpServerNetTest {
     void curl() throws Exception {
         boolean have = new File("/usr/bin/curl").canExecute();
         Servers.requireOrSkip(have, "curl is not installed (apt-get install -y curl)");
-        Process p = new ProcessBuilder("curl", "-sS", "--http1.1", base + "/", base + "/chunked?n=3")
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("curl", "-sS", "--http1.1", base + "/", base + "/chunked?n=3")
+                        .redirectErrorStream(true)
+                        .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertEquals("Hello, World!chunk 0\nchunk 1\nchunk 2\n", out);
@@ -151,13 +183,28 @@ class HttpServerNetTest {
 
     @Test
     void curlSendsAChunkedBody(@TempDir Path dir) throws Exception {
-        Servers.requireOrSkip(new File("/usr/bin/curl").canExecute(), "curl is not installed (apt-get install -y curl)");
+        Servers.requireOrSkip(
+                new File("/usr/bin/curl").canExecute(),
+                "curl is not installed (apt-get install -y curl)");
         Path in = Files.write(dir.resolve("body.bin"), BIG);
         Path out = dir.resolve("echoed.bin");
         Path headers = dir.resolve("headers.txt");
-        Process p = new ProcessBuilder("curl", "-sS", "--http1.1", "-H", "Transfer-Encoding: chunked",
-                "--data-binary", "@" + in, "-D", headers.toString(), "-o", out.toString(), base + "/echo")
-                .redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(
+                                "curl",
+                                "-sS",
+                                "--http1.1",
+                                "-H",
+                                "Transfer-Encoding: chunked",
+                                "--data-binary",
+                                "@" + in,
+                                "-D",
+                                headers.toString(),
+                                "-o",
+                                out.toString(),
+                                base + "/echo")
+                        .redirectErrorStream(true)
+                        .start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log);
         String head = Files.readString(headers, StandardCharsets.ISO_8859_1);
@@ -169,22 +216,37 @@ class HttpServerNetTest {
     void jdkHttpClientSendsAChunkedBody() throws Exception {
         HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 3; i++) { // the same keep-alive connection goes on after each body
-            HttpResponse<byte[]> r = c.send(HttpRequest.newBuilder(URI.create(base + "/echo"))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(BIG))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    c.send(
+                            HttpRequest.newBuilder(URI.create(base + "/echo"))
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofInputStream(
+                                                    () -> new ByteArrayInputStream(BIG)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, r.statusCode());
-            assertEquals("chunked", r.headers().firstValue("X-Request-Body").orElse(null), "the JDK client sent it chunked");
+            assertEquals(
+                    "chunked",
+                    r.headers().firstValue("X-Request-Body").orElse(null),
+                    "the JDK client sent it chunked");
             assertArrayEquals(BIG, r.body());
-            assertEquals("Hello, World!", c.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(
+                    "Hello, World!",
+                    c.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
         }
     }
 
-    static final String CHUNKED_POST = "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    static final String CHUNKED_POST =
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
 
     @Test
     void chunkedBodiesWithExtensionsAndTrailersArePipelined() throws Exception {
-        String a = CHUNKED_POST + "5;name=value\r\nhello\r\n6 ; x\r\n world\r\n0\r\nX-Checksum: 1\r\nX-More: 2\r\n\r\n";
+        String a =
+                CHUNKED_POST
+                        + "5;name=value\r\nhello\r\n6 ; x\r\n world\r\n0\r\nX-Checksum: 1\r\nX-More: 2\r\n\r\n";
         String b = CHUNKED_POST + "3\r\nabc\r\n000\r\n\r\n";
         String last = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         String resp = exchange((a + b + last).getBytes(StandardCharsets.US_ASCII), false);
@@ -193,8 +255,13 @@ class HttpServerNetTest {
         int third = resp.indexOf("Hello, World!", second);
         assertTrue(first > 0 && second > first && third > second, resp);
         // HTTP/1.0 with Transfer-Encoding: answered, then closed even though keep-alive was asked
-        String old = exchange(("POST /echo HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "3\r\nabc\r\n0\r\n\r\n" + last).getBytes(StandardCharsets.US_ASCII), false);
+        String old =
+                exchange(
+                        ("POST /echo HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                        + "3\r\nabc\r\n0\r\n\r\n"
+                                        + last)
+                                .getBytes(StandardCharsets.US_ASCII),
+                        false);
         assertTrue(old.endsWith("\r\n\r\nabc") && old.contains("Connection: close"), old);
         // the same, one byte at a time
         String slow = exchange((a + last).getBytes(StandardCharsets.US_ASCII), true);
@@ -203,7 +270,8 @@ class HttpServerNetTest {
 
     @Test
     void malformedChunkedBodiesGet400AndClose() throws Exception {
-        String next = "GET / HTTP/1.1\r\nHost: x\r\n\r\n"; // must not be answered: the connection closes
+        String next =
+                "GET / HTTP/1.1\r\nHost: x\r\n\r\n"; // must not be answered: the connection closes
         String[] bodies = {
             "zz\r\nhello\r\n0\r\n\r\n", // not hexadecimal
             "-5\r\nhello\r\n0\r\n\r\n", // negative
@@ -216,11 +284,19 @@ class HttpServerNetTest {
             "1" + "0".repeat(2_000) + "\r\n", // size line over 1 KiB
         };
         for (String body : bodies) {
-            String resp = exchange((CHUNKED_POST + body + next).getBytes(StandardCharsets.US_ASCII), false);
+            String resp =
+                    exchange(
+                            (CHUNKED_POST + body + next).getBytes(StandardCharsets.US_ASCII),
+                            false);
             assertTrue(resp.startsWith("HTTP/1.1 400 Bad Request\r\n"), body + " -> " + resp);
-            assertTrue(resp.contains("Connection: close") && resp.indexOf("HTTP/1.1", 1) < 0, body + " -> " + resp);
+            assertTrue(
+                    resp.contains("Connection: close") && resp.indexOf("HTTP/1.1", 1) < 0,
+                    body + " -> " + resp);
         }
-        String tooBig = exchange((CHUNKED_POST + "FFFFFFFFFFFF\r\n").getBytes(StandardCharsets.US_ASCII), false);
+        String tooBig =
+                exchange(
+                        (CHUNKED_POST + "FFFFFFFFFFFF\r\n").getBytes(StandardCharsets.US_ASCII),
+                        false);
         assertTrue(tooBig.startsWith("HTTP/1.1 413 "), tooBig);
         String[] heads = {
             "POST /echo HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
@@ -232,25 +308,38 @@ class HttpServerNetTest {
         };
         for (String head : heads) {
             String resp = exchange((head + next).getBytes(StandardCharsets.US_ASCII), false);
-            assertTrue(resp.startsWith("HTTP/1.1 400 ") && resp.indexOf("HTTP/1.1", 1) < 0, head + " -> " + resp);
+            assertTrue(
+                    resp.startsWith("HTTP/1.1 400 ") && resp.indexOf("HTTP/1.1", 1) < 0,
+                    head + " -> " + resp);
         }
-        String gzip = exchange(("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n" + next)
-                .getBytes(StandardCharsets.US_ASCII), false);
+        String gzip =
+                exchange(
+                        ("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n" + next)
+                                .getBytes(StandardCharsets.US_ASCII),
+                        false);
         assertTrue(gzip.startsWith("HTTP/1.1 501 "), gzip);
         // still serving
-        assertTrue(exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false)
-                .endsWith("Hello, World!"));
+        assertTrue(
+                exchange(
+                                "GET / HTTP/1.1\r\nConnection: close\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                false)
+                        .endsWith("Hello, World!"));
     }
 
     @Test
     void expectContinueGets100BeforeTheBody() throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
+        try (Socket s =
+                new Socket(InetAddress.getLoopbackAddress(), listener.localAddress().getPort())) {
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
-            out.write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             byte[] interim = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-            assertEquals(new String(interim, StandardCharsets.US_ASCII),
+            assertEquals(
+                    new String(interim, StandardCharsets.US_ASCII),
                     new String(in.readNBytes(interim.length), StandardCharsets.US_ASCII));
             out.write("hello".getBytes(StandardCharsets.US_ASCII));
             String resp = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

@@ -22,7 +22,8 @@ final class RedisContainer implements Servers.Redis {
     }
 
     static Servers.Redis start() {
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
+        GenericContainer<?> c =
+                new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
         c.start();
         return new RedisContainer(c);
     }

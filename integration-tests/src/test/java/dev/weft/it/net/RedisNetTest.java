@@ -85,8 +85,14 @@ class RedisNetTest {
         }
         assertInstanceOf(RedisException.class, replies.get(10_000));
         assertEquals("10000", replies.get(10_001));
-        assertEquals(List.of("a", "b"), rt.blockOn(c.pipeline(List.of(
-                new String[] {"RPUSH", "l", "a", "b"}, new String[] {"LRANGE", "l", "0", "-1"}))).get(1));
+        assertEquals(
+                List.of("a", "b"),
+                rt.blockOn(
+                                c.pipeline(
+                                        List.of(
+                                                new String[] {"RPUSH", "l", "a", "b"},
+                                                new String[] {"LRANGE", "l", "0", "-1"})))
+                        .get(1));
     }
 
     static Future<List<Long>> incrs(RedisClient c, String key, int n) throws IOException {
@@ -107,7 +113,9 @@ class RedisNetTest {
         TreeSet<Long> all = new TreeSet<>();
         for (List<Long> got : perTask) {
             for (int i = 1; i < got.size(); i++) {
-                assertTrue(got.get(i) > got.get(i - 1), "one task's INCRs are answered in its order: " + got);
+                assertTrue(
+                        got.get(i) > got.get(i - 1),
+                        "one task's INCRs are answered in its order: " + got);
             }
             all.addAll(got);
         }
@@ -184,13 +192,18 @@ class RedisNetTest {
     void cancelledCallerLeavesTheConnectionInStep() throws Exception {
         // BLPOP blocks the connection on the server until another client pushes: the timeout
         // cancels the caller while its reply is certainly outstanding.
-        assertThrows(TimeoutException.class,
-                () -> rt.blockOn(Async.timeout(Duration.ofMillis(50), c.command("BLPOP", "q", "0"))));
+        assertThrows(
+                TimeoutException.class,
+                () ->
+                        rt.blockOn(
+                                Async.timeout(
+                                        Duration.ofMillis(50), c.command("BLPOP", "q", "0"))));
         JoinHandle<Long> after = rt.spawn(c.incr("after")); // queued behind the BLPOP reply
         try (RedisClient other = rt.blockOn(RedisClient.connect(redis.address()))) {
             rt.blockOn(other.command("RPUSH", "q", "x"));
             assertEquals(1L, rt.blockOn(after)); // not BLPOP's ["q", "x"]
-            assertEquals(0L, rt.blockOn(other.command("LLEN", "q")), "the cancelled BLPOP still ran");
+            assertEquals(
+                    0L, rt.blockOn(other.command("LLEN", "q")), "the cancelled BLPOP still ran");
         }
         // cancellation at arbitrary points of a pipeline (before, during or after its write)
         for (int round = 0; round < 20; round++) {
@@ -213,13 +226,15 @@ class RedisNetTest {
     void closeFailsCallersStillWaiting() throws Exception {
         JoinHandle<Object> blocked = rt.spawn(c.command("BLPOP", "never", "0"));
         try (RedisClient other = rt.blockOn(RedisClient.connect(redis.address()))) {
-            while (!((String) rt.blockOn(other.command("INFO", "clients"))).contains("blocked_clients:1")) {
+            while (!((String) rt.blockOn(other.command("INFO", "clients")))
+                    .contains("blocked_clients:1")) {
                 rt.blockOn(Async.sleep(Duration.ofMillis(5)));
             }
         }
         c.close();
         IOException e = assertThrows(IOException.class, () -> rt.blockOn(blocked));
-        assertInstanceOf(java.nio.channels.AsynchronousCloseException.class, e.getCause(), e.toString());
+        assertInstanceOf(
+                java.nio.channels.AsynchronousCloseException.class, e.getCause(), e.toString());
         assertThrows(IOException.class, () -> rt.blockOn(c.get("x")));
     }
 }

@@ -47,9 +47,18 @@ final class Servers {
 
     /** The test class that asked for the peer. */
     private static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-                .filter(c -> !c.equals(Servers.class.getName()) && !c.startsWith(Servers.class.getName() + "$"))
-                .findFirst().orElse("?"));
+        return StackWalker.getInstance()
+                .walk(
+                        frames ->
+                                frames.map(StackWalker.StackFrame::getClassName)
+                                        .filter(
+                                                c ->
+                                                        !c.equals(Servers.class.getName())
+                                                                && !c.startsWith(
+                                                                        Servers.class.getName()
+                                                                                + "$"))
+                                        .findFirst()
+                                        .orElse("?"));
     }
 
     /** A running Redis server; close() stops it. */
@@ -69,7 +78,9 @@ final class Servers {
             return RedisContainer.start();
         }
         String bin = localBinary("redis-server");
-        requireOrSkip(bin != null, "no Docker engine and redis-server is not installed (apt-get install -y redis-server)");
+        requireOrSkip(
+                bin != null,
+                "no Docker engine and redis-server is not installed (apt-get install -y redis-server)");
         return LocalRedis.start(bin);
     }
 
@@ -115,9 +126,20 @@ final class Servers {
                 try (ServerSocket free = new ServerSocket(0)) {
                     port = free.getLocalPort();
                 }
-                Process p = new ProcessBuilder(bin, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p =
+                        new ProcessBuilder(
+                                        bin,
+                                        "--port",
+                                        String.valueOf(port),
+                                        "--bind",
+                                        "127.0.0.1",
+                                        "--save",
+                                        "",
+                                        "--appendonly",
+                                        "no")
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start();
                 LocalRedis r = new LocalRedis(p, new InetSocketAddress("127.0.0.1", port), bin);
                 try {
                     if (answersPing(port, p)) {
@@ -129,7 +151,8 @@ final class Servers {
                     throw e;
                 }
             }
-            throw new AssertionError("redis-server did not start on any of 5 free ports:" + failures);
+            throw new AssertionError(
+                    "redis-server did not start on any of 5 free ports:" + failures);
         }
 
         /**
@@ -147,7 +170,8 @@ final class Servers {
                     s.setSoTimeout(30_000);
                     s.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
                     byte[] pong = s.getInputStream().readNBytes(7);
-                    if (new String(pong, StandardCharsets.US_ASCII).equals("+PONG\r\n") && p.isAlive()) {
+                    if (new String(pong, StandardCharsets.US_ASCII).equals("+PONG\r\n")
+                            && p.isAlive()) {
                         return true;
                     }
                 } catch (IOException notYet) {
@@ -155,7 +179,8 @@ final class Servers {
                 }
                 Thread.sleep(10);
             }
-            throw new AssertionError("redis-server did not answer PING on " + port + " within 120 s");
+            throw new AssertionError(
+                    "redis-server did not answer PING on " + port + " within 120 s");
         }
 
         @Override

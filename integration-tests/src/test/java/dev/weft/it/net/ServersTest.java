@@ -19,12 +19,24 @@ class ServersTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             if ("1".equals(System.getenv("WEFT_REQUIRE_SERVERS"))) {
-                AssertionError e = assertThrows(AssertionError.class, () -> Servers.requireOrSkip(false, "no frobnicator"));
-                assertTrue(e.getMessage().contains("no frobnicator and WEFT_REQUIRE_SERVERS=1"), e.getMessage());
+                AssertionError e =
+                        assertThrows(
+                                AssertionError.class,
+                                () -> Servers.requireOrSkip(false, "no frobnicator"));
+                assertTrue(
+                        e.getMessage().contains("no frobnicator and WEFT_REQUIRE_SERVERS=1"),
+                        e.getMessage());
             } else {
-                assertThrows(TestAbortedException.class, () -> Servers.requireOrSkip(false, "no frobnicator"));
+                assertThrows(
+                        TestAbortedException.class,
+                        () -> Servers.requireOrSkip(false, "no frobnicator"));
                 String out = captured.toString(StandardCharsets.UTF_8);
-                assertTrue(out.contains("[weft] SKIPPED " + ServersTest.class.getName() + ": no frobnicator"), out);
+                assertTrue(
+                        out.contains(
+                                "[weft] SKIPPED "
+                                        + ServersTest.class.getName()
+                                        + ": no frobnicator"),
+                        out);
             }
             Servers.requireOrSkip(true, "present");
         } finally {

@@ -38,14 +38,16 @@ public final class Rejected {
 
     /** An IDE's auto-import picked the JDK's Future. */
     public static java.util.concurrent.Future<Integer> jdkFuture() {
-        return java.util.concurrent.CompletableFuture.completedFuture(await(Leaf.of(9))); // REJECT jdkFuture
+        return java.util.concurrent.CompletableFuture.completedFuture(
+                await(Leaf.of(9))); // REJECT jdkFuture
     }
 
     /** A stream's Function cannot suspend: the lambda body is rejected, named by this method. */
     public static Future<List<Integer>> lambdaInStream() {
-        return Future.ready(Stream.of(1, 2)
-                .map(x -> x + await(Leaf.of(10))) // REJECT lambdaInStream
-                .collect(Collectors.toList()));
+        return Future.ready(
+                Stream.of(1, 2)
+                        .map(x -> x + await(Leaf.of(10))) // REJECT lambdaInStream
+                        .collect(Collectors.toList()));
     }
 
     public static Future<Integer> yieldOutsideGenerator() {

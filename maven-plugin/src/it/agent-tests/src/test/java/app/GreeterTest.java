@@ -31,7 +31,9 @@ class GreeterTest {
 
     @Test
     void runsUnderTheAgentFromThePluginsOwnDependencies() {
-        assertTrue(jvmArguments().stream().anyMatch(a -> a.startsWith("-javaagent:") && a.contains("weft-agent")),
+        assertTrue(
+                jvmArguments().stream()
+                        .anyMatch(a -> a.startsWith("-javaagent:") && a.contains("weft-agent")),
                 jvmArguments().toString());
     }
 }

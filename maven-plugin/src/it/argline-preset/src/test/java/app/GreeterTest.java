@@ -31,14 +31,16 @@ class GreeterTest {
 
     @Test
     void keepsWhatTheUserSet() {
-        if (System.getProperty("from.cli") == null) {   // the first build: argLine from <properties>
+        if (System.getProperty("from.cli") == null) { // the first build: argLine from <properties>
             assertEquals("yes", System.getProperty("from.property"));
             assertTrue(jvmArguments().contains("-Xss2m"), jvmArguments().toString());
-        } else {                                         // the second: -DargLine=... replaces it
+        } else { // the second: -DargLine=... replaces it
             assertEquals(null, System.getProperty("from.property"));
         }
         assertEquals("yes", System.getProperty("from.surefire"));
-        assertTrue(jvmArguments().stream().anyMatch(a -> a.startsWith("-javaagent:") && a.contains("weft-agent")),
+        assertTrue(
+                jvmArguments().stream()
+                        .anyMatch(a -> a.startsWith("-javaagent:") && a.contains("weft-agent")),
                 jvmArguments().toString());
     }
 }

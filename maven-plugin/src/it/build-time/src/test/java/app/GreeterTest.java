@@ -2,6 +2,7 @@ package app;
 
 import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.AsyncRuntime;
@@ -9,7 +10,6 @@ import dev.weft.Future;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class GreeterTest {
     /** An async method of the test class itself. */
@@ -32,7 +32,11 @@ class GreeterTest {
 
     @Test
     void runsWithNoAgentAndNoWeaver() {
-        assertTrue(jvmArguments().stream().noneMatch(a -> a.contains("javaagent")), jvmArguments().toString());
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.weft.agent.cli.BuildWeaver"));
+        assertTrue(
+                jvmArguments().stream().noneMatch(a -> a.contains("javaagent")),
+                jvmArguments().toString());
+        assertThrows(
+                ClassNotFoundException.class,
+                () -> Class.forName("dev.weft.agent.cli.BuildWeaver"));
     }
 }

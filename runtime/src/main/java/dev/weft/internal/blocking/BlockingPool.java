@@ -52,22 +52,24 @@ public final class BlockingPool {
     public static <T> Future<T> submit(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         VirtualClock held = virtualClockOfCaller();
-        SHARED.execute(() -> {
-            try {
-                if (result.isDone()) {
-                    return;
-                }
-                try {
-                    result.complete(work.call());
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            } finally {
-                if (held != null) {
-                    held.exit(); // after the completion woke the awaiter: the clock never sees a gap
-                }
-            }
-        });
+        SHARED.execute(
+                () -> {
+                    try {
+                        if (result.isDone()) {
+                            return;
+                        }
+                        try {
+                            result.complete(work.call());
+                        } catch (Throwable t) {
+                            result.completeExceptionally(t);
+                        }
+                    } finally {
+                        if (held != null) {
+                            held.exit(); // after the completion woke the awaiter: the clock
+                            // never sees a gap
+                        }
+                    }
+                });
         return new StageFuture<>(result);
     }
 
@@ -141,7 +143,7 @@ public final class BlockingPool {
     }
 
     private void loop() {
-        for (;;) {
+        for (; ; ) {
             Runnable r;
             lock.lock();
             try {

@@ -24,8 +24,10 @@ public interface RuntimeHandle {
     static RuntimeHandle require(String what) {
         RuntimeHandle h = CURRENT.get();
         if (h == null) {
-            throw new IllegalStateException(what + " called outside a weft runtime: call it from a task"
-                    + " (AsyncRuntime.blockOn / spawn), or use runtime.spawn(...) directly");
+            throw new IllegalStateException(
+                    what
+                            + " called outside a weft runtime: call it from a task"
+                            + " (AsyncRuntime.blockOn / spawn), or use runtime.spawn(...) directly");
         }
         return h;
     }

@@ -61,7 +61,8 @@ final class AsyncFrames {
         }
         for (int i = 1; i < below; i++) { // the loop's own frame may stand at another line
             if (!had[had.length - i].equals(now[now.length - i])) {
-                return; // thrown on another stack (another thread, an earlier poll): nothing to splice
+                return; // thrown on another stack (another thread, an earlier poll): nothing to
+                // splice
             }
         }
         int own = had.length - below;
@@ -74,6 +75,7 @@ final class AsyncFrames {
     }
 
     private static boolean isCoroutine(StackTraceElement e, String method) {
-        return e.getClassName().equals(Coroutine.class.getName()) && e.getMethodName().equals(method);
+        return e.getClassName().equals(Coroutine.class.getName())
+                && e.getMethodName().equals(method);
     }
 }

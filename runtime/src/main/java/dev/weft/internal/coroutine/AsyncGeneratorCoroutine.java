@@ -46,7 +46,8 @@ import java.util.concurrent.CancellationException;
  *
  * <p>One consumer, one thread at a time, like any Iterator; fields are plain.
  */
-public abstract class AsyncGeneratorCoroutine<T> extends Poll<Boolean> implements AsyncStream<T>, Future<Boolean> {
+public abstract class AsyncGeneratorCoroutine<T> extends Poll<Boolean>
+        implements AsyncStream<T>, Future<Boolean> {
 
     /**
      * Where the woven body resumes: {@link Coroutine#START}, a suspension point's number (1..n,
@@ -124,8 +125,10 @@ public abstract class AsyncGeneratorCoroutine<T> extends Poll<Boolean> implement
     @SuppressWarnings("unchecked")
     public final T next() {
         if (!announced) {
-            throw new NoSuchElementException(state == Coroutine.DONE
-                    ? "async generator finished" : "next() without an element announced by await(hasNext())");
+            throw new NoSuchElementException(
+                    state == Coroutine.DONE
+                            ? "async generator finished"
+                            : "next() without an element announced by await(hasNext())");
         }
         announced = false;
         Object v = yielded;

@@ -69,7 +69,8 @@ public final class AsyncStackTrace extends Throwable {
     /** Built when asked (printed), not when the failure crosses. */
     @Override
     public String getMessage() {
-        return "the failure of a task " + (spawnSite != null ? "spawned at " + spawnSite : "(spawn site not recorded)")
+        return "the failure of a task "
+                + (spawnSite != null ? "spawned at " + spawnSite : "(spawn site not recorded)")
                 + " reached its awaiter here";
     }
 
@@ -80,8 +81,11 @@ public final class AsyncStackTrace extends Throwable {
      * @param spawnSite {@code Class.method(File.java:line)} of the spawn, or null when not recorded
      */
     public static void crossed(Throwable failure, Object task, String spawnSite) {
-        if (!ENABLED || failure instanceof VirtualMachineError || failure instanceof CancellationException) {
-            return; // out of memory or stack: do not allocate; a cancellation is not a failure to trace
+        if (!ENABLED
+                || failure instanceof VirtualMachineError
+                || failure instanceof CancellationException) {
+            return; // out of memory or stack: do not allocate; a cancellation is not a failure to
+            // trace
         }
         int had = 0;
         for (Throwable s : failure.getSuppressed()) {

@@ -23,12 +23,13 @@ public final class Await {
     private Await() {}
 
     /** The marker a woven body returns when it suspended. Never a user value. */
-    public static final Object SUSPENDED = new Object() {
-        @Override
-        public String toString() {
-            return "SUSPENDED";
-        }
-    };
+    public static final Object SUSPENDED =
+            new Object() {
+                @Override
+                public String toString() {
+                    return "SUSPENDED";
+                }
+            };
 
     /**
      * Polls {@code f} once. Ready: its value. Pending: {@link #SUSPENDED}, unless the context is

@@ -45,7 +45,8 @@ public final class CompanionLoader {
         try {
             host.defineClass(bytes);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("weft: cannot define companion class in " + host.lookupClass(), e);
+            throw new IllegalStateException(
+                    "weft: cannot define companion class in " + host.lookupClass(), e);
         }
     }
 }

@@ -46,7 +46,8 @@ import java.util.concurrent.CancellationException;
  * runs the same loop below that coroutine. Eager coroutines are never entered: they run
  * themselves under their own run word.
  */
-public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.weft.internal.dump.Awaited {
+public abstract class Coroutine<T> extends Poll<T>
+        implements Future<T>, dev.weft.internal.dump.Awaited {
 
     /** {@link #state} before the first poll: the body has not started. */
     public static final int START = 0;
@@ -104,7 +105,7 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.wef
         }
         Coroutine<?> cur = innermost == null ? this : innermost;
         int failedLevels = 0;
-        for (;;) {
+        for (; ; ) {
             cur = innermostBelow(cur);
             // Step 2, written out here rather than called: a first poll descends through this
             // frame, and one frame less per level is deeper recursion before an overflow.
@@ -131,7 +132,8 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.wef
                     cur.complete(cast(v));
                 } catch (Throwable t) {
                     if (cur.state == DONE) {
-                        throw Sneaky.<RuntimeException>rethrow(t); // raised while publishing, not by the body
+                        throw Sneaky.<RuntimeException>rethrow(
+                                t); // raised while publishing, not by the body
                     }
                     cur.fail(t);
                 }
@@ -153,7 +155,7 @@ public abstract class Coroutine<T> extends Poll<T> implements Future<T>, dev.wef
      * one that awaits something else (or that has just completed what it awaited).
      */
     private static Coroutine<?> innermostBelow(Coroutine<?> c) {
-        for (;;) {
+        for (; ; ) {
             Future<?> next = c.tail != null ? c.tail : c.awaiting;
             if (!(next instanceof Coroutine) || next instanceof EagerCoroutine) {
                 return c;

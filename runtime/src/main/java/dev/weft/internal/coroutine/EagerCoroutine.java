@@ -103,11 +103,12 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
             abandon(t);
         }
         if (state != DONE) {
-            promise.whenComplete((v, e) -> {
-                if (promise.isCancelled()) {
-                    wake();
-                }
-            });
+            promise.whenComplete(
+                    (v, e) -> {
+                        if (promise.isCancelled()) {
+                            wake();
+                        }
+                    });
         }
         return promise;
     }
@@ -121,26 +122,28 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
      */
     public final <P extends CompletableFuture<T>> P start(P target) {
         CompletableFuture<T> p = start();
-        p.whenComplete((v, e) -> {
-            if (e != null) {
-                target.completeExceptionally(e);
-            } else {
-                target.complete(v);
-            }
-        });
+        p.whenComplete(
+                (v, e) -> {
+                    if (e != null) {
+                        target.completeExceptionally(e);
+                    } else {
+                        target.complete(v);
+                    }
+                });
         if (!p.isDone()) {
-            target.whenComplete((v, e) -> {
-                if (target.isCancelled()) {
-                    p.cancel(false);
-                }
-            });
+            target.whenComplete(
+                    (v, e) -> {
+                        if (target.isCancelled()) {
+                            p.cancel(false);
+                        }
+                    });
         }
         return target;
     }
 
     @Override
     public final void wake() {
-        for (;;) {
+        for (; ; ) {
             int s = run.get();
             if (s == IDLE) {
                 if (run.compareAndSet(IDLE, RUNNING)) {

@@ -40,7 +40,7 @@ public final class EarlyInit implements Runnable {
             return;
         }
         boolean interrupted = false;
-        for (;;) {
+        for (; ; ) {
             try {
                 t.join();
                 break;
@@ -71,7 +71,8 @@ public final class EarlyInit implements Runnable {
             try {
                 Class.forName(c, true, loader);
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("weft: EarlyInit.run(EarlyInit.java): missing runtime class " + c, e);
+                throw new IllegalStateException(
+                        "weft: EarlyInit.run(EarlyInit.java): missing runtime class " + c, e);
             }
         }
         done = true;

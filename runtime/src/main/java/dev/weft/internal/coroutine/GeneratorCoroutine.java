@@ -15,12 +15,13 @@ import java.util.NoSuchElementException;
 public abstract class GeneratorCoroutine<T> extends Generator<T> {
 
     /** The marker a woven generator body returns when it yielded. */
-    public static final Object YIELDED = new Object() {
-        @Override
-        public String toString() {
-            return "YIELDED";
-        }
-    };
+    public static final Object YIELDED =
+            new Object() {
+                @Override
+                public String toString() {
+                    return "YIELDED";
+                }
+            };
 
     /** Where the woven body resumes: 0 before the first run, k after yield point k, -1 when done. */
     public int state;

@@ -12,8 +12,10 @@ final class LineTables {
     static final class Table {
         /** {@code Host.method}. */
         final String method;
+
         /** The source file, or "Unknown Source". */
         final String file;
+
         /** {@code sites[k - 1]}: where state k is suspended. */
         private final String[] sites;
 
@@ -25,7 +27,9 @@ final class LineTables {
 
         /** {@code Host.method(File.java:line)} of suspension point {@code state}, line "?" when unknown. */
         String site(int state) {
-            return state >= 1 && state <= sites.length ? sites[state - 1] : method + "(" + file + ":?)";
+            return state >= 1 && state <= sites.length
+                    ? sites[state - 1]
+                    : method + "(" + file + ":?)";
         }
     }
 
@@ -43,12 +47,13 @@ final class LineTables {
         }
     }
 
-    private static final ClassValue<Entry> CACHE = new ClassValue<>() {
-        @Override
-        protected Entry computeValue(Class<?> type) {
-            return new Entry();
-        }
-    };
+    private static final ClassValue<Entry> CACHE =
+            new ClassValue<>() {
+                @Override
+                protected Entry computeValue(Class<?> type) {
+                    return new Entry();
+                }
+            };
 
     private LineTables() {}
 

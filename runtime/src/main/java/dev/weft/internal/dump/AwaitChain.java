@@ -65,8 +65,12 @@ public final class AwaitChain {
                 break;
             }
             List<String> chain = of(c);
-            b.append(chain.isEmpty() ? c.getClass().getName()
-                    : chain.size() == 1 ? chain.get(0) : chain.get(0) + " -> " + chain.get(chain.size() - 1));
+            b.append(
+                    chain.isEmpty()
+                            ? c.getClass().getName()
+                            : chain.size() == 1
+                                    ? chain.get(0)
+                                    : chain.get(0) + " -> " + chain.get(chain.size() - 1));
         }
         return b.append(']').toString();
     }

@@ -12,7 +12,11 @@ public final class DumpFormat {
         long ms = d.toMillis();
         long frac = Math.abs(ms % 1000);
         // not String.format: a dump of 100,000 sleeping tasks formats 100,000 of these
-        return (ms < 0 ? "-" : "") + Math.abs(ms / 1000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac + "s";
+        return (ms < 0 ? "-" : "")
+                + Math.abs(ms / 1000)
+                + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".")
+                + frac
+                + "s";
     }
 
     /** {@code 1b6d3586}: the id of a task in a dump, its identity hash code. */

@@ -65,7 +65,8 @@ final class JmxRegistration {
                 if (!starting) {
                     register(ManagementFactory.getPlatformMBeanServer(), n);
                 }
-                // else: the thread registers every live runtime, this one included, once the server is up
+                // else: the thread registers every live runtime, this one included, once the server
+                // is up
             }
         } catch (LinkageError | RuntimeException noJmx) {
             // best effort, see the class comment
@@ -122,7 +123,8 @@ final class JmxRegistration {
             REGISTERED.add(n);
             AsyncRuntime rt = RuntimeRegistry.get(n);
             if (rt != null) {
-                dev.weft.internal.jmx.MetricsMBeans.register(server, "runtime-" + n, rt.metrics()); // same terms
+                dev.weft.internal.jmx.MetricsMBeans.register(
+                        server, "runtime-" + n, rt.metrics()); // same terms
             }
         } catch (JMException | RuntimeException taken) {
             // another copy of weft (another class loader) uses the name: best effort

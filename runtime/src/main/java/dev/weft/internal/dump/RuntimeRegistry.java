@@ -19,7 +19,8 @@ public final class RuntimeRegistry {
     private static final AtomicInteger NEXT = new AtomicInteger(1);
 
     /** Number to runtime, in creation order. */
-    private static final Map<Integer, WeakReference<AsyncRuntime>> LIVE = new ConcurrentSkipListMap<>();
+    private static final Map<Integer, WeakReference<AsyncRuntime>> LIVE =
+            new ConcurrentSkipListMap<>();
 
     private RuntimeRegistry() {}
 

@@ -32,7 +32,10 @@ public final class JoinAll<T> implements Future<List<T>>, dev.weft.internal.dump
 
     @Override
     public String describeAwait() {
-        return "Futures.all of " + pending.length + ", waiting for " + dev.weft.internal.dump.AwaitChain.briefs(pending);
+        return "Futures.all of "
+                + pending.length
+                + ", waiting for "
+                + dev.weft.internal.dump.AwaitChain.briefs(pending);
     }
 
     @Override

@@ -28,7 +28,10 @@ public final class Race<T> implements Future<T>, dev.weft.internal.dump.Awaited 
 
     @Override
     public String describeAwait() {
-        return "Futures.race of " + children.length + ": " + dev.weft.internal.dump.AwaitChain.briefs(children);
+        return "Futures.race of "
+                + children.length
+                + ": "
+                + dev.weft.internal.dump.AwaitChain.briefs(children);
     }
 
     @Override

@@ -39,13 +39,14 @@ public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.A
             return stage.toCompletableFuture();
         } catch (UnsupportedOperationException e) {
             CompletableFuture<T> mirror = new CompletableFuture<>();
-            stage.whenComplete((v, t) -> {
-                if (t != null) {
-                    mirror.completeExceptionally(unwrap(t));
-                } else {
-                    mirror.complete(v);
-                }
-            });
+            stage.whenComplete(
+                    (v, t) -> {
+                        if (t != null) {
+                            mirror.completeExceptionally(unwrap(t));
+                        } else {
+                            mirror.complete(v);
+                        }
+                    });
             return mirror;
         }
     }
@@ -58,12 +59,13 @@ public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.A
             waker = cx.waker();
             if (!registered) {
                 registered = true;
-                stage.whenComplete((v, e) -> {
-                    Waker w = waker;
-                    if (w != null) {
-                        w.wake();
-                    }
-                });
+                stage.whenComplete(
+                        (v, e) -> {
+                            Waker w = waker;
+                            if (w != null) {
+                                w.wake();
+                            }
+                        });
             }
             if (!stage.isDone()) {
                 return Poll.pending();
@@ -84,7 +86,8 @@ public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.A
 
     /** The stage's own exception: CompletableFuture wraps a dependent stage's failure once. */
     static Throwable unwrap(Throwable e) {
-        if ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+        if ((e instanceof CompletionException || e instanceof ExecutionException)
+                && e.getCause() != null) {
             return e.getCause();
         }
         return e;
@@ -94,8 +97,10 @@ public final class StageFuture<T> implements Future<T>, dev.weft.internal.dump.A
     @Override
     public String describeAwait() {
         // an eager method's promise is a CompletableFuture as far as its user knows
-        String type = stage.getClass().getName().startsWith("dev.weft.") ? "java.util.concurrent.CompletableFuture"
-                : stage.getClass().getName();
+        String type =
+                stage.getClass().getName().startsWith("dev.weft.")
+                        ? "java.util.concurrent.CompletableFuture"
+                        : stage.getClass().getName();
         return "CompletionStage " + type + (stage.isDone() ? " (done)" : " (incomplete)");
     }
 

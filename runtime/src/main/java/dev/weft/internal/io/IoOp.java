@@ -70,7 +70,8 @@ public abstract class IoOp<T> implements Future<T>, dev.weft.internal.dump.Await
                 int snapshot = source.readiness();
                 // a closed source attempts, so an operation started after close() gets the JDK's
                 // ClosedChannelException
-                if ((!IoSource.isReady(snapshot, dir) || tries >= MAX_TRIES) && !source.isClosed()) {
+                if ((!IoSource.isReady(snapshot, dir) || tries >= MAX_TRIES)
+                        && !source.isClosed()) {
                     if (source.arm(dir, op, cx, tries >= MAX_TRIES)) {
                         armed = true;
                         return Poll.pending();
@@ -113,9 +114,14 @@ public abstract class IoOp<T> implements Future<T>, dev.weft.internal.dump.Await
     /** For task dumps: the operation and the channel, whose toString names its addresses. */
     @Override
     public String describeAwait() {
-        String what = op == java.nio.channels.SelectionKey.OP_READ ? "socket read"
-                : op == java.nio.channels.SelectionKey.OP_WRITE ? "socket write"
-                : op == java.nio.channels.SelectionKey.OP_ACCEPT ? "accept" : "connect";
+        String what =
+                op == java.nio.channels.SelectionKey.OP_READ
+                        ? "socket read"
+                        : op == java.nio.channels.SelectionKey.OP_WRITE
+                                ? "socket write"
+                                : op == java.nio.channels.SelectionKey.OP_ACCEPT
+                                        ? "accept"
+                                        : "connect";
         return what + " on " + source.describeChannel();
     }
 

@@ -38,7 +38,8 @@ public final class IoSource {
 
     static {
         try {
-            READINESS = MethodHandles.lookup().findVarHandle(IoSource.class, "readiness", int.class);
+            READINESS =
+                    MethodHandles.lookup().findVarHandle(IoSource.class, "readiness", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -72,9 +73,11 @@ public final class IoSource {
 
     /** For task dumps: e.g. {@code SocketChannel[connected local=/127.0.0.1:5000 remote=/127.0.0.1:53122]}. */
     public String describeChannel() {
-        // the JDK's own names: java.nio.channels.SocketChannel[...], sun.nio.ch.ServerSocketChannelImpl[...]
+        // the JDK's own names: java.nio.channels.SocketChannel[...],
+        // sun.nio.ch.ServerSocketChannelImpl[...]
         String s = channel.toString().replace("ChannelImpl[", "Channel[");
-        return s.startsWith("java.nio.channels.") ? s.substring("java.nio.channels.".length())
+        return s.startsWith("java.nio.channels.")
+                ? s.substring("java.nio.channels.".length())
                 : s.startsWith("sun.nio.ch.") ? s.substring("sun.nio.ch.".length()) : s;
     }
 
@@ -302,7 +305,8 @@ public final class IoSource {
             // closing releases the descriptor regardless
         }
         // a registered channel's descriptor is released when its key is deregistered, which every
-        // select does first: wake the driver only if it waits (unpark, not an unconditional wakeup).
+        // select does first: wake the driver only if it waits (unpark, not an unconditional
+        // wakeup).
         if (r != null) {
             r.unpark();
         }

@@ -51,11 +51,12 @@ import java.util.function.BooleanSupplier;
 public final class Reactor implements AutoCloseable {
 
     /** Why a socket cannot wait on a virtual-time runtime (the choice, as the README writes it down). */
-    static final String VIRTUAL_TIME_REFUSES_SOCKETS = "a runtime built with AsyncRuntime.builder().virtualTime()"
-            + " refuses sockets: its clock jumps to the next timer whenever every task is idle, and a task"
-            + " waiting for the network is idle, so every timeout would fire before a packet could arrive."
-            + " Test I/O on a real-time runtime, or give the code under test an in-memory transport"
-            + " (a dev.weft.sync.Channel) instead of a socket";
+    static final String VIRTUAL_TIME_REFUSES_SOCKETS =
+            "a runtime built with AsyncRuntime.builder().virtualTime()"
+                    + " refuses sockets: its clock jumps to the next timer whenever every task is idle, and a task"
+                    + " waiting for the network is idle, so every timeout would fire before a packet could arrive."
+                    + " Test I/O on a real-time runtime, or give the code under test an in-memory transport"
+                    + " (a dev.weft.sync.Channel) instead of a socket";
 
     /** Internal system property: who drives a multi-threaded runtime's reactor. */
     public static final String MODE_PROPERTY = "weft.driver";
@@ -130,7 +131,8 @@ public final class Reactor implements AutoCloseable {
             case "worker":
                 return true;
             default:
-                throw new IllegalArgumentException("-D" + MODE_PROPERTY + " must be thread or worker, not " + m);
+                throw new IllegalArgumentException(
+                        "-D" + MODE_PROPERTY + " must be thread or worker, not " + m);
         }
     }
 
@@ -255,7 +257,8 @@ public final class Reactor implements AutoCloseable {
             unparkRequested = false;
             long wait = Math.min(timers.fireExpired(), maxNanos);
             if (virtualTime) {
-                wait = maxNanos; // a virtual deadline is never waited for in real time: the clock jumps to it
+                wait = maxNanos; // a virtual deadline is never waited for in real time: the clock
+                // jumps to it
             }
             state = PARKED;
             try {

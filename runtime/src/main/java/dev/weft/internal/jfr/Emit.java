@@ -42,7 +42,8 @@ final class Emit {
         }
     }
 
-    static void slowPoll(Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
+    static void slowPoll(
+            Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
         SlowPollEvent e = new SlowPollEvent();
         if (e.isEnabled()) {
             e.taskId = WeftEvents.taskId(task);

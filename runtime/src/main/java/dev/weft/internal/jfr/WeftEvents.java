@@ -60,7 +60,8 @@ public final class WeftEvents {
     }
 
     /** The watchdog found a poll of {@code task} running on {@code worker} for {@code nanos} so far. */
-    public static void slowPoll(Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
+    public static void slowPoll(
+            Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
         if (recorderUp) {
             Emit.slowPoll(task, spawnSite, blockingFrame, worker, nanos);
         }

@@ -116,6 +116,7 @@ abstract class WorkerCountersPad {
 abstract class WorkerCountersFields extends WorkerCountersPad {
     /** Twice the polls finished, plus one while a poll runs. */
     long pollSeq;
+
     long steals;
     long parks;
     long spawned;

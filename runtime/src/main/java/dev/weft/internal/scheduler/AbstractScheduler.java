@@ -88,6 +88,7 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
 
     /** Spawns and completions on threads that own no {@link WorkerCounters} of this scheduler. */
     private final LongAdder outsideSpawns = new LongAdder();
+
     private final LongAdder outsideCompletions = new LongAdder();
 
     /**
@@ -131,7 +132,8 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         }
         WeftEvents.taskSpawned(task);
         if (!tasks.add(task)) {
-            // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation itself.
+            // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation
+            // itself.
             task.cancel();
             task.run();
             return task;
@@ -177,9 +179,11 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
     /** blockOn's precondition, with the reason in the message. */
     static void checkNotRuntimeThread() {
         if (RuntimeHandle.current() != null) {
-            throw new IllegalStateException("AsyncRuntime.blockOn called from a weft runtime thread ("
-                    + Thread.currentThread().getName() + "): blocking it would stop the thread that"
-                    + " must drive the future. Await the future instead (or spawn it and await its JoinHandle).");
+            throw new IllegalStateException(
+                    "AsyncRuntime.blockOn called from a weft runtime thread ("
+                            + Thread.currentThread().getName()
+                            + "): blocking it would stop the thread that"
+                            + " must drive the future. Await the future instead (or spawn it and await its JoinHandle).");
         }
     }
 

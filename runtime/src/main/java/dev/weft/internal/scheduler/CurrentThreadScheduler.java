@@ -6,11 +6,11 @@ import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.io.Reactor;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.VirtualClock;
-import dev.weft.internal.io.Reactor;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +51,7 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
 
     /** What the thread holding {@link #core} did; written under the core only. */
     private final WorkerCounters counters = new WorkerCounters();
+
     private final WorkerCounters[] allCounters = {counters};
 
     public CurrentThreadScheduler(Clock clock) {
@@ -83,9 +84,10 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
         driver = me;
         ThreadWaker waker = new ThreadWaker(me, reactor);
         Context cx = Contexts.create(waker, closing, this);
-        java.util.function.BooleanSupplier runnable = () -> !queue.isEmpty() || waker.isNotified() || closed;
+        java.util.function.BooleanSupplier runnable =
+                () -> !queue.isEmpty() || waker.isNotified() || closed;
         try {
-            for (;;) {
+            for (; ; ) {
                 if (closed) {
                     runQueued(Integer.MAX_VALUE);
                     cancelQuietly(future);
@@ -98,7 +100,8 @@ public final class CurrentThreadScheduler extends AbstractScheduler {
                     }
                 }
                 runQueued(BUDGET);
-                // drive the reactor: wait for I/O, the next timer or a wake when idle; poll it when busy
+                // drive the reactor: wait for I/O, the next timer or a wake when idle; poll it when
+                // busy
                 boolean idle = !runnable.getAsBoolean();
                 if (idle) {
                     counters.countPark();

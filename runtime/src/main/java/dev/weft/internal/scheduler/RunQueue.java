@@ -110,7 +110,7 @@ final class RunQueue {
      * {@code overflow} in one batch.
      */
     void pushBack(Task<?> task, InjectQueue overflow) {
-        for (;;) {
+        for (; ; ) {
             long h = (long) HEAD.getAcquire(this);
             int steal = steal(h);
             int t = tail; // owner: its own plain write is always visible to itself
@@ -169,7 +169,7 @@ final class RunQueue {
 
     /** Owner only: the oldest task, or null when empty. */
     Task<?> pop() {
-        for (;;) {
+        for (; ; ) {
             long h = (long) HEAD.getAcquire(this);
             int steal = steal(h);
             int real = real(h);
@@ -224,7 +224,7 @@ final class RunQueue {
     /** Steal step 2: claims half (rounded up) of the tasks; returns how many, 0 for none. */
     private int claim() {
         long h = (long) HEAD.getAcquire(this);
-        for (;;) {
+        for (; ; ) {
             int steal = steal(h);
             int real = real(h);
             if (steal != real) {
@@ -248,7 +248,7 @@ final class RunQueue {
 
     /** Steal step 4: lets the owner reuse the copied slots (it may have popped meanwhile). */
     private void release(long h) {
-        for (;;) {
+        for (; ; ) {
             int real = real(h);
             long witness = (long) HEAD.compareAndExchange(this, h, pack(real, real));
             if (witness == h) {

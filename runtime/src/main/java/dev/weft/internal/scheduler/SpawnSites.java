@@ -39,7 +39,8 @@ final class SpawnSites {
     }
 
     /** The runtime's own classes: a frame is weft's when its class comes from here and is in a dev.weft package. */
-    private static final CodeSource RUNTIME = SpawnSites.class.getProtectionDomain().getCodeSource();
+    private static final CodeSource RUNTIME =
+            SpawnSites.class.getProtectionDomain().getCodeSource();
 
     /**
      * {@code -Dweft.dump.spawnSites=true} at start-up: every runtime records from its creation on
@@ -71,8 +72,14 @@ final class SpawnSites {
         }
         for (StackTraceElement e : at.getStackTrace()) {
             if (!isRuntime(e.getClassName())) {
-                return e.getClassName() + "." + e.getMethodName() + "("
-                        + (e.getFileName() == null ? "Unknown Source" : e.getFileName() + ":" + e.getLineNumber()) + ")";
+                return e.getClassName()
+                        + "."
+                        + e.getMethodName()
+                        + "("
+                        + (e.getFileName() == null
+                                ? "Unknown Source"
+                                : e.getFileName() + ":" + e.getLineNumber())
+                        + ")";
             }
         }
         return "(unknown: only weft frames on the stack)";

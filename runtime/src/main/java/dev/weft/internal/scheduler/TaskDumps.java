@@ -31,8 +31,13 @@ public final class TaskDumps {
                 continue; // completed since the list was copied
             }
             long age = s.ageNanos(t);
-            live.add(new TaskSnapshot(System.identityHashCode(t) & 0xffff_ffffL, state, s.spawnSite(t),
-                    age < 0 ? null : Duration.ofNanos(age), AwaitChain.of(future)));
+            live.add(
+                    new TaskSnapshot(
+                            System.identityHashCode(t) & 0xffff_ffffL,
+                            state,
+                            s.spawnSite(t),
+                            age < 0 ? null : Duration.ofNanos(age),
+                            AwaitChain.of(future)));
         }
         return new TaskDump(runtime, live);
     }

@@ -44,11 +44,13 @@ final class Watchdog implements Runnable {
 
     /** Per worker: the odd sequence last seen, when it was first seen, whether it was reported. */
     private final long[] seenSeq;
+
     private final long[] firstSeen;
     private final boolean[] reported;
 
     /** Spawn sites and blocking frames already logged. */
     private final Set<String> loggedSites = ConcurrentHashMap.newKeySet();
+
     private final Set<String> loggedFrames = ConcurrentHashMap.newKeySet();
 
     private volatile boolean stopped;
@@ -139,12 +141,21 @@ final class Watchdog implements Runnable {
             return;
         }
         StringBuilder b = new StringBuilder();
-        b.append("slow poll: a task has run for ").append(TimeUnit.NANOSECONDS.toMillis(runningNanos))
-                .append(" ms on ").append(w.getName()).append(" without returning (threshold ")
-                .append(TimeUnit.NANOSECONDS.toMillis(thresholdNanos)).append(" ms): it holds up its worker and")
-                .append(" the tasks queued behind it.\n  task: ").append(task.futureName()).append(" (id ")
-                .append(WeftEvents.taskId(task)).append(")\n  spawned at: ").append(site)
-                .append("\n  blocking in: ").append(frame)
+        b.append("slow poll: a task has run for ")
+                .append(TimeUnit.NANOSECONDS.toMillis(runningNanos))
+                .append(" ms on ")
+                .append(w.getName())
+                .append(" without returning (threshold ")
+                .append(TimeUnit.NANOSECONDS.toMillis(thresholdNanos))
+                .append(" ms): it holds up its worker and")
+                .append(" the tasks queued behind it.\n  task: ")
+                .append(task.futureName())
+                .append(" (id ")
+                .append(WeftEvents.taskId(task))
+                .append(")\n  spawned at: ")
+                .append(site)
+                .append("\n  blocking in: ")
+                .append(frame)
                 .append("\n  worker stack, sampled during the stall:");
         for (StackTraceElement e : stack) {
             b.append("\n    at ").append(site(e));
@@ -152,9 +163,10 @@ final class Watchdog implements Runnable {
                 break; // below: the worker's loop, the same for every task
             }
         }
-        b.append("\n  Await instead of blocking (Async.sleep, await a CompletionStage), or move the blocking call"
-                + " to Async.spawnBlocking. Reported once per spawn site and blocking frame;"
-                + " -Dweft.slowPollMillis=0 turns the watchdog off.");
+        b.append(
+                "\n  Await instead of blocking (Async.sleep, await a CompletionStage), or move the blocking call"
+                        + " to Async.spawnBlocking. Reported once per spawn site and blocking frame;"
+                        + " -Dweft.slowPollMillis=0 turns the watchdog off.");
         LOG.log(Level.WARNING, b.toString());
     }
 
@@ -162,8 +174,11 @@ final class Watchdog implements Runnable {
     static String blockingFrame(StackTraceElement[] stack) {
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
-            if (!(c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.")
-                    || c.startsWith("sun.") || c.startsWith("com.sun."))) {
+            if (!(c.startsWith("java.")
+                    || c.startsWith("javax.")
+                    || c.startsWith("jdk.")
+                    || c.startsWith("sun.")
+                    || c.startsWith("com.sun."))) {
                 return site(e);
             }
         }
@@ -172,9 +187,15 @@ final class Watchdog implements Runnable {
 
     /** {@code Class.method(File.java:line)}, as weft names every place. */
     private static String site(StackTraceElement e) {
-        return e.getClassName() + "." + e.getMethodName() + "("
-                + (e.isNativeMethod() ? "Native Method"
-                        : e.getFileName() == null ? "Unknown Source" : e.getFileName() + ":" + e.getLineNumber())
+        return e.getClassName()
+                + "."
+                + e.getMethodName()
+                + "("
+                + (e.isNativeMethod()
+                        ? "Native Method"
+                        : e.getFileName() == null
+                                ? "Unknown Source"
+                                : e.getFileName() + ":" + e.getLineNumber())
                 + ")";
     }
 }

@@ -57,6 +57,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     final Worker[] workers;
     final InjectQueue inject = new InjectQueue();
     final Idle idle;
+
     /** Idle workers drive the reactor ({@code -Dweft.driver=worker}) instead of its own thread. */
     final boolean workersDrive;
 
@@ -84,9 +85,13 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     }
 
     /** A runtime whose timers run on {@code clock} (a {@link VirtualClock} for virtual time). */
-    public WorkStealingScheduler(int workerCount, String threadNamePrefix, boolean workersDrive, Clock clock) {
-        super(workerCount, workersDrive ? Reactor.drivenByCaller(clock)
-                : Reactor.withThread(threadNamePrefix + "driver", clock));
+    public WorkStealingScheduler(
+            int workerCount, String threadNamePrefix, boolean workersDrive, Clock clock) {
+        super(
+                workerCount,
+                workersDrive
+                        ? Reactor.drivenByCaller(clock)
+                        : Reactor.withThread(threadNamePrefix + "driver", clock));
         this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
         if (virtual != null) {
             virtual.watch(() -> !workPending());
@@ -118,7 +123,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         inject.push(task);
         notifyParked();
         // ordering: the push (a monitor release) comes before this volatile read; shutdown
-        // writes terminated before its drain, so either the drain sees the task or we see terminated.
+        // writes terminated before its drain, so either the drain sees the task or we see
+        // terminated.
         if (terminated) {
             drainInject();
         }
@@ -126,7 +132,9 @@ public final class WorkStealingScheduler extends AbstractScheduler {
 
     @Override
     WorkerCounters ownCounters() {
-        return Thread.currentThread() instanceof Worker w && w.scheduler == this ? w.counters : null;
+        return Thread.currentThread() instanceof Worker w && w.scheduler == this
+                ? w.counters
+                : null;
     }
 
     @Override
@@ -153,7 +161,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
      */
     public void watchSlowPolls(long thresholdNanos, String threadName) {
         if (thresholdNanos <= 0 || watchdog != null) {
-            throw new IllegalStateException("watchdog already running, or threshold " + thresholdNanos + " <= 0");
+            throw new IllegalStateException(
+                    "watchdog already running, or threshold " + thresholdNanos + " <= 0");
         }
         watchdog = new Watchdog(this, thresholdNanos, threadName);
         watchdog.start();
@@ -164,7 +173,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         int i = idle.workerToNotify();
         if (i >= 0) {
             if (virtual != null) {
-                virtual.enter(); // for the worker, before it can run: the notifier is busy until then
+                virtual.enter(); // for the worker, before it can run: the notifier is busy until
+                // then
             }
             Worker w = workers[i];
             w.notified = true;
@@ -209,7 +219,7 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         RuntimeHandle.CURRENT.set(this);
         blockers.add(waker);
         try {
-            for (;;) {
+            for (; ; ) {
                 if (closed) {
                     cancelQuietly(future);
                     throw new CancellationException("runtime closed during blockOn");
@@ -220,7 +230,8 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                         p = future.poll(cx);
                     } finally {
                         if (virtual != null) {
-                            virtual.exit(); // the wake's unit: whatever the poll handed on holds its own
+                            virtual.exit(); // the wake's unit: whatever the poll handed on holds
+                            // its own
                         }
                     }
                     if (p.isReady()) {
@@ -314,7 +325,14 @@ public final class WorkStealingScheduler extends AbstractScheduler {
     @Override
     public String toString() {
         int s = idle.stateWord();
-        return "WorkStealingScheduler[workers=" + workers.length + ", searching=" + Idle.searching(s)
-                + ", unparked=" + Idle.unparked(s) + ", injected=" + inject.size() + "]";
+        return "WorkStealingScheduler[workers="
+                + workers.length
+                + ", searching="
+                + Idle.searching(s)
+                + ", unparked="
+                + Idle.unparked(s)
+                + ", injected="
+                + inject.size()
+                + "]";
     }
 }

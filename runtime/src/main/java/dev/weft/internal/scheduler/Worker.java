@@ -98,7 +98,7 @@ final class Worker extends Coop.Carrier {
     }
 
     private void loop() {
-        for (;;) {
+        for (; ; ) {
             tick++;
             Task<?> t = nextTask();
             if (t == null) {
@@ -317,7 +317,8 @@ final class Worker extends Coop.Carrier {
         boolean last = scheduler.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (last && scheduler.workPending()) {
-            scheduler.notifyParked(); // may pick this very worker: then the loop below exits at once.
+            scheduler.notifyParked(); // may pick this very worker: then the loop below exits at
+            // once.
         }
         if (scheduler.virtual != null) {
             // after the re-check: until here this worker may still hand work on. The exit to 0

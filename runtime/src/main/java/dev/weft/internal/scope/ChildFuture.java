@@ -52,6 +52,7 @@ final class ChildFuture<T> implements Future<T> {
 
     /** Links of the scope's live list; guarded by the scope. */
     ChildFuture<?> prev;
+
     ChildFuture<?> next;
 
     ChildFuture(ChildTasks scope, Future<T> inner) {
@@ -107,7 +108,11 @@ final class ChildFuture<T> implements Future<T> {
     private void cancelInner() {
         Throwable t = null;
         try {
-            t = cancelAndCatch(inner, started, Contexts.create(NO_WAKE, CancelSignal.ALWAYS, RuntimeHandle.current()));
+            t =
+                    cancelAndCatch(
+                            inner,
+                            started,
+                            Contexts.create(NO_WAKE, CancelSignal.ALWAYS, RuntimeHandle.current()));
         } finally {
             scope.childEnded(this, t);
         }

@@ -64,8 +64,9 @@ public final class ChildTasks {
         RuntimeHandle runtime;
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("Scope.spawn called after its scope ended: spawn a"
-                        + " scope's tasks from its body or from another of its tasks while the scope runs");
+                throw new IllegalStateException(
+                        "Scope.spawn called after its scope ended: spawn a"
+                                + " scope's tasks from its body or from another of its tasks while the scope runs");
             }
             runtime = RuntimeHandle.require("Scope.spawn");
             link(child);
@@ -103,8 +104,10 @@ public final class ChildTasks {
             if (child.handle != null) {
                 noteEnding(child.handle);
             }
-            // kotlinx: a child that ends with CancellationException was cancelled; that is no failure.
-            boolean first = error != null && !(error instanceof CancellationException) && record(error);
+            // kotlinx: a child that ends with CancellationException was cancelled; that is no
+            // failure.
+            boolean first =
+                    error != null && !(error instanceof CancellationException) && record(error);
             wake = first || live == 0;
         }
         if (wake) {
@@ -184,12 +187,14 @@ public final class ChildTasks {
             stragglers.addAll(ending);
         }
         for (JoinHandle<?> h : stragglers) {
-            h.toCompletableFuture().whenComplete((v, e) -> {
-                Waker w = waker;
-                if (w != null) {
-                    w.wake();
-                }
-            });
+            h.toCompletableFuture()
+                    .whenComplete(
+                            (v, e) -> {
+                                Waker w = waker;
+                                if (w != null) {
+                                    w.wake();
+                                }
+                            });
         }
         return stragglers.isEmpty();
     }
@@ -227,7 +232,8 @@ public final class ChildTasks {
                     endingSoon.add(h);
                 }
             } catch (Throwable ignored) {
-                // a joiner's waker threw while the child completed; the child has ended all the same.
+                // a joiner's waker threw while the child completed; the child has ended all the
+                // same.
             }
         }
         endingSoon.removeIf(JoinHandle::isDone);

@@ -93,7 +93,10 @@ public final class ScopeFuture<T> implements Future<T> {
             Function<Scope, Future<T>> f = start;
             start = null;
             try {
-                body = Objects.requireNonNull(f.apply(scope), "Scope.run: the body returned null instead of a future");
+                body =
+                        Objects.requireNonNull(
+                                f.apply(scope),
+                                "Scope.run: the body returned null instead of a future");
             } catch (Throwable t) {
                 bodyDone = true;
                 children.bodyFailed(t);

@@ -22,7 +22,8 @@ public final class FlowStreams {
     public static <T> AsyncStream<T> from(Flow.Publisher<? extends T> publisher, int prefetch) {
         Objects.requireNonNull(publisher, "publisher");
         if (prefetch < 1) {
-            throw new IllegalArgumentException("AsyncStream.from: prefetch must be at least 1: " + prefetch);
+            throw new IllegalArgumentException(
+                    "AsyncStream.from: prefetch must be at least 1: " + prefetch);
         }
         return new PublisherStream<>(publisher, prefetch);
     }

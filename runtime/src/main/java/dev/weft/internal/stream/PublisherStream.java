@@ -120,7 +120,8 @@ final class PublisherStream<T> implements AsyncStream<T>, Flow.Subscriber<T> {
     @Override
     public T next() {
         if (!hasCurrent) {
-            throw new NoSuchElementException("AsyncStream.next() without an element announced by hasNext()");
+            throw new NoSuchElementException(
+                    "AsyncStream.next() without an element announced by hasNext()");
         }
         T v = current;
         current = null;
@@ -161,7 +162,9 @@ final class PublisherStream<T> implements AsyncStream<T>, Flow.Subscriber<T> {
                 publisher = null;
                 try {
                     p.subscribe(PublisherStream.this);
-                } catch (Throwable e) { // rule 1.9 says it returns normally; if not, the stream failed
+                } catch (
+                        Throwable
+                                e) { // rule 1.9 says it returns normally; if not, the stream failed
                     finished = true;
                     throw e;
                 }
@@ -228,8 +231,12 @@ final class PublisherStream<T> implements AsyncStream<T>, Flow.Subscriber<T> {
             if (queue.size() == prefetch) {
                 overflow = true;
                 terminated = true;
-                error = new IllegalStateException("AsyncStream.from: the publisher signalled more items than"
-                        + " were requested (rule 1.1); requested at most " + prefetch + " ahead");
+                error =
+                        new IllegalStateException(
+                                "AsyncStream.from: the publisher signalled more items than"
+                                        + " were requested (rule 1.1); requested at most "
+                                        + prefetch
+                                        + " ahead");
             } else {
                 queue.addLast(item);
             }

@@ -67,15 +67,20 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
     public void subscribe(Flow.Subscriber<? super T> subscriber) {
         Objects.requireNonNull(subscriber, "subscribe(null) (rule 1.9)");
         if (!subscribed.compareAndSet(false, true)) {
-            refuse(subscriber, new IllegalStateException(
-                    "AsyncStream.toPublisher: the publisher of a stream can be subscribed to once"));
+            refuse(
+                    subscriber,
+                    new IllegalStateException(
+                            "AsyncStream.toPublisher: the publisher of a stream can be subscribed to once"));
             return;
         }
         RuntimeHandle rt = runtime != null ? runtime : RuntimeHandle.current();
         if (rt == null) {
-            refuse(subscriber, new IllegalStateException("AsyncStream.toPublisher: created and subscribed"
-                    + " outside a weft runtime, so no task can drive the stream: call toPublisher or subscribe"
-                    + " on a runtime thread (inside AsyncRuntime.blockOn or a spawned task)"));
+            refuse(
+                    subscriber,
+                    new IllegalStateException(
+                            "AsyncStream.toPublisher: created and subscribed"
+                                    + " outside a weft runtime, so no task can drive the stream: call toPublisher or subscribe"
+                                    + " on a runtime thread (inside AsyncRuntime.blockOn or a spawned task)"));
             return;
         }
         rt.spawn(new Emission<>(stream, subscriber));
@@ -169,7 +174,8 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
                     if (emitted == requested.get()) {
                         return Poll.pending(); // no demand: request() wakes us
                     }
-                    if (n == BATCH) { // fairness, also for streams whose futures spend no coop budget
+                    if (n == BATCH) { // fairness, also for streams whose futures spend no coop
+                        // budget
                         cx.waker().wake();
                         return Poll.pending();
                     }
@@ -218,8 +224,10 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
                 started = true;
                 s.onSubscribe(demand);
             }
-            end(new CancellationException("AsyncStream.toPublisher: the task emitting the stream was"
-                    + " cancelled (its runtime closed)"));
+            end(
+                    new CancellationException(
+                            "AsyncStream.toPublisher: the task emitting the stream was"
+                                    + " cancelled (its runtime closed)"));
         }
 
         /** The stream ended by itself: a completion, or the failure as the original object. */
@@ -267,8 +275,11 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
             public void request(long n) {
                 if (n <= 0) {
                     if (badRequest == null) {
-                        badRequest = new IllegalArgumentException(
-                                "Subscription.request(" + n + "): the demand must be positive (rule 3.9)");
+                        badRequest =
+                                new IllegalArgumentException(
+                                        "Subscription.request("
+                                                + n
+                                                + "): the demand must be positive (rule 3.9)");
                     }
                 } else {
                     long r;

@@ -43,7 +43,9 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
 
     static {
         try {
-            COMPLETION = MethodHandles.lookup().findVarHandle(Task.class, "completion", CompletableFuture.class);
+            COMPLETION =
+                    MethodHandles.lookup()
+                            .findVarHandle(Task.class, "completion", CompletableFuture.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,6 +63,7 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     /** A failed outcome; a distinct class so that no value can be mistaken for it. */
     private static final class Failed {
         final Throwable error;
+
         /** Where the task was spawned, when its runtime records it; for {@link AsyncStackTrace}. */
         final String spawnSite;
 
@@ -95,6 +98,7 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
      * kept in the state word). {@code listNext == this} once removed.
      */
     Task<?> listPrev;
+
     Task<?> listNext;
 
     /**
@@ -169,7 +173,10 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
 
     private void complete(T v, Throwable t) {
         // the spawn site is resolved here, before the release below forgets it (failures only)
-        body = t != null ? new Failed(t, AsyncStackTrace.ENABLED ? scheduler.spawnSite(this) : null) : v;
+        body =
+                t != null
+                        ? new Failed(t, AsyncStackTrace.ENABLED ? scheduler.spawnSite(this) : null)
+                        : v;
         // ordering: outcome is written before this volatile CAS; readers check COMPLETE first.
         transitionToComplete();
         scheduler.release(this);
@@ -271,7 +278,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         Object o = body;
         if (o instanceof Failed) {
             Failed f = (Failed) o;
-            // the failure crosses from this task into the awaiter: add the awaiter's side (same object)
+            // the failure crosses from this task into the awaiter: add the awaiter's side (same
+            // object)
             AsyncStackTrace.crossed(f.error, this, f.spawnSite);
             throw Sneaky.<RuntimeException>rethrow(f.error);
         }
@@ -328,7 +336,8 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
         if ((s & COMPLETE) != 0) {
             return null;
         }
-        return (s & RUNNING) != 0 ? TaskSnapshot.State.RUNNING
+        return (s & RUNNING) != 0
+                ? TaskSnapshot.State.RUNNING
                 : (s & SCHEDULED) != 0 ? TaskSnapshot.State.SCHEDULED : TaskSnapshot.State.IDLE;
     }
 
@@ -345,7 +354,11 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     @Override
     public String describeAwait() {
         TaskSnapshot.State s = snapshotState();
-        return "join of task " + DumpFormat.taskId(this) + " (" + (s == null ? "complete" : s.name().toLowerCase(java.util.Locale.ROOT)) + ")";
+        return "join of task "
+                + DumpFormat.taskId(this)
+                + " ("
+                + (s == null ? "complete" : s.name().toLowerCase(java.util.Locale.ROOT))
+                + ")";
     }
 
     /** The next task in the run queue holding this one; only that queue's guard holder calls it. */

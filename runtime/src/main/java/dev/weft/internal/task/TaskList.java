@@ -53,7 +53,11 @@ public final class TaskList {
     /** Adds {@code task}; false when the list is closed (the caller then cancels the task). */
     public boolean add(Task<?> task) {
         Thread me = Thread.currentThread();
-        int i = (me instanceof Coop.Carrier ? (int) me.getId() : ThreadLocalRandom.current().nextInt()) & mask;
+        int i =
+                (me instanceof Coop.Carrier
+                                ? (int) me.getId()
+                                : ThreadLocalRandom.current().nextInt())
+                        & mask;
         Stripe s = stripes[i];
         synchronized (s) {
             if (s.closed) {
@@ -74,7 +78,8 @@ public final class TaskList {
     public void remove(Task<?> task) {
         int i = task.stripe();
         if (i < 0) {
-            return; // never listed (refused at close); only add writes it, before the task is shared.
+            return; // never listed (refused at close); only add writes it, before the task is
+            // shared.
         }
         Stripe s = stripes[i];
         synchronized (s) {

@@ -67,13 +67,23 @@ abstract class TaskState<T> extends Poll<T> {
     static final int FLAGS = (1 << STRIPE_SHIFT) - 1;
 
     /** What a waker or canceller must do after its transition. */
-    enum Submit { SUBMIT, NOTHING }
+    enum Submit {
+        SUBMIT,
+        NOTHING
+    }
 
     /** What the executor must do with a task it took from a run queue. */
-    enum Run { POLL, CANCEL }
+    enum Run {
+        POLL,
+        CANCEL
+    }
 
     /** What the executor must do after a poll returned pending. */
-    enum Idle { IDLE, RESCHEDULE, CANCEL }
+    enum Idle {
+        IDLE,
+        RESCHEDULE,
+        CANCEL
+    }
 
     private static final VarHandle STATE;
 
@@ -105,7 +115,7 @@ abstract class TaskState<T> extends Poll<T> {
      * released, and the flag bits must never be lost.
      */
     final void bindStripe(int stripe) {
-        for (;;) {
+        for (; ; ) {
             int s = state;
             if (cas(s, (s & FLAGS) | ((stripe + 1) << STRIPE_SHIFT))) {
                 return;
@@ -128,7 +138,7 @@ abstract class TaskState<T> extends Poll<T> {
      * Already scheduled, notified or complete: nothing.
      */
     final Submit transitionToScheduled() {
-        for (;;) {
+        for (; ; ) {
             int s = state;
             if ((s & (SCHEDULED | NOTIFIED | COMPLETE)) != 0) {
                 return Submit.NOTHING;
@@ -150,7 +160,7 @@ abstract class TaskState<T> extends Poll<T> {
      * poll returns ({@link #transitionToIdle}); a scheduled one when it is taken to run.
      */
     final Submit transitionToCancelled() {
-        for (;;) {
+        for (; ; ) {
             int s = state;
             if ((s & (COMPLETE | CANCELLED)) != 0) {
                 return Submit.NOTHING;
@@ -167,9 +177,10 @@ abstract class TaskState<T> extends Poll<T> {
      * the cancelled bit is set (the executor then cancels instead of polling).
      */
     final Run transitionToRunning() {
-        for (;;) {
+        for (; ; ) {
             int s = state;
-            assert (s & SCHEDULED) != 0 && (s & (RUNNING | COMPLETE)) == 0 : Integer.toBinaryString(s);
+            assert (s & SCHEDULED) != 0 && (s & (RUNNING | COMPLETE)) == 0
+                    : Integer.toBinaryString(s);
             if (cas(s, (s & ~SCHEDULED) | RUNNING)) {
                 return (s & CANCELLED) != 0 ? Run.CANCEL : Run.POLL;
             }
@@ -182,7 +193,7 @@ abstract class TaskState<T> extends Poll<T> {
      * submits it (the "re-queue exactly once afterwards"). Otherwise RUNNING -> idle.
      */
     final Idle transitionToIdle() {
-        for (;;) {
+        for (; ; ) {
             int s = state;
             if ((s & CANCELLED) != 0) {
                 return Idle.CANCEL;
@@ -200,7 +211,7 @@ abstract class TaskState<T> extends Poll<T> {
 
     /** The poller finished the task: -> COMPLETE (keeping CANCELLED). Only the poller calls it. */
     final void transitionToComplete() {
-        for (;;) {
+        for (; ; ) {
             int s = state;
             if (cas(s, (s & (CANCELLED | ~FLAGS)) | COMPLETE)) {
                 return;

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * <p>The child cancellation scope of API.md is the inner future's own cancel(): a coroutine
  * re-polls itself with a cancelled context, so its pending await cancels what it awaits.
  */
-public final class Timeout<T> extends TimerLeaf implements Future<T>, dev.weft.internal.dump.Awaited {
+public final class Timeout<T> extends TimerLeaf
+        implements Future<T>, dev.weft.internal.dump.Awaited {
 
     private final Duration limit;
     private final Future<T> inner;
@@ -51,7 +52,8 @@ public final class Timeout<T> extends TimerLeaf implements Future<T>, dev.weft.i
         }
         if (pollTimer(cx)) {
             inner.cancel();
-            throw Sneaky.<RuntimeException>rethrow(new TimeoutException("timed out after " + limit));
+            throw Sneaky.<RuntimeException>rethrow(
+                    new TimeoutException("timed out after " + limit));
         }
         return Poll.pending();
     }
@@ -59,7 +61,10 @@ public final class Timeout<T> extends TimerLeaf implements Future<T>, dev.weft.i
     @Override
     public String describeAwait() {
         String timer = timerState();
-        return "Async.timeout(" + limit + "), " + (timer.startsWith("fires") ? "expires" + timer.substring(5) : timer);
+        return "Async.timeout("
+                + limit
+                + "), "
+                + (timer.startsWith("fires") ? "expires" + timer.substring(5) : timer);
     }
 
     @Override

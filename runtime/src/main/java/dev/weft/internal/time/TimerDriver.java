@@ -154,7 +154,8 @@ public final class TimerDriver {
                         armOrder.put(e, armed++);
                     }
                 } else {
-                    e.next = refused; // due already (a zero delay): fired below, as register reports
+                    e.next =
+                            refused; // due already (a zero delay): fired below, as register reports
                     refused = e;
                 }
                 e = n;
@@ -256,10 +257,12 @@ public final class TimerDriver {
             seq[i] = s != null ? s : Long.MAX_VALUE;
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Long.compare(list.get(a).deadline, list.get(b).deadline);
-            return c != 0 ? c : Long.compare(seq[a], seq[b]);
-        });
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> {
+                    int c = Long.compare(list.get(a).deadline, list.get(b).deadline);
+                    return c != 0 ? c : Long.compare(seq[a], seq[b]);
+                });
         TimerEntry head = null;
         for (int i = order.length - 1; i >= 0; i--) {
             TimerEntry e = list.get(order[i]);

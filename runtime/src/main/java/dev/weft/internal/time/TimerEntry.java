@@ -13,6 +13,7 @@ public class TimerEntry {
 
     /** Slot list links; {@link #next} also chains entries the wheel hands back as expired. */
     TimerEntry prev;
+
     TimerEntry next;
 
     /**

@@ -75,7 +75,8 @@ abstract class TimerLeaf extends TimerEntry {
             }
             WAKER.set(this, w);
             driver = TimerDriver.of(cx);
-            if (Thread.currentThread() instanceof Coop.Carrier c && c.isPolling(w)
+            if (Thread.currentThread() instanceof Coop.Carrier c
+                    && c.isPolling(w)
                     && c.timers.offer(driver, this, delay)) {
                 return false; // armed when this poll of the worker's task ends (TimerBatch)
             }
@@ -107,7 +108,9 @@ abstract class TimerLeaf extends TimerEntry {
             return "not armed yet";
         }
         long nanos = d.nanosUntil(deadlineTick());
-        return "fires in " + dev.weft.internal.dump.DumpFormat.seconds(java.time.Duration.ofNanos(Math.max(0, nanos)));
+        return "fires in "
+                + dev.weft.internal.dump.DumpFormat.seconds(
+                        java.time.Duration.ofNanos(Math.max(0, nanos)));
     }
 
     @Override

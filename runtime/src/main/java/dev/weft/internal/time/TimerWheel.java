@@ -122,7 +122,9 @@ public final class TimerWheel {
             // Beyond the horizon: the top level's farthest slot, whose start is < d; it is
             // re-inserted (not fired) when reached, because a cascade re-checks the deadline.
             int level = LEVELS - 1;
-            i = (1 + level) * SLOTS + ((int) ((elapsed >>> (level * SLOT_BITS)) + SLOTS - 1) & (SLOTS - 1));
+            i =
+                    (1 + level) * SLOTS
+                            + ((int) ((elapsed >>> (level * SLOT_BITS)) + SLOTS - 1) & (SLOTS - 1));
         } else {
             int level = levelFor(elapsed, d);
             i = (1 + level) * SLOTS + ((int) (d >>> (level * SLOT_BITS)) & (SLOTS - 1));
@@ -235,7 +237,7 @@ public final class TimerWheel {
     public TimerEntry advance(long now) {
         moved = 0;
         Expired out = new Expired();
-        for (;;) {
+        for (; ; ) {
             long occ = occupied[current];
             if (occ != 0) {
                 long start = (elapsed & ~BLOCK_MASK) | Long.numberOfTrailingZeros(occ);

@@ -80,7 +80,8 @@ class StageFutureTest {
         }
 
         @Override
-        public CompletableFuture<T> whenComplete(java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+        public CompletableFuture<T> whenComplete(
+                java.util.function.BiConsumer<? super T, ? super Throwable> action) {
             inner.whenComplete(action);
             return this;
         }

@@ -132,7 +132,10 @@ class ReactorReadinessTest {
         // nobody polls: the byte stays unread, and the level-triggered selector reports it again
         long updates = r.metrics().interestUpdates();
         r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
-        assertEquals(updates + 1, r.metrics().interestUpdates(), "reported again with no waiter: interest dropped");
+        assertEquals(
+                updates + 1,
+                r.metrics().interestUpdates(),
+                "reported again with no waiter: interest dropped");
         assertEquals(0, source.interestOps());
         assertTrue(source.isReady(IoSource.IN), "the readiness is kept");
         r.drive(0, () -> false);

@@ -36,22 +36,23 @@ class ReactorTest {
 
     /** A runtime handle whose only job is to name the reactor leaf futures register with. */
     static Context contextOn(Reactor r, Runnable onWake) {
-        RuntimeHandle h = new RuntimeHandle() {
-            @Override
-            public <T> JoinHandle<T> spawn(Future<T> future) {
-                throw new UnsupportedOperationException();
-            }
+        RuntimeHandle h =
+                new RuntimeHandle() {
+                    @Override
+                    public <T> JoinHandle<T> spawn(Future<T> future) {
+                        throw new UnsupportedOperationException();
+                    }
 
-            @Override
-            public TimerDriver timers() {
-                return r.timers();
-            }
+                    @Override
+                    public TimerDriver timers() {
+                        return r.timers();
+                    }
 
-            @Override
-            public Reactor reactor() {
-                return r;
-            }
-        };
+                    @Override
+                    public Reactor reactor() {
+                        return r;
+                    }
+                };
         return Contexts.create(onWake::run, CancelSignal.NEVER, h);
     }
 
@@ -90,15 +91,19 @@ class ReactorTest {
         Reactor r = Reactor.drivenByCaller(Clock.SYSTEM);
         Pipe pipe = Pipe.open();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread driver = new Thread(() -> {
-            while (!stop.get()) {
-                r.drive(Long.MAX_VALUE, stop::get);
-            }
-        }, "weft-test-driver");
+        Thread driver =
+                new Thread(
+                        () -> {
+                            while (!stop.get()) {
+                                r.drive(Long.MAX_VALUE, stop::get);
+                            }
+                        },
+                        "weft-test-driver");
         try {
             armRead(new IoSource(pipe.source()), r, () -> {});
             driver.start();
-            // no timer armed, nothing written: the driver's first turn is a select() with no timeout
+            // no timer armed, nothing written: the driver's first turn is a select() with no
+            // timeout
             awaitTrue(() -> r.owner() == driver && r.isParked(), "driver waiting in select");
             long before = r.metrics().wakeups();
             Latch t = new Latch();
@@ -142,7 +147,8 @@ class ReactorTest {
             armRead(source, r, readable::countDown);
             Latch timer = new Latch();
             assertTrue(r.timers().register(timer, TimeUnit.MILLISECONDS.toNanos(2)));
-            // one thread, no other: the timer needs the select to time out, the read needs readiness
+            // one thread, no other: the timer needs the select to time out, the read needs
+            // readiness
             while (timer.fired.getCount() > 0) {
                 assertTrue(r.drive(Long.MAX_VALUE, () -> false));
             }
@@ -161,14 +167,22 @@ class ReactorTest {
     @Test
     void closeEndsASelectInProgressAndFailsTheWaiter() throws Exception {
         for (boolean dedicated : new boolean[] {true, false}) {
-            Reactor r = dedicated ? Reactor.withThread("weft-test-driver", Clock.SYSTEM) : Reactor.drivenByCaller(Clock.SYSTEM);
+            Reactor r =
+                    dedicated
+                            ? Reactor.withThread("weft-test-driver", Clock.SYSTEM)
+                            : Reactor.drivenByCaller(Clock.SYSTEM);
             Pipe pipe = Pipe.open();
             AtomicBoolean stop = new AtomicBoolean();
-            Thread caller = dedicated ? null : new Thread(() -> {
-                while (!stop.get()) {
-                    r.drive(Long.MAX_VALUE, stop::get);
-                }
-            }, "weft-test-caller");
+            Thread caller =
+                    dedicated
+                            ? null
+                            : new Thread(
+                                    () -> {
+                                        while (!stop.get()) {
+                                            r.drive(Long.MAX_VALUE, stop::get);
+                                        }
+                                    },
+                                    "weft-test-caller");
             if (caller != null) {
                 caller.start();
             }
@@ -176,15 +190,24 @@ class ReactorTest {
             IoSource source = new IoSource(pipe.source());
             armRead(source, r, woken::countDown);
             // the known driving thread, not r.owner(): between two turns the token is free, so a
-            // read of the owner right after seeing "parked" (possibly a turn about to end) can be null
+            // read of the owner right after seeing "parked" (possibly a turn about to end) can be
+            // null
             Thread driving = dedicated ? r.thread() : caller;
             assertNotNull(driving);
-            awaitTrue(() -> r.hasSelector() && r.owner() == driving && r.isParked(), "driver waiting in select");
+            awaitTrue(
+                    () -> r.hasSelector() && r.owner() == driving && r.isParked(),
+                    "driver waiting in select");
             r.close();
             assertTrue(woken.await(20, TimeUnit.SECONDS), "the waiter was not woken by close");
             assertTrue(source.isClosed());
-            assertThrows(AsynchronousCloseException.class,
-                    () -> source.arm(IoSource.IN, SelectionKey.OP_READ, contextOn(r, () -> {}), true));
+            assertThrows(
+                    AsynchronousCloseException.class,
+                    () ->
+                            source.arm(
+                                    IoSource.IN,
+                                    SelectionKey.OP_READ,
+                                    contextOn(r, () -> {}),
+                                    true));
             if (dedicated) {
                 driving.join(20_000);
                 assertFalse(driving.isAlive(), "driver thread left behind");
@@ -195,7 +218,9 @@ class ReactorTest {
                 assertFalse(caller.isAlive());
                 assertTrue(r.drive(0, () -> false), "a closed reactor's turn is a no-op");
             }
-            assertFalse(r.metrics().selectorOpen(), "the selector (and its descriptor) is released on close");
+            assertFalse(
+                    r.metrics().selectorOpen(),
+                    "the selector (and its descriptor) is released on close");
             pipe.sink().close();
         }
     }

@@ -20,24 +20,28 @@ class CoopTest {
         try {
             List<Integer> readyPerPoll = new ArrayList<>();
             int total = Coop.BUDGET * 3 + 5;
-            int got = rt.blockOn(rt.spawn(new Future<Integer>() {
-                int done;
+            int got =
+                    rt.blockOn(
+                            rt.spawn(
+                                    new Future<Integer>() {
+                                        int done;
 
-                @Override
-                public Poll<Integer> poll(Context cx) {
-                    int thisPoll = 0;
-                    while (done < total) {
-                        if (!Future.ready(1).poll(cx).isReady()) {
-                            readyPerPoll.add(thisPoll);
-                            return Poll.pending(); // the leaf already woke us
-                        }
-                        done++;
-                        thisPoll++;
-                    }
-                    readyPerPoll.add(thisPoll);
-                    return Poll.ready(done);
-                }
-            }));
+                                        @Override
+                                        public Poll<Integer> poll(Context cx) {
+                                            int thisPoll = 0;
+                                            while (done < total) {
+                                                if (!Future.ready(1).poll(cx).isReady()) {
+                                                    readyPerPoll.add(thisPoll);
+                                                    return Poll
+                                                            .pending(); // the leaf already woke us
+                                                }
+                                                done++;
+                                                thisPoll++;
+                                            }
+                                            readyPerPoll.add(thisPoll);
+                                            return Poll.ready(done);
+                                        }
+                                    }));
             assertEquals(total, got);
             assertEquals(List.of(Coop.BUDGET, Coop.BUDGET, Coop.BUDGET, 5), readyPerPoll);
         } finally {
@@ -55,22 +59,26 @@ class CoopTest {
     void onlyTheTaskBeingPolledSpendsTheBudget() {
         WorkStealingScheduler rt = new WorkStealingScheduler(1, "weft-coop-");
         try {
-            boolean foreignReady = rt.blockOn(rt.spawn(new Future<Boolean>() {
-                @Override
-                public Poll<Boolean> poll(Context cx) {
-                    while (Future.ready(1).poll(cx).isReady()) {
-                        // spend the task's budget
-                    }
-                    Context other = Context.of(() -> {});
-                    for (int i = 0; i < Coop.BUDGET * 2; i++) {
-                        if (!Future.ready(1).poll(other).isReady()) {
-                            return Poll.ready(false);
-                        }
-                    }
-                    return Poll.ready(true);
-                }
-            }));
-            assertTrue(foreignReady, "a foreign context on a worker was refused by the task's budget");
+            boolean foreignReady =
+                    rt.blockOn(
+                            rt.spawn(
+                                    new Future<Boolean>() {
+                                        @Override
+                                        public Poll<Boolean> poll(Context cx) {
+                                            while (Future.ready(1).poll(cx).isReady()) {
+                                                // spend the task's budget
+                                            }
+                                            Context other = Context.of(() -> {});
+                                            for (int i = 0; i < Coop.BUDGET * 2; i++) {
+                                                if (!Future.ready(1).poll(other).isReady()) {
+                                                    return Poll.ready(false);
+                                                }
+                                            }
+                                            return Poll.ready(true);
+                                        }
+                                    }));
+            assertTrue(
+                    foreignReady, "a foreign context on a worker was refused by the task's budget");
         } finally {
             rt.shutdown();
         }

@@ -39,17 +39,23 @@ class LiveTasksTest {
 
     @Test
     void listsRunningTasksWithTheLineThatSpawnedThem() {
-        for (AsyncRuntime rt : List.of(AsyncRuntime.currentThread(), AsyncRuntime.builder().workers(2).build())) {
+        for (AsyncRuntime rt :
+                List.of(AsyncRuntime.currentThread(), AsyncRuntime.builder().workers(2).build())) {
             try (rt) {
                 LiveTasks.recordSpawnSites(rt);
-                int line = lineOf(new Throwable()); JoinHandle<Void> h = rt.spawn(new Forever());
+                int line = lineOf(new Throwable());
+                JoinHandle<Void> h = rt.spawn(new Forever());
                 rt.blockOn(rt.spawn(Future.ready("done"))); // complete: not listed
 
                 List<LiveTasks.LiveTask> live = LiveTasks.of(rt);
                 assertEquals(1, live.size(), live.toString());
                 assertEquals(Forever.class.getName(), live.get(0).future());
-                assertEquals(LiveTasksTest.class.getName() + ".listsRunningTasksWithTheLineThatSpawnedThem(LiveTasksTest.java:"
-                        + line + ")", live.get(0).spawnSite());
+                assertEquals(
+                        LiveTasksTest.class.getName()
+                                + ".listsRunningTasksWithTheLineThatSpawnedThem(LiveTasksTest.java:"
+                                + line
+                                + ")",
+                        live.get(0).spawnSite());
 
                 h.cancel(); // cancelled: someone gave up on it, not a leak
                 assertEquals(List.of(), LiveTasks.of(rt));
@@ -64,7 +70,10 @@ class LiveTasksTest {
             rt.blockOn(new SpawnsInside());
             List<LiveTasks.LiveTask> live = LiveTasks.of(rt);
             assertEquals(1, live.size(), live.toString());
-            assertTrue(live.get(0).spawnSite().startsWith(SpawnsInside.class.getName() + ".poll(LiveTasksTest.java:"),
+            assertTrue(
+                    live.get(0)
+                            .spawnSite()
+                            .startsWith(SpawnsInside.class.getName() + ".poll(LiveTasksTest.java:"),
                     live.get(0).spawnSite());
         }
     }

@@ -65,7 +65,8 @@ class OversubscribedStressTest extends WorkStealingStressTest {
         AtomicInteger fired = new AtomicInteger();
         List<JoinHandle<Integer>> handles = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
-            handles.add(rt.spawn(Instrumented.of(sleeper(times, Duration.ofMillis(1 + i % 3), fired))));
+            handles.add(
+                    rt.spawn(Instrumented.of(sleeper(times, Duration.ofMillis(1 + i % 3), fired))));
         }
         for (JoinHandle<Integer> h : handles) {
             assertEquals(times, await(h));

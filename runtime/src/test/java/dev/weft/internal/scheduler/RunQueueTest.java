@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 /** The local ring and the inject queue, single-threaded and with one owner against thieves. */
 class RunQueueTest {
 
-    static final Schedule NOWHERE = new Schedule() {
-        @Override
-        public void schedule(Task<?> task) {}
+    static final Schedule NOWHERE =
+            new Schedule() {
+                @Override
+                public void schedule(Task<?> task) {}
 
-        @Override
-        public void release(Task<?> task) {}
-    };
+                @Override
+                public void release(Task<?> task) {}
+            };
 
     static Task<Void> task() {
         return new Task<>(Future.done(), NOWHERE, null);
@@ -113,24 +114,27 @@ class RunQueueTest {
             all.add(task());
         }
         AtomicBoolean done = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger duplicates =
+                new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> thieves = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            Thread th = new Thread(() -> {
-                RunQueue local = new RunQueue();
-                while (!done.get() || !owner.isEmpty()) {
-                    Task<?> t = owner.stealInto(local);
-                    if (t != null && !seen.add(t)) {
-                        duplicates.incrementAndGet();
-                    }
-                    Task<?> u;
-                    while ((u = local.pop()) != null) {
-                        if (!seen.add(u)) {
-                            duplicates.incrementAndGet();
-                        }
-                    }
-                }
-            });
+            Thread th =
+                    new Thread(
+                            () -> {
+                                RunQueue local = new RunQueue();
+                                while (!done.get() || !owner.isEmpty()) {
+                                    Task<?> t = owner.stealInto(local);
+                                    if (t != null && !seen.add(t)) {
+                                        duplicates.incrementAndGet();
+                                    }
+                                    Task<?> u;
+                                    while ((u = local.pop()) != null) {
+                                        if (!seen.add(u)) {
+                                            duplicates.incrementAndGet();
+                                        }
+                                    }
+                                }
+                            });
             thieves.add(th);
             th.start();
         }

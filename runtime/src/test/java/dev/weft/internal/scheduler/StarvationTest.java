@@ -56,33 +56,37 @@ class StarvationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ready", "yieldNow", "zero-sleep"})
     void aBusyTaskDoesNotDelayATimer(String kind) throws Exception {
-        Supplier<Future<?>> leaf = switch (kind) {
-            case "ready" -> () -> Future.ready(1);
-            case "yieldNow" -> Async::yieldNow;
-            default -> () -> Async.sleep(Duration.ZERO);
-        };
+        Supplier<Future<?>> leaf =
+                switch (kind) {
+                    case "ready" -> () -> Future.ready(1);
+                    case "yieldNow" -> Async::yieldNow;
+                    default -> () -> Async.sleep(Duration.ZERO);
+                };
         WorkStealingScheduler rt = new WorkStealingScheduler(1, "weft-starve-");
         try {
             Busy busy = new Busy(leaf);
             JoinHandle<Long> busyHandle = rt.spawn(busy);
             long t0 = System.nanoTime();
-            JoinHandle<Boolean> sleeper = rt.spawn(new Future<>() {
-                final Future<Void> sleep = Async.sleep(Duration.ofMillis(10));
+            JoinHandle<Boolean> sleeper =
+                    rt.spawn(
+                            new Future<>() {
+                                final Future<Void> sleep = Async.sleep(Duration.ofMillis(10));
 
-                @Override
-                public Poll<Boolean> poll(Context cx) {
-                    if (!sleep.poll(cx).isReady()) {
-                        return Poll.pending();
-                    }
-                    boolean busyStillRunning = !busyHandle.isDone();
-                    busy.stop = true;
-                    return Poll.ready(busyStillRunning);
-                }
-            });
+                                @Override
+                                public Poll<Boolean> poll(Context cx) {
+                                    if (!sleep.poll(cx).isReady()) {
+                                        return Poll.pending();
+                                    }
+                                    boolean busyStillRunning = !busyHandle.isDone();
+                                    busy.stop = true;
+                                    return Poll.ready(busyStillRunning);
+                                }
+                            });
             // a hang guard only: without the budget the single worker never leaves the busy poll.
             boolean busyWasRunning = sleeper.toCompletableFuture().get(30, TimeUnit.SECONDS);
             long delayMicros = (System.nanoTime() - t0) / 1_000 - 10_000;
-            System.out.printf("starvation[%s]: 10 ms timer completed %d us late, busy ran %d iterations%n",
+            System.out.printf(
+                    "starvation[%s]: 10 ms timer completed %d us late, busy ran %d iterations%n",
                     kind, delayMicros, busyHandle.toCompletableFuture().get(30, TimeUnit.SECONDS));
             assertTrue(busyWasRunning, "the timer fired only after the busy task ended");
             assertTrue(busy.iterations > 0);

@@ -65,7 +65,10 @@ class WorkStealingStressTest {
         }
         assertEquals(0, rt.queuedTasks(), "tasks left queued after close()");
         assertEquals(0, rt.liveTasks(), "tasks left live after close()");
-        assertEquals(0, Instrumented.VIOLATIONS.get(), "concurrent poll, or poll/cancel after completion");
+        assertEquals(
+                0,
+                Instrumented.VIOLATIONS.get(),
+                "concurrent poll, or poll/cancel after completion");
     }
 
     <T> T await(Future<T> f) {
@@ -99,7 +102,8 @@ class WorkStealingStressTest {
     void wakeStormsFromManyForeignThreads() throws Exception {
         int tasks = 64;
         int threads = 16;
-        int wakesPerThread = tasks * 320 * SCALE; // a multiple of tasks: each counter gets the same share
+        int wakesPerThread =
+                tasks * 320 * SCALE; // a multiple of tasks: each counter gets the same share
         List<Counter> counters = new ArrayList<>();
         List<JoinHandle<Integer>> handles = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -111,13 +115,15 @@ class WorkStealingStressTest {
         List<Thread> wakers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
             int offset = k;
-            Thread t = new Thread(() -> {
-                for (int i = 0; i < wakesPerThread; i++) {
-                    Counter c = counters.get((offset + i) % tasks);
-                    c.produced.incrementAndGet();
-                    c.waker.wake();
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                for (int i = 0; i < wakesPerThread; i++) {
+                                    Counter c = counters.get((offset + i) % tasks);
+                                    c.produced.incrementAndGet();
+                                    c.waker.wake();
+                                }
+                            });
             wakers.add(t);
             t.start();
         }
@@ -160,19 +166,22 @@ class WorkStealingStressTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> cancellers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
-            Thread t = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                // every canceller cancels every task, in a different order: idempotence under races.
-                List<JoinHandle<Integer>> mine = new ArrayList<>(handles);
-                java.util.Collections.shuffle(mine);
-                for (JoinHandle<Integer> h : mine) {
-                    h.cancel();
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try {
+                                    go.await();
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                // every canceller cancels every task, in a different order:
+                                // idempotence under races.
+                                List<JoinHandle<Integer>> mine = new ArrayList<>(handles);
+                                java.util.Collections.shuffle(mine);
+                                for (JoinHandle<Integer> h : mine) {
+                                    h.cancel();
+                                }
+                            });
             cancellers.add(t);
             t.start();
         }
@@ -205,20 +214,25 @@ class WorkStealingStressTest {
         for (int k = 0; k < threads; k++) {
             List<JoinHandle<Integer>> mine = new ArrayList<>(perThread);
             all.add(mine);
-            Thread t = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    int v = i;
-                    mine.add(rt.spawn(Instrumented.of(cx -> {
-                        sum.addAndGet(v);
-                        return Poll.ready(v);
-                    })));
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try {
+                                    go.await();
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                for (int i = 0; i < perThread; i++) {
+                                    int v = i;
+                                    mine.add(
+                                            rt.spawn(
+                                                    Instrumented.of(
+                                                            cx -> {
+                                                                sum.addAndGet(v);
+                                                                return Poll.ready(v);
+                                                            })));
+                                }
+                            });
             spawners.add(t);
             t.start();
         }
@@ -242,12 +256,14 @@ class WorkStealingStressTest {
         AtomicInteger left = new AtomicInteger(n);
         Waiter done = new Waiter(left);
         // half spawned from a worker (local rings, stealing), half from this thread (inject queue)
-        JoinHandle<Void> spawner = rt.spawn(cx -> {
-            for (int i = 0; i < n / 2; i++) {
-                Async.spawn(Instrumented.of(done.decrement()));
-            }
-            return Poll.ready(null);
-        });
+        JoinHandle<Void> spawner =
+                rt.spawn(
+                        cx -> {
+                            for (int i = 0; i < n / 2; i++) {
+                                Async.spawn(Instrumented.of(done.decrement()));
+                            }
+                            return Poll.ready(null);
+                        });
         for (int i = n / 2; i < n; i++) {
             rt.spawn(Instrumented.of(done.decrement()));
         }
@@ -357,7 +373,8 @@ class WorkStealingStressTest {
         for (int i = 0; i < rounds; i++) {
             long before = polls.get();
             pinged.waker.wake();
-            long deadline = System.nanoTime() + GUARD.toNanos(); // a hang guard: a lost wake never ends
+            long deadline =
+                    System.nanoTime() + GUARD.toNanos(); // a hang guard: a lost wake never ends
             while (polls.get() == before) {
                 if (System.nanoTime() > deadline) {
                     lost.incrementAndGet();
@@ -366,7 +383,8 @@ class WorkStealingStressTest {
                 Thread.onSpinWait();
             }
             if (random.nextInt(4) == 0) {
-                Thread.sleep(0, random.nextInt(100_000)); // let the workers search, give up and park
+                Thread.sleep(
+                        0, random.nextInt(100_000)); // let the workers search, give up and park
             }
         }
         assertEquals(0, lost.get(), "wakes never followed by a poll: " + rt);

@@ -28,25 +28,32 @@ class FlowBridgeStressTest {
     @Test
     void randomDemandAndCancellationAcrossThreeThreads() throws Exception {
         SplittableRandom random = new SplittableRandom(17);
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).threadNamePrefix("weft-bridge-").build()) {
+        try (AsyncRuntime rt =
+                AsyncRuntime.builder().workers(2).threadNamePrefix("weft-bridge-").build()) {
             for (int round = 0; round < 100; round++) {
                 int n = 1 + random.nextInt(2_000);
                 int prefetch = 1 + random.nextInt(40);
                 int cancelAt = random.nextInt(4) == 0 ? random.nextInt(n) : -1;
                 SubmissionPublisher<Integer> source = new SubmissionPublisher<>();
                 AsyncStream<Integer> from = AsyncStream.from(source, prefetch);
-                Flow.Publisher<Integer> p = rt.blockOn(cx -> Poll.ready(AsyncStream.toPublisher(from)));
+                Flow.Publisher<Integer> p =
+                        rt.blockOn(cx -> Poll.ready(AsyncStream.toPublisher(from)));
                 RecordingSubscriber<Integer> sub = new RecordingSubscriber<>(0);
                 p.subscribe(sub);
-                Thread producer = new Thread(() -> {
-                    while (source.getNumberOfSubscribers() == 0 && !source.isClosed()) {
-                        Thread.onSpinWait();
-                    }
-                    for (int i = 0; i < n && source.getNumberOfSubscribers() > 0; i++) {
-                        source.submit(i);
-                    }
-                    source.close();
-                });
+                Thread producer =
+                        new Thread(
+                                () -> {
+                                    while (source.getNumberOfSubscribers() == 0
+                                            && !source.isClosed()) {
+                                        Thread.onSpinWait();
+                                    }
+                                    for (int i = 0;
+                                            i < n && source.getNumberOfSubscribers() > 0;
+                                            i++) {
+                                        source.submit(i);
+                                    }
+                                    source.close();
+                                });
                 producer.start();
                 while (sub.subscription == null) {
                     Thread.onSpinWait();
@@ -68,9 +75,12 @@ class FlowBridgeStressTest {
                     sub.itemsLatch.await(1, TimeUnit.MILLISECONDS);
                 }
                 if (cancelled) {
-                    // the source sees the cancellation through from's subscription: its producer ends
+                    // the source sees the cancellation through from's subscription: its producer
+                    // ends
                     producer.join(10_000);
-                    assertTrue(!producer.isAlive(), "round " + round + ": the source was never cancelled");
+                    assertTrue(
+                            !producer.isAlive(),
+                            "round " + round + ": the source was never cancelled");
                 } else {
                     sub.awaitTerminated();
                     assertTrue(sub.completed, "round " + round + ": " + sub.error);

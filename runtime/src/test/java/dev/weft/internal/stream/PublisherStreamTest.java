@@ -37,18 +37,19 @@ class PublisherStreamTest {
         public void subscribe(Flow.Subscriber<? super Integer> s) {
             subscribes++;
             subscriber = s;
-            s.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                    requests.add(n);
-                    requested += n;
-                }
+            s.onSubscribe(
+                    new Flow.Subscription() {
+                        @Override
+                        public void request(long n) {
+                            requests.add(n);
+                            requested += n;
+                        }
 
-                @Override
-                public void cancel() {
-                    cancels++;
-                }
-            });
+                        @Override
+                        public void cancel() {
+                            cancels++;
+                        }
+                    });
         }
     }
 
@@ -79,7 +80,8 @@ class PublisherStreamTest {
 
     @Test
     void badArgumentsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> AsyncStream.from(new ManualPublisher(), 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> AsyncStream.from(new ManualPublisher(), 0));
         assertThrows(NullPointerException.class, () -> AsyncStream.from(null, 1));
     }
 
@@ -99,8 +101,14 @@ class PublisherStreamTest {
             assertTrue(ready(s));
             assertEquals(taken, s.next());
             taken++;
-            assertTrue(pub.requested - taken <= prefetch,
-                    "requested " + pub.requested + " with " + taken + " taken, prefetch " + prefetch);
+            assertTrue(
+                    pub.requested - taken <= prefetch,
+                    "requested "
+                            + pub.requested
+                            + " with "
+                            + taken
+                            + " taken, prefetch "
+                            + prefetch);
         }
         assertTrue(pub.requested - taken >= prefetch / 2, "keeps the pipe reasonably full");
         int limit = prefetch - prefetch / 4;
@@ -170,7 +178,8 @@ class PublisherStreamTest {
     @Test
     void cancelBeforeOnSubscribeCancelsTheLateSubscription() {
         Flow.Subscriber<?>[] held = new Flow.Subscriber<?>[1];
-        AsyncStream<Integer> s = AsyncStream.from(sub -> held[0] = sub, 4); // onSubscribe comes later
+        AsyncStream<Integer> s =
+                AsyncStream.from(sub -> held[0] = sub, 4); // onSubscribe comes later
         assertFalse(poll(s).isReady());
         s.cancel();
         ManualPublisher pub = new ManualPublisher();
@@ -223,15 +232,17 @@ class PublisherStreamTest {
     void consumesASubmissionPublisherOnARuntime() {
         SubmissionPublisher<Integer> source = new SubmissionPublisher<>();
         AsyncStream<Integer> s = AsyncStream.from(source, 8);
-        Thread producer = new Thread(() -> {
-            while (source.getNumberOfSubscribers() == 0) {
-                Thread.onSpinWait();
-            }
-            for (int i = 0; i < 10_000; i++) {
-                source.submit(i);
-            }
-            source.close();
-        });
+        Thread producer =
+                new Thread(
+                        () -> {
+                            while (source.getNumberOfSubscribers() == 0) {
+                                Thread.onSpinWait();
+                            }
+                            for (int i = 0; i < 10_000; i++) {
+                                source.submit(i);
+                            }
+                            source.close();
+                        });
         producer.start();
         try (AsyncRuntime rt = AsyncRuntime.create()) {
             long sum = rt.blockOn(new Sum(s));
@@ -251,7 +262,7 @@ class PublisherStreamTest {
 
         @Override
         public Poll<Long> poll(Context cx) {
-            for (;;) {
+            for (; ; ) {
                 if (h == null) {
                     h = s.hasNext();
                 }

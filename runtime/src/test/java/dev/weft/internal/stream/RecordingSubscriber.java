@@ -25,6 +25,7 @@ class RecordingSubscriber<T> implements Flow.Subscriber<T> {
     volatile Throwable error;
     volatile boolean completed;
     volatile Thread lastSignalThread;
+
     /** Counts down on each onNext; replaced by tests that wait for a number of items. */
     volatile CountDownLatch itemsLatch = new CountDownLatch(0);
 
@@ -68,7 +69,12 @@ class RecordingSubscriber<T> implements Flow.Subscriber<T> {
     public void onNext(T item) {
         enter("onNext");
         if (items.size() + 1 > requested.get()) {
-            violations.add("onNext beyond demand: item " + (items.size() + 1) + " of " + requested.get() + " requested");
+            violations.add(
+                    "onNext beyond demand: item "
+                            + (items.size() + 1)
+                            + " of "
+                            + requested.get()
+                            + " requested");
         }
         items.add(item);
         exit();

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** AsyncStream.toPublisher: demand, endings, cancellation and who drives the stream. */
 class StreamPublisherTest {
 
-    private final AsyncRuntime rt = AsyncRuntime.builder().workers(2).threadNamePrefix("weft-pub-").build();
+    private final AsyncRuntime rt =
+            AsyncRuntime.builder().workers(2).threadNamePrefix("weft-pub-").build();
 
     @AfterEach
     void close() {
@@ -145,17 +146,21 @@ class StreamPublisherTest {
 
     @Test
     void subscribeNullThrowsNullPointer() {
-        assertThrows(NullPointerException.class, () -> publisherOf(ScriptedStream.of(1)).subscribe(null));
+        assertThrows(
+                NullPointerException.class,
+                () -> publisherOf(ScriptedStream.of(1)).subscribe(null));
     }
 
     @Test
     void outsideAnyRuntimeTheSubscriberGetsAClearError() throws Exception {
-        Flow.Publisher<Integer> p = AsyncStream.toPublisher(ScriptedStream.of(3)); // this thread: no runtime
+        Flow.Publisher<Integer> p =
+                AsyncStream.toPublisher(ScriptedStream.of(3)); // this thread: no runtime
         RecordingSubscriber<Integer> sub = new RecordingSubscriber<>(10);
         p.subscribe(sub);
         sub.awaitTerminated();
         assertInstanceOf(IllegalStateException.class, sub.error);
-        assertTrue(sub.error.getMessage().contains("outside a weft runtime"), sub.error.getMessage());
+        assertTrue(
+                sub.error.getMessage().contains("outside a weft runtime"), sub.error.getMessage());
     }
 
     @Test
@@ -167,17 +172,21 @@ class StreamPublisherTest {
         t.join();
         sub.awaitTerminated();
         assertEquals(range(5), sub.items);
-        assertTrue(sub.lastSignalThread.getName().startsWith("weft-pub-"), "signals come from the runtime's task");
+        assertTrue(
+                sub.lastSignalThread.getName().startsWith("weft-pub-"),
+                "signals come from the runtime's task");
     }
 
     @Test
     void subscribedOnARuntimeThreadItUsesThatRuntime() throws Exception {
-        Flow.Publisher<Integer> p = AsyncStream.toPublisher(ScriptedStream.of(5)); // no runtime captured
+        Flow.Publisher<Integer> p =
+                AsyncStream.toPublisher(ScriptedStream.of(5)); // no runtime captured
         RecordingSubscriber<Integer> sub = new RecordingSubscriber<>(10);
-        rt.blockOn(cx -> {
-            p.subscribe(sub);
-            return Poll.ready(null);
-        });
+        rt.blockOn(
+                cx -> {
+                    p.subscribe(sub);
+                    return Poll.ready(null);
+                });
         sub.awaitTerminated();
         assertEquals(range(5), sub.items);
     }
@@ -198,13 +207,14 @@ class StreamPublisherTest {
     @Test
     void aThrowingOnNextCancelsTheStream() throws Exception {
         ScriptedStream s = ScriptedStream.of(10);
-        RecordingSubscriber<Integer> sub = new RecordingSubscriber<>(10) {
-            @Override
-            public void onNext(Integer item) {
-                super.onNext(item);
-                throw new IllegalStateException("subscriber bug");
-            }
-        };
+        RecordingSubscriber<Integer> sub =
+                new RecordingSubscriber<>(10) {
+                    @Override
+                    public void onNext(Integer item) {
+                        super.onNext(item);
+                        throw new IllegalStateException("subscriber bug");
+                    }
+                };
         publisherOf(s).subscribe(sub);
         assertTrue(s.cancelled.await(10, TimeUnit.SECONDS));
         assertEquals(List.of(0), sub.items);

@@ -141,7 +141,10 @@ class InnermostResumeTest {
             rt.blockOn(dev.weft.Async.yieldNow());
             leaf.error = new IllegalStateException("leaf failed");
             leaf.waker.wake();
-            assertEquals(-1L + 2, rt.blockOn(h), "frame 2 caught it and answered -1; frames 1 and 0 added one each");
+            assertEquals(
+                    -1L + 2,
+                    rt.blockOn(h),
+                    "frame 2 caught it and answered -1; frames 1 and 0 added one each");
 
             Leaf leaf2 = new Leaf();
             List<Frame> uncaught = chain(6, leaf2, -1);

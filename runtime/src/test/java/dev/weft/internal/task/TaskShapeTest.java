@@ -62,11 +62,15 @@ class TaskShapeTest {
         HandRuntime rt = new HandRuntime();
         AtomicReference<Context> seen = new AtomicReference<>();
         List<Boolean> cancelledAtPoll = new ArrayList<>();
-        Task<String> task = new Task<>(cx -> {
-            seen.set(cx);
-            cancelledAtPoll.add(cx.isCancelled());
-            return Poll.pending();
-        }, rt, rt);
+        Task<String> task =
+                new Task<>(
+                        cx -> {
+                            seen.set(cx);
+                            cancelledAtPoll.add(cx.isCancelled());
+                            return Poll.pending();
+                        },
+                        rt,
+                        rt);
         rt.schedule(task);
         rt.runAll();
         Context cx = seen.get();
@@ -127,7 +131,9 @@ class TaskShapeTest {
         rt.schedule(bad);
         rt.runAll();
         assertFalse(bad.isReady());
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> bad.poll(Context.of(() -> {}))));
+        assertSame(
+                boom,
+                assertThrows(IllegalStateException.class, () -> bad.poll(Context.of(() -> {}))));
     }
 
     @Test

@@ -51,10 +51,16 @@ class TaskTest {
         HandQueue q = new HandQueue();
         AtomicInteger polls = new AtomicInteger();
         Waker[] saved = new Waker[1];
-        Task<String> task = new Task<>(cx -> {
-            saved[0] = cx.waker();
-            return polls.incrementAndGet() < 3 ? Poll.pending() : Poll.ready("done");
-        }, q, null);
+        Task<String> task =
+                new Task<>(
+                        cx -> {
+                            saved[0] = cx.waker();
+                            return polls.incrementAndGet() < 3
+                                    ? Poll.pending()
+                                    : Poll.ready("done");
+                        },
+                        q,
+                        null);
         q.schedule(task);
         assertEquals(1, q.runAll());
         assertSame(task, saved[0], "the task is its own waker");
@@ -77,16 +83,22 @@ class TaskTest {
     void thousandWakesDuringOnePollRequeueExactlyOnceAfterIt() {
         HandQueue q = new HandQueue();
         AtomicInteger polls = new AtomicInteger();
-        Task<Integer> task = new Task<>(cx -> {
-            if (polls.incrementAndGet() == 1) {
-                for (int i = 0; i < 1000; i++) {
-                    cx.waker().wake();
-                }
-                assertTrue(q.queue.isEmpty(), "nothing is enqueued while the poll runs");
-                return Poll.pending();
-            }
-            return Poll.ready(polls.get());
-        }, q, null);
+        Task<Integer> task =
+                new Task<>(
+                        cx -> {
+                            if (polls.incrementAndGet() == 1) {
+                                for (int i = 0; i < 1000; i++) {
+                                    cx.waker().wake();
+                                }
+                                assertTrue(
+                                        q.queue.isEmpty(),
+                                        "nothing is enqueued while the poll runs");
+                                return Poll.pending();
+                            }
+                            return Poll.ready(polls.get());
+                        },
+                        q,
+                        null);
         q.schedule(task);
         assertEquals(1, q.queue.size());
         q.queue.poll().run();
@@ -101,12 +113,16 @@ class TaskTest {
         HandQueue q = new HandQueue();
         IllegalStateException boom = new IllegalStateException("boom");
         boolean[] fail = {false};
-        Task<String> task = new Task<>(cx -> {
-            if (fail[0]) {
-                throw boom;
-            }
-            return Poll.pending();
-        }, q, null);
+        Task<String> task =
+                new Task<>(
+                        cx -> {
+                            if (fail[0]) {
+                                throw boom;
+                            }
+                            return Poll.pending();
+                        },
+                        q,
+                        null);
         q.schedule(task);
         q.runAll();
         AtomicInteger joinerWakes = new AtomicInteger();
@@ -124,17 +140,21 @@ class TaskTest {
     void cancelCallsTheFutureCancelOnTheRunningThread() {
         HandQueue q = new HandQueue();
         AtomicInteger cancels = new AtomicInteger();
-        Task<String> task = new Task<>(new Future<>() {
-            @Override
-            public Poll<String> poll(Context cx) {
-                return Poll.pending();
-            }
+        Task<String> task =
+                new Task<>(
+                        new Future<>() {
+                            @Override
+                            public Poll<String> poll(Context cx) {
+                                return Poll.pending();
+                            }
 
-            @Override
-            public void cancel() {
-                cancels.incrementAndGet();
-            }
-        }, q, null);
+                            @Override
+                            public void cancel() {
+                                cancels.incrementAndGet();
+                            }
+                        },
+                        q,
+                        null);
         q.schedule(task);
         q.runAll();
         task.cancel();

@@ -62,9 +62,10 @@ class TimerBatchTest {
     @Test
     void oneBatchServesOneDriver() {
         TimerBatch batch = new TimerBatch();
-        TimerDriver other = new TimerDriver(clock, () -> { });
+        TimerDriver other = new TimerDriver(clock, () -> {});
         assertTrue(batch.offer(driver, new TimerEntry(), MS));
-        assertFalse(batch.offer(other, new TimerEntry(), MS), "another driver's timer arms directly");
+        assertFalse(
+                batch.offer(other, new TimerEntry(), MS), "another driver's timer arms directly");
         batch.flush();
         assertTrue(batch.offer(other, new TimerEntry(), MS), "an empty batch takes any driver");
         batch.flush();
@@ -81,36 +82,47 @@ class TimerBatchTest {
     void aWorkersTaskArmsItsTimersWhenItsPollEnds() throws Exception {
         try (AsyncRuntime rt = AsyncRuntime.builder().workers(1).build()) {
             Future<String> pending = cx -> Poll.pending();
-            Future<String> task = new Future<>() {
-                Future<Void> sleep;
-                long armedAt;
+            Future<String> task =
+                    new Future<>() {
+                        Future<Void> sleep;
+                        long armedAt;
 
-                @Override
-                public Poll<String> poll(Context cx) {
-                    TimerDriver d = TimerDriver.of(cx);
-                    if (sleep == null) {
-                        Coop.Carrier worker = assertInstanceOf(Coop.Carrier.class, Thread.currentThread());
-                        int before = d.armed();
-                        for (int i = 0; i < 1000; i++) {
-                            Timeout<String> t = new Timeout<>(Duration.ofSeconds(1), pending);
-                            assertFalse(t.poll(cx).isReady());
-                            t.cancel();
+                        @Override
+                        public Poll<String> poll(Context cx) {
+                            TimerDriver d = TimerDriver.of(cx);
+                            if (sleep == null) {
+                                Coop.Carrier worker =
+                                        assertInstanceOf(
+                                                Coop.Carrier.class, Thread.currentThread());
+                                int before = d.armed();
+                                for (int i = 0; i < 1000; i++) {
+                                    Timeout<String> t =
+                                            new Timeout<>(Duration.ofSeconds(1), pending);
+                                    assertFalse(t.poll(cx).isReady());
+                                    t.cancel();
+                                }
+                                armedAt = System.nanoTime();
+                                sleep = Sleep.of(Duration.ofMillis(30));
+                                assertFalse(sleep.poll(cx).isReady());
+                                assertFalse(
+                                        worker.timers.isEmpty(),
+                                        "the sleep waits in the worker's batch");
+                                assertEquals(
+                                        before,
+                                        d.armed(),
+                                        "nothing reached the wheel during the poll");
+                                return Poll.pending();
+                            }
+                            if (!sleep.poll(cx).isReady()) {
+                                return Poll.pending();
+                            }
+                            long slept = System.nanoTime() - armedAt;
+                            assertTrue(
+                                    slept >= TimeUnit.MILLISECONDS.toNanos(30),
+                                    "woke early: " + slept + " ns");
+                            return Poll.ready("armed " + d.armed());
                         }
-                        armedAt = System.nanoTime();
-                        sleep = Sleep.of(Duration.ofMillis(30));
-                        assertFalse(sleep.poll(cx).isReady());
-                        assertFalse(worker.timers.isEmpty(), "the sleep waits in the worker's batch");
-                        assertEquals(before, d.armed(), "nothing reached the wheel during the poll");
-                        return Poll.pending();
-                    }
-                    if (!sleep.poll(cx).isReady()) {
-                        return Poll.pending();
-                    }
-                    long slept = System.nanoTime() - armedAt;
-                    assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(30), "woke early: " + slept + " ns");
-                    return Poll.ready("armed " + d.armed());
-                }
-            };
+                    };
             assertEquals("armed 0", rt.blockOn(rt.spawn(task)));
         }
     }

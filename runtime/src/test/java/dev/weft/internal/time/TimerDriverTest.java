@@ -20,7 +20,8 @@ class TimerDriverTest {
         AtomicInteger unparks = new AtomicInteger();
         TimerDriver driver = new TimerDriver(clock, unparks::incrementAndGet);
         AtomicInteger wakes = new AtomicInteger();
-        Context cx = Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
+        Context cx =
+                Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
 
         clock.nanos += 400_000; // mid-tick: the deadline rounds up, never down
         Future<Void> sleep = new Sleep(Duration.ofMillis(10));
@@ -49,7 +50,8 @@ class TimerDriverTest {
         ManualClock clock = new ManualClock();
         TimerDriver driver = new TimerDriver(clock, () -> {});
         AtomicInteger wakes = new AtomicInteger();
-        Context cx = Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
+        Context cx =
+                Contexts.create(wakes::incrementAndGet, () -> false, new DriverRuntime(driver));
         Future<Void> sleep = new Sleep(Duration.ofSeconds(5));
         sleep.poll(cx);
         sleep.cancel();

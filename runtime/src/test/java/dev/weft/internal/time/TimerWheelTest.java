@@ -117,7 +117,11 @@ class TimerWheelTest {
                 entries[inserted++] = insertRandom(w, rnd, perLevel);
             }
             // half the time one of the entries just inserted (surely armed), else any entry
-            Entry victim = entries[rnd.nextBoolean() ? inserted - 1 - rnd.nextInt(5) : rnd.nextInt(inserted)];
+            Entry victim =
+                    entries[
+                            rnd.nextBoolean()
+                                    ? inserted - 1 - rnd.nextInt(5)
+                                    : rnd.nextInt(inserted)];
             if (victim.isLinked()) {
                 w.remove(victim);
                 victim.cancelled = true;
@@ -157,11 +161,16 @@ class TimerWheelTest {
             }
             maxMoved = Math.max(maxMoved, (int) (metrics.timerEntriesMoved() - movedBefore));
             if (now == 127) {
-                assertEquals(128, w.nextExpiration() & ~63L, "all of block 2 is in level 0 before it starts");
+                assertEquals(
+                        128,
+                        w.nextExpiration() & ~63L,
+                        "all of block 2 is in level 0 before it starts");
             }
         }
         assertEquals(entries.length, fired);
-        assertTrue(maxMoved <= 2 * entries.length / 64, "moved at most twice an even share per tick: " + maxMoved);
+        assertTrue(
+                maxMoved <= 2 * entries.length / 64,
+                "moved at most twice an even share per tick: " + maxMoved);
         assertTrue(maxMoved > 0, "the entries were moved ahead, not cascaded when block 2 started");
     }
 
@@ -214,9 +223,10 @@ class TimerWheelTest {
     /** A deadline on a random level (index LEVELS: beyond the wheel's span). */
     private static Entry insertRandom(TimerWheel w, SplittableRandom rnd, int[] perLevel) {
         int level = rnd.nextInt(TimerWheel.LEVELS + 1);
-        long delta = level == TimerWheel.LEVELS
-                ? TimerWheel.SPAN + rnd.nextLong(2 * TimerWheel.SPAN)
-                : 1 + rnd.nextLong(1L << (6 * (level + 1)));
+        long delta =
+                level == TimerWheel.LEVELS
+                        ? TimerWheel.SPAN + rnd.nextLong(2 * TimerWheel.SPAN)
+                        : 1 + rnd.nextLong(1L << (6 * (level + 1)));
         Entry e = new Entry();
         assertTrue(w.insert(e, w.elapsed() + delta));
         perLevel[level]++;

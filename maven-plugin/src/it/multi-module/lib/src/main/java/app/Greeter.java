@@ -8,7 +8,7 @@ import java.time.Duration;
 
 public class Greeter {
     public static Future<String> greet(String who) {
-        await(Async.sleep(Duration.ofMillis(5)));   // really suspends: the timer is pending
+        await(Async.sleep(Duration.ofMillis(5))); // really suspends: the timer is pending
         String name = await(Future.ready(who));
         return Future.ready("hello " + name);
     }

@@ -2,7 +2,6 @@ package app;
 
 import static dev.weft.Async.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
