@@ -34,7 +34,7 @@ class LocalsTest {
         f += w;
         d += w;
         int w2 = await(Leaf.of(2));
-        return Future.ready(
+        return Future.ready( // VerifyTest: last line
                 z + " " + b + " " + c + " " + s + " " + i + " " + l + " " + f + " " + d + " " + w2);
     }
 

@@ -39,7 +39,7 @@ class WeftExtensionWovenTest {
 
     static Future<String> spawnsAndLeaves() {
         await(Async.yieldNow());
-        spawnLine = here();
+        spawnLine = here() + 1; // the spawn is on the next line
         Async.spawn(forever(new Oneshot<>()));
         return Future.ready("returned");
     }
