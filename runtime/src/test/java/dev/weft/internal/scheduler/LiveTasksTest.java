@@ -43,7 +43,7 @@ class LiveTasksTest {
                 List.of(AsyncRuntime.currentThread(), AsyncRuntime.builder().workers(2).build())) {
             try (rt) {
                 LiveTasks.recordSpawnSites(rt);
-                int line = lineOf(new Throwable());
+                int line = lineOf(new Throwable()) + 1; // the spawn on the next line
                 JoinHandle<Void> h = rt.spawn(new Forever());
                 rt.blockOn(rt.spawn(Future.ready("done"))); // complete: not listed
 
