@@ -16,14 +16,6 @@ PEERS = {
 }
 
 
-def _fmt(ns):
-    if ns >= 1e6:
-        return f"{ns / 1e6:.1f} ms"
-    if ns >= 1e3:
-        return f"{ns / 1e3:.1f} µs"
-    return f"{ns:.0f} ns"
-
-
 def values(results_dir, run_info):
     files = sorted(glob.glob(os.path.join(results_dir, "scaling", "*.json")))
     if not files:
@@ -42,6 +34,6 @@ def values(results_dir, run_info):
         times = [cells.get((w, p, n)) for n in counts]
         first, last = times[0], times[-1]
         speed = f"{first / last:.2f}×" if first and last else "–"
-        out.append(f"| {w} | {PEERS.get(p, p)} | " + " | ".join(_fmt(t) if t else "–" for t in times) + f" | {speed} |")
+        out.append(f"| {w} | {PEERS.get(p, p)} | " + " | ".join(jmh.fmt_time(t) if t else "–" for t in times) + f" | {speed} |")
     return {"file": os.path.relpath(files[-1]), "run_date": d["date"], "run_jdk": d["jdk"], "commit": d["commit"],
             "cores": str(d["cores"]), "table": "\n".join(out)}

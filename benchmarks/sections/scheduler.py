@@ -100,14 +100,6 @@ def _stamp(path):
     return f"{m[1]} {m[2]}:{m[3]} UTC" if m else "unknown date"
 
 
-def _time(ns):
-    if ns >= 1e6:
-        return f"{ns / 1e6:.1f} ms"
-    if ns >= 1e3:
-        return f"{ns / 1e3:.1f} µs"
-    return f"{ns:.0f} ns"
-
-
 def _table(rows):
     out = ["| workload | " + " | ".join(PEERS.values()) + " |", "|---" * (len(PEERS) + 1) + "|"]
     for w, (title, units, unit) in WORKLOADS.items():
@@ -118,7 +110,7 @@ def _table(rows):
             if r is None:
                 cells.append("—")
                 continue
-            c = f"{_time(r['ns'])}/op<br>{r['ns'] / units:.0f} ns/{unit}"
+            c = f"{jmh.fmt_time(r['ns'])}/op<br>{r['ns'] / units:.0f} ns/{unit}"
             if r["bytes"] is not None:
                 c += f"<br>{r['bytes'] / units:.0f} B/{unit}"
             if base is not None and p != "weft":
@@ -142,12 +134,12 @@ def _sync_tables(rows):
             r = rows.get((w, p))
             if r is None:
                 continue
-            err = f" ± {_time(r['err'])}" if r["err"] is not None else ""
+            err = f" ± {jmh.fmt_time(r['err'])}" if r["err"] is not None else ""
             b = r["bytes"]
             bop = f"{b:,.0f} B" if b is not None else "—"
             bunit = f"{b / units:.0f} B" if b is not None else "—"
             ratio = f"**{r['ns'] / base['ns']:.2f}×**" if base is not None else "—"
-            out.append(f"| {name} | {_time(r['ns'])}{err} | {r['ns'] / units:.0f} ns | {bop} | {bunit} | {ratio} |")
+            out.append(f"| {name} | {jmh.fmt_time(r['ns'])}{err} | {r['ns'] / units:.0f} ns | {bop} | {bunit} | {ratio} |")
         out.append("")
     return "\n".join(out)
 
@@ -204,7 +196,7 @@ def _svg(sections):
                 bw = max(2, frac * width)
                 parts.append(f'<text x="{left - 8}" y="{y + bar_h - 3}" text-anchor="end">{label}</text>')
                 parts.append(f'<rect x="{left}" y="{y}" width="{bw:.1f}" height="{bar_h}" fill="{color}"/>')
-                parts.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 3}">{_time(ns)}</text>')
+                parts.append(f'<text x="{left + bw + 6:.1f}" y="{y + bar_h - 3}">{jmh.fmt_time(ns)}</text>')
                 y += bar_h + gap
     parts.append("</svg>")
     return "\n".join(parts)

@@ -49,14 +49,6 @@ def _echo(results_dir):
     return path, rows
 
 
-def _fmt_ns(ns):
-    if ns >= 1e6:
-        return f"{ns / 1e6:.1f} ms"
-    if ns >= 1e3:
-        return f"{ns / 1e3:.1f} µs"
-    return f"{ns:.0f} ns"
-
-
 def _svg(panels, note):
     """panels: [(title, unit text, higher_is_better, [(label, colour, value, text)])]."""
     bar_h, gap, left, width = 16, 4, 230, 420
@@ -109,12 +101,12 @@ def values(results_dir, run_info):
             if r is None:
                 cells += ["—", "—", "—"]
                 continue
-            cells.append(_fmt_ns(r["ns"] / tasks))
+            cells.append(jmh.fmt_time(r["ns"] / tasks))
             cells.append(f"{r['bytes'] / tasks:.0f} B" if r["bytes"] is not None else "—")
             cells.append(f"**{r['ns'] / base['ns']:.2f}×**" if base and sk != "weft" else "—")
         md.append(f"| {label} | " + " | ".join(cells) + " |")
     for w, (title, tasks) in SKYNET.items():
-        bars = [(label, colour, rows[(w, sk)]["ns"] / tasks, _fmt_ns(rows[(w, sk)]["ns"] / tasks))
+        bars = [(label, colour, rows[(w, sk)]["ns"] / tasks, jmh.fmt_time(rows[(w, sk)]["ns"] / tasks))
                 for _, label, sk, _, colour in variants if (w, sk) in rows]
         if bars:
             panels.append((title, "time per task", False, bars))
