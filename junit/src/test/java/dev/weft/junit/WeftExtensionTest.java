@@ -61,7 +61,7 @@ class WeftExtensionTest {
         @Test
         void leavesATaskRunning(AsyncRuntime rt) {
             seen.add(rt);
-            leakLine = here();
+            leakLine = here() + 1; // the spawn on the next line
             rt.spawn(new Forever());
         }
     }
@@ -84,7 +84,7 @@ class WeftExtensionTest {
         @Test
         void leavesATaskRunning(AsyncRuntime rt) {
             seen.add(rt);
-            leakLine = here();
+            leakLine = here() + 1; // the spawn on the next line
             rt.spawn(new Forever());
         }
     }
