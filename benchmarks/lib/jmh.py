@@ -35,3 +35,12 @@ def load(path):
     """read() of a JMH JSON file."""
     with open(path) as f:
         return read(json.load(f))
+
+
+def fmt_time(ns):
+    """A time per op for a table: 1.5 ms, 2.3 µs, 87 ns."""
+    if ns >= 1e6:
+        return f"{ns / 1e6:.1f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.1f} µs"
+    return f"{ns:.0f} ns"

@@ -1,4 +1,4 @@
-"""Await depth (issue 8, point 1): renders benchmarks/results/depth/ (benchmarks/run/depth).
+"""Await depth (issue 8, point 1): the newest benchmarks/results/depth/ file (benchmarks/run/depth).
 
 A result file holds JMH's JSON for dev.weft.bench.depth.DepthBench under "jmh" ((a)
 suspendResume_<peer> and (c) readyChain_<peer>, @Param depth) and the footprint harness's lines
@@ -37,13 +37,9 @@ def _load(path):
     return d
 
 
-def _newest(results_dir, need):
-    """The newest run that has {need} ('rows' or 'retainedRows')."""
-    for path in reversed(_files(results_dir)):
-        d = _load(path)
-        if d[need]:
-            return d
-    return None
+def _newest(results_dir):
+    files = _files(results_dir)
+    return _load(files[-1]) if files else None
 
 
 def _fmt_ns(ns):
@@ -99,99 +95,36 @@ def _svg(run, ret, path):
     return True
 
 
-def render(results_dir, machine, jdk, date):
-    run = _newest(results_dir, "rows")
-    ret = _newest(results_dir, "retainedRows")
-    if run is None and ret is None:
-        return "## Await depth (issue 8)\n\nNot run yet: `scripts/bench depth`.\n"
-    md = ["## Await depth (issue 8)\n"]
-    src = run or ret
-    md.append(f"""Run {src['date']} on {machine}; {src['jdk']}; weft at commit `{src['commit']}`; result file
-`{src['file']}`{'' if ret is None or ret is run else f" (retained bytes: `{ret['file']}`, {ret['date']}, commit `{ret['commit']}`)"}.
-Run with `scripts/bench depth` (`benchmarks/run/depth`: JMH `dev.weft.bench.depth.DepthBench`
-with `-prof gc`, one fork, then the footprint harness once per peer and depth).
-
-The chain: D async frames, each with three `long` locals live across its await, the innermost
-awaiting a leaf. weft: plain-Java async methods with `await`, woven by the agent
-(`WeftChains`); virtual threads: recursive frames with three longs then `LockSupport.park`
-(the shape of the JDK's loom `Ring` benchmark; `JdkChains`); Kotlin: `suspend fun`s, the
-innermost in `suspendCoroutine` (`KotlinChains.kt`).
-
-- **(a)** one op = one suspend/wake/resume cycle of the whole chain: its innermost frame loops
-  awaiting a reusable leaf that a partner task (depth 1) signals, then signals the partner
-  back (1,000 rounds per invocation). One op therefore also holds the partner's depth-1 cycle,
-  the same for every peer. Everything runs on one thread, so that the mechanics are compared and
-  not cross-core hand-offs: weft's current-thread runtime, virtual threads on one carrier
-  (`-Djdk.virtualThreadScheduler.parallelism=1`), Kotlin's `runBlocking` event loop. Kotlin
-  resumes the innermost frame directly; a virtual thread thaws the top of its stack lazily.
-  weft re-polled every frame from the task down (D calls, each restoring and re-saving its
-  locals) until the issue-8 fix: now a wake walks the chain's `awaiting` links (D field reads)
-  and polls only the innermost frame while it stays pending (`Task.resumeInnermost`, since issue
-  12 the loop of `Coroutine.poll`); the frames above run again only when it completes or throws.
-- **(b)** bytes retained per suspended chain: the footprint harness with 200,000 / D chains
-  (at least 2,000), used heap after a full GC, divided by the number of chains (the task,
-  coroutine or thread itself included).
-- **(c)** one op = awaiting an already-ready leaf through the whole chain, from a long-lived
-  driver that suspends once per op (weft: polled by hand; Kotlin: resumed by hand without a
-  dispatcher). Bytes per op are `gc.alloc.rate.norm`; the goal is 0. "Plain calls" is the same
-  chain as ordinary methods, which is what a virtual thread runs.
-
-The machine is shared with other builds: time errors are large, compare ratios within a row.
-""")
-    if run:
-        md.append("### (a) suspend/wake/resume of the whole chain\n")
-        md.append("| depth | weft | virtual threads | Kotlin | virtual threads / weft | Kotlin / weft | weft B/cycle |")
-        md.append("|---|---|---|---|---|---|---|")
-        for d in DEPTHS:
-            w = run["rows"].get(("suspendResume", "weft", d))
-            v = run["rows"].get(("suspendResume", "virtualThreads", d))
-            k = run["rows"].get(("suspendResume", "kotlin", d))
-            cell = lambda r: "—" if r is None else _fmt_ns(r["ns"]) + (f" ± {_fmt_ns(r['err'])}" if r["err"] else "")
-            ratio = lambda r: "—" if r is None or w is None else f"**{r['ns'] / w['ns']:.2f}×**"
-            md.append(f"| {d} | {cell(w)} | {cell(v)} | {cell(k)} | {ratio(v)} | {ratio(k)} | {_bytes(w and w['bytes'])} |")
-        md.append("\n### (c) awaiting a ready future through the chain\n")
-        md.append("| depth | weft B/op | weft time | Kotlin B/op | Kotlin time | plain calls time |")
-        md.append("|---|---|---|---|---|---|")
-        for d in DEPTHS:
-            w = run["rows"].get(("readyChain", "weft", d))
-            k = run["rows"].get(("readyChain", "kotlin", d))
-            c = run["rows"].get(("readyChain", "plainCalls", d))
-            md.append(f"| {d} | {_bytes(w and w['bytes'])} | {_fmt_ns(w['ns']) if w else '—'} | "
-                      f"{_bytes(k and k['bytes'])} | {_fmt_ns(k['ns']) if k else '—'} | {_fmt_ns(c['ns']) if c else '—'} |")
-    if ret:
-        md.append("\n### (b) bytes retained per suspended chain\n")
-        md.append("| depth | weft | weft per frame | virtual threads | Kotlin | virtual threads / weft | Kotlin / weft |")
-        md.append("|---|---|---|---|---|---|---|")
-        for d in DEPTHS:
-            w, v, k = (ret["retainedRows"].get((p, d)) for p in ("weft", "virtualThreads", "kotlin"))
-            b = lambda r: "—" if r is None else f"{r['heapBytesPerTask']:,.0f} B"
-            ratio = lambda r: "—" if r is None or w is None else f"{r['heapBytesPerTask'] / w['heapBytesPerTask']:.2f}×"
-            per = "—" if w is None else f"{w['heapBytesPerTask'] / d:.0f} B"
-            md.append(f"| {d} | {b(w)} | {per} | {b(v)} | {b(k)} | {ratio(v)} | {ratio(k)} |")
-    if os.path.isdir("docs") and _svg(run, ret, os.path.join("docs", "depth.svg")):
-        md.append("\n![await depth](depth.svg)\n")
-    hist = []
-    for path in _files(results_dir):
-        d = _load(path)
-        if not d["rows"]:
-            continue
-        c = [d["rows"].get(("readyChain", "weft", x)) for x in DEPTHS]
-        w, v = d["rows"].get(("suspendResume", "weft", 64)), d["rows"].get(("suspendResume", "virtualThreads", 64))
-        ratio = f"{v['ns'] / w['ns']:.2f}×" if w and v else "—"
-        hist.append(f"| {d['date']} | `{d['commit']}` | " + " / ".join(_bytes(x and x["bytes"]) for x in c)
-                    + f" | {ratio} |")
-    if hist:
-        md.append("\nEvery committed run. Runs before the weaver's fast path for directly awaited async methods "
-                  "(the `chain` branch) allocate each frame's state object on every ready await; runs before the "
-                  "innermost-frame resume (commit after `c4a117b`) re-poll every frame on each wake:\n")
-        md.append("| run | commit | (c) weft B/op at depth 1 / 4 / 16 / 64 / 256 | (a) depth 64: virtual threads / weft |")
-        md.append("|---|---|---|---|")
-        md += hist
-    return "\n".join(md) + "\n"
+def values(results_dir, run_info):
+    run = _newest(results_dir)
+    if run is None:
+        return None
+    cell = lambda r: "—" if r is None else _fmt_ns(r["ns"]) + (f" ± {_fmt_ns(r['err'])}" if r["err"] else "")
+    a = ["| depth | weft | virtual threads | Kotlin | virtual threads / weft | Kotlin / weft | weft B/cycle |",
+         "|---|---|---|---|---|---|---|"]
+    c = ["| depth | weft B/op | weft time | Kotlin B/op | Kotlin time | plain calls time |", "|---|---|---|---|---|---|"]
+    b = ["| depth | weft | weft per frame | virtual threads | Kotlin | virtual threads / weft | Kotlin / weft |",
+         "|---|---|---|---|---|---|---|"]
+    for d in DEPTHS:
+        w, v, k = (run["rows"].get(("suspendResume", p, d)) for p in ("weft", "virtualThreads", "kotlin"))
+        ratio = lambda r: "—" if r is None or w is None else f"**{r['ns'] / w['ns']:.2f}×**"
+        a.append(f"| {d} | {cell(w)} | {cell(v)} | {cell(k)} | {ratio(v)} | {ratio(k)} | {_bytes(w and w['bytes'])} |")
+        w, k, p = (run["rows"].get(("readyChain", q, d)) for q in ("weft", "kotlin", "plainCalls"))
+        t = lambda r: _fmt_ns(r["ns"]) if r else "—"
+        c.append(f"| {d} | {_bytes(w and w['bytes'])} | {t(w)} | {_bytes(k and k['bytes'])} | {t(k)} | {t(p)} |")
+        w, v, k = (run["retainedRows"].get((q, d)) for q in ("weft", "virtualThreads", "kotlin"))
+        kept = lambda r: "—" if r is None else f"{r['heapBytesPerTask']:,.0f} B"
+        over = lambda r: "—" if r is None or w is None else f"{r['heapBytesPerTask'] / w['heapBytesPerTask']:.2f}×"
+        per = "—" if w is None else f"{w['heapBytesPerTask'] / d:.0f} B"
+        b.append(f"| {d} | {kept(w)} | {per} | {kept(v)} | {kept(k)} | {over(v)} | {over(k)} |")
+    if os.path.isdir("docs"):
+        _svg(run, run, os.path.join("docs", "depth.svg"))
+    return {"run_date": run["date"], "run_jdk": run["jdk"], "commit": run["commit"], "file": run["file"],
+            "table_a": "\n".join(a), "table_c": "\n".join(c), "table_b": "\n".join(b)}
 
 
 def goals(results_dir):
-    run = _newest(results_dir, "rows")
+    run = _newest(results_dir)
     if run is None:
         return []
     out = []

@@ -49,14 +49,6 @@ def _echo(results_dir):
     return path, rows
 
 
-def _fmt_ns(ns):
-    if ns >= 1e6:
-        return f"{ns / 1e6:.1f} ms"
-    if ns >= 1e3:
-        return f"{ns / 1e3:.1f} µs"
-    return f"{ns:.0f} ns"
-
-
 def _svg(panels, note):
     """panels: [(title, unit text, higher_is_better, [(label, colour, value, text)])]."""
     bar_h, gap, left, width = 16, 4, 230, 420
@@ -92,40 +84,15 @@ def _svg(panels, note):
     return "\n".join(out)
 
 
-def render(results_dir, machine, jdk, date):
+def values(results_dir, run_info):
     path = _newest(results_dir, "seed")
     echo_path, echo = _echo(results_dir)
     if not path:
-        return "# The seed's comparison (issue 8)\n\nNo results yet: run `scripts/bench seed`.\n"
+        return None
     data, rows = _skynet(path)
     panels = []
-    md = [f"""# The seed's comparison (issue 8)
-
-The seed names four ways of doing concurrency on the JVM: OS (platform) threads, runtime-managed
-(virtual) threads, callbacks/promises (`CompletableFuture`) and stackless coroutines (weft).
-Two workloads, each model on both: **skynet** (a tree of tasks, each non-leaf spawning ten
-children and summing their answers) and the **echo server** (measured by the networking group).
-
-![the seed's comparison](seed.svg)
-
-## skynet
-
-Run {data['date']} by `benchmarks/run/seed` (what `scripts/bench seed` runs; `dev.weft.bench.seed.SeedBench`,
-all models in **one JMH run**, `-f 1 -wi 3 -i 5`, 1 s iterations, `-prof gc`, the fork under the
-weft agent); machine: {data['machine']}; JDK: {data['jdk']}; load average before/after:
-{data['load_before']} / {data['load_after']} (shared machine: compare ratios). Raw: `{path}`.
-
-Method: platform threads are one `new Thread` per task, each parent starting its ten children
-and blocking in `join()` on them; 1,111,111 of them (the full skynet) is more threads than this
-machine can hold, so the full size runs the other three models and **every** model also runs
-skynet with 10,000 leaves (11,111 tasks), where each task is one platform thread. Times are
-divided by the number of tasks. weft runs on one worker per core, `CompletableFuture` stages on
-a `ForkJoinPool` of one thread per core, virtual threads on the JDK's default scheduler. "weft"
-is hand-written futures; "weft, await" is the same code written with `await` and woven at load
-time.
-
-| model | 11,111 tasks: per task | bytes per task | vs weft | 1,111,111 tasks: per task | bytes per task | vs weft |
-|---|---|---|---|---|---|---|"""]
+    md = ["| model | 11,111 tasks: per task | bytes per task | vs weft | 1,111,111 tasks: per task | bytes per task | vs weft |",
+          "|---|---|---|---|---|---|---|"]
     variants = MODELS + [("weftAwait", "weft, await (woven)", "weftAwait", None, "#e377c2")]
     for key, label, sk, _, colour in variants:
         cells = []
@@ -134,52 +101,35 @@ time.
             if r is None:
                 cells += ["—", "—", "—"]
                 continue
-            cells.append(_fmt_ns(r["ns"] / tasks))
+            cells.append(jmh.fmt_time(r["ns"] / tasks))
             cells.append(f"{r['bytes'] / tasks:.0f} B" if r["bytes"] is not None else "—")
             cells.append(f"**{r['ns'] / base['ns']:.2f}×**" if base and sk != "weft" else "—")
         md.append(f"| {label} | " + " | ".join(cells) + " |")
     for w, (title, tasks) in SKYNET.items():
-        bars = [(label, colour, rows[(w, sk)]["ns"] / tasks, _fmt_ns(rows[(w, sk)]["ns"] / tasks))
+        bars = [(label, colour, rows[(w, sk)]["ns"] / tasks, jmh.fmt_time(rows[(w, sk)]["ns"] / tasks))
                 for _, label, sk, _, colour in variants if (w, sk) in rows]
         if bars:
             panels.append((title, "time per task", False, bars))
-
-    md.append("\n## Echo server\n")
-    if echo:
-        counts = sorted({r["connections"] for r in echo})
-        e0 = echo[0]
-        md.append(f"""From the networking group's newest run, `{echo_path}` ({e0.get('date', '?')}; machine:
-{e0.get('machine', '?')}; JDK: {e0.get('jdk', '?')}): a 64-byte closed-loop echo per connection,
-the load in its own process (see the networking section for the method and every peer). Only
-the four models are shown here; "vs weft" is weft's throughput divided by the model's (> 1:
-weft serves more).
-
-| model | connections | requests/s | p50 | p99 | p99.9 | vs weft |
-|---|---|---|---|---|---|---|""")
-        by = {(r["peer"], r["connections"]): r for r in echo}
-        for n in counts:
-            base = by.get(("weft", n))
-            bars = []
-            for _, label, _, ep, colour in MODELS:
-                r = by.get((ep, n))
-                if r is None:
-                    continue
-                ratio = f"**{base['ops_per_s'] / r['ops_per_s']:.2f}×**" if base and ep != "weft" and r["ops_per_s"] else "—"
-                md.append(f"| {label} | {n} | {r['ops_per_s']:,.0f} | {r['p50_us']:.0f} µs | {r['p99_us']:.0f} µs | "
-                          f"{r['p999_us']:.0f} µs | {ratio} |")
-                bars.append((label, colour, r["ops_per_s"], f"{r['ops_per_s']:,.0f}/s"))
-            if bars:
-                panels.append((f"echo, {n} connection{'s' if n != 1 else ''}", "requests per second", True, bars))
-        note = None
-    else:
-        md.append("No echo-server results yet (`benchmarks/results/net/`, written by `scripts/bench net`): "
-                  "the chart shows skynet only and is redrawn with the echo server once they exist.")
-        note = "Echo server: no results yet (scripts/bench net); redrawn when they exist."
-    os.makedirs("docs", exist_ok=True)
-    with open("docs/seed.svg", "w") as f:
-        f.write(_svg(panels, note))
-    return "\n".join(md) + "\n"
-
-
-def goals(results_dir):
-    return []
+    em = ["| model | connections | requests/s | p50 | p99 | p99.9 | vs weft |", "|---|---|---|---|---|---|---|"]
+    by = {(r["peer"], r["connections"]): r for r in echo}
+    for n in sorted({r["connections"] for r in echo}):
+        base = by.get(("weft", n))
+        bars = []
+        for _, label, _, ep, colour in MODELS:
+            r = by.get((ep, n))
+            if r is None:
+                continue
+            ratio = f"**{base['ops_per_s'] / r['ops_per_s']:.2f}×**" if base and ep != "weft" and r["ops_per_s"] else "—"
+            em.append(f"| {label} | {n} | {r['ops_per_s']:,.0f} | {r['p50_us']:.0f} µs | {r['p99_us']:.0f} µs | "
+                      f"{r['p999_us']:.0f} µs | {ratio} |")
+            bars.append((label, colour, r["ops_per_s"], f"{r['ops_per_s']:,.0f}/s"))
+        if bars:
+            panels.append((f"echo, {n} connection{'s' if n != 1 else ''}", "requests per second", True, bars))
+    if os.path.isdir("docs"):
+        with open("docs/seed.svg", "w") as f:
+            f.write(_svg(panels, None if echo else "Echo server: no results yet (scripts/bench net)."))
+    e0 = echo[0] if echo else {}
+    return {"run_date": data["date"], "run_machine": data["machine"], "run_jdk": data["jdk"],
+            "load_before": data["load_before"], "load_after": data["load_after"], "file": path,
+            "skynet": "\n".join(md), "echo_file": echo_path or "—", "echo_date": e0.get("date", "?"),
+            "echo_machine": e0.get("machine", "?"), "echo_jdk": e0.get("jdk", "?"), "echo": "\n".join(em)}

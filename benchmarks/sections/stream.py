@@ -10,8 +10,6 @@ import os
 
 import jmh
 
-ORDER = 20
-
 ROWS = [
     # (method, label)
     ("ready", "weft async generator, awaiting a ready future between yields"),
@@ -38,20 +36,12 @@ def _rows(path):
     return data, rows
 
 
-def render(results_dir, machine, jdk, date):
+def values(results_dir, run_info):
     path = _newest(results_dir)
     if not path:
-        return "# Async generators (issue 17, point 2)\n\nNo results yet: run `benchmarks/run/stream`.\n"
+        return None
     data, rows = _rows(path)
-    out = ["# Async generators (issue 17, point 2)", "",
-           f"`benchmarks/run/stream`: `{path}`, {data.get('date')}, {data.get('jdk')}, load "
-           f"{data.get('load_before')} before and {data.get('load_after')} after (a loaded, shared "
-           "machine: compare the bytes, which do not depend on load; the times are noisy). A woven "
-           "consumer (`while (await(s.hasNext())) total += s.next();`) drains a woven async generator "
-           "of 1,000 preallocated elements on the current-thread runtime; one JMH operation is one "
-           "element, so the per-stream objects (the generator's state object, the consumer's, the "
-           "blockOn task) add about 0.15 B to each.", "",
-           "| stream | time per element | bytes per element (mean of the iterations) | (median iteration) |",
+    out = ["| stream | time per element | bytes per element (mean of the iterations) | (median iteration) |",
            "|---|---|---|---|"]
     for method, label in ROWS:
         r = rows.get(method)
@@ -60,11 +50,8 @@ def render(results_dir, machine, jdk, date):
         b = "–" if r["bytes"] is None else f"{r['bytes']:.2f} B"
         m = "–" if r.get("median_bytes") is None else f"{r['median_bytes']:.2f} B"
         out.append(f"| {label} | {r['ns']:.0f} ns | {b} | {m} |")
-    out += ["", "The goal, 0 B per element beyond the element when the awaits are ready, is met: the "
-            "generator is its own `hasNext()` future and that future's `Poll`, one object reused for "
-            "every element. When it suspends, an element costs the awaited leaf's own future "
-            "(`yieldNow` is a 16-byte object) and nothing more.", ""]
-    return "\n".join(out)
+    return {"file": path, "run_date": data.get("date"), "run_jdk": data.get("jdk"),
+            "load_before": data.get("load_before"), "load_after": data.get("load_after"), "table": "\n".join(out)}
 
 
 def goals(results_dir):

@@ -1,4 +1,4 @@
-"""Async streams (issue 17, point 2): renders the newest benchmarks/results/streams/<stamp>.json
+"""Async streams (issue 17, point 2): the newest benchmarks/results/streams/<stamp>.json
 (benchmarks/run/streams: JMH dev.weft.bench.streams.StreamBench under "jmh", -prof gc).
 One op is one element, so the bytes are bytes per element, counted on every thread."""
 import glob
@@ -35,36 +35,17 @@ def _ns(r):
     return f"{r['ns']:.0f}{err} ns"
 
 
-def render(results_dir, machine, jdk, date):
+def values(results_dir, run_info):
     path = _newest(results_dir)
-    head = "## Async streams (issue 17)\n\n"
     if path is None:
-        return head + "No run yet: `scripts/bench streams`.\n"
+        return None
     d = json.load(open(path))
-    rows = {}
-    for r in jmh.read(d.get("jmh") or []):
-        workload, peer = r["method"].rsplit("_", 1)
-        rows[(workload, peer)] = r
-    out = [head + f"Run {d['date']} on {d.get('machine', machine)}; {d['jdk']}; weft at commit `{d['commit']}`; result file "
-           f"`{os.path.relpath(path)}`. Run with `scripts/bench streams` (`benchmarks/run/streams`: JMH "
-           "`dev.weft.bench.streams.StreamBench`, `-prof gc`, one fork). One op is one element (10,000 per "
-           "invocation, taken from one preallocated array, so no element is allocated in the run): the bytes "
-           "are what the stream machinery allocates per element, on every thread.\n",
-           "| workload | peer | time per element | bytes per element |", "|---|---|---|---|"]
+    rows = {tuple(r["method"].rsplit("_", 1)): r for r in jmh.read(d.get("jmh") or [])}
+    out = ["| workload | peer | time per element | bytes per element |", "|---|---|---|---|"]
     for w, title, peers in WORKLOADS:
         for p, label in peers:
             r = rows.get((w, p))
             if r:
                 out.append(f"| {title} | {label} | {_ns(r)} | {_bytes(r['bytes'])} |")
-    out.append("""
-Reading it: the bytes are the point (the times come from a 2-core machine shared with other
-work, with wide error bars). A ready `Channel.stream()` and `toPublisher` allocate nothing per
-element: one `hasNext()` future and one channel receive are reused for every element, and its
-answers are two shared ready polls. Between two tasks the ~40 B per element are the producer's
-`send` futures (one per send, the channel's API), not the stream. `AsyncStream.from` adds about
-1 B per element over the JDK's own subscriber on the same publisher (within the error): its
-queue is an array sized once and demand is replenished 48 at a time for a prefetch of 64. Its
-time is the hop from the publisher's thread to the consumer's task, a park/unpark whenever the
-consumer has drained the queue, where the JDK's subscriber runs on the publisher's thread.
-Async generators (woven) are measured in their own section when they land.""")
-    return "\n".join(out) + "\n"
+    return {"run_date": d["date"], "run_machine": d.get("machine", run_info["machine"]), "run_jdk": d["jdk"],
+            "commit": d["commit"], "file": os.path.relpath(path), "table": "\n".join(out)}

@@ -133,7 +133,7 @@ public final class AsyncRuntime implements AutoCloseable {
     /**
      * A snapshot of every task of this runtime that has not completed: its state, its await chain
      * down to the leaf it waits for (each woven frame at the source line of its await), and,
-     * with {@code -Dweft.dump.spawnSites=true}, where and how long ago it was spawned. Its
+     * with {@code -Dweft.spawnSites=true}, where and how long ago it was spawned. Its
      * {@code toString()} is the human-readable dump:
      *
      * <pre>

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param state idle (suspended, waiting to be woken), scheduled (woken, in a run queue) or
  *     running (a thread is polling it now)
  * @param spawnSite {@code Class.method(File.java:line)} of the spawn call, or null when the
- *     runtime does not record spawn sites ({@code -Dweft.dump.spawnSites=true} turns it on)
+ *     runtime does not record spawn sites ({@code -Dweft.spawnSites=true} turns it on)
  * @param age how long ago the task was spawned, or null under the same condition
  * @param awaitChain outermost first: the spawned future, every woven frame as
  *     {@code Class.method(File.java:line)} of the await it is suspended at, then what the

@@ -204,7 +204,7 @@ class TaskDumpTest {
                     joiner.awaitChain().get(1));
             assertNull(
                     joiner.spawnSite(),
-                    "spawn sites are recorded only with -Dweft.dump.spawnSites=true");
+                    "spawn sites are recorded only with -Dweft.spawnSites=true");
             assertNull(joiner.age());
 
             ch.trySend("x");
@@ -288,7 +288,7 @@ class TaskDumpTest {
         List<String> cmd = new ArrayList<>(List.of(java()));
         if (withAgent) {
             cmd.add("-javaagent:" + agentJar());
-            cmd.add("-Dweft.dump.spawnSites=true");
+            cmd.add("-Dweft.spawnSites=true");
         }
         cmd.addAll(
                 List.of(
@@ -330,7 +330,7 @@ class TaskDumpTest {
         String text = dumpChild(true);
         assertTrue(text.contains(": 4 live tasks\n"), text);
         assertChains(text);
-        // -Dweft.dump.spawnSites=true: each task names the line of its spawn
+        // -Dweft.spawnSites=true: each task names the line of its spawn
         String spawnedAt = "spawned at " + Scenario.class.getName() + ".spawn(TaskDumpTest.java:";
         for (String marker :
                 new String[] {"spawn-outer", "spawn-sleeper", "spawn-joiner", "spawn-stage"}) {

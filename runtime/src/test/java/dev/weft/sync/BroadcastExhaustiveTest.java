@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.testkit.CountingWaker;
+import dev.weft.testkit.Interleavings;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Small-scope exhaustive check of {@link Broadcast}, in the manner of
- * {@link ChannelExhaustiveTest}: every interleaving of up to four sends (values 1, 2, ...), one
+ * Small-scope exhaustive check of {@link Broadcast}, explored by {@link Interleavings} as
+ * {@link ChannelExhaustiveTest} is: every interleaving of up to four sends (values 1, 2, ...), one
  * close, and one receiver subscribed at the start (four sends, three cancellations, capacity 1 and
  * 2) or two, the second subscribing at any point, before or after close (two sends, one
  * cancellation each, capacity 1 so that they lag);
@@ -54,7 +55,7 @@ class BroadcastExhaustiveTest {
     private static final int MAX_STEPS = 60;
 
     /** One replay of an interleaving, checking the model after every step. */
-    private final class World {
+    private final class World implements Interleavings.Model {
         final int capacity;
         final Broadcast<Integer> b;
         final List<Broadcast.Receiver<Integer>> rx = new ArrayList<>();
@@ -108,15 +109,12 @@ class BroadcastExhaustiveTest {
         }
 
         String where() {
-            StringBuilder sb = new StringBuilder();
-            for (int a : path) {
-                sb.append(' ').append(describe(a));
-            }
-            return sb.toString();
+            return " " + Interleavings.describe(path, BroadcastExhaustiveTest.this::describe);
         }
 
         /** A waiting receive that has something to get (a value, a lag, the end) must have been woken. */
-        void checkNoLostWakeUp() {
+        @Override
+        public void checkStep() {
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
                 if (status[i] == PENDING && (expected[i] <= sent || closed)) {
@@ -127,7 +125,8 @@ class BroadcastExhaustiveTest {
             }
         }
 
-        List<Integer> enabled() {
+        @Override
+        public List<Integer> enabled() {
             List<Integer> out = new ArrayList<>();
             if (!closed && sent < sends) {
                 out.add(SEND);
@@ -149,7 +148,8 @@ class BroadcastExhaustiveTest {
             return out;
         }
 
-        void apply(int action) {
+        @Override
+        public void apply(int action) {
             path.add(action);
             if (action == SEND) {
                 int expect = subscribed();
@@ -238,9 +238,18 @@ class BroadcastExhaustiveTest {
             futures[i] = receiveOf(rx.get(i));
             status[i] = NEW;
         }
-    }
 
-    private long leaves;
+        @Override
+        public void checkEnd() {
+            for (int k = 0; k < receiversN; k++) {
+                int i = k;
+                assertEquals(
+                        FINISHED,
+                        status[i],
+                        () -> "receiver " + i + " stuck (lost wake-up) at" + where());
+            }
+        }
+    }
 
     @ParameterizedTest(name = "capacity {0}, {1} sends, {2} receivers, {3} cancels each")
     @CsvSource({"1, 4, 1, 3", "2, 4, 1, 3", "1, 2, 2, 1"})
@@ -250,8 +259,7 @@ class BroadcastExhaustiveTest {
         this.receiversN = receivers;
         this.maxCancels = cancels;
         this.late = receivers == 2;
-        leaves = 0;
-        explore(capacity, new ArrayList<>());
+        long leaves = Interleavings.explore(() -> new World(capacity), MAX_STEPS, this::describe);
         assertTrue(leaves > 1000, "explored " + leaves);
         System.out.println(
                 "[exhaustive] broadcast capacity "
@@ -265,32 +273,6 @@ class BroadcastExhaustiveTest {
                         + " cancels each: "
                         + leaves
                         + " complete interleavings checked");
-    }
-
-    private void explore(int capacity, List<Integer> path) {
-        assertTrue(path.size() < MAX_STEPS, () -> "livelock: " + path);
-        World w = new World(capacity);
-        for (int a : path) {
-            w.apply(a);
-            w.checkNoLostWakeUp();
-        }
-        List<Integer> enabled = w.enabled();
-        if (enabled.isEmpty()) {
-            leaves++;
-            for (int k = 0; k < receiversN; k++) {
-                int i = k;
-                assertEquals(
-                        FINISHED,
-                        w.status[i],
-                        () -> "receiver " + i + " stuck (lost wake-up) at" + w.where());
-            }
-            return;
-        }
-        for (int a : enabled) {
-            path.add(a);
-            explore(capacity, path);
-            path.remove(path.size() - 1);
-        }
     }
 
     private String describe(int action) {

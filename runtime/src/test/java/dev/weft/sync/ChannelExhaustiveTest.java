@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.testkit.CountingWaker;
+import dev.weft.testkit.Interleavings;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ class ChannelExhaustiveTest {
     private static final int FINISHED = 2;
 
     /** One replay of an interleaving. */
-    private final class World {
+    private final class World implements Interleavings.Model {
+        final int capacity;
         final Channel<Integer> ch;
         final CountingWaker[] wakers = new CountingWaker[actors];
         final Future<?>[] futures = new Future<?>[actors];
@@ -62,7 +64,11 @@ class ChannelExhaustiveTest {
         int nullsBeforeClose;
         int receiverCancels;
 
+        /** The interleaving so far, for failure messages. */
+        final List<Integer> path = new ArrayList<>();
+
         World(int capacity) {
+            this.capacity = capacity;
             ch = capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
             for (int i = 0; i < actors; i++) {
                 wakers[i] = new CountingWaker();
@@ -78,7 +84,8 @@ class ChannelExhaustiveTest {
             }
         }
 
-        List<Integer> enabled() {
+        @Override
+        public List<Integer> enabled() {
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < actors; i++) {
                 if (status[i] == NEW || (status[i] == PENDING && wakers[i].wakes() > 0)) {
@@ -97,7 +104,9 @@ class ChannelExhaustiveTest {
             return out;
         }
 
-        void apply(int action) {
+        @Override
+        public void apply(int action) {
+            path.add(action);
             if (action == closeAction) {
                 closed = true;
                 ch.close();
@@ -143,20 +152,32 @@ class ChannelExhaustiveTest {
                 status[i] = FINISHED; // failed: delivered nothing
             }
         }
-    }
 
-    private long leaves;
+        @Override
+        public void checkStep() {
+            if (!ch.invariantsHold()) {
+                throw new AssertionError(
+                        "channel invariants broken after "
+                                + Interleavings.describe(
+                                        path, ChannelExhaustiveTest.this::describe));
+            }
+        }
+
+        @Override
+        public void checkEnd() {
+            check(this);
+        }
+    }
 
     @ParameterizedTest(name = "capacity {0} (0 = rendezvous, -1 = unbounded)")
     @ValueSource(ints = {1, 2, -1, 0})
     void everyInterleavingLosesAndDuplicatesNothing(int capacity) {
-        leaves = 0;
         senders = capacity == 0 ? 2 : 3;
         receivers = 2;
         actors = senders + receivers;
         closeAction = 2 * actors;
         trySendAction = closeAction + 1;
-        explore(capacity, new ArrayList<>());
+        long leaves = Interleavings.explore(() -> new World(capacity), MAX_STEPS, this::describe);
         assertTrue(leaves > 1000, "explored " + leaves);
         System.out.println(
                 "[exhaustive] channel capacity "
@@ -166,35 +187,11 @@ class ChannelExhaustiveTest {
                         + " complete interleavings checked");
     }
 
-    private void explore(int capacity, List<Integer> path) {
-        assertTrue(path.size() < MAX_STEPS, () -> "livelock: " + describe(path));
-        World w = replay(capacity, path);
-        List<Integer> enabled = w.enabled();
-        if (enabled.isEmpty()) {
-            check(capacity, w, path);
-            return;
-        }
-        for (int a : enabled) {
-            path.add(a);
-            explore(capacity, path);
-            path.remove(path.size() - 1);
-        }
-    }
-
-    private World replay(int capacity, List<Integer> path) {
-        World w = new World(capacity);
-        for (int a : path) {
-            w.apply(a);
-        }
-        if (!w.ch.invariantsHold()) {
-            throw new AssertionError("channel invariants broken after " + describe(path));
-        }
-        return w;
-    }
-
-    private void check(int capacity, World w, List<Integer> path) {
-        leaves++;
-        String where = "capacity " + capacity + ", path " + describe(path);
+    /** The end of an interleaving: nothing stuck, every delivered value out exactly once. */
+    private void check(World w) {
+        int capacity = w.capacity;
+        String where =
+                "capacity " + capacity + ", path " + Interleavings.describe(w.path, this::describe);
         for (int i = 0; i < actors; i++) {
             assertEquals(FINISHED, w.status[i], "actor " + i + " stuck (lost wake-up) at " + where);
         }
@@ -230,19 +227,15 @@ class ChannelExhaustiveTest {
         }
     }
 
-    private String describe(List<Integer> path) {
-        StringBuilder sb = new StringBuilder();
-        for (int a : path) {
-            if (a == closeAction) {
-                sb.append(" close");
-            } else if (a == trySendAction) {
-                sb.append(" trySend");
-            } else {
-                int i = a / 2;
-                String who = i < senders ? "S" + (i + 1) : "R" + (i - senders + 1);
-                sb.append(' ').append(a % 2 == 0 ? "poll " : "cancel ").append(who);
-            }
+    private String describe(int a) {
+        if (a == closeAction) {
+            return "close";
         }
-        return sb.toString().trim();
+        if (a == trySendAction) {
+            return "trySend";
+        }
+        int i = a / 2;
+        String who = i < senders ? "S" + (i + 1) : "R" + (i - senders + 1);
+        return (a % 2 == 0 ? "poll " : "cancel ") + who;
     }
 }

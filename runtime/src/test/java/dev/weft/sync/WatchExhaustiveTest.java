@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.testkit.CountingWaker;
+import dev.weft.testkit.Interleavings;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Small-scope exhaustive check of {@link Watch}, in the manner of {@link ChannelExhaustiveTest}:
+ * Small-scope exhaustive check of {@link Watch}, explored by {@link Interleavings} as {@link ChannelExhaustiveTest} is:
  * every interleaving of up to four sets (values 1, 2, ... over the initial 0: the value is its
  * version), one close, and receivers each running the documented loop
  * {@code while (await(rx.changed())) use(rx.get());}: one receiver (four sets, three
@@ -55,7 +56,7 @@ class WatchExhaustiveTest {
     private static final int MAX_STEPS = 60;
 
     /** One replay of an interleaving, checking the model after every step. */
-    private final class World {
+    private final class World implements Interleavings.Model {
         final Watch<Integer> watch = new Watch<>(0);
         final List<Watch.Receiver<Integer>> rx = new ArrayList<>();
         final CountingWaker[] wakers = new CountingWaker[receiversN];
@@ -94,15 +95,12 @@ class WatchExhaustiveTest {
         }
 
         String where() {
-            StringBuilder sb = new StringBuilder();
-            for (int a : path) {
-                sb.append(' ').append(describe(a));
-            }
-            return sb.toString();
+            return " " + Interleavings.describe(path, WatchExhaustiveTest.this::describe);
         }
 
         /** A waiting changed() with something to report (a new version, the end) must have been woken. */
-        void checkNoLostWakeUp() {
+        @Override
+        public void checkStep() {
             for (int k = 0; k < receiversN; k++) {
                 int i = k;
                 if (status[i] == PENDING && (seen[i] < version || closed)) {
@@ -113,7 +111,8 @@ class WatchExhaustiveTest {
             }
         }
 
-        List<Integer> enabled() {
+        @Override
+        public List<Integer> enabled() {
             List<Integer> out = new ArrayList<>();
             if (!closed && version < sets) {
                 out.add(SET);
@@ -138,7 +137,8 @@ class WatchExhaustiveTest {
             return out;
         }
 
-        void apply(int action) {
+        @Override
+        public void apply(int action) {
             path.add(action);
             if (action == SET) {
                 try {
@@ -217,6 +217,22 @@ class WatchExhaustiveTest {
                 status[i] = FINISHED;
             }
         }
+
+        @Override
+        public void checkEnd() {
+            for (int k = 0; k < receiversN; k++) {
+                int i = k;
+                assertEquals(
+                        FINISHED,
+                        status[i],
+                        () -> "receiver " + (i + 1) + " stuck (lost wake-up) at" + where());
+                int expectedLast = version > subscribedAt[i] ? version : -1;
+                assertEquals(
+                        expectedLast,
+                        lastGot[i],
+                        () -> "receiver " + (i + 1) + " missed the last change at" + where());
+            }
+        }
     }
 
     /** Whether the get() after a true is a step of its own (sets may come in between). */
@@ -232,9 +248,8 @@ class WatchExhaustiveTest {
         this.maxCancels = cancels;
         this.late = receivers == 2;
         this.separateGet = separateGet;
-        long[] leaves = new long[1];
-        explore(new ArrayList<>(), leaves);
-        assertTrue(leaves[0] > 1000, "explored " + leaves[0]);
+        long leaves = Interleavings.explore(World::new, MAX_STEPS, this::describe);
+        assertTrue(leaves > 1000, "explored " + leaves);
         System.out.println(
                 "[exhaustive] watch, "
                         + sets
@@ -245,39 +260,8 @@ class WatchExhaustiveTest {
                         + " cancels each, separate get "
                         + separateGet
                         + ": "
-                        + leaves[0]
+                        + leaves
                         + " complete interleavings checked");
-    }
-
-    private void explore(List<Integer> path, long[] leaves) {
-        assertTrue(path.size() < MAX_STEPS, () -> "livelock: " + path);
-        World w = new World();
-        for (int a : path) {
-            w.apply(a);
-            w.checkNoLostWakeUp();
-        }
-        List<Integer> enabled = w.enabled();
-        if (enabled.isEmpty()) {
-            leaves[0]++;
-            for (int k = 0; k < receiversN; k++) {
-                int i = k;
-                assertEquals(
-                        FINISHED,
-                        w.status[i],
-                        () -> "receiver " + (i + 1) + " stuck (lost wake-up) at" + w.where());
-                int expectedLast = w.version > w.subscribedAt[i] ? w.version : -1;
-                assertEquals(
-                        expectedLast,
-                        w.lastGot[i],
-                        () -> "receiver " + (i + 1) + " missed the last change at" + w.where());
-            }
-            return;
-        }
-        for (int a : enabled) {
-            path.add(a);
-            explore(path, leaves);
-            path.remove(path.size() - 1);
-        }
     }
 
     private String describe(int action) {

@@ -1,8 +1,9 @@
 /**
  * The shared test kit: the two-mode harness every construct test runs under ({@link
  * dev.weft.testkit.Leaf}, {@link dev.weft.testkit.Mode}, {@link dev.weft.testkit.Drive}), a
- * {@link dev.weft.testkit.CountingWaker} for polling by hand, and the {@link
- * dev.weft.testkit.AllocationMeter}. It lives in runtime's test tree so that runtime's own tests
+ * {@link dev.weft.testkit.CountingWaker} for polling by hand, the {@link
+ * dev.weft.testkit.AllocationMeter}, and {@link dev.weft.testkit.Interleavings}, the small-scope
+ * explorer that runs every interleaving of a model's actions (the exhaustive sync tests). It lives in runtime's test tree so that runtime's own tests
  * use it; the module {@code testkit} (weft-testkit, never published) packages this one package
  * for the agent's and the integration tests. It depends on weft-runtime and JUnit only, and it
  * never calls {@code Async.await}, so the agent never weaves it.

@@ -7,7 +7,7 @@
  * A CompletableFuture subclass is an eager return type when {@link dev.weft.agent.check.PromiseTypes}
  * finds, in class files, that the woven code can create it.
  *
- * <p>Rejection protocol (the contract in the team notes, exact text):
+ * <p>Rejection protocol (a contract: tests and users match this text exactly):
  * <ol>
  *   <li>the message is {@code <binary.Class.Name>.<method>(<SourceFile>:<line>): <reason>}, the
  *       line being that of the first offending await/yield call;

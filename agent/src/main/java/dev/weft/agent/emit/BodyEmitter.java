@@ -17,7 +17,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -71,10 +70,7 @@ public final class BodyEmitter {
             MethodNode m,
             CompanionLayout layout,
             Map<SuspensionPoint, DirectAwaits.Site> direct) {
-        int access =
-                Opcodes.ACC_STATIC
-                        | Opcodes.ACC_SYNTHETIC
-                        | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        int access = access(hostIsInterface);
         MethodNode body =
                 new MethodNode(
                         Opcodes.ASM9,
@@ -121,15 +117,7 @@ public final class BodyEmitter {
                 emitAwait(at, c, saved, k + 1, back); // reached only from the resume path
                 at.add(ready);
             } else {
-                if (p.kind == SuspensionKind.AWAIT_STAGE) {
-                    at.add(
-                            new MethodInsnNode(
-                                    Opcodes.INVOKESTATIC,
-                                    AWAIT,
-                                    "adapt",
-                                    "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;",
-                                    false));
-                }
+                adaptStage(at, p);
                 emitAwait(at, c, saved, k + 1, back);
             }
             body.instructions.insert(p.call, at);
@@ -153,6 +141,26 @@ public final class BodyEmitter {
         return body;
     }
 
+    /** A body's and a direct entry's access: static synthetic, public in an interface. */
+    static int access(boolean hostIsInterface) {
+        return Opcodes.ACC_STATIC
+                | Opcodes.ACC_SYNTHETIC
+                | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+    }
+
+    /** An await of a CompletionStage first turns the stage on the stack into a Future. */
+    static void adaptStage(InsnList at, SuspensionPoint p) {
+        if (p.kind == SuspensionKind.AWAIT_STAGE) {
+            at.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            AWAIT,
+                            "adapt",
+                            "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;",
+                            false));
+        }
+    }
+
     private static InsnList entry(String c, CompanionLayout layout, LabelNode[] resumeAt) {
         InsnList in = new InsnList();
         LabelNode start = new LabelNode();
@@ -167,17 +175,7 @@ public final class BodyEmitter {
         in.add(new FieldInsnNode(Opcodes.GETFIELD, c, "state", "I"));
         in.add(new TableSwitchInsnNode(0, resumeAt.length, bad, targets));
         in.add(bad);
-        in.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
-        in.add(new InsnNode(Opcodes.DUP));
-        in.add(new LdcInsnNode("weft: coroutine resumed in an invalid state"));
-        in.add(
-                new MethodInsnNode(
-                        Opcodes.INVOKESPECIAL,
-                        "java/lang/IllegalStateException",
-                        "<init>",
-                        "(Ljava/lang/String;)V",
-                        false));
-        in.add(new InsnNode(Opcodes.ATHROW));
+        RejectionEmitter.throwing(in, "weft: coroutine resumed in an invalid state");
         in.add(start);
         for (Slot p : layout.params) {
             Slots.restore(in, c, 0, p, SHIFT);

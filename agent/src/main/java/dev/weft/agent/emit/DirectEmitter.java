@@ -70,10 +70,7 @@ public final class DirectEmitter {
             CompanionLayout layout,
             String entryDesc,
             Map<SuspensionPoint, DirectAwaits.Site> direct) {
-        int access =
-                Opcodes.ACC_STATIC
-                        | Opcodes.ACC_SYNTHETIC
-                        | (hostIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        int access = BodyEmitter.access(hostIsInterface);
         MethodNode d = new MethodNode(Opcodes.ASM9, access, layout.bodyName, entryDesc, null, null);
         Map<AbstractInsnNode, AbstractInsnNode> copyOf = copyCode(m, d);
         int tmp = m.maxLocals + BodyEmitter.SHIFT;
@@ -109,15 +106,7 @@ public final class DirectEmitter {
                 suspend(at, c, layout.saved.get(k), k + 1, tmp);
                 at.add(ready);
             } else {
-                if (p.kind == SuspensionKind.AWAIT_STAGE) {
-                    at.add(
-                            new MethodInsnNode(
-                                    Opcodes.INVOKESTATIC,
-                                    AWAIT,
-                                    "adapt",
-                                    "(Ljava/util/concurrent/CompletionStage;)Ldev/weft/Future;",
-                                    false));
-                }
+                BodyEmitter.adaptStage(at, p);
                 at.add(new InsnNode(Opcodes.DUP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 1));
                 at.add(

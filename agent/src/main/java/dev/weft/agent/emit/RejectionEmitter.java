@@ -59,7 +59,8 @@ public final class RejectionEmitter {
         m.maxStack = 3;
     }
 
-    private static void throwing(InsnList in, String message) {
+    /** Throws {@code new IllegalStateException(message)}. */
+    static void throwing(InsnList in, String message) {
         in.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
         in.add(new InsnNode(Opcodes.DUP));
         in.add(new LdcInsnNode(message));

@@ -56,16 +56,8 @@ public final class WovenClassVerifier {
         for (String i : cn.interfaces) {
             itfs.add(Type.getObjectType(i));
         }
-        boolean itf = (cn.access & Opcodes.ACC_INTERFACE) != 0;
         for (MethodNode m : cn.methods) {
-            HierarchyVerifier v =
-                    new HierarchyVerifier(
-                            hierarchy,
-                            Type.getObjectType(cn.name),
-                            cn.superName == null ? null : Type.getObjectType(cn.superName),
-                            itfs,
-                            itf,
-                            true);
+            HierarchyVerifier v = verifier(hierarchy, cn, itfs);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
                 String u = uninitializedProblem(cn.name, m);
@@ -99,14 +91,7 @@ public final class WovenClassVerifier {
             if (m.instructions.size() == 0) {
                 continue;
             }
-            HierarchyVerifier v =
-                    new HierarchyVerifier(
-                            hierarchy,
-                            Type.getObjectType(cn.name),
-                            cn.superName == null ? null : Type.getObjectType(cn.superName),
-                            itfs,
-                            (cn.access & Opcodes.ACC_INTERFACE) != 0,
-                            true);
+            HierarchyVerifier v = verifier(hierarchy, cn, itfs);
             try {
                 new Analyzer<>(v).analyze(cn.name, m);
                 String u = uninitializedProblem(cn.name, m);
@@ -139,5 +124,16 @@ public final class WovenClassVerifier {
         return "objects under construction: "
                 + first
                 + (found.size() > 3 ? "; and " + (found.size() - 3) + " more" : "");
+    }
+
+    private static HierarchyVerifier verifier(
+            TypeHierarchy hierarchy, ClassNode cn, List<Type> interfaces) {
+        return new HierarchyVerifier(
+                hierarchy,
+                Type.getObjectType(cn.name),
+                cn.superName == null ? null : Type.getObjectType(cn.superName),
+                interfaces,
+                (cn.access & Opcodes.ACC_INTERFACE) != 0,
+                true);
     }
 }

@@ -2,7 +2,7 @@ package dev.weft.bench.channels;
 
 import dev.weft.AsyncRuntime;
 import dev.weft.bench.JdkPeers;
-import java.util.concurrent.ExecutionException;
+import dev.weft.bench.sync.SyncJdkPeers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -92,31 +92,11 @@ public class ChannelsBench {
     }
 
     @Benchmark
-    public long rendezvous_virtualThreads() throws InterruptedException, ExecutionException {
-        SynchronousQueue<Integer> q = new SynchronousQueue<>();
-        for (int p = 0; p < PRODUCERS; p++) {
-            virtual.execute(
-                    () -> {
-                        try {
-                            for (int i = 0; i < PER_PRODUCER; i++) {
-                                q.put(i);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
-        }
-        long sum =
-                virtual.submit(
-                                () -> {
-                                    long s = 0;
-                                    for (int i = 0; i < PRODUCERS * PER_PRODUCER; i++) {
-                                        s += q.take();
-                                    }
-                                    return s;
-                                })
-                        .get();
-        return check(sum, RENDEZVOUS_SUM, "rendezvous");
+    public long rendezvous_virtualThreads() {
+        return check(
+                SyncJdkPeers.manyToOne(virtual, new SynchronousQueue<>(), PRODUCERS, PER_PRODUCER),
+                RENDEZVOUS_SUM,
+                "rendezvous");
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.bench.sync.SyncWorkloads;
 import dev.weft.sync.Broadcast;
 import dev.weft.sync.Channel;
 import dev.weft.sync.Watch;
@@ -24,79 +25,9 @@ public final class ChannelsWorkloads {
 
     // ---- rendezvous: producers hand values one by one to a consumer ----
 
-    /** Sends 0..n-1. */
-    static final class Producer implements Future<Void> {
-        private final Channel<Integer> ch;
-        private final int n;
-        private int i;
-        private Future<Void> sending;
-
-        Producer(Channel<Integer> ch, int n) {
-            this.ch = ch;
-            this.n = n;
-        }
-
-        @Override
-        public Poll<Void> poll(Context cx) {
-            while (true) {
-                if (sending == null) {
-                    if (i == n) {
-                        return Poll.ready(null);
-                    }
-                    try {
-                        sending = ch.send(i++);
-                    } catch (ClosedChannelException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                if (!sending.poll(cx).isReady()) {
-                    return Poll.pending();
-                }
-                sending = null;
-            }
-        }
-    }
-
-    /** Spawns the producers on a rendezvous channel, receives all their values, returns the sum. */
-    static final class Rendezvous implements Future<Long> {
-        private final int producers;
-        private final int perProducer;
-        private Channel<Integer> ch;
-        private Future<Integer> next;
-        private int received;
-        private long sum;
-
-        Rendezvous(int producers, int perProducer) {
-            this.producers = producers;
-            this.perProducer = perProducer;
-        }
-
-        @Override
-        public Poll<Long> poll(Context cx) {
-            if (ch == null) {
-                ch = Channel.rendezvous();
-                for (int p = 0; p < producers; p++) {
-                    Async.spawn(new Producer(ch, perProducer));
-                }
-            }
-            while (received < producers * perProducer) {
-                if (next == null) {
-                    next = ch.receive();
-                }
-                Poll<Integer> p = next.poll(cx);
-                if (!p.isReady()) {
-                    return Poll.pending();
-                }
-                next = null;
-                sum += p.value();
-                received++;
-            }
-            return Poll.ready(sum);
-        }
-    }
-
+    /** The sync benchmarks' mpsc workload on a rendezvous channel; returns the sum received. */
     public static long rendezvous(AsyncRuntime rt, int producers, int perProducer) {
-        return rt.blockOn(rt.spawn(new Rendezvous(producers, perProducer)));
+        return SyncWorkloads.manyToOne(rt, Channel::rendezvous, producers, perProducer);
     }
 
     // ---- broadcast: one sender, every receiver gets every value ----

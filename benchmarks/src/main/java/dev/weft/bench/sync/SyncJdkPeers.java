@@ -102,8 +102,16 @@ public final class SyncJdkPeers {
 
     /** {@code capacity} 0 means unbounded. */
     public static long mpsc(ExecutorService vt, int capacity, int producers, int perProducer) {
-        BlockingQueue<Integer> q =
-                capacity == 0 ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity);
+        return manyToOne(
+                vt,
+                capacity == 0 ? new LinkedBlockingQueue<>() : new ArrayBlockingQueue<>(capacity),
+                producers,
+                perProducer);
+    }
+
+    /** {@code producers} virtual threads put 0..perProducer-1 each into {@code q}; the sum taken. */
+    public static long manyToOne(
+            ExecutorService vt, BlockingQueue<Integer> q, int producers, int perProducer) {
         long[] sum = new long[1];
         run(
                 vt,

@@ -10,6 +10,7 @@ import dev.weft.sync.Channel;
 import dev.weft.sync.Oneshot;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The weft side of the sync benchmarks (Tokio's {@code ping_pong} in
@@ -221,9 +222,12 @@ public final class SyncWorkloads {
         }
     }
 
-    /** Spawns the producers, then receives all their values; returns their sum. */
+    /**
+     * Opens the channel, spawns the producers, then receives all their values; returns their sum.
+     * The channel benchmarks' rendezvous workload is this on a rendezvous channel.
+     */
     static final class Mpsc implements Future<Long> {
-        private final int capacity;
+        private final Supplier<Channel<Integer>> open;
         private final int producers;
         private final int perProducer;
         private Channel<Integer> ch;
@@ -231,8 +235,8 @@ public final class SyncWorkloads {
         private int received;
         private long sum;
 
-        Mpsc(int capacity, int producers, int perProducer) {
-            this.capacity = capacity;
+        Mpsc(Supplier<Channel<Integer>> open, int producers, int perProducer) {
+            this.open = open;
             this.producers = producers;
             this.perProducer = perProducer;
         }
@@ -240,7 +244,7 @@ public final class SyncWorkloads {
         @Override
         public Poll<Long> poll(Context cx) {
             if (ch == null) {
-                ch = capacity == 0 ? Channel.unbounded() : Channel.bounded(capacity);
+                ch = open.get();
                 for (int p = 0; p < producers; p++) {
                     Async.spawn(new Producer(ch, perProducer));
                 }
@@ -263,6 +267,16 @@ public final class SyncWorkloads {
 
     /** {@code capacity} 0 means unbounded. */
     public static long mpsc(AsyncRuntime rt, int capacity, int producers, int perProducer) {
-        return rt.blockOn(rt.spawn(new Mpsc(capacity, producers, perProducer)));
+        return manyToOne(
+                rt,
+                () -> capacity == 0 ? Channel.unbounded() : Channel.bounded(capacity),
+                producers,
+                perProducer);
+    }
+
+    /** {@code producers} tasks send 0..perProducer-1 each into {@code open}'s channel; the sum. */
+    public static long manyToOne(
+            AsyncRuntime rt, Supplier<Channel<Integer>> open, int producers, int perProducer) {
+        return rt.blockOn(rt.spawn(new Mpsc(open, producers, perProducer)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.bench.channels
 
+import dev.weft.bench.sync.SyncKotlinPeers
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.channels.Channel
@@ -16,16 +17,10 @@ import kotlinx.coroutines.runBlocking
  */
 object ChannelsKotlinPeers {
 
+    /** The sync benchmarks' mpsc peer on a rendezvous channel. */
     @JvmStatic
-    fun rendezvous(producers: Int, perProducer: Int): Long = runBlocking(Dispatchers.Default) {
-        val ch = Channel<Int>(Channel.RENDEZVOUS)
-        repeat(producers) {
-            launch { repeat(perProducer) { i -> ch.send(i) } }
-        }
-        var sum = 0L
-        repeat(producers * perProducer) { sum += ch.receive() }
-        sum
-    }
+    fun rendezvous(producers: Int, perProducer: Int): Long =
+        SyncKotlinPeers.manyToOne(Channel(Channel.RENDEZVOUS), producers, perProducer)
 
     /** [receivers] collectors each take all [n] values; the buffer holds them all (no suspension, no loss). */
     @JvmStatic

@@ -3,7 +3,6 @@ package dev.weft.bench.sync
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.Job
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.channels.Channel
@@ -69,11 +68,14 @@ object SyncKotlinPeers {
 
     /** [capacity] 0 means unbounded. */
     @JvmStatic
-    fun mpsc(capacity: Int, producers: Int, perProducer: Int): Long = runBlocking(Dispatchers.Default) {
-        val ch = Channel<Int>(if (capacity == 0) Channel.UNLIMITED else capacity)
-        val jobs = ArrayList<Job>(producers)
+    fun mpsc(capacity: Int, producers: Int, perProducer: Int): Long =
+        manyToOne(Channel(if (capacity == 0) Channel.UNLIMITED else capacity), producers, perProducer)
+
+    /** [producers] coroutines send 0 until [perProducer] each into [ch]; the sum received. */
+    @JvmStatic
+    fun manyToOne(ch: Channel<Int>, producers: Int, perProducer: Int): Long = runBlocking(Dispatchers.Default) {
         repeat(producers) {
-            jobs.add(launch { repeat(perProducer) { i -> ch.send(i) } })
+            launch { repeat(perProducer) { i -> ch.send(i) } }
         }
         var sum = 0L
         repeat(producers * perProducer) { sum += ch.receive() }

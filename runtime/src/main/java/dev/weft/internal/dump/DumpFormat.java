@@ -19,8 +19,12 @@ public final class DumpFormat {
                 + "s";
     }
 
-    /** {@code 1b6d3586}: the id of a task in a dump, its identity hash code. */
-    public static String taskId(Object task) {
-        return Integer.toHexString(System.identityHashCode(task));
+    /**
+     * A task's id in dumps (in hex: {@code 1b6d3586}), JFR events and slow-poll warnings: its
+     * identity hash code, stable for the task's life; ids may repeat, as a task has no room for a
+     * counter of its own.
+     */
+    public static int taskId(Object task) {
+        return System.identityHashCode(task);
     }
 }

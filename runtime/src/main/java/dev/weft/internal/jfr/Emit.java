@@ -1,5 +1,6 @@
 package dev.weft.internal.jfr;
 
+import dev.weft.internal.dump.DumpFormat;
 import dev.weft.internal.task.Task;
 
 /** Creates and commits the events; only {@link WeftEvents} calls it, and only when jdk.jfr exists. */
@@ -10,7 +11,7 @@ final class Emit {
     static void taskSpawned(Task<?> task) {
         TaskSpawnEvent e = new TaskSpawnEvent();
         if (e.isEnabled()) {
-            e.taskId = WeftEvents.taskId(task);
+            e.taskId = DumpFormat.taskId(task);
             e.future = task.futureName();
             e.commit();
         }
@@ -19,7 +20,7 @@ final class Emit {
     static void taskEnded(Task<?> task) {
         TaskEndEvent e = new TaskEndEvent();
         if (e.isEnabled()) {
-            e.taskId = WeftEvents.taskId(task);
+            e.taskId = DumpFormat.taskId(task);
             e.cancelled = task.isCancelled();
             e.commit();
         }
@@ -46,7 +47,7 @@ final class Emit {
             Task<?> task, String spawnSite, String blockingFrame, String worker, long nanos) {
         SlowPollEvent e = new SlowPollEvent();
         if (e.isEnabled()) {
-            e.taskId = WeftEvents.taskId(task);
+            e.taskId = DumpFormat.taskId(task);
             e.spawnSite = spawnSite;
             e.blockingFrame = blockingFrame;
             e.worker = worker;

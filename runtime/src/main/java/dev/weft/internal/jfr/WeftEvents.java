@@ -28,11 +28,6 @@ public final class WeftEvents {
 
     private WeftEvents() {}
 
-    /** A task id for events: stable for the task's life (its identity hash; ids may repeat). */
-    public static int taskId(Task<?> task) {
-        return System.identityHashCode(task);
-    }
-
     /** {@code task} was spawned (on the calling thread, whose stack is the spawn site). */
     public static void taskSpawned(Task<?> task) {
         if (recorderUp) {

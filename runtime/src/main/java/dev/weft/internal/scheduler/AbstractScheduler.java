@@ -25,15 +25,15 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
     AbstractScheduler(int threads, Reactor reactor) {
         this.tasks = new TaskList(threads);
         this.reactor = reactor;
-        if (SpawnSites.ON || Boolean.getBoolean(SPAWN_SITES_PROPERTY)) {
+        if (Boolean.getBoolean(SPAWN_SITES_PROPERTY)) {
             spawnSites = new SpawnSites();
         }
     }
 
     /**
      * Internal system property: every runtime created while it is {@code true} records where each
-     * task was spawned, so a failure crossing a JoinHandle names its spawn site
-     * ({@code AsyncStackTrace}). Off by default: a spawn then captures its stack (~1.5-3 us, see
+     * task was spawned and when, so a failure crossing a JoinHandle names its spawn site
+     * ({@code AsyncStackTrace}) and a task dump shows each task's site and age. Off by default: a spawn then captures its stack (~1.5-3 us, see
      * {@link SpawnSites}) where a spawn otherwise costs a fraction of a microsecond.
      */
     public static final String SPAWN_SITES_PROPERTY = "weft.spawnSites";

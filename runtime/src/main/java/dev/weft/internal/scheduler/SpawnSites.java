@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * spawn call: the first frame of the spawning stack that is not weft's runtime (so a spawn through
  * {@code Async.spawn} names the user's line, not {@code Async.java}). Only a runtime whose
  * creator asked for it has one (a test tool: {@link LiveTasks#recordSpawnSites}); every other
- * runtime's spawn pays one null check. {@code -Dweft.dump.spawnSites=true} records them (and
- * each task's spawn time) for every runtime, so that task dumps show where and when each task
- * was spawned.
+ * runtime's spawn pays one null check. {@code -Dweft.spawnSites=true} records them (and each
+ * task's spawn time) for every runtime created while it is set, so that task dumps and async
+ * stack traces show where and when each task was spawned.
  *
  * <p>A spawn records only the stack's raw backtrace (an exception that is never thrown); frames
  * become names when a site is asked for, which is rare (a leaked task). Resolving at spawn time
@@ -41,12 +41,6 @@ final class SpawnSites {
     /** The runtime's own classes: a frame is weft's when its class comes from here and is in a dev.weft package. */
     private static final CodeSource RUNTIME =
             SpawnSites.class.getProtectionDomain().getCodeSource();
-
-    /**
-     * {@code -Dweft.dump.spawnSites=true} at start-up: every runtime records from its creation on
-     * (the same as {@code weft.spawnSites}, which is read at each runtime's creation).
-     */
-    static final boolean ON = Boolean.getBoolean("weft.dump.spawnSites");
 
     private final Map<Task<?>, SpawnedAt> sites = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.weft.internal.scheduler;
 import dev.weft.TaskDump;
 import dev.weft.TaskSnapshot;
 import dev.weft.internal.dump.AwaitChain;
+import dev.weft.internal.dump.DumpFormat;
 import dev.weft.internal.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class TaskDumps {
             long age = s.ageNanos(t);
             live.add(
                     new TaskSnapshot(
-                            System.identityHashCode(t) & 0xffff_ffffL,
+                            DumpFormat.taskId(t) & 0xffff_ffffL,
                             state,
                             s.spawnSite(t),
                             age < 0 ? null : Duration.ofNanos(age),

@@ -1,5 +1,6 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.dump.DumpFormat;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
@@ -151,7 +152,7 @@ final class Watchdog implements Runnable {
                 .append(" the tasks queued behind it.\n  task: ")
                 .append(task.futureName())
                 .append(" (id ")
-                .append(WeftEvents.taskId(task))
+                .append(DumpFormat.taskId(task))
                 .append(")\n  spawned at: ")
                 .append(site)
                 .append("\n  blocking in: ")

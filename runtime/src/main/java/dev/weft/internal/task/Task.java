@@ -355,7 +355,7 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     public String describeAwait() {
         TaskSnapshot.State s = snapshotState();
         return "join of task "
-                + DumpFormat.taskId(this)
+                + Integer.toHexString(DumpFormat.taskId(this))
                 + " ("
                 + (s == null ? "complete" : s.name().toLowerCase(java.util.Locale.ROOT))
                 + ")";
