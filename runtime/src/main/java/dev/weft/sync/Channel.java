@@ -6,7 +6,6 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.coroutine.Sneaky;
-import dev.weft.internal.task.Coop;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -362,10 +361,6 @@ public final class Channel<T> {
         return Sneaky.rethrow(new ClosedChannelException());
     }
 
-    private static IllegalStateException pollAfterDone(String what) {
-        return new IllegalStateException(what + " polled after it completed or was cancelled");
-    }
-
     /** The future of one {@link #send}; its own waiter node. */
     /** For task dumps: which channel (its identity, as Object.toString gives it) and its capacity; no lock. */
     private String describe() {
@@ -374,8 +369,7 @@ public final class Channel<T> {
                 + (capacity == Integer.MAX_VALUE ? " (unbounded)" : " (capacity " + capacity + ")");
     }
 
-    private final class Send extends Waiter<Void>
-            implements Future<Void>, dev.weft.internal.dump.Awaited {
+    private final class Send extends WaitingFuture<Void> implements dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
@@ -385,93 +379,93 @@ public final class Channel<T> {
         /** The value to deliver; cleared once delivered or given up. */
         private T value;
 
+        /** A second sender granted by the delivering poll, woken by {@link #ready}. */
+        private Waker nextSender;
+
         Send(T value) {
             this.value = value;
         }
 
         @Override
         public Poll<Void> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
+            return pollWaiting(lock, cx);
+        }
+
+        @Override
+        public void cancel() {
+            cancelWaiting(lock);
+        }
+
+        @Override
+        Waker complete(int s, Context cx) {
+            if (s == GRANTED) {
+                reserved--; // the slot is this poll's to use or to give up
             }
-            Waker w = null;
-            Waker next = null;
-            boolean delivered;
-            synchronized (lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        reserved--;
-                        if (capacity == 0 && receivers.isEmpty() && !closed) {
-                            // rendezvous: the receivers it was granted for left or were served
-                            // meanwhile; wait again, first in line, for the next one
-                            waker = cx.waker();
-                            senders.addFirst(this);
-                            return Poll.pending();
-                        }
-                        delivered = !closed;
-                        if (delivered) {
-                            w = deliver(value);
-                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free
-                                // again
-                                next = grantSender();
-                            }
-                        }
-                        break;
-                    case CLOSED:
-                        delivered = false;
-                        break;
-                    case IDLE:
-                        if (closed) {
-                            delivered = false;
-                        } else if (senders.isEmpty()
-                                && (capacity == 0
-                                        ? hasRoom()
-                                        : !receivers.isEmpty() || hasRoom())) {
-                            w = deliver(value);
-                            delivered = true;
-                        } else {
-                            waker = cx.waker();
-                            senders.add(this);
-                            return Poll.pending();
-                        }
-                        break;
-                    default:
-                        throw pollAfterDone("send");
-                }
+            if (closed) { // fails, delivering nothing
                 state = DONE;
                 value = null;
-            }
-            Waiter.wake(w);
-            Waiter.wake(next);
-            if (!delivered) {
                 throw closedFailure();
+            }
+            if (s == GRANTED) {
+                if (capacity == 0 && receivers.isEmpty()) {
+                    // rendezvous: the receivers it was granted for left or were served
+                    // meanwhile; wait again, first in line, for the next one
+                    waker = cx.waker();
+                    senders.addFirst(this);
+                    return null;
+                }
+                Waker w = deliver(value);
+                value = null;
+                if (buffer.isEmpty()) { // went straight to a receiver: the slot is free again
+                    nextSender = grantSender();
+                }
+                return w;
+            }
+            // IDLE (a CLOSED send saw closed above)
+            if (senders.isEmpty()
+                    && (capacity == 0 ? hasRoom() : !receivers.isEmpty() || hasRoom())) {
+                Waker w = deliver(value);
+                value = null;
+                return w;
+            }
+            waitIn(senders, cx);
+            return null;
+        }
+
+        @Override
+        WaiterQueue<?> queue() {
+            return senders;
+        }
+
+        @Override
+        Waker passOn() {
+            reserved--;
+            return grantSender();
+        }
+
+        @Override
+        void cancelled() {
+            value = null;
+        }
+
+        @Override
+        Poll<Void> ready() {
+            Waker n = nextSender;
+            if (n != null) {
+                nextSender = null;
+                n.wake();
             }
             return Poll.ready(null);
         }
 
         @Override
-        public void cancel() {
-            Waker w = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    senders.remove(this);
-                } else if (state == GRANTED) {
-                    reserved--;
-                    w = grantSender();
-                }
-                state = DONE;
-                value = null;
-            }
-            Waiter.wake(w);
+        String operation() {
+            return "send";
         }
     }
 
     /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter<T>
-            implements Future<T>, dev.weft.internal.dump.Awaited {
+    private final class Receive extends WaitingFuture<T> implements dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
@@ -495,62 +489,53 @@ public final class Channel<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
-            }
-            Waker w = null;
-            boolean linked = false;
-            synchronized (lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        break;
-                    case IDLE:
-                    case CLOSED:
-                        T v = buffer.pollFirst();
-                        value = v;
-                        if (v != null) {
-                            w = grantSender();
-                        } else if (!closed) {
-                            waker = cx.waker();
-                            receivers.add(this);
-                            if (capacity != 0) {
-                                return Poll.pending();
-                            }
-                            w = grantSender(); // rendezvous: this waiting receiver is the room
-                            // a sender waits for
-                            linked = true;
-                        }
-                        break;
-                    default:
-                        throw pollAfterDone("receive");
-                }
-                if (!linked) {
-                    state = DONE;
-                }
-            }
-            Waiter.wake(w);
-            if (linked) {
-                return Poll.pending();
-            }
-            return this; // ready: state is DONE, value() is the value (null: closed and drained)
+            return pollWaiting(lock, cx);
         }
 
         @Override
         public void cancel() {
-            Waker w = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    receivers.remove(this);
-                } else if (state == GRANTED) {
-                    w = putBack(value);
-                    value = null;
-                }
-                state = DONE;
+            cancelWaiting(lock);
+        }
+
+        @Override
+        Waker complete(int s, Context cx) {
+            if (s == GRANTED) {
+                return null; // the value is already here
             }
-            Waiter.wake(w);
+            // IDLE, or CLOSED (unlinked by close: drain what is left, then null)
+            T v = buffer.pollFirst();
+            value = v;
+            if (v != null) {
+                return grantSender();
+            }
+            if (closed) {
+                return null; // closed and drained: ready with null
+            }
+            waitIn(receivers, cx);
+            // rendezvous: this waiting receiver is the room a sender waits for
+            return capacity == 0 ? grantSender() : null;
+        }
+
+        @Override
+        WaiterQueue<?> queue() {
+            return receivers;
+        }
+
+        @Override
+        Waker passOn() {
+            Waker w = putBack(value);
+            value = null;
+            return w;
+        }
+
+        @Override
+        Poll<T> ready() {
+            return this; // state is DONE, value() is the value (null: closed and drained)
+        }
+
+        @Override
+        String operation() {
+            return "receive";
         }
     }
 }
