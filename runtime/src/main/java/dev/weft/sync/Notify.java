@@ -152,7 +152,7 @@ public final class Notify {
         }
 
         @Override
-        Poll<Void> ready() {
+        Poll<Void> ready(Context cx) {
             return Poll.ready(null);
         }
 

@@ -126,7 +126,7 @@ final class Permits {
         }
 
         @Override
-        final Poll<V> ready() {
+        final Poll<V> ready(Context cx) {
             return Poll.ready(acquired());
         }
 

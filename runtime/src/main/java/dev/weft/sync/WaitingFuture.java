@@ -44,8 +44,8 @@ abstract class WaitingFuture<V> extends Waiter<V> implements Future<V> {
      */
     abstract Waker passOn();
 
-    /** Outside the lock, once DONE by a poll: the ready poll. */
-    abstract Poll<V> ready();
+    /** Outside the lock, once DONE by a poll with {@code cx}: the ready poll. */
+    abstract Poll<V> ready(Context cx);
 
     /** Under the lock, once cancelled (state DONE): drops what the node still holds. */
     void cancelled() {}
@@ -84,7 +84,7 @@ abstract class WaitingFuture<V> extends Waiter<V> implements Future<V> {
             }
         }
         wake(w);
-        return waiting ? Poll.pending() : ready();
+        return waiting ? Poll.pending() : ready(cx);
     }
 
     /** The subclass's whole {@code cancel}: step 6 of the wait protocol. */
