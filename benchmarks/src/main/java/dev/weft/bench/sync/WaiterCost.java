@@ -8,8 +8,11 @@ import java.nio.channels.ClosedChannelException;
  * {@link WaiterBench}'s operations timed by this thread's CPU time instead of wall time, the
  * minimum over many short batches: on a shared, overloaded machine a wall-clock JMH iteration
  * mostly measures how long the thread waited for a core, while CPU time leaves that out. Run
- * two builds of the runtime in alternating processes and compare the minima:
- * {@code java -cp benchmarks.jar dev.weft.bench.sync.WaiterCost [batches]}.
+ * two builds of the runtime in alternating processes and compare the minima. Outside JMH the
+ * {@code @CompilerControl} on {@link WaiterBench#drive} does nothing, so keep that poll site out
+ * of line (megamorphic, as in a scheduler) by hand:
+ * {@code java -XX:CompileCommand=dontinline,dev.weft.bench.sync.WaiterBench::drive -cp
+ * benchmarks.jar dev.weft.bench.sync.WaiterCost [batches]}.
  */
 public final class WaiterCost {
 
