@@ -34,6 +34,7 @@ PAGE = [
     ("startup", "startup"),
     ("streams", "streams"),
     ("timers", "timers"),
+    ("chanalloc", "chanalloc"),
     ("stack", None),
     ("traces", None),
     ("stream", "stream"),

@@ -6,7 +6,6 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
 import dev.weft.internal.coroutine.Sneaky;
-import dev.weft.internal.task.Coop;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -104,6 +103,11 @@ import java.util.Objects;
  * "senders wait ⇒ no room" true; "receivers wait ⇒ buffer empty" holds because values go to
  * waiting receivers before the buffer.
  *
+ * <p><b>Allocation.</b> A send or receive future is its own waiter node and a receive is its
+ * own ready poll, so an operation allocates at most its future; and a task on a worker reuses
+ * its completed futures for its next send and receive ({@code SpareFutures}), so a task that
+ * sends or receives in a loop allocates none per message once it runs.
+ *
  * @param <T> the element type
  */
 public final class Channel<T> {
@@ -118,10 +122,10 @@ public final class Channel<T> {
     private final ArrayDeque<T> buffer;
 
     /** Senders waiting for room, oldest first. */
-    private final WaiterQueue<Send> senders = new WaiterQueue<>();
+    private final WaiterQueue<Send<T>> senders = new WaiterQueue<>();
 
     /** Receivers waiting for a value, oldest first. */
-    private final WaiterQueue<Receive> receivers = new WaiterQueue<>();
+    private final WaiterQueue<Receive<T>> receivers = new WaiterQueue<>();
 
     /** Slots granted to woken senders that have not yet polled (see invariant 3). */
     private int reserved;
@@ -184,13 +188,24 @@ public final class Channel<T> {
      * {@link ClosedChannelException} if the channel is closed before it is ready (creating the
      * future never throws it; the declaration lets callers catch it around the await).
      *
+     * <p>Inside a task on a worker, the future may be the same object as this task's previous
+     * send future once that one completed (so sending in a loop allocates no future per
+     * message): drop a send future once it completed, and do not cancel it after the task's next
+     * send.
+     *
      * @param value the value to send, not null
      * @return a future completing once the value is in the channel
      * @throws ClosedChannelException never by this call: the future fails with it
      * @throws NullPointerException when {@code value} is null
      */
     public Future<Void> send(T value) throws ClosedChannelException {
-        return new Send(Objects.requireNonNull(value, "channel elements cannot be null"));
+        Objects.requireNonNull(value, "channel elements cannot be null");
+        Send<T> s = SpareFutures.takeSend();
+        if (s == null) {
+            return new Send<>(this, value);
+        }
+        s.rearm(this, value); // the same task's last send, completed: see SpareFutures
+        return s;
     }
 
     /**
@@ -224,10 +239,19 @@ public final class Channel<T> {
     /**
      * A future for the next value, waiting while the channel is empty; null once closed and drained.
      *
+     * <p>Inside a task on a worker, the future may be the same object as this task's previous
+     * receive future once that one completed and the task asked for the next: as with {@link
+     * #send}, drop a receive future (and its ready poll) once it completed.
+     *
      * @return a future of the next value, or of null at the end
      */
     public Future<T> receive() {
-        return new Receive();
+        Receive<T> r = SpareFutures.takeReceive();
+        if (r == null) {
+            return new Receive<>(this, true);
+        }
+        r.rearm(this); // the same task's last receive, completed: see SpareFutures
+        return r;
     }
 
     /**
@@ -247,12 +271,17 @@ public final class Channel<T> {
         return new ChannelStream<>(this);
     }
 
+    /** For {@link ChannelStream}: a receive that the stream re-arms itself, never kept elsewhere. */
+    Future<T> receiveForStream() {
+        return new Receive<>(this, false);
+    }
+
     /**
      * For {@link ChannelStream}: {@code done}, a receive of this channel that completed, made
      * ready to be polled again as a new receive, so a stream allocates no future per element.
      */
     Future<T> receiveAgain(Future<T> done) {
-        Receive r = (Receive) done;
+        Receive<T> r = (Receive<T>) done;
         synchronized (lock) {
             if (r.state != Waiter.DONE) {
                 throw new IllegalStateException("receiveAgain: the receive is still in use");
@@ -326,7 +355,7 @@ public final class Channel<T> {
 
     /** Hands {@code v} to the oldest waiting receiver, or queues it at the back. */
     private Waker deliver(T v) {
-        Receive r = receivers.poll();
+        Receive<T> r = receivers.poll();
         if (r != null) {
             return r.grant(v);
         }
@@ -336,7 +365,7 @@ public final class Channel<T> {
 
     /** Returns a value taken back from a cancelled receiver: to the oldest waiter, or the front. */
     private Waker putBack(T v) {
-        Receive r = receivers.poll();
+        Receive<T> r = receivers.poll();
         if (r != null) {
             return r.grant(v);
         }
@@ -352,7 +381,7 @@ public final class Channel<T> {
         if (senders.isEmpty() || !hasRoom()) {
             return null;
         }
-        Send s = senders.poll();
+        Send<T> s = senders.poll();
         s.state = Waiter.GRANTED;
         reserved++;
         return s.takeWaker();
@@ -362,11 +391,6 @@ public final class Channel<T> {
         return Sneaky.rethrow(new ClosedChannelException());
     }
 
-    private static IllegalStateException pollAfterDone(String what) {
-        return new IllegalStateException(what + " polled after it completed or was cancelled");
-    }
-
-    /** The future of one {@link #send}; its own waiter node. */
     /** For task dumps: which channel (its identity, as Object.toString gives it) and its capacity; no lock. */
     private String describe() {
         return "Channel@"
@@ -374,112 +398,157 @@ public final class Channel<T> {
                 + (capacity == Integer.MAX_VALUE ? " (unbounded)" : " (capacity " + capacity + ")");
     }
 
-    private final class Send extends Waiter<Void>
-            implements Future<Void>, dev.weft.internal.dump.Awaited {
+    /**
+     * The future of one {@link #send}; its own waiter node. Static, with its channel in a field,
+     * so that a completed one can be re-armed for the same task's next send on any channel
+     * ({@link SpareFutures}). Once DONE, {@code waker} names the task that completed it.
+     */
+    static final class Send<T> extends WaitingFuture<Void>
+            implements dev.weft.internal.dump.Awaited {
 
-        @Override
-        public String describeAwait() {
-            return "Channel.send() on " + describe();
-        }
+        /** The channel it sends on; set again when re-armed. */
+        private Channel<T> ch;
 
         /** The value to deliver; cleared once delivered or given up. */
         private T value;
 
-        Send(T value) {
+        /** A second sender granted by the delivering poll, woken by {@link #ready}. */
+        private Waker nextSender;
+
+        Send(Channel<T> ch, T value) {
+            this.ch = ch;
             this.value = value;
+        }
+
+        /** Makes this completed send a new one; only its owner task, holding it alone, calls it. */
+        void rearm(Channel<T> ch, T value) {
+            this.ch = ch;
+            this.value = value;
+            waker = null;
+            state = IDLE;
+        }
+
+        @Override
+        public String describeAwait() {
+            return "Channel.send() on " + ch.describe();
         }
 
         @Override
         public Poll<Void> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
-            }
-            Waker w = null;
-            Waker next = null;
-            boolean delivered;
-            synchronized (lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        reserved--;
-                        if (capacity == 0 && receivers.isEmpty() && !closed) {
-                            // rendezvous: the receivers it was granted for left or were served
-                            // meanwhile; wait again, first in line, for the next one
-                            waker = cx.waker();
-                            senders.addFirst(this);
-                            return Poll.pending();
-                        }
-                        delivered = !closed;
-                        if (delivered) {
-                            w = deliver(value);
-                            if (buffer.isEmpty()) { // went straight to a receiver: the slot is free
-                                // again
-                                next = grantSender();
-                            }
-                        }
-                        break;
-                    case CLOSED:
-                        delivered = false;
-                        break;
-                    case IDLE:
-                        if (closed) {
-                            delivered = false;
-                        } else if (senders.isEmpty()
-                                && (capacity == 0
-                                        ? hasRoom()
-                                        : !receivers.isEmpty() || hasRoom())) {
-                            w = deliver(value);
-                            delivered = true;
-                        } else {
-                            waker = cx.waker();
-                            senders.add(this);
-                            return Poll.pending();
-                        }
-                        break;
-                    default:
-                        throw pollAfterDone("send");
-                }
-                state = DONE;
-                value = null;
-            }
-            Waiter.wake(w);
-            Waiter.wake(next);
-            if (!delivered) {
-                throw closedFailure();
-            }
-            return Poll.ready(null);
+            return pollWaiting(ch.lock, cx);
         }
 
         @Override
         public void cancel() {
-            Waker w = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    senders.remove(this);
-                } else if (state == GRANTED) {
-                    reserved--;
-                    w = grantSender();
-                }
+            cancelWaiting(ch.lock);
+        }
+
+        @Override
+        Waker complete(int s, Context cx) {
+            Channel<T> ch = this.ch;
+            if (s == GRANTED) {
+                ch.reserved--; // the slot is this poll's to use or to give up
+            }
+            if (ch.closed) { // fails, delivering nothing
                 state = DONE;
                 value = null;
+                throw closedFailure();
             }
-            Waiter.wake(w);
+            if (s == GRANTED) {
+                if (ch.capacity == 0 && ch.receivers.isEmpty()) {
+                    // rendezvous: the receivers it was granted for left or were served
+                    // meanwhile; wait again, first in line, for the next one
+                    waker = cx.waker();
+                    ch.senders.addFirst(this);
+                    return null;
+                }
+                Waker w = ch.deliver(value);
+                value = null;
+                if (ch.buffer.isEmpty()) { // went straight to a receiver: the slot is free again
+                    nextSender = ch.grantSender();
+                }
+                return w;
+            }
+            // IDLE (a CLOSED send saw closed above)
+            if (ch.senders.isEmpty()
+                    && (ch.capacity == 0
+                            ? ch.hasRoom()
+                            : !ch.receivers.isEmpty() || ch.hasRoom())) {
+                Waker w = ch.deliver(value);
+                value = null;
+                return w;
+            }
+            waitIn(ch.senders, cx);
+            return null;
+        }
+
+        @Override
+        WaiterQueue<?> queue() {
+            return ch.senders;
+        }
+
+        @Override
+        Waker passOn() {
+            ch.reserved--;
+            return ch.grantSender();
+        }
+
+        @Override
+        void cancelled() {
+            value = null;
+        }
+
+        @Override
+        Poll<Void> ready(Context cx) {
+            Waker n = nextSender;
+            if (n != null) {
+                nextSender = null;
+                n.wake();
+            }
+            SpareFutures.keepSend(this, cx.waker());
+            return Poll.ready(null);
+        }
+
+        @Override
+        String operation() {
+            return "send";
         }
     }
 
-    /** The future of one {@link #receive}; its own waiter node. */
-    private final class Receive extends Waiter<T>
-            implements Future<T>, dev.weft.internal.dump.Awaited {
+    /**
+     * The future of one {@link #receive}; its own waiter node, and once DONE its own ready poll.
+     * Static and re-armable as {@link Send}; once DONE, {@code waker} names the task that
+     * completed it.
+     */
+    static final class Receive<T> extends WaitingFuture<T>
+            implements dev.weft.internal.dump.Awaited {
 
-        @Override
-        public String describeAwait() {
-            return "Channel.receive() on " + describe();
-        }
+        /** The channel it receives from; set again when re-armed. */
+        private Channel<T> ch;
 
         /** The value handed over while GRANTED; kept once DONE, as this node is its own ready poll. */
         private T value;
+
+        /** False for a stream's receive, which its {@link ChannelStream} re-arms itself. */
+        private final boolean keepable;
+
+        Receive(Channel<T> ch, boolean keepable) {
+            this.ch = ch;
+            this.keepable = keepable;
+        }
+
+        /** Makes this completed receive a new one; only its owner task, holding it alone, calls it. */
+        void rearm(Channel<T> ch) {
+            this.ch = ch;
+            value = null;
+            waker = null;
+            state = IDLE;
+        }
+
+        @Override
+        public String describeAwait() {
+            return "Channel.receive() on " + ch.describe();
+        }
 
         @Override
         T readyValue() {
@@ -495,62 +564,57 @@ public final class Channel<T> {
 
         @Override
         public Poll<T> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
-            }
-            Waker w = null;
-            boolean linked = false;
-            synchronized (lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        break;
-                    case IDLE:
-                    case CLOSED:
-                        T v = buffer.pollFirst();
-                        value = v;
-                        if (v != null) {
-                            w = grantSender();
-                        } else if (!closed) {
-                            waker = cx.waker();
-                            receivers.add(this);
-                            if (capacity != 0) {
-                                return Poll.pending();
-                            }
-                            w = grantSender(); // rendezvous: this waiting receiver is the room
-                            // a sender waits for
-                            linked = true;
-                        }
-                        break;
-                    default:
-                        throw pollAfterDone("receive");
-                }
-                if (!linked) {
-                    state = DONE;
-                }
-            }
-            Waiter.wake(w);
-            if (linked) {
-                return Poll.pending();
-            }
-            return this; // ready: state is DONE, value() is the value (null: closed and drained)
+            return pollWaiting(ch.lock, cx);
         }
 
         @Override
         public void cancel() {
-            Waker w = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    receivers.remove(this);
-                } else if (state == GRANTED) {
-                    w = putBack(value);
-                    value = null;
-                }
-                state = DONE;
+            cancelWaiting(ch.lock);
+        }
+
+        @Override
+        Waker complete(int s, Context cx) {
+            if (s == GRANTED) {
+                return null; // the value is already here
             }
-            Waiter.wake(w);
+            // IDLE, or CLOSED (unlinked by close: drain what is left, then null)
+            Channel<T> ch = this.ch;
+            T v = ch.buffer.pollFirst();
+            value = v;
+            if (v != null) {
+                return ch.grantSender();
+            }
+            if (ch.closed) {
+                return null; // closed and drained: ready with null
+            }
+            waitIn(ch.receivers, cx);
+            // rendezvous: this waiting receiver is the room a sender waits for
+            return ch.capacity == 0 ? ch.grantSender() : null;
+        }
+
+        @Override
+        WaiterQueue<?> queue() {
+            return ch.receivers;
+        }
+
+        @Override
+        Waker passOn() {
+            Waker w = ch.putBack(value);
+            value = null;
+            return w;
+        }
+
+        @Override
+        Poll<T> ready(Context cx) {
+            if (keepable) {
+                SpareFutures.keepReceive(this, cx.waker());
+            }
+            return this; // state is DONE, value() is the value (null: closed and drained)
+        }
+
+        @Override
+        String operation() {
+            return "receive";
         }
     }
 }

@@ -72,7 +72,7 @@ final class ChannelStream<T> implements AsyncStream<T> {
             Future<T> r = receiving;
             if (r == null) {
                 Future<T> s = spare;
-                r = s == null ? channel.receive() : channel.receiveAgain(s);
+                r = s == null ? channel.receiveForStream() : channel.receiveAgain(s);
                 spare = null;
                 receiving = r;
             }

@@ -4,7 +4,6 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,8 +100,8 @@ public final class Notify {
         return n.takeWaker();
     }
 
-    private final class Notified extends Waiter<Void>
-            implements Future<Void>, dev.weft.internal.dump.Awaited {
+    private final class Notified extends WaitingFuture<Void>
+            implements dev.weft.internal.dump.Awaited {
 
         @Override
         public String describeAwait() {
@@ -122,48 +121,44 @@ public final class Notify {
 
         @Override
         public Poll<Void> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
-            }
-            synchronized (lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        break;
-                    case IDLE:
-                        if (generation != createdAt) {
-                            break;
-                        }
-                        if (permit) {
-                            permit = false;
-                            break;
-                        }
-                        waker = cx.waker();
-                        waiters.add(this);
-                        return Poll.pending();
-                    default:
-                        throw new IllegalStateException(
-                                "notified polled after it completed or was cancelled");
-                }
-                state = DONE;
-            }
-            return Poll.ready(null);
+            return pollWaiting(lock, cx);
         }
 
         @Override
         public void cancel() {
-            Waker w = null;
-            synchronized (lock) {
-                if (state == WAITING) {
-                    waiters.remove(this);
-                } else if (state == GRANTED && byOne) {
-                    w = notifyOneLocked();
+            cancelWaiting(lock);
+        }
+
+        @Override
+        Waker complete(int s, Context cx) {
+            if (s == IDLE && generation == createdAt) {
+                if (permit) {
+                    permit = false;
+                } else {
+                    waitIn(waiters, cx);
                 }
-                state = DONE;
             }
-            Waiter.wake(w);
+            return null; // GRANTED, or notifyWaiters ran since this future was created
+        }
+
+        @Override
+        WaiterQueue<?> queue() {
+            return waiters;
+        }
+
+        @Override
+        Waker passOn() {
+            return byOne ? notifyOneLocked() : null;
+        }
+
+        @Override
+        Poll<Void> ready(Context cx) {
+            return Poll.ready(null);
+        }
+
+        @Override
+        String operation() {
+            return "notified";
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.Context;
-import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
 
 /**
  * The FIFO permit queue behind {@link Semaphore} and {@link Mutex}: a count of free permits and
@@ -71,8 +69,8 @@ final class Permits {
      * The future of one acquisition, its own waiter node; ready with {@link #acquired()} once it
      * holds a permit.
      */
-    abstract static class Acquire<V> extends Waiter<V>
-            implements Future<V>, dev.weft.internal.dump.Awaited {
+    abstract static class Acquire<V> extends WaitingFuture<V>
+            implements dev.weft.internal.dump.Awaited {
 
         private final Permits permits;
 
@@ -93,31 +91,7 @@ final class Permits {
 
         @Override
         public final Poll<V> poll(Context cx) {
-            if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed here
-                return Poll.pending();
-            }
-            synchronized (permits.lock) {
-                switch (state) {
-                    case WAITING:
-                        waker = cx.waker();
-                        return Poll.pending();
-                    case GRANTED:
-                        break;
-                    case IDLE:
-                        if (permits.free == 0) {
-                            waker = cx.waker();
-                            permits.waiters.add(this);
-                            return Poll.pending();
-                        }
-                        permits.free--;
-                        break;
-                    default:
-                        throw new IllegalStateException(
-                                "acquire polled after it completed or was cancelled");
-                }
-                state = DONE;
-            }
-            return Poll.ready(acquired());
+            return pollWaiting(permits.lock, cx);
         }
 
         /**
@@ -126,16 +100,39 @@ final class Permits {
          */
         @Override
         public final void cancel() {
-            Waker w = null;
-            synchronized (permits.lock) {
-                if (state == WAITING) {
-                    permits.waiters.remove(this);
-                } else if (state == GRANTED) {
-                    w = permits.releaseLocked();
+            cancelWaiting(permits.lock);
+        }
+
+        @Override
+        final Waker complete(int s, Context cx) {
+            if (s == IDLE) {
+                if (permits.free == 0) {
+                    waitIn(permits.waiters, cx);
+                } else {
+                    permits.free--;
                 }
-                state = DONE;
             }
-            Waiter.wake(w);
+            return null; // GRANTED: the permit is already this node's
+        }
+
+        @Override
+        final WaiterQueue<?> queue() {
+            return permits.waiters;
+        }
+
+        @Override
+        final Waker passOn() {
+            return permits.releaseLocked();
+        }
+
+        @Override
+        final Poll<V> ready(Context cx) {
+            return Poll.ready(acquired());
+        }
+
+        @Override
+        final String operation() {
+            return "acquire";
         }
     }
 }

@@ -61,6 +61,9 @@ import dev.weft.Waker;
  *       then DONE. Without this step a cancellation racing a grant would leak a permit, the
  *       lock, a notification or a message.
  * </ol>
+ * The awaiter's steps (1, 2, 3, 5, 6) are written once, in {@link WaitingFuture}, for Channel,
+ * Notify and the permits of Semaphore and Mutex; Oneshot, Broadcast and Watch keep their own,
+ * as their polls differ in more than the hooks.
  *
  * @param <V> the value of the future this node belongs to
  */
