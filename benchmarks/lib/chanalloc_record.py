@@ -1,7 +1,8 @@
 """Writes benchmarks/results/chanalloc/<stamp>.json for benchmarks/run/chanalloc.
 
 Arguments: OUT DATE JDK MACHINE, then per run five: LABEL ROUND LOAD_BEFORE LOAD_AFTER JMH_JSON.
-The note and analysis fields (prose the report prints) start empty: edit them by hand.
+The note field (how the run was made) starts empty: edit it by hand; the analysis is prose in
+benchmarks/prose/chanalloc.md.
 """
 import json
 import sys
@@ -24,6 +25,6 @@ for i in range(0, len(rest), 5):
     label, rnd, lb, la, path = rest[i:i + 5]
     runs.append({"label": label, "round": int(rnd), "load_before": lb, "load_after": la,
                  "jmh": [slim(r) for r in json.load(open(path))]})
-json.dump({"date": date, "jdk": jdk, "machine": machine, "note": "", "analysis": "", "vt_cause": "",
+json.dump({"date": date, "jdk": jdk, "machine": machine, "note": "",
            "runs": runs}, open(out, "w"), indent=1)
 print("wrote", out, file=sys.stderr)
