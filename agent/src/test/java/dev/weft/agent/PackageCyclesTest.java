@@ -47,24 +47,17 @@ class PackageCyclesTest {
      */
     private static final Set<String> KNOWN_RUNTIME_CYCLE_EDGES =
             Set.of(
-                    "dev.weft.internal.context -> dev.weft.internal.io",
+                    "dev.weft.internal.context -> dev.weft.internal.driver",
                     "dev.weft.internal.context -> dev.weft.internal.time",
                     "dev.weft.internal.coroutine -> dev.weft.internal.context",
-                    "dev.weft.internal.coroutine -> dev.weft.internal.future",
-                    "dev.weft.internal.future -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.future -> dev.weft.internal.task",
+                    "dev.weft.internal.driver -> dev.weft.internal.context",
+                    "dev.weft.internal.driver -> dev.weft.internal.io",
+                    "dev.weft.internal.driver -> dev.weft.internal.time",
                     "dev.weft.internal.io -> dev.weft.internal.context",
                     "dev.weft.internal.io -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.io -> dev.weft.internal.task",
-                    "dev.weft.internal.io -> dev.weft.internal.time",
-                    "dev.weft.internal.task -> dev.weft.internal.context",
-                    "dev.weft.internal.task -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.task -> dev.weft.internal.time",
+                    "dev.weft.internal.io -> dev.weft.internal.driver",
                     "dev.weft.internal.time -> dev.weft.internal.context",
-                    "dev.weft.internal.time -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.time -> dev.weft.internal.future",
-                    "dev.weft.internal.time -> dev.weft.internal.io",
-                    "dev.weft.internal.time -> dev.weft.internal.task");
+                    "dev.weft.internal.time -> dev.weft.internal.driver");
 
     /** The agent's stages have no cycle left: none may appear. */
     private static final Set<String> KNOWN_AGENT_CYCLE_EDGES = Set.of();

@@ -4,7 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 
 /**
  * The FIFO permit queue behind {@link Semaphore} and {@link Mutex}: a count of free permits and

@@ -11,7 +11,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.RuntimeThreads;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;

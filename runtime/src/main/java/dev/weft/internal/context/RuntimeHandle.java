@@ -2,7 +2,7 @@ package dev.weft.internal.context;
 
 import dev.weft.Future;
 import dev.weft.JoinHandle;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.time.TimerDriver;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The runtime's own small futures: ready values that are their own poll result
- * ({@link dev.weft.internal.future.Ready}), the CompletionStage adapter, yieldNow, and the
+ * ({@link dev.weft.internal.coroutine.Ready}), the CompletionStage adapter, yieldNow, and the
  * combinators behind {@code Futures.all} / {@code Futures.race}. Internal use only.
  *
  * <p>Invariants: a child that returned ready (or threw) is never polled again; combinators

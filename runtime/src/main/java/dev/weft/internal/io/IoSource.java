@@ -2,6 +2,7 @@ package dev.weft.internal.io;
 
 import dev.weft.Context;
 import dev.weft.Waker;
+import dev.weft.internal.driver.Reactor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -233,7 +234,7 @@ public final class IoSource {
      * waiter; with no waiter and the bit already set (reported twice with nobody to consume it),
      * drop that direction's interest so a level-triggered selector stops returning it.
      */
-    void ready(SelectionKey k) {
+    public void ready(SelectionKey k) {
         Waker in = null;
         Waker out = null;
         synchronized (this) {

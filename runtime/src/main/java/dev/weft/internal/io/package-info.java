@@ -1,10 +1,10 @@
 /**
- * The I/O driver: one {@link dev.weft.internal.io.Reactor} per runtime turns both the timer wheel
+ * The I/O driver: one {@link dev.weft.internal.driver.Reactor} per runtime turns both the timer wheel
  * ({@code internal.time}) and a NIO selector, with readiness registrations that hold wakers.
  * Internal use only.
  *
  * <ul>
- *   <li>{@link dev.weft.internal.io.Reactor}: the driver. One turn fires due timers, waits with
+ *   <li>{@link dev.weft.internal.driver.Reactor}: the driver. One turn fires due timers, waits with
  *       the next timer's timeout (select() with none, selectNow when one is due; LockSupport
  *       while no channel has registered yet, so a runtime that only sleeps never opens a
  *       selector), dispatches ready keys, fires timers again. A driver token (an atomic owner)

@@ -3,7 +3,7 @@ package dev.weft.internal.scheduler;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.metrics.SchedulerStats;

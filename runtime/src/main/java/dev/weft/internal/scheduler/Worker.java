@@ -1,9 +1,9 @@
 package dev.weft.internal.scheduler;
 
+import dev.weft.internal.context.Coop;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
-import dev.weft.internal.task.Coop;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.locks.LockSupport;
 

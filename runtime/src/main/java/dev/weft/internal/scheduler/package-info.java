@@ -41,7 +41,7 @@
  *   <li>{@link dev.weft.internal.scheduler.Watchdog}: a daemon thread that reads each worker's
  *       poll sequence ({@code internal.metrics.WorkerCounters}, odd while a poll runs) every
  *       threshold/2 and reports a poll that has run past the threshold, with a stack sample.
- *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by an idle
+ *   <li>The reactor ({@code internal.driver.Reactor}: timers and selector), turned by an idle
  *       worker instead of parking (its wakes are then local; the default), or with
  *       {@code -Dweft.driver=thread} by its own thread, whose wakes are foreign wakes (inject
  *       queue); see internal.io.
@@ -75,7 +75,7 @@
  *       {@link dev.weft.internal.scheduler.Worker#GLOBAL_QUEUE_INTERVAL}th (61st) tick, and
  *       otherwise only when its ring is empty; then it moves a fair share of the inject queue
  *       (len / workers, at most half a ring) into its ring under one lock.
- *   <li>Coop budget ({@code internal.task.Coop}): each task poll may complete 128 operations on
+ *   <li>Coop budget ({@code internal.context.Coop}): each task poll may complete 128 operations on
  *       weft's leaf futures; then the leaves answer Pending and wake the task (rule 3). A task
  *       whose futures are always ready thus still returns to the worker, which sees its ring,
  *       the inject queue and the timers' wakes. Leaves that spend budget: Ready

@@ -1,5 +1,6 @@
 package dev.weft.internal.task;
 
+import dev.weft.internal.context.Coop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -54,7 +54,7 @@
  * ({@link dev.weft.internal.task.TaskList}) is striped by spawning thread so spawns and
  * completions on different workers do not contend.
  *
- * <p>Cooperative budget ({@link dev.weft.internal.task.Coop}): the counter lives in the worker
+ * <p>Cooperative budget ({@link dev.weft.internal.context.Coop}): the counter lives in the worker
  * thread ({@code Coop.Carrier}); leaf futures call {@code Coop.proceed(cx)} and answer Pending
  * (after waking the task) once 128 operations were completed in one poll. Threads that are not
  * carriers have no budget.

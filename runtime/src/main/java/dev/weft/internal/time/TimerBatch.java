@@ -35,7 +35,7 @@ public final class TimerBatch {
     }
 
     /** Queues {@code e} for {@code d}; false (nothing done) when entries for another driver wait. */
-    boolean offer(TimerDriver d, TimerEntry e, long delayNanos) {
+    public boolean offer(TimerDriver d, TimerEntry e, long delayNanos) {
         if (d != driver) {
             if (head.next != head) {
                 return false;

@@ -1,4 +1,4 @@
-package dev.weft.internal.task;
+package dev.weft.internal.context;
 
 import dev.weft.Context;
 import dev.weft.internal.time.TimerBatch;

@@ -1,8 +1,11 @@
-package dev.weft.internal.time;
+package dev.weft.internal.future;
 
 import dev.weft.Context;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
+import dev.weft.internal.time.TimerBatch;
+import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.TimerEntry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;

@@ -1,8 +1,9 @@
-package dev.weft.internal.io;
+package dev.weft.internal.driver;
 
 import dev.weft.Context;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.io.IoSource;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
@@ -162,7 +163,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     /** The selector, opened on first use; ClosedSelectorException once the reactor closed. */
-    Selector selector() {
+    public Selector selector() {
         Selector s = selector;
         if (s != null) {
             return s;
@@ -232,7 +233,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     /** An interest change: the select in progress would not see it (NIO applies it next select). */
-    void interestChanged() {
+    public void interestChanged() {
         if (owner.get() != Thread.currentThread()) {
             unpark();
         }
