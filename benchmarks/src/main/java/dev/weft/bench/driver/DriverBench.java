@@ -6,6 +6,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
 import java.io.IOException;
@@ -299,7 +300,7 @@ public final class DriverBench {
                     new Histogram(HIGHEST_US, 2));
             Histogram h = new Histogram(HIGHEST_US, 2);
             dev.weft.internal.driver.Reactor reactor =
-                    rt.blockOn(cx -> Poll.ready(dev.weft.internal.driver.Reactor.of(cx)));
+                    rt.blockOn(cx -> Poll.ready(RuntimeHandle.reactorOf(cx)));
             long w0 = reactor.metrics().wakeups();
             long t0 = System.nanoTime();
             long msgs = run(rt, l.localAddress(), conns, seconds, h);

@@ -1,9 +1,5 @@
 package dev.weft.internal.driver;
 
-import dev.weft.Context;
-import dev.weft.internal.context.Contexts;
-import dev.weft.internal.context.RuntimeHandle;
-import dev.weft.internal.io.IoSource;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
@@ -135,12 +131,6 @@ public final class Reactor implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "-D" + MODE_PROPERTY + " must be thread or worker, not " + m);
         }
-    }
-
-    /** The reactor of the polling context's runtime, or the shared fallback outside any. */
-    public static Reactor of(Context cx) {
-        RuntimeHandle rt = Contexts.runtime(cx);
-        return rt != null ? rt.reactor() : Fallback.INSTANCE;
     }
 
     /** The shared daemon reactor (thread-driven) for futures polled outside any runtime. */
@@ -305,8 +295,8 @@ public final class Reactor implements AutoCloseable {
 
     private static void dispatch(SelectionKey key) {
         Object a = key.attachment();
-        if (a instanceof IoSource) {
-            ((IoSource) a).ready(key);
+        if (a instanceof IoRegistration) {
+            ((IoRegistration) a).ready(key);
         }
     }
 
@@ -388,8 +378,8 @@ public final class Reactor implements AutoCloseable {
         try {
             for (SelectionKey k : s.keys()) {
                 Object a = k.attachment();
-                if (a instanceof IoSource) {
-                    ((IoSource) a).close();
+                if (a instanceof IoRegistration) {
+                    ((IoRegistration) a).close();
                 }
             }
         } catch (RuntimeException ignored) {

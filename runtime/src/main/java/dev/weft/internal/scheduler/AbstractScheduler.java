@@ -41,7 +41,7 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
     /** Set once by shutdown(). */
     volatile boolean closed;
 
-    /** The driver: timers and (opened by the first socket that waits) the selector; see internal.io. */
+    /** The driver: timers and (opened by the first socket that waits) the selector; see internal.driver. */
     final Reactor reactor;
 
     /** Sockets first waiting after shutdown go to the fallback (the runtime's selector is closed). */

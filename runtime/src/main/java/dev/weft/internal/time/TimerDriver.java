@@ -1,8 +1,5 @@
 package dev.weft.internal.time;
 
-import dev.weft.Context;
-import dev.weft.internal.context.Contexts;
-import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.DriverMetrics;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -81,12 +78,6 @@ public final class TimerDriver {
     /** The virtual clock this driver runs on, or null when it runs on real time. */
     public VirtualClock virtualClock() {
         return virtual;
-    }
-
-    /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
-    public static TimerDriver of(Context cx) {
-        RuntimeHandle r = Contexts.runtime(cx);
-        return r != null ? r.timers() : dev.weft.internal.driver.Reactor.fallback().timers();
     }
 
     /** The clock's current reading (Async.nanoTime): what this driver's deadlines are measured in. */
