@@ -44,7 +44,7 @@
  *   <li>The reactor ({@code internal.driver.Reactor}: timers and selector), turned by an idle
  *       worker instead of parking (its wakes are then local; the default), or with
  *       {@code -Dweft.driver=thread} by its own thread, whose wakes are foreign wakes (inject
- *       queue); see internal.io.
+ *       queue); see internal.driver.
  * </ul>
  *
  * <h3>Scheduling policy</h3>
@@ -157,5 +157,9 @@
  * complete nor cancelled (weft-junit fails a test that leaves one). Spawn sites are recorded
  * only for a runtime whose creator asked before sharing it ({@code SpawnSites}, a map beside
  * the tasks, so a task stays at 48 bytes); every other spawn pays one null check.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): the top layer: it
+ * may use every other internal package, and none uses it (tasks reach it through {@code
+ * internal.task.Schedule}, leaves through {@code internal.context.RuntimeHandle}).
  */
 package dev.weft.internal.scheduler;
