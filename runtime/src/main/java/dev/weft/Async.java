@@ -176,7 +176,7 @@ public final class Async {
      * @return a future completing with null after {@code duration}
      */
     public static Future<Void> sleep(Duration duration) {
-        return dev.weft.internal.time.Sleep.of(duration);
+        return dev.weft.internal.future.Sleep.of(duration);
     }
 
     /**
@@ -215,7 +215,7 @@ public final class Async {
      *     IOException) so that {@code catch (TimeoutException e)} around the await compiles
      */
     public static <T> Future<T> timeout(Duration limit, Future<T> future) throws TimeoutException {
-        return new dev.weft.internal.time.Timeout<>(limit, future);
+        return new dev.weft.internal.future.Timeout<>(limit, future);
     }
 
     /**

@@ -360,7 +360,7 @@ public final class AsyncRuntime implements AutoCloseable {
             boolean drive =
                     workersDrive != null
                             ? workersDrive
-                            : dev.weft.internal.io.Reactor.workersDrive();
+                            : dev.weft.internal.driver.Reactor.workersDrive();
             WorkStealingScheduler s =
                     new WorkStealingScheduler(workers, threadNamePrefix, drive, clock);
             long slowPoll = slowPollNanos();

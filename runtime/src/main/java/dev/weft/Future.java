@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.future.Ready;
+import dev.weft.internal.coroutine.Ready;
 import dev.weft.internal.future.StageFuture;
 import java.util.concurrent.CompletionStage;
 

@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.future.Ready;
+import dev.weft.internal.coroutine.Ready;
 
 /**
  * The outcome of one {@link Future#poll}: ready with a value, or pending.

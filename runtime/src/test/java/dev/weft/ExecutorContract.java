@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.time.TimerDriver;
 import java.io.IOException;
 import java.time.Duration;
@@ -259,7 +260,7 @@ abstract class ExecutorContract {
         Future<String> inner = TestFutures.delayed(Duration.ofMillis(5), "inner");
         Future<String> recording =
                 cx -> {
-                    driver.set(TimerDriver.of(cx));
+                    driver.set(RuntimeHandle.timersOf(cx));
                     return inner.poll(cx);
                 };
         assertEquals("inner", rt.blockOn(Async.timeout(Duration.ofSeconds(30), recording)));
@@ -397,7 +398,7 @@ abstract class ExecutorContract {
         AtomicReference<TimerDriver> driver = new AtomicReference<>();
         rt.blockOn(
                 cx -> {
-                    driver.set(TimerDriver.of(cx));
+                    driver.set(RuntimeHandle.timersOf(cx));
                     return Poll.ready(null);
                 });
         // A task inside all() polls its leaf before its sleep, so "every leaf polled" can be seen

@@ -34,48 +34,87 @@ import org.objectweb.asm.tree.ClassNode;
  * {@code dev.weft.internal.*} packages, and none between the agent's stage packages
  * ({@code dev.weft.agent.*} subpackages). Read from the compiled classes, so a reference in a
  * descriptor, signature, annotation or method body counts as much as an import does; a package
- * cycle is a strongly connected component of more than one package.
+ * cycle is a strongly connected component of more than one package. The runtime is held to a
+ * stricter rule as well: its packages form layers, and every dependency points down.
  */
 class PackageCyclesTest {
 
     /**
-     * The edges of the runtime cycle that exists today, and that issue 15, point 1 asks to remove
-     * (one driver owning timers, selector and fallback; worker-local state in one place). Until
-     * then they are known: every edge inside a cycle must be one of these, so a new cycle, or a
-     * new edge inside the old one, fails. Delete entries as the cycle shrinks (the test prints
-     * the ones no longer inside a cycle).
+     * The runtime's layering, lowest first (written out in each package-info and in
+     * docs/design.md, "How the runtime's packages depend on each other"): a package may use only
+     * packages of lower layers, never one of its own layer or above. A package not listed here is
+     * still checked for cycles; add it to the layer it belongs to, with a line in its
+     * package-info.
      */
-    private static final Set<String> KNOWN_RUNTIME_CYCLE_EDGES =
-            Set.of(
-                    "dev.weft.internal.context -> dev.weft.internal.io",
-                    "dev.weft.internal.context -> dev.weft.internal.time",
-                    "dev.weft.internal.coroutine -> dev.weft.internal.context",
-                    "dev.weft.internal.coroutine -> dev.weft.internal.future",
-                    "dev.weft.internal.future -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.future -> dev.weft.internal.task",
-                    "dev.weft.internal.io -> dev.weft.internal.context",
-                    "dev.weft.internal.io -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.io -> dev.weft.internal.task",
-                    "dev.weft.internal.io -> dev.weft.internal.time",
-                    "dev.weft.internal.task -> dev.weft.internal.context",
-                    "dev.weft.internal.task -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.task -> dev.weft.internal.time",
-                    "dev.weft.internal.time -> dev.weft.internal.context",
-                    "dev.weft.internal.time -> dev.weft.internal.coroutine",
-                    "dev.weft.internal.time -> dev.weft.internal.future",
-                    "dev.weft.internal.time -> dev.weft.internal.io",
-                    "dev.weft.internal.time -> dev.weft.internal.task");
+    private static final List<Set<String>> RUNTIME_LAYERS =
+            List.of(
+                    Set.of("metrics", "jmx"), // counters and their JMX views: depend on nothing
+                    Set.of("time", "dump"), // the timer wheel and driver; task-dump formatting
+                    Set.of("driver"), // owns the timers, the selector and the fallback driver
+                    Set.of("context"), // what a poll runs with: Context parts, worker-local state
+                    Set.of("coroutine"), // the contract woven code calls, Ready
+                    Set.of("future", "io", "task"), // leaf futures and combinators; sockets; tasks
+                    Set.of("blocking", "jfr", "scope", "stream"), // built on tasks and futures
+                    Set.of("scheduler")); // runs tasks, drives the driver
 
     /** The agent's stages have no cycle left: none may appear. */
     private static final Set<String> KNOWN_AGENT_CYCLE_EDGES = Set.of();
 
     @Test
-    void runtimeInternalPackagesHaveNoNewCycle() throws Exception {
+    void runtimeInternalPackagesHaveNoCycle() throws Exception {
         Path runtime = codeSource(Class.forName("dev.weft.Async"));
         assertNoNewCycles(
                 "runtime",
                 packageGraph(runtime, p -> p.startsWith("dev.weft.internal.")),
-                KNOWN_RUNTIME_CYCLE_EDGES);
+                Set.of());
+    }
+
+    /** Stricter than no cycle: every edge between listed packages points to a lower layer. */
+    @Test
+    void runtimeInternalPackagesDependOnLowerLayersOnly() throws Exception {
+        Path runtime = codeSource(Class.forName("dev.weft.Async"));
+        Map<String, Set<String>> graph =
+                packageGraph(runtime, p -> p.startsWith("dev.weft.internal."));
+        assertEquals(List.of(), layerViolations(graph, RUNTIME_LAYERS, "dev.weft.internal."));
+    }
+
+    /** The layer check itself: an edge upwards or sideways is caught, one downwards is not. */
+    @Test
+    void findsAnEdgeThatDoesNotPointDown() {
+        List<Set<String>> layers = List.of(Set.of("low"), Set.of("mid", "side"), Set.of("top"));
+        Map<String, Set<String>> g = new TreeMap<>();
+        g.put("x.top", new TreeSet<>(List.of("x.mid", "x.low", "x.unlisted")));
+        g.put("x.mid", new TreeSet<>(List.of("x.low")));
+        g.put("x.side", new TreeSet<>());
+        g.put("x.low", new TreeSet<>());
+        assertEquals(List.of(), layerViolations(g, layers, "x."));
+        g.get("x.mid").add("x.side");
+        g.get("x.low").add("x.top");
+        assertEquals(
+                List.of("x.low -> x.top (layer 0 -> 2)", "x.mid -> x.side (layer 1 -> 1)"),
+                layerViolations(g, layers, "x."));
+    }
+
+    /** Edges between listed packages that do not point to a strictly lower layer. */
+    static List<String> layerViolations(
+            Map<String, Set<String>> graph, List<Set<String>> layers, String prefix) {
+        Map<String, Integer> layerOf = new HashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (String p : layers.get(i)) {
+                layerOf.put(prefix + p, i);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : new TreeMap<>(graph).entrySet()) {
+            Integer from = layerOf.get(e.getKey());
+            for (String q : e.getValue()) {
+                Integer to = layerOf.get(q);
+                if (from != null && to != null && to >= from) {
+                    out.add(e.getKey() + " -> " + q + " (layer " + from + " -> " + to + ")");
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -1,6 +1,6 @@
 /**
- * Sockets whose operations are leaf futures over the runtime's reactor (internal.io): TCP
- * listeners and streams, UDP sockets.
+ * Sockets whose operations are leaf futures over the runtime's reactor (internal.driver, with
+ * registrations in internal.io): TCP listeners and streams, UDP sockets.
  *
  * <p>Invariants users rely on:
  * <ul>

@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.WorkerThread;
 
 /**
  * Per worker thread: the last channel send and receive future that a task completed, kept for
@@ -44,7 +44,7 @@ final class SpareFutures {
     /** The kept send of the task this worker polls, taken (unkept); null if none. */
     @SuppressWarnings("unchecked")
     static <T> Channel.Send<T> takeSend() {
-        if (Thread.currentThread() instanceof Coop.Carrier c) {
+        if (Thread.currentThread() instanceof WorkerThread c) {
             SpareFutures spares = OF_THREAD.get();
             Channel.Send<?> s = spares.send;
             if (s != null && c.isPolling(s.waker)) {
@@ -58,7 +58,7 @@ final class SpareFutures {
     /** The kept receive of the task this worker polls, taken (unkept); null if none. */
     @SuppressWarnings("unchecked")
     static <T> Channel.Receive<T> takeReceive() {
-        if (Thread.currentThread() instanceof Coop.Carrier c) {
+        if (Thread.currentThread() instanceof WorkerThread c) {
             SpareFutures spares = OF_THREAD.get();
             Channel.Receive<?> r = spares.receive;
             if (r != null && c.isPolling(r.waker)) {
@@ -74,7 +74,7 @@ final class SpareFutures {
      * owner's next send when this worker is polling that task (invariant 1), else drops it.
      */
     static void keepSend(Channel.Send<?> s, Waker owner) {
-        if (Thread.currentThread() instanceof Coop.Carrier c && c.isPolling(owner)) {
+        if (Thread.currentThread() instanceof WorkerThread c && c.isPolling(owner)) {
             s.waker = owner; // DONE: the field names the owner now (see Channel.Send)
             OF_THREAD.get().send = s;
         }
@@ -82,7 +82,7 @@ final class SpareFutures {
 
     /** As {@link #keepSend}, for a receive. */
     static void keepReceive(Channel.Receive<?> r, Waker owner) {
-        if (Thread.currentThread() instanceof Coop.Carrier c && c.isPolling(owner)) {
+        if (Thread.currentThread() instanceof WorkerThread c && c.isPolling(owner)) {
             r.waker = owner;
             OF_THREAD.get().receive = r;
         }

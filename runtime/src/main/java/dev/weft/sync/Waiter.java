@@ -42,7 +42,7 @@ import dev.weft.Waker;
  * <h3>The wait protocol (every primitive)</h3>
  * <ol>
  *   <li>every poll first spends one unit of the task's cooperative budget
- *       ({@code dev.weft.internal.task.Coop}, Tokio's coop); when it is spent the poll returns
+ *       ({@code dev.weft.internal.context.Coop}, Tokio's coop); when it is spent the poll returns
  *       pending and changes nothing (Coop already woke the task), so a consumer of a channel that
  *       never runs dry still lets its worker's other tasks run.
  *   <li>poll, IDLE: under the lock, take the resource if available and nobody waits ahead

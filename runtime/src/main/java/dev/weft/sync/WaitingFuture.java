@@ -4,7 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 
 /**
  * The awaiter's side of the wait protocol in {@link Waiter} (steps 1, 2, 3, 5 and 6), written once

@@ -4,7 +4,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
 

@@ -11,7 +11,8 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.RuntimeThreads;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.driver.Reactor;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -32,7 +33,7 @@ class DriverSharingTest {
         return new Future<T>() {
             @Override
             public Poll<T> poll(Context cx) {
-                seen.set(Reactor.of(cx));
+                seen.set(RuntimeHandle.reactorOf(cx));
                 return inner.poll(cx);
             }
 

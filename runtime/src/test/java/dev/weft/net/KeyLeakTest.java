@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.AsyncRuntime;
 import dev.weft.Future;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

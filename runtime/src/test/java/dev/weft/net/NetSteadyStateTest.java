@@ -8,7 +8,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;

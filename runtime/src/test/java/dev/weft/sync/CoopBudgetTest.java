@@ -7,7 +7,7 @@ import dev.weft.AsyncRuntime;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 import dev.weft.testkit.CountingWaker;
 import org.junit.jupiter.api.Test;
 

@@ -60,7 +60,7 @@ final class Interrupters {
             // Async.timeout's future, without its declared TimeoutException (thrown by the await
             // only)
             return new TimeoutAsGaveUp(
-                    new dev.weft.internal.time.Timeout<>(Duration.ofMillis(1), op));
+                    new dev.weft.internal.future.Timeout<>(Duration.ofMillis(1), op));
         }
         return new TimeoutAsGaveUp(op);
     }

@@ -6,6 +6,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.Poll;
+import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
 import java.io.IOException;
@@ -298,8 +299,8 @@ public final class DriverBench {
                     Math.min(1.0, seconds / 3),
                     new Histogram(HIGHEST_US, 2));
             Histogram h = new Histogram(HIGHEST_US, 2);
-            dev.weft.internal.io.Reactor reactor =
-                    rt.blockOn(cx -> Poll.ready(dev.weft.internal.io.Reactor.of(cx)));
+            dev.weft.internal.driver.Reactor reactor =
+                    rt.blockOn(cx -> Poll.ready(RuntimeHandle.reactorOf(cx)));
             long w0 = reactor.metrics().wakeups();
             long t0 = System.nanoTime();
             long msgs = run(rt, l.localAddress(), conns, seconds, h);

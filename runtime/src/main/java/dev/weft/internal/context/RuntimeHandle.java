@@ -1,8 +1,9 @@
 package dev.weft.internal.context;
 
+import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.time.TimerDriver;
 
 /**
@@ -30,6 +31,18 @@ public interface RuntimeHandle {
                             + " (AsyncRuntime.blockOn / spawn), or use runtime.spawn(...) directly");
         }
         return h;
+    }
+
+    /** The timer driver of {@code cx}'s runtime, or the shared fallback's outside any runtime. */
+    static TimerDriver timersOf(Context cx) {
+        RuntimeHandle r = Contexts.runtime(cx);
+        return r != null ? r.timers() : Reactor.fallback().timers();
+    }
+
+    /** The reactor of {@code cx}'s runtime, or the shared fallback outside any runtime. */
+    static Reactor reactorOf(Context cx) {
+        RuntimeHandle r = Contexts.runtime(cx);
+        return r != null ? r.reactor() : Reactor.fallback();
     }
 
     /** Spawns {@code future} as a task of this runtime. */

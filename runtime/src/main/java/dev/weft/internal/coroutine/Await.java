@@ -3,7 +3,6 @@ package dev.weft.internal.coroutine;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.future.Ready;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 

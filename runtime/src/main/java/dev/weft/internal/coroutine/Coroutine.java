@@ -5,7 +5,6 @@ import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
-import dev.weft.internal.future.Ready;
 import java.util.concurrent.CancellationException;
 
 /**

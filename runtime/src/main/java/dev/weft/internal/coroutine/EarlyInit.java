@@ -61,7 +61,7 @@ public final class EarlyInit implements Runnable {
             "dev.weft.internal.coroutine.Trampoline",
             "dev.weft.internal.coroutine.GeneratorCoroutine",
             "dev.weft.Poll$Pending",
-            "dev.weft.internal.future.Ready",
+            "dev.weft.internal.coroutine.Ready",
             "dev.weft.internal.context.CancelSignal",
             "dev.weft.internal.context.RuntimeHandle",
             "java.util.concurrent.CompletableFuture",

@@ -15,8 +15,15 @@
  * dev.weft.internal.coroutine.CompanionLoader} (defines companions in the host's loader, after
  * {@link dev.weft.internal.coroutine.EarlyInit} has initialised the await path's classes on a
  * fresh stack, so that an overflow at a JVM's first await cannot leave them unusable), {@link
- * dev.weft.internal.coroutine.NotWoven} (the error unwoven markers throw) and {@link
- * dev.weft.internal.coroutine.Sneaky} (rethrow without wrapping).
+ * dev.weft.internal.coroutine.NotWoven} (the error unwoven markers throw), {@link
+ * dev.weft.internal.coroutine.Sneaky} (rethrow without wrapping) and {@link
+ * dev.weft.internal.coroutine.Ready} (a complete future that is its own poll result, which the
+ * await path recognises by type to skip a second call).
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.context} (cancellation, the runtime of an eager coroutine, the coop budget Ready
+ * spends) and {@code internal.dump}; below the futures, sockets and tasks that use it. It names
+ * no driver, task or scheduler.
  *
  * <p>Invariants:
  * <ol>

@@ -23,5 +23,9 @@
  *   <li>The agent finds {@link dev.weft.internal.dump.RuntimeRegistry#dumpAll} by name in the
  *       target JVM, in whichever class loader loaded weft: keep its name and signature.
  * </ol>
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): near the bottom,
+ * above {@code internal.jmx} only: leaves and tasks describe themselves to it ({@code Awaited}), it
+ * never calls them back.
  */
 package dev.weft.internal.dump;

@@ -3,7 +3,8 @@ package dev.weft.internal.future;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
+import dev.weft.internal.coroutine.Ready;
 
 /** Pending on the first poll (after waking its own task), ready on the next. */
 public final class YieldNow implements Future<Void>, dev.weft.internal.dump.Awaited {

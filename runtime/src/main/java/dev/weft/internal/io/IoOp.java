@@ -3,8 +3,8 @@ package dev.weft.internal.io;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
+import dev.weft.internal.context.Coop;
 import dev.weft.internal.coroutine.Sneaky;
-import dev.weft.internal.task.Coop;
 import java.io.IOException;
 import java.nio.channels.AsynchronousCloseException;
 

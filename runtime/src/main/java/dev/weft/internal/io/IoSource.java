@@ -2,6 +2,9 @@ package dev.weft.internal.io;
 
 import dev.weft.Context;
 import dev.weft.Waker;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.driver.IoRegistration;
+import dev.weft.internal.driver.Reactor;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -24,7 +27,7 @@ import java.nio.channels.SelectionKey;
  * it again while no waiter waits and the bit is already set (a level-triggered selector would
  * report it on every select); the next {@link #arm} adds it back. See package-info for the protocol and why no readiness is lost.
  */
-public final class IoSource {
+public final class IoSource implements IoRegistration {
 
     public static final int IN = 0;
     public static final int OUT = 1;
@@ -175,7 +178,7 @@ public final class IoSource {
             }
             wakers[dir] = cx.waker();
             if (key == null) {
-                reactor = Reactor.of(cx);
+                reactor = RuntimeHandle.reactorOf(cx);
                 try {
                     key = channel.register(reactor.selector(), op, this);
                 } catch (java.nio.channels.ClosedSelectorException e) {
@@ -233,7 +236,8 @@ public final class IoSource {
      * waiter; with no waiter and the bit already set (reported twice with nobody to consume it),
      * drop that direction's interest so a level-triggered selector stops returning it.
      */
-    void ready(SelectionKey k) {
+    @Override
+    public void ready(SelectionKey k) {
         Waker in = null;
         Waker out = null;
         synchronized (this) {
@@ -284,6 +288,7 @@ public final class IoSource {
      * Closes the channel and wakes both waiters, whose next poll fails with
      * AsynchronousCloseException; the key is deregistered by the next select. Idempotent.
      */
+    @Override
     public void close() {
         Waker in;
         Waker out;

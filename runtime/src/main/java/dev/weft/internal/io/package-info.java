@@ -1,41 +1,19 @@
 /**
- * The I/O driver: one {@link dev.weft.internal.io.Reactor} per runtime turns both the timer wheel
- * ({@code internal.time}) and a NIO selector, with readiness registrations that hold wakers.
- * Internal use only.
+ * Sockets, the leaf side of I/O: a channel's registration with its runtime's driver ({@code
+ * internal.driver.Reactor}, which owns the selector) and the futures that wait on it. Internal
+ * use only.
  *
  * <ul>
- *   <li>{@link dev.weft.internal.io.Reactor}: the driver. One turn fires due timers, waits with
- *       the next timer's timeout (select() with none, selectNow when one is due; LockSupport
- *       while no channel has registered yet, so a runtime that only sleeps never opens a
- *       selector), dispatches ready keys, fires timers again. A driver token (an atomic owner)
- *       makes one thread turn it at a time. Futures polled outside any runtime use a shared
- *       daemon fallback reactor with its own thread.
  *   <li>{@link dev.weft.internal.io.IoSource}: one channel's key and its two waker slots (in:
- *       read/accept; out: write/connect).
+ *       read/accept; out: write/connect); the key's attachment, told of readiness by the driver
+ *       as a {@link dev.weft.internal.driver.IoRegistration}.
  *   <li>{@link dev.weft.internal.io.IoOp}: the leaf future for one operation.
  * </ul>
  *
- * <h2>Who drives</h2>
- * <ul>
- *   <li>Multi-threaded runtime, {@code -Dweft.driver=worker} (the default): as Tokio parks on
- *       its I/O driver, a worker with nothing to do that wins the token turns the reactor
- *       instead of parking; notifying that worker goes through {@code Reactor.unpark}
- *       (selector.wakeup()). What its turn wakes queues in wake order (its own ring, then the
- *       inject queue once the ring is full; never the LIFO slot, whose overflow would put the
- *       oldest wakes last), it leaves the sleeper list and runs it, and another worker is woken
- *       to share the batch. Busy workers poll the reactor (selectNow) every 61st tick when
- *       nobody drives it, so I/O and timers are still seen when no worker is idle.
- *   <li>Multi-threaded runtime, {@code -Dweft.driver=thread}: a dedicated daemon
- *       thread ({@code <prefix>driver}) loops over turns; what it wakes goes to the inject queue.
- *   <li>Current-thread runtime: the blockOn thread turns it between task batches (no extra
- *       thread; its tasks only run inside blockOn anyway). As with Tokio's current_thread
- *       runtime, its sockets and timers make progress only while some blockOn of it runs: a
- *       socket keeps the reactor it first waited on, so one moved to another runtime after
- *       waiting inside a current-thread blockOn waits for that runtime's next blockOn.
- * </ul>
- *
- * <p>Why an idle worker drives by default, and what the dedicated thread still does better, is
- * measured in docs/design.md, "Who drives the reactor: an idle worker by default".
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.driver}, {@code internal.context} (a source joins the reactor of the context that
+ * first waits on it: {@code RuntimeHandle.reactorOf}) and {@code internal.coroutine}; the driver
+ * never names this package. Who turns the driver: {@code internal.driver}.
  *
  * <h2>Registration protocol: kept interest and a readiness cache</h2>
  * Each {@link dev.weft.internal.io.IoSource} keeps a readiness word (one bit per direction and a
@@ -98,9 +76,6 @@
  * docs/design.md, "I/O interest stays registered".
  *
  * <p>Invariants: wakers are never called under a lock; a closed channel's key leaves {@code
- * selector.keys()} at the next select; a timer armed from any thread wakes the driver only when
- * it is earlier than the deadline the driver waits for; closing a reactor ends the wait in
- * progress, closes every registered channel and the selector, and leaves no thread behind (the
- * dedicated thread is joined).
+ * selector.keys()} at the next select.
  */
 package dev.weft.internal.io;

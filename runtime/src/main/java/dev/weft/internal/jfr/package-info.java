@@ -24,5 +24,8 @@
  *       profile settings leave them off, so a recording started without {@code weft.jfc} costs
  *       a task nothing. {@code SlowPoll} is on by default: it is rare and it is the point.
  * </ol>
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.task}; below {@code internal.scheduler}.
  */
 package dev.weft.internal.jfr;

@@ -7,5 +7,8 @@
  * does not exist yet; {@code -Dweft.jmx=false} registers nothing); registration failures are
  * swallowed (a runtime must start even when JMX is broken); it leaves the server when its runtime
  * closes.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): the bottom: it
+ * depends on no other internal package.
  */
 package dev.weft.internal.jmx;

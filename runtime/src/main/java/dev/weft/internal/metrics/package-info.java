@@ -10,5 +10,8 @@
  * counter only grows. Per-worker counters are added up only when read, so the hot path writes
  * nothing another core reads or writes at the same time. Readers get a value on demand, without a snapshot across counters; tests
  * compare differences of one counter, never absolute values they did not start from.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): the bottom: it
+ * depends on no other internal package, so every layer may count into it.
  */
 package dev.weft.internal.metrics;

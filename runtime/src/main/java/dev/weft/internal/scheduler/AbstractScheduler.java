@@ -3,7 +3,7 @@ package dev.weft.internal.scheduler;
 import dev.weft.Future;
 import dev.weft.JoinHandle;
 import dev.weft.internal.context.RuntimeHandle;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.metrics.SchedulerStats;
@@ -41,7 +41,7 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
     /** Set once by shutdown(). */
     volatile boolean closed;
 
-    /** The driver: timers and (opened by the first socket that waits) the selector; see internal.io. */
+    /** The driver: timers and (opened by the first socket that waits) the selector; see internal.driver. */
     final Reactor reactor;
 
     /** Sockets first waiting after shutdown go to the fallback (the runtime's selector is closed). */

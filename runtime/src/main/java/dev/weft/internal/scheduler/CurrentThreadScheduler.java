@@ -6,7 +6,7 @@ import dev.weft.Poll;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
-import dev.weft.internal.io.Reactor;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.time.Clock;

@@ -1,9 +1,9 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.context.WorkerThread;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
-import dev.weft.internal.task.Coop;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
  * {@link #MAX_LIFO_POLLS} times in a row.
  */
-final class Worker extends Coop.Carrier {
+final class Worker extends WorkerThread {
 
     /**
      * Ticks between forced looks at the inject queue (Tokio's and Go's 61: prime, so it does

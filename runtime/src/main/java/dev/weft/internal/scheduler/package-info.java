@@ -41,10 +41,10 @@
  *   <li>{@link dev.weft.internal.scheduler.Watchdog}: a daemon thread that reads each worker's
  *       poll sequence ({@code internal.metrics.WorkerCounters}, odd while a poll runs) every
  *       threshold/2 and reports a poll that has run past the threshold, with a stack sample.
- *   <li>The reactor ({@code internal.io.Reactor}: timers and selector), turned by an idle
+ *   <li>The reactor ({@code internal.driver.Reactor}: timers and selector), turned by an idle
  *       worker instead of parking (its wakes are then local; the default), or with
  *       {@code -Dweft.driver=thread} by its own thread, whose wakes are foreign wakes (inject
- *       queue); see internal.io.
+ *       queue); see internal.driver.
  * </ul>
  *
  * <h3>Scheduling policy</h3>
@@ -75,7 +75,7 @@
  *       {@link dev.weft.internal.scheduler.Worker#GLOBAL_QUEUE_INTERVAL}th (61st) tick, and
  *       otherwise only when its ring is empty; then it moves a fair share of the inject queue
  *       (len / workers, at most half a ring) into its ring under one lock.
- *   <li>Coop budget ({@code internal.task.Coop}): each task poll may complete 128 operations on
+ *   <li>Coop budget ({@code internal.context.Coop}): each task poll may complete 128 operations on
  *       weft's leaf futures; then the leaves answer Pending and wake the task (rule 3). A task
  *       whose futures are always ready thus still returns to the worker, which sees its ring,
  *       the inject queue and the timers' wakes. Leaves that spend budget: Ready
@@ -157,5 +157,9 @@
  * complete nor cancelled (weft-junit fails a test that leaves one). Spawn sites are recorded
  * only for a runtime whose creator asked before sharing it ({@code SpawnSites}, a map beside
  * the tasks, so a task stays at 48 bytes); every other spawn pays one null check.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): the top layer: it
+ * may use every other internal package, and none uses it (tasks reach it through {@code
+ * internal.task.Schedule}, leaves through {@code internal.context.RuntimeHandle}).
  */
 package dev.weft.internal.scheduler;

@@ -24,5 +24,9 @@
  *       cancelled by the scope in place, its task completing when taken; a failing scope, which
  *       need not block, lets queued children be cancelled when taken and waits for them.
  * </ul>
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.task}, {@code internal.coroutine} and {@code internal.context}; below {@code
+ * internal.scheduler}.
  */
 package dev.weft.internal.scope;

@@ -2,7 +2,7 @@ package dev.weft.internal.stream;
 
 import dev.weft.AsyncStream;
 import dev.weft.Poll;
-import dev.weft.internal.future.Ready;
+import dev.weft.internal.coroutine.Ready;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 

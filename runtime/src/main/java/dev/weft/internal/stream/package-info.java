@@ -17,5 +17,8 @@
  * time; every Flow signal to a subscriber is serialized; calls to a subscription are serialized
  * (rule 2.7). {@code dev.weft.sync.ChannelStream} ({@code Channel.stream()}) lives next to the
  * channel whose receive it reuses.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.coroutine} and {@code internal.context}; below {@code internal.scheduler}.
  */
 package dev.weft.internal.stream;

@@ -8,6 +8,7 @@ import dev.weft.TaskSnapshot;
 import dev.weft.Waker;
 import dev.weft.internal.context.ContextSource;
 import dev.weft.internal.context.Contexts;
+import dev.weft.internal.context.Coop;
 import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.coroutine.AsyncStackTrace;
 import dev.weft.internal.coroutine.Sneaky;

@@ -1,5 +1,6 @@
 package dev.weft.internal.task;
 
+import dev.weft.internal.context.WorkerThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Striped: every spawn adds and every completion removes, from all workers at once, so one
  * monitor would be the runtime's hottest lock (measured: skynet spent most of its time
- * contending on it). A task spawned by a worker ({@link Coop.Carrier}) goes to that worker's
+ * contending on it). A task spawned by a worker ({@link WorkerThread}) goes to that worker's
  * stripe (its thread id, masked): the worker usually completes it too, so the stripe stays in
  * its cache. A task spawned by any other thread goes to a random stripe: one outside thread
  * spawning many tasks that the workers complete would otherwise make its stripe the contended
@@ -54,7 +55,7 @@ public final class TaskList {
     public boolean add(Task<?> task) {
         Thread me = Thread.currentThread();
         int i =
-                (me instanceof Coop.Carrier
+                (me instanceof WorkerThread
                                 ? (int) me.getId()
                                 : ThreadLocalRandom.current().nextInt())
                         & mask;

@@ -54,9 +54,14 @@
  * ({@link dev.weft.internal.task.TaskList}) is striped by spawning thread so spawns and
  * completions on different workers do not contend.
  *
- * <p>Cooperative budget ({@link dev.weft.internal.task.Coop}): the counter lives in the worker
- * thread ({@code Coop.Carrier}); leaf futures call {@code Coop.proceed(cx)} and answer Pending
+ * <p>Cooperative budget ({@link dev.weft.internal.context.Coop}): the counter lives in the worker
+ * thread ({@code WorkerThread}); leaf futures call {@code Coop.proceed(cx)} and answer Pending
  * (after waking the task) once 128 operations were completed in one poll. Threads that are not
- * carriers have no budget.
+ * worker threads have no budget.
+ *
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): above {@code
+ * internal.coroutine} and {@code internal.context}; a task reaches its scheduler only through
+ * {@code Schedule} and its runtime through {@code RuntimeHandle}, so it never names a scheduler,
+ * a driver or a future of {@code internal.future}.
  */
 package dev.weft.internal.task;

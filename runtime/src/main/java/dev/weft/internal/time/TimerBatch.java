@@ -10,7 +10,7 @@ package dev.weft.internal.time;
  * the deadline it computes counts from a time at or after the arming. It is late by what was
  * left of the poll, which is usually far below the tick the deadline rounds up to.
  *
- * <p>Owner only: each worker ({@code Coop.Carrier}) has one, touched by that thread alone.
+ * <p>Owner only: each worker ({@code WorkerThread}) has one, touched by that thread alone.
  * Entries are offered only by a leaf of the task the worker is polling (its waker is the
  * worker's current task), so anything that could wait for such a timer inside the same poll (a
  * blockOn, an eager coroutine resumed inline) arms directly instead; the task's run flushes
@@ -35,7 +35,7 @@ public final class TimerBatch {
     }
 
     /** Queues {@code e} for {@code d}; false (nothing done) when entries for another driver wait. */
-    boolean offer(TimerDriver d, TimerEntry e, long delayNanos) {
+    public boolean offer(TimerDriver d, TimerEntry e, long delayNanos) {
         if (d != driver) {
             if (head.next != head) {
                 return false;

@@ -1,8 +1,5 @@
 package dev.weft.internal.time;
 
-import dev.weft.Context;
-import dev.weft.internal.context.Contexts;
-import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.DriverMetrics;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,7 +8,7 @@ import java.util.List;
 /**
  * The timer half of a runtime's reactor: a {@link TimerWheel} behind a lock, read against an
  * injectable {@link Clock}. Leaf futures register from any polling thread; the thread driving the
- * runtime's {@code internal.io.Reactor} fires expired entries and waits (in select, or parked)
+ * runtime's {@code internal.driver.Reactor} fires expired entries and waits (in select, or parked)
  * until the next expiration.
  *
  * <p>Protocol between registering threads and the driving thread (no missed earlier deadline):
@@ -81,12 +78,6 @@ public final class TimerDriver {
     /** The virtual clock this driver runs on, or null when it runs on real time. */
     public VirtualClock virtualClock() {
         return virtual;
-    }
-
-    /** The driver of {@code cx}'s runtime, or the shared fallback outside any runtime. */
-    public static TimerDriver of(Context cx) {
-        RuntimeHandle r = Contexts.runtime(cx);
-        return r != null ? r.timers() : dev.weft.internal.io.Reactor.fallback().timers();
     }
 
     /** The clock's current reading (Async.nanoTime): what this driver's deadlines are measured in. */
@@ -273,7 +264,7 @@ public final class TimerDriver {
     }
 
     /** Nanoseconds from now until {@code tick} (negative once past), on this driver's clock; any thread. */
-    long nanosUntil(long tick) {
+    public long nanosUntil(long tick) {
         return tick * NANOS_PER_TICK + origin - clock.nanoTime();
     }
 

@@ -31,7 +31,7 @@ public class TimerEntry {
         return deadline;
     }
 
-    final boolean isLinked() {
+    public final boolean isLinked() {
         return index >= 0;
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Timers, the first half of the reactor: a hierarchical timing wheel, its driver, and the
- * timer leaf futures ({@code sleep}, {@code timeout}). Internal use only.
+ * Timers, the mechanism: a hierarchical timing wheel, its driver and the clocks it reads. The
+ * futures that arm timers ({@code sleep}, {@code timeout}) are in {@code internal.future}.
+ * Internal use only.
  *
  * <ul>
  *   <li>{@link dev.weft.internal.time.TimerWheel}: Varghese &amp; Lauck's hierarchical wheel,
@@ -19,7 +20,7 @@
  *       is quiescent (no task scheduled or running, no blockOn future woken or polled, no
  *       spawnBlocking work in flight) the reactor's turn jumps it to the wheel's next expiration
  *       and fires what is due, tied deadlines in arming order.
- *   <li>Driving: each runtime's {@code internal.io.Reactor} owns its TimerDriver and fires it
+ *   <li>Driving: each runtime's {@code internal.driver.Reactor} owns its TimerDriver and fires it
  *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
  *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
  *       (current-thread runtime), the shared daemon fallback reactor for futures polled
@@ -32,10 +33,10 @@
  * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
  * deliver one wake, which wakers tolerate).
  *
- * <p>Leaf protocol ({@link dev.weft.internal.time.TimerLeaf}, extended by {@code Sleep} and
- * {@code Timeout}, so the future is its own wheel entry): the first poll arms the entry on the
- * polling context's driver (the duration counts from that poll, or for a worker's task from the
- * end of that poll; a timeout arms only if its inner future is pending); later polls store the waker only when it changed; the expiry sets
- * {@code fired} then wakes; cancel() removes the entry.
+ * <p>Layer (docs/design.md, "How the runtime's packages depend on each other"): the bottom of
+ * the runtime, above {@code internal.metrics} only. It names no Context, runtime, reactor or
+ * task: the reactor owns a TimerDriver ({@code internal.driver}), a worker owns a TimerBatch
+ * ({@code internal.context.WorkerThread}), and leaf futures find their driver through {@code
+ * RuntimeHandle.timersOf}.
  */
 package dev.weft.internal.time;

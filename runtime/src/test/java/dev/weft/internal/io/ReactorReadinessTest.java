@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Context;
 import dev.weft.Poll;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.time.Clock;
 import java.io.IOException;
 import java.nio.ByteBuffer;

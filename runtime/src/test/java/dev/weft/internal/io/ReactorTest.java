@@ -13,6 +13,7 @@ import dev.weft.JoinHandle;
 import dev.weft.internal.context.CancelSignal;
 import dev.weft.internal.context.Contexts;
 import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.driver.Reactor;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
 import dev.weft.internal.time.TimerEntry;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

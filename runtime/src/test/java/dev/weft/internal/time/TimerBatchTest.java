@@ -9,7 +9,10 @@ import dev.weft.AsyncRuntime;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.context.WorkerThread;
+import dev.weft.internal.future.Sleep;
+import dev.weft.internal.future.Timeout;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,11 +92,11 @@ class TimerBatchTest {
 
                         @Override
                         public Poll<String> poll(Context cx) {
-                            TimerDriver d = TimerDriver.of(cx);
+                            TimerDriver d = RuntimeHandle.timersOf(cx);
                             if (sleep == null) {
-                                Coop.Carrier worker =
+                                WorkerThread worker =
                                         assertInstanceOf(
-                                                Coop.Carrier.class, Thread.currentThread());
+                                                WorkerThread.class, Thread.currentThread());
                                 int before = d.armed();
                                 for (int i = 0; i < 1000; i++) {
                                     Timeout<String> t =

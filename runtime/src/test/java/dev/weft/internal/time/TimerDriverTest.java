@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.internal.context.Contexts;
+import dev.weft.internal.future.Sleep;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,8 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.internal.context.Contexts;
+import dev.weft.internal.future.Sleep;
+import dev.weft.internal.future.Timeout;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;

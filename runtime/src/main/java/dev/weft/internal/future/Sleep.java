@@ -1,9 +1,9 @@
-package dev.weft.internal.time;
+package dev.weft.internal.future;
 
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.future.Ready;
+import dev.weft.internal.coroutine.Ready;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package dev.weft.internal.time;
+package dev.weft.internal.future;
 
 import dev.weft.Context;
 import dev.weft.Future;

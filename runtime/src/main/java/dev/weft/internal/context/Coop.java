@@ -1,4 +1,4 @@
-package dev.weft.internal.task;
+package dev.weft.internal.context;
 
 import dev.weft.Context;
 import dev.weft.internal.time.TimerBatch;
@@ -10,10 +10,10 @@ import dev.weft.internal.time.TimerBatch;
  * otherwise never return to its worker, and the worker's other tasks, its inject queue and the
  * timers it should react to would starve.
  *
- * <p>Where the counter lives: in the worker thread itself ({@link Carrier}, which the
+ * <p>Where the counter lives: in the worker thread itself ({@link WorkerThread}, which the
  * work-stealing workers extend), so a leaf reaches it with {@code Thread.currentThread()} (a JIT
  * intrinsic) and one type check, no ThreadLocal lookup and no field on every Context. Threads
- * that are not carriers (blockOn callers, the current-thread runtime, hand polling) have no
+ * that are not worker threads (blockOn callers, the current-thread runtime, hand polling) have no
  * budget: {@link #proceed} always says yes there.
  *
  * <p>Whose budget: only the task the worker is polling spends it, recognised by its waker
@@ -25,8 +25,8 @@ import dev.weft.internal.time.TimerBatch;
  *
  * <p>Protocol:
  * <ol>
- *   <li>the worker calls {@link Carrier#resetBudget} before each task poll and
- *       {@link Carrier#clearBudget} after it;
+ *   <li>the worker calls {@link WorkerThread#resetBudget} before each task poll and
+ *       {@link WorkerThread#clearBudget} after it;
  *   <li>a leaf future calls {@link #proceed} before completing an operation; true: go on (one
  *       unit consumed); false: the budget is spent, proceed has already woken the context's
  *       waker, and the leaf returns {@code Poll.pending()} without side effects;
@@ -51,7 +51,7 @@ public final class Coop {
      * Pending; the task's waker has been woken so it runs again after the others.
      */
     public static boolean proceed(Context cx) {
-        if (Thread.currentThread() instanceof Carrier c && c.owner == cx.waker()) {
+        if (Thread.currentThread() instanceof WorkerThread c && c.owner == cx.waker()) {
             if (c.budget > 0) {
                 c.budget--;
                 return true;
@@ -68,45 +68,8 @@ public final class Coop {
      * wheel now ({@link TimerBatch}). Nothing to do off the workers.
      */
     public static void pollEnded() {
-        if (Thread.currentThread() instanceof Carrier c) {
+        if (Thread.currentThread() instanceof WorkerThread c) {
             c.timers.flush();
-        }
-    }
-
-    /** A thread that carries a budget: the work-stealing scheduler's workers. */
-    public abstract static class Carrier extends Thread {
-
-        /** Timers armed by the task being polled, armed in one go when its poll ends. */
-        public final TimerBatch timers = new TimerBatch();
-
-        /** Units left for the task being polled; this thread only (plain field, never shared). */
-        private int budget = BUDGET;
-
-        /** The waker of the task being polled (the task itself), or null between polls. */
-        private Object owner;
-
-        protected Carrier(String name) {
-            super(name);
-        }
-
-        /** Called by this thread before it polls the task whose waker is {@code task}. */
-        protected final void resetBudget(Object task) {
-            budget = BUDGET;
-            owner = task;
-        }
-
-        /**
-         * Called by this thread after the poll: no budget applies between tasks. Flushes the
-         * timer batch too, a backstop for a poll that ended without {@link #pollEnded}.
-         */
-        protected final void clearBudget() {
-            owner = null;
-            timers.flush();
-        }
-
-        /** Whether this thread is inside a poll of the task whose waker is {@code waker}. */
-        public final boolean isPolling(Object waker) {
-            return owner != null && owner == waker;
         }
     }
 }

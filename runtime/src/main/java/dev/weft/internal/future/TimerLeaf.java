@@ -1,8 +1,13 @@
-package dev.weft.internal.time;
+package dev.weft.internal.future;
 
 import dev.weft.Context;
 import dev.weft.Waker;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
+import dev.weft.internal.context.RuntimeHandle;
+import dev.weft.internal.context.WorkerThread;
+import dev.weft.internal.time.TimerBatch;
+import dev.weft.internal.time.TimerDriver;
+import dev.weft.internal.time.TimerEntry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -74,8 +79,8 @@ abstract class TimerLeaf extends TimerEntry {
                 return true;
             }
             WAKER.set(this, w);
-            driver = TimerDriver.of(cx);
-            if (Thread.currentThread() instanceof Coop.Carrier c
+            driver = RuntimeHandle.timersOf(cx);
+            if (Thread.currentThread() instanceof WorkerThread c
                     && c.isPolling(w)
                     && c.timers.offer(driver, this, delay)) {
                 return false; // armed when this poll of the worker's task ends (TimerBatch)

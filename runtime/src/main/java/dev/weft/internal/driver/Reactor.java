@@ -1,8 +1,5 @@
-package dev.weft.internal.io;
+package dev.weft.internal.driver;
 
-import dev.weft.Context;
-import dev.weft.internal.context.Contexts;
-import dev.weft.internal.context.RuntimeHandle;
 import dev.weft.internal.metrics.DriverMetrics;
 import dev.weft.internal.time.Clock;
 import dev.weft.internal.time.TimerDriver;
@@ -136,12 +133,6 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
-    /** The reactor of the polling context's runtime, or the shared fallback outside any. */
-    public static Reactor of(Context cx) {
-        RuntimeHandle rt = Contexts.runtime(cx);
-        return rt != null ? rt.reactor() : Fallback.INSTANCE;
-    }
-
     /** The shared daemon reactor (thread-driven) for futures polled outside any runtime. */
     public static Reactor fallback() {
         return Fallback.INSTANCE;
@@ -162,7 +153,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     /** The selector, opened on first use; ClosedSelectorException once the reactor closed. */
-    Selector selector() {
+    public Selector selector() {
         Selector s = selector;
         if (s != null) {
             return s;
@@ -232,7 +223,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     /** An interest change: the select in progress would not see it (NIO applies it next select). */
-    void interestChanged() {
+    public void interestChanged() {
         if (owner.get() != Thread.currentThread()) {
             unpark();
         }
@@ -304,8 +295,8 @@ public final class Reactor implements AutoCloseable {
 
     private static void dispatch(SelectionKey key) {
         Object a = key.attachment();
-        if (a instanceof IoSource) {
-            ((IoSource) a).ready(key);
+        if (a instanceof IoRegistration) {
+            ((IoRegistration) a).ready(key);
         }
     }
 
@@ -387,8 +378,8 @@ public final class Reactor implements AutoCloseable {
         try {
             for (SelectionKey k : s.keys()) {
                 Object a = k.attachment();
-                if (a instanceof IoSource) {
-                    ((IoSource) a).close();
+                if (a instanceof IoRegistration) {
+                    ((IoRegistration) a).close();
                 }
             }
         } catch (RuntimeException ignored) {

@@ -1,10 +1,9 @@
-package dev.weft.internal.future;
+package dev.weft.internal.coroutine;
 
 import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
-import dev.weft.internal.coroutine.Sneaky;
-import dev.weft.internal.task.Coop;
+import dev.weft.internal.context.Coop;
 
 /**
  * An already-complete future that is its own poll result: polling it returns {@code this}, so
