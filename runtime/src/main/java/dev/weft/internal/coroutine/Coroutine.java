@@ -151,6 +151,39 @@ public abstract class Coroutine<T> extends Poll<T>
     }
 
     /**
+     * What a first {@link #poll} does with the body's outcome, for a body that woven code ran
+     * itself on this fresh coroutine (an eager method's direct start, see {@link
+     * EagerCoroutine#startedDirect}): {@code returned} is what the body returned, or {@code thrown}
+     * what it threw. Completes, fails or leaves this coroutine suspended exactly as the loop's
+     * step 2 would; a failure is recorded (published by {@link #onComplete}), not rethrown. An
+     * error raised while publishing is rethrown.
+     */
+    final void firstResumed(Object returned, Throwable thrown, Context cx) {
+        try {
+            if (thrown != null) {
+                throw thrown;
+            }
+            Object v;
+            if (returned == Await.SUSPENDED || returned == null) {
+                v = returned;
+            } else if (returned instanceof Ready) {
+                v = ((Ready<?>) returned).value();
+            } else {
+                tail = cast(toFuture(returned));
+                v = Await.step(tail, cx);
+            }
+            if (v != Await.SUSPENDED) {
+                complete(cast(v));
+            }
+        } catch (Throwable t) {
+            if (state == DONE) {
+                throw Sneaky.<RuntimeException>rethrow(t); // raised while publishing
+            }
+            fail(t);
+        }
+    }
+
+    /**
      * Step 1 of the loop: from {@code c} down the chain of lazy coroutines it awaits to the first
      * one that awaits something else (or that has just completed what it awaited).
      */
