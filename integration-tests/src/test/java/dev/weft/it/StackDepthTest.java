@@ -162,6 +162,24 @@ class StackDepthTest {
             }
         }
 
+        /** Each level awaits the next through a variable: polled through its state object. */
+        static Future<Integer> stored(int n) {
+            if (n == 0) {
+                return Future.ready(await(Future.ready(0)));
+            }
+            Future<Integer> next = stored(n - 1);
+            return Future.ready(await(next) + 1);
+        }
+
+        /** The value of a chain of state objects of {@code n} levels, or its failure. */
+        static String storedChain(int n) throws Exception {
+            try {
+                return String.valueOf(onThread(STACK, () -> stored(n).poll(HAND).value()));
+            } catch (AssertionError e) {
+                return e.getCause().toString();
+            }
+        }
+
         public static void main(String[] args) throws Exception {
             int plainDepth =
                     onThread(
@@ -179,13 +197,16 @@ class StackDepthTest {
             System.out.println("plain " + plainDepth + ", levels " + n);
             System.out.println("eager: " + chain(false, n));
             System.out.println("subclass: " + chain(true, n));
+            int stored = plainDepth * 2 / 9;
+            System.out.println("state objects " + stored + ": " + storedChain(stored));
         }
     }
 
     /**
      * Issue 12, point 4: descending costs at most a small constant times plain Java. An eager
      * chain of n levels completes on a stack where plain recursion goes 3n deep (the descent
-     * cost 6 Java frames a level before, about 7 times plain, and overflowed there).
+     * cost 6 Java frames a level before, about 7 times plain, and overflowed there), and a chain
+     * of state objects of m levels where plain recursion goes 4.5m deep.
      */
     @Test
     void anEagerDescentCostsLessThanThreePlainFramesALevel() throws Exception {
@@ -211,6 +232,12 @@ class StackDepthTest {
         assertTrue(Integer.parseInt(levels) > 1000, "plain recursion too shallow: " + text);
         assertTrue(text.contains("eager: " + levels + "\n"), text);
         assertTrue(text.contains("subclass: " + levels + "\n"), text);
+        // a chain of state objects (awaits through a variable) of plain / 4.5 levels: 3 frames a
+        // level fit, the 4 of a separate await step and poll (5 times plain) did not
+        java.util.regex.Matcher s =
+                java.util.regex.Pattern.compile("state objects (\\d+): (\\S+)").matcher(text);
+        assertTrue(s.find(), text);
+        assertEquals(s.group(1), s.group(2), text);
     }
 
     // ---- lazy chains (dev.weft.Future): point 4 ----
