@@ -31,8 +31,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * entry:    switch (co.state) { 0: restore params; goto body | k: goto restore_k | default: throw }
- * await k:  [f]  L_poll_k: dup; v = Await.step(f, cx); if (v == SUSPENDED)
- *                   { co.awaiting = f; save live locals; co.state = k; return SUSPENDED; }
+ * await k:  [f]  L_poll_k: dup; v = Coroutine.poll(f, cx); if (v == SUSPENDED)
+ *                   { Await.cancelled(f, cx); co.awaiting = f; save live locals; co.state = k;
+ *                     return SUSPENDED; }
  *                swap; pop  -> [v]   (continues with javac's checkcast/unboxing)
  * yield k:  [x]  co.yielded = x; save live locals; co.state = k; return YIELDED; L_after_k:
  *                [AsyncGeneratorCoroutine.resumed(cx)]   (async generators: throws when cancelled)
@@ -43,7 +44,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * Line numbers and the local variable table of the original body are kept (shifted; a local
  * that is not saved at an await goes out of scope there, {@link LocalRanges}), so stack
- * traces and debuggers see the user's method; exceptions thrown by {@code Await.step} sit at the
+ * traces and debuggers see the user's method; exceptions thrown by the await's calls sit at the
  * await's own line inside the user's try ranges, so catch and finally work unchanged.
  */
 public final class BodyEmitter {
@@ -189,17 +190,12 @@ public final class BodyEmitter {
         at.add(poll);
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-        at.add(
-                new MethodInsnNode(
-                        Opcodes.INVOKESTATIC,
-                        AWAIT,
-                        "step",
-                        "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
-                        false));
+        pollAwaited(at);
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
         at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
         at.add(new InsnNode(Opcodes.POP));
+        throwIfCancelled(at);
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
@@ -209,6 +205,37 @@ public final class BodyEmitter {
         at.add(ready);
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new InsnNode(Opcodes.POP));
+    }
+
+    /**
+     * {@code [f, cx] -> [v]}: {@code Coroutine.poll(f, cx)}, the value or SUSPENDED. Not {@code
+     * Await.step}: for a coroutine the poll loop then runs in this one call, a Java frame less
+     * per level of a descent through state objects (issue 12, point 4).
+     */
+    static void pollAwaited(InsnList at) {
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        "dev/weft/internal/coroutine/Coroutine",
+                        "poll",
+                        "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                        false));
+    }
+
+    /**
+     * {@code [f] -> [f]}, on the pending path of an await: {@code Await.cancelled(f, cx)} throws
+     * CancellationException at the await's line (inside the user's try ranges) when cancelled.
+     */
+    static void throwIfCancelled(InsnList at) {
+        at.add(new InsnNode(Opcodes.DUP));
+        at.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        AWAIT,
+                        "cancelled",
+                        "(Ldev/weft/Future;Ldev/weft/Context;)V",
+                        false));
     }
 
     private static void emitYield(

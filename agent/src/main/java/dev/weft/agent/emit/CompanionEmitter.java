@@ -1,7 +1,6 @@
 package dev.weft.agent.emit;
 
 import dev.weft.agent.check.CoroutineKind;
-import dev.weft.agent.check.PromiseTypes;
 import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.Slot;
 import java.util.Map;
@@ -20,10 +19,8 @@ import org.objectweb.asm.tree.MethodNode;
  *                                                           // AsyncGeneratorCoroutine
  *     int i0; long j0; Object a0; ...                       // the planned fields
  *     static Future weft$new(H self, A a, B b) {            // returns m's declared type
- *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;
- *         return c;                                         // eager: return c.start();
- *                                                           // or c.start(new P()), P the declared
- *                                                           // CompletableFuture subclass
+ *         C c = new C(); c.a0 = self; c.a1 = a; c.i0 = b;   // (eager: Object, c not started;
+ *         return c;                                         // the stub starts it)
  *     }
  *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
  *     protected String lineTable() { return "H;m;12,15;H.java"; }      // state k -> line, for task dumps
@@ -67,7 +64,7 @@ public final class CompanionEmitter {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        String factoryDesc = factoryDescriptor(host, original);
+        String factoryDesc = factoryDescriptor(host, original, layout.kind);
         MethodVisitor f =
                 cw.visitMethod(
                         Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
@@ -90,27 +87,6 @@ public final class CompanionEmitter {
             f.visitFieldInsn(Opcodes.PUTFIELD, c, p.field, p.fieldDesc);
         }
         f.visitVarInsn(Opcodes.ALOAD, self);
-        String promise = Type.getReturnType(original.desc).getInternalName();
-        if (layout.kind == CoroutineKind.EAGER && PromiseTypes.isSubclass(promise)) {
-            // the declared CompletableFuture subclass, checked creatable by PromiseTypes.whyNot
-            f.visitTypeInsn(Opcodes.NEW, promise);
-            f.visitInsn(Opcodes.DUP);
-            f.visitMethodInsn(Opcodes.INVOKESPECIAL, promise, "<init>", "()V", false);
-            f.visitMethodInsn(
-                    Opcodes.INVOKEVIRTUAL,
-                    c,
-                    "start",
-                    "(Ljava/util/concurrent/CompletableFuture;)Ljava/util/concurrent/CompletableFuture;",
-                    false);
-            f.visitTypeInsn(Opcodes.CHECKCAST, promise);
-        } else if (layout.kind == CoroutineKind.EAGER) {
-            f.visitMethodInsn(
-                    Opcodes.INVOKEVIRTUAL,
-                    c,
-                    "start",
-                    "()Ljava/util/concurrent/CompletableFuture;",
-                    false);
-        }
         f.visitInsn(Opcodes.ARETURN);
         f.visitMaxs(0, 0);
         f.visitEnd();
@@ -179,8 +155,11 @@ public final class CompanionEmitter {
                 : null;
     }
 
-    /** {@code (H this?, params...) -> declared return type}. */
-    static String factoryDescriptor(ClassNode host, MethodNode m) {
+    /**
+     * {@code (H this?, params...) -> declared return type}; for an eager method {@code -> Object},
+     * the companion not started yet (the stub starts it, {@link StubEmitter}).
+     */
+    static String factoryDescriptor(ClassNode host, MethodNode m, CoroutineKind kind) {
         Type[] args = Type.getArgumentTypes(m.desc);
         boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
         Type[] all = new Type[args.length + (instance ? 1 : 0)];
@@ -191,7 +170,11 @@ public final class CompanionEmitter {
         for (Type a : args) {
             all[k++] = a;
         }
-        return Type.getMethodDescriptor(Type.getReturnType(m.desc), all);
+        Type r =
+                kind == CoroutineKind.EAGER
+                        ? Type.getObjectType("java/lang/Object")
+                        : Type.getReturnType(m.desc);
+        return Type.getMethodDescriptor(r, all);
     }
 
     /**

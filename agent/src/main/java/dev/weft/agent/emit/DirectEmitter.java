@@ -35,7 +35,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  *
  * <pre>
  * prologue:  move params up by 2; local 0 = root, local 1 = cx   (the body's layout, see BodyEmitter)
- * await k:   [f] dup; v = Await.step(f, cx); if (v == SUSPENDED) { pop; suspend_k(f) }
+ * await k:   [f] dup; v = Coroutine.poll(f, cx); if (v == SUSPENDED) { pop; Await.cancelled(f, cx);
+ *            suspend_k(f) }
  *            swap; pop -> [v]
  * direct k:  [args] v = n(args, cx, root); if (v == SUSPENDED) suspend_k(Coroutine.handedOff(root))
  * suspend_k: c = new Companion(); c.awaiting = f; save live locals into c; c.state = k;
@@ -109,15 +110,10 @@ public final class DirectEmitter {
                 BodyEmitter.adaptStage(at, p);
                 at.add(new InsnNode(Opcodes.DUP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-                at.add(
-                        new MethodInsnNode(
-                                Opcodes.INVOKESTATIC,
-                                AWAIT,
-                                "step",
-                                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
-                                false));
+                BodyEmitter.pollAwaited(at);
                 ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
+                BodyEmitter.throwIfCancelled(at);
                 suspend(at, c, layout.saved.get(k), k + 1, tmp);
                 at.add(ready);
                 at.add(new InsnNode(Opcodes.SWAP));

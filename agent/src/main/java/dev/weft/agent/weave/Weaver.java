@@ -335,7 +335,10 @@ public final class Weaver {
             bodyToOriginal.put(
                     body.name + body.desc,
                     new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
-            StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine));
+            if (StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine))) {
+                needFrames.add(m); // an eager stub starts its companion itself
+                bodyToOriginal.put(m.name + m.desc, new Failure(p.key, Part.METHOD));
+            }
             companions.put(layout.companionName, companion);
             Set<Integer> directStates = new TreeSet<>();
             for (int k = 0; k < layout.points.size(); k++) {

@@ -178,7 +178,10 @@ public final class L {
                                         }
                                     },
                                     "weft-fuzz-completer",
-                                    1 << 20);
+                                    // the JVM's default (-Xss), as the thread the reference
+                                    // runs on: the woven run continues the eager chain here,
+                                    // and may descend again (a new chain from a continuation)
+                                    0);
                     t.start();
                     try {
                         t.join();

@@ -45,7 +45,8 @@ final class AsyncFrames {
             return;
         }
         StackTraceElement[] now = new Throwable().getStackTrace();
-        // now: addAwaiter, outcome, the done coroutine's poll, Await.step, the awaiter's body ...,
+        // now: addAwaiter, outcome, outcomeValue, the done coroutine's poll (the static one the
+        // awaiter's await calls), the awaiter's body ...,
         // then the loop's poll and everything below it
         int from = 0;
         while (from < now.length && !isCoroutine(now[from], "poll")) {

@@ -2,7 +2,6 @@ package dev.weft.internal.coroutine;
 
 import dev.weft.Context;
 import dev.weft.Future;
-import dev.weft.Poll;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 
@@ -10,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * The steps a woven await site calls. Each {@code Async.await(f)} becomes:
  *
  * <pre>
- *   v = Await.step(f, cx)          // value, or SUSPENDED; throws f's error or CancellationException
- *   if (v == SUSPENDED) { save live locals; state = k; awaiting = f; return SUSPENDED; }
+ *   v = Coroutine.poll(f, cx)      // value, or SUSPENDED; throws f's error
+ *   if (v == SUSPENDED) { Await.cancelled(f, cx);   // throws CancellationException if cancelled
+ *                         save live locals; state = k; awaiting = f; return SUSPENDED; }
  *   ... continue with v (checkcast / unbox as javac emitted after the original call)
  * </pre>
  *
@@ -35,15 +35,23 @@ public final class Await {
      * cancelled, in which case {@code f} is cancelled and CancellationException thrown.
      */
     public static Object step(Future<?> f, Context cx) {
-        Poll<?> p = f.poll(cx);
-        if (p.isReady()) {
-            return p.value();
+        Object v = Coroutine.poll(f, cx);
+        if (v == SUSPENDED) {
+            cancelled(f, cx);
         }
+        return v;
+    }
+
+    /**
+     * The pending half of {@link #step}, which woven code since issue 12 point 4 calls after
+     * {@link Coroutine#poll(Future, Context)} returned {@link #SUSPENDED} for {@code f}: when the
+     * context is cancelled, cancels {@code f} and throws CancellationException.
+     */
+    public static void cancelled(Future<?> f, Context cx) {
         if (cx.isCancelled()) {
             f.cancel();
             throw new CancellationException("cancelled while awaiting");
         }
-        return SUSPENDED;
     }
 
     /**

@@ -99,10 +99,27 @@ public abstract class Coroutine<T> extends Poll<T>
 
     @Override
     public final Poll<T> poll(Context cx) {
-        if (state == DONE) {
-            return outcome();
+        return poll(this, cx) == Await.SUSPENDED ? Poll.pending() : this;
+    }
+
+    /**
+     * Polls {@code f} once: its value, or {@link Await#SUSPENDED}; throws its failure as the
+     * original object. A woven await site calls this, then {@link Await#cancelled} when it is
+     * pending. For a coroutine it is the loop of the class comment, run in this one frame: a
+     * first poll descends through it, so a level of a chain of state objects costs three Java
+     * frames (this, the companion's resume, the body), one less than a separate await step and
+     * poll (issue 12, point 4).
+     */
+    public static Object poll(Future<?> f, Context cx) {
+        if (!(f instanceof Coroutine)) {
+            Poll<?> p = f.poll(cx);
+            return p.isReady() ? p.value() : Await.SUSPENDED;
         }
-        Coroutine<?> cur = innermost == null ? this : innermost;
+        Coroutine<?> top = (Coroutine<?>) f;
+        if (top.state == DONE) {
+            return top.outcomeValue();
+        }
+        Coroutine<?> cur = top.innermost == null ? top : top.innermost;
         int failedLevels = 0;
         for (; ; ) {
             cur = innermostBelow(cur);
@@ -119,14 +136,20 @@ public abstract class Coroutine<T> extends Poll<T>
                             v = ((Ready<?>) r).value();
                         } else {
                             cur.tail = cast(cur.toFuture(r));
-                            v = Await.step(cur.tail, cx);
+                            v = poll(cur.tail, cx);
+                            if (v == Await.SUSPENDED) {
+                                Await.cancelled(cur.tail, cx);
+                            }
                         }
                     } else {
-                        v = Await.step(cur.tail, cx);
+                        v = poll(cur.tail, cx);
+                        if (v == Await.SUSPENDED) {
+                            Await.cancelled(cur.tail, cx);
+                        }
                     }
                     if (v == Await.SUSPENDED) {
-                        innermost = cur == this ? null : cur;
-                        return Poll.pending();
+                        top.innermost = cur == top ? null : cur;
+                        return Await.SUSPENDED;
                     }
                     cur.complete(cast(v));
                 } catch (Throwable t) {
@@ -137,15 +160,48 @@ public abstract class Coroutine<T> extends Poll<T>
                     cur.fail(t);
                 }
             }
-            if (cur == this) {
-                innermost = null;
-                return outcome();
+            if (cur == top) {
+                top.innermost = null;
+                return top.outcomeValue();
             }
             if (cur.failure != null && failedLevels++ < AsyncFrames.MAX_LEVELS) {
                 // a done coroutine's innermost is free: marks "add the caller's frames" (outcome)
                 cur.innermost = cur;
             }
             cur = cur.caller;
+        }
+    }
+
+    /**
+     * What a first {@link #poll} does with the body's outcome, for a body that woven code ran
+     * itself on this fresh coroutine (an eager method's direct start, see {@link
+     * EagerCoroutine#startedDirect}): {@code returned} is what the body returned, or {@code thrown}
+     * what it threw. Completes, fails or leaves this coroutine suspended exactly as the loop's
+     * step 2 would; a failure is recorded (published by {@link #onComplete}), not rethrown. An
+     * error raised while publishing is rethrown.
+     */
+    final void firstResumed(Object returned, Throwable thrown, Context cx) {
+        try {
+            if (thrown != null) {
+                throw thrown;
+            }
+            Object v;
+            if (returned == Await.SUSPENDED || returned == null) {
+                v = returned;
+            } else if (returned instanceof Ready) {
+                v = ((Ready<?>) returned).value();
+            } else {
+                tail = cast(toFuture(returned));
+                v = Await.step(tail, cx);
+            }
+            if (v != Await.SUSPENDED) {
+                complete(cast(v));
+            }
+        } catch (Throwable t) {
+            if (state == DONE) {
+                throw Sneaky.<RuntimeException>rethrow(t); // raised while publishing
+            }
+            fail(t);
         }
     }
 
@@ -213,6 +269,12 @@ public abstract class Coroutine<T> extends Poll<T>
 
     /** Hook for subclasses that publish the outcome (eager coroutines). */
     protected void onComplete(T value, Throwable failure) {}
+
+    /** The value once done, or the failure thrown (see {@link #outcome}). */
+    private Object outcomeValue() {
+        outcome();
+        return value;
+    }
 
     private Poll<T> outcome() {
         if (failure != null) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The state object of one call of an eager async method (declared return type
  * {@code CompletableFuture} or {@code CompletionStage}): promise-style, as EA Async. The woven
  * method creates the companion and returns {@link #start()}, which runs the body on the caller's
- * thread up to its first pending await. The coroutine is its own task: its waker re-runs the body
+ * thread up to its first pending await (or, inside a trampoline loop, does the same itself
+ * through {@link #beginDirect} and {@link #startedDirect}, two frames a level less deep). The coroutine is its own task: its waker re-runs the body
  * on the waking thread (the thread that completed what it awaited), and its outcome completes
  * the returned CompletableFuture — a failure with the original exception object.
  *
@@ -102,6 +103,11 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
             // one that never completes.
             abandon(t);
         }
+        return started();
+    }
+
+    /** The end of every start: a still-running coroutine listens for its promise's cancellation. */
+    private CompletableFuture<T> started() {
         if (state != DONE) {
             promise.whenComplete(
                     (v, e) -> {
@@ -113,6 +119,65 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
         return promise;
     }
 
+    // ---- Direct start (issue 12, point 4) ----
+    //
+    // Inside a trampoline loop (every level of an eager descent below the first), the woven
+    // method starts its companion itself and calls the body with no runtime frame in between:
+    // two Java frames a level (the method and its body) instead of six (the method, the
+    // companion's factory, start, poll, resume, the body). The outermost call, with no loop on
+    // its thread, goes through start() as before.
+    //
+    //   co = Companion.weft$new(params);  target = new P() or null
+    //   cx = EagerCoroutine.beginDirect(co);
+    //   if (cx == null) return EagerCoroutine.startOn(co, target);
+    //   try { r = body(co, cx); } catch (Throwable t) { return startedDirect(co, null, t, target);
+    // }
+    //   return startedDirect(co, r, null, target);
+    //
+    // Arguments are Object so that verifying the host loads neither the companion nor P.
+
+    /**
+     * Begins the direct start of a fresh companion {@code co}: the context its body runs with, or
+     * null when this thread runs no trampoline loop, in which case {@link #startOn} starts it.
+     */
+    public static Context beginDirect(Object co) {
+        if (!Trampoline.current().running) {
+            return null;
+        }
+        EagerCoroutine<?> c = (EagerCoroutine<?>) co;
+        c.cx = Contexts.create(c, c, RuntimeHandle.current());
+        // ordering: nobody else can see this coroutine yet; the promise is not returned.
+        c.run.set(RUNNING);
+        return c.cx;
+    }
+
+    /**
+     * Ends a direct start whose body returned {@code returned} or threw {@code thrown}, as
+     * {@link #start()} ends after its first poll: publishes a completion, runs the body again if
+     * a wake came meanwhile, and returns the promise ({@code target} completed from it when not
+     * null, as {@link #start(CompletableFuture)}).
+     */
+    public static CompletableFuture<?> startedDirect(
+            Object co, Object returned, Throwable thrown, Object target) {
+        EagerCoroutine<?> c = (EagerCoroutine<?>) co;
+        try {
+            c.firstResumed(returned, thrown, c.cx);
+            if (!c.run.compareAndSet(RUNNING, IDLE) && c.run.getAndSet(RUNNING) == NOTIFIED) {
+                c.drive();
+            }
+        } catch (Throwable t) {
+            c.abandon(t); // as in start(): the promise completes, or t goes on up
+        }
+        CompletableFuture<?> p = c.started();
+        return target == null ? p : into(p, (CompletableFuture<?>) target);
+    }
+
+    /** Starts {@code co} with {@link #start()} (or into {@code target}, when not null). */
+    public static CompletableFuture<?> startOn(Object co, Object target) {
+        CompletableFuture<?> p = ((EagerCoroutine<?>) co).start();
+        return target == null ? p : into(p, (CompletableFuture<?>) target);
+    }
+
     /**
      * As {@link #start()}, for a method declared to return a subclass of CompletableFuture
      * (EA Async's {@code Task<T>}): the woven method creates {@code target} with its no-arg
@@ -121,7 +186,14 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
      * coroutine as cancelling the promise does.
      */
     public final <P extends CompletableFuture<T>> P start(P target) {
-        CompletableFuture<T> p = start();
+        into(start(), target);
+        return target;
+    }
+
+    /** Completes {@code target} from {@code p}; cancelling {@code target} cancels {@code p}. */
+    @SuppressWarnings("unchecked")
+    private static <T> CompletableFuture<T> into(CompletableFuture<T> p, CompletableFuture<?> t) {
+        CompletableFuture<T> target = (CompletableFuture<T>) t;
         p.whenComplete(
                 (v, e) -> {
                     if (e != null) {

@@ -45,8 +45,9 @@
  *   <li>An eager coroutine's CompletableFuture always completes, with the value or the error
  *       (a StackOverflowError raised while polling or publishing included); an error that can no
  *       longer go to it is rethrown, never dropped.
- *   <li>Cancellation is checked only on the pending path ({@code Await.step}), so the ready path
- *       costs one poll and one compare.
+ *   <li>Cancellation is checked only on the pending path ({@code Await.cancelled}, after {@code
+ *       Coroutine.poll(Future, Context)} returned SUSPENDED), so the ready path costs one poll and
+ *       one compare.
  *   <li>A direct entry (a lazy body run without its state object, for an await of a call to it)
  *       returns {@code Await.SUSPENDED} only after allocating its state object, saving its live
  *       locals into it as its own body would, and handing it to the root's {@code awaiting} field
