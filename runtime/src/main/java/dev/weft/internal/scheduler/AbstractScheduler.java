@@ -138,8 +138,13 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
             task.run();
             return task;
         }
-        schedule(task);
+        scheduleSpawned(task);
         return task;
+    }
+
+    /** Queues a task just spawned; a worker may keep it back for a join in place. */
+    void scheduleSpawned(Task<?> task) {
+        schedule(task);
     }
 
     @Override

@@ -130,6 +130,34 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         }
     }
 
+    /**
+     * From a task's poll on one of this scheduler's workers, the child is kept back in the
+     * worker's fork stack ({@link Worker#fork}) until that poll ends, a join claims it, or an
+     * idle worker asks for work.
+     */
+    @Override
+    void scheduleSpawned(Task<?> task) {
+        if (Thread.currentThread() instanceof Worker w && w.scheduler == this) {
+            w.fork(task);
+            return;
+        }
+        schedule(task);
+    }
+
+    @Override
+    public boolean runInline(Task<?> task, Context awaiter) {
+        return Thread.currentThread() instanceof Worker w
+                && w.scheduler == this
+                && w.joinInPlace(task, awaiter);
+    }
+
+    @Override
+    public void pollEnded() {
+        if (Thread.currentThread() instanceof Worker w && w.scheduler == this) {
+            w.publishForks();
+        }
+    }
+
     @Override
     WorkerCounters ownCounters() {
         return Thread.currentThread() instanceof Worker w && w.scheduler == this
