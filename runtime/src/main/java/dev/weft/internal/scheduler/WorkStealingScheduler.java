@@ -132,21 +132,22 @@ public final class WorkStealingScheduler extends AbstractScheduler {
 
     /**
      * From a task's poll on one of this scheduler's workers, the child is kept back in the
-     * worker's fork stack ({@link Worker#fork}) until that poll ends, a join claims it, or an
-     * idle worker asks for work.
+     * worker's fork stack ({@link Worker#keep}) until that poll ends, a join claims it, or an
+     * idle worker asks for work. Not once closed: the spawn is refused as before.
      */
     @Override
-    void scheduleSpawned(Task<?> task) {
-        if (Thread.currentThread() instanceof Worker w && w.scheduler == this) {
-            w.fork(task);
-            return;
-        }
-        schedule(task);
+    boolean keepBack(Task<?> task) {
+        return !closed
+                && Thread.currentThread() instanceof Worker w
+                && w.scheduler == this
+                && w.keep(task);
     }
 
     @Override
     public boolean runInline(Task<?> task, Context awaiter) {
-        return Thread.currentThread() instanceof Worker w
+        // once closed, a kept-back child is left for publishForks, which cancels it
+        return !closed
+                && Thread.currentThread() instanceof Worker w
                 && w.scheduler == this
                 && w.joinInPlace(task, awaiter);
     }

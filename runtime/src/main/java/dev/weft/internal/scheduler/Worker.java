@@ -257,17 +257,18 @@ final class Worker extends Coop.Carrier {
     /**
      * Lazy fork: a child spawned by the task this worker polls waits in the fork stack instead
      * of a run queue, so that the join that usually follows can run it in place. Its SCHEDULED
-     * bit (held by the spawner) is held here; exactly one place holds it, as with a queue.
+     * bit (held by the spawner) is held here; exactly one place holds it, as with a queue. It is
+     * not listed yet (see {@link AbstractScheduler#keepBack}). False: queue it as before.
      */
-    void fork(Task<?> task) {
+    boolean keep(Task<?> task) {
         if (current == null || driving || forkCount == FORK_CAPACITY) {
-            scheduleLocal(task);
-            return;
+            return false;
         }
         forks[forkCount++] = task;
         if (hungry) {
             shareForks();
         }
+        return true;
     }
 
     /**
@@ -331,6 +332,7 @@ final class Worker extends Coop.Carrier {
             Task<?> t = forks[i];
             if (t != null) {
                 forks[i] = null;
+                scheduler.adopt(t);
                 scheduleLocal(t);
             }
         }
@@ -353,6 +355,7 @@ final class Worker extends Coop.Carrier {
             Task<?> t = forks[i];
             if (t != null) {
                 forks[i] = null;
+                scheduler.adopt(t);
                 local.pushBack(t, scheduler.inject);
                 share--;
             }

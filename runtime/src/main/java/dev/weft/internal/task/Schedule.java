@@ -31,6 +31,14 @@ public interface Schedule {
      */
     default void pollEnded() {}
 
+    /**
+     * Lists {@code task}, spawned unlisted and kept back for {@link #runInline}, in the live
+     * tasks that {@code close()} cancels, or cancels it when the runtime is closed already.
+     * Called by {@link Task#run} before a poll of an unlisted task ends pending (the task is
+     * RUNNING, so it cannot complete meanwhile), and by the scheduler before it queues one.
+     */
+    default void adopt(Task<?> task) {}
+
     /** The task completed; forget it (it leaves the set that {@code close()} cancels). */
     void release(Task<?> task);
 

@@ -152,6 +152,10 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
             complete(v, null);
             return;
         }
+        if (stripe() < 0) {
+            // kept back unlisted and joined in place: idle from now on, so close() must see it
+            scheduler.adopt(this);
+        }
         switch (transitionToIdle()) {
             case IDLE:
                 return;

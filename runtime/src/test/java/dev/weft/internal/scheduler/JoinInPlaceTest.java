@@ -97,10 +97,11 @@ class JoinInPlaceTest {
 
         @Override
         public Poll<String> poll(Context cx) {
-            polls.incrementAndGet();
+            int n = polls.incrementAndGet();
             waker = cx.waker();
             firstPoll.countDown();
-            return open ? Poll.ready("opened") : Poll.pending();
+            // the first poll is always pending, even if the test opens the gate meanwhile
+            return n > 1 && open ? Poll.ready("opened") : Poll.pending();
         }
     }
 
@@ -277,5 +278,44 @@ class JoinInPlaceTest {
                             }));
             assertTrue(ran.await(10, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void aChildKeptBackWhenTheRuntimeClosesIsCancelledNotPolled() throws Exception {
+        AsyncRuntime rt = oneWorker();
+        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger cancels = new AtomicInteger();
+        CountDownLatch spawned = new CountDownLatch(1);
+        List<JoinHandle<String>> child = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rt.spawn(
+                cx -> {
+                    child.add(
+                            Async.spawn(
+                                    new Future<String>() {
+                                        @Override
+                                        public Poll<String> poll(Context c) {
+                                            polls.incrementAndGet();
+                                            return Poll.ready("polled");
+                                        }
+
+                                        @Override
+                                        public void cancel() {
+                                            cancels.incrementAndGet();
+                                        }
+                                    }));
+                    // kept back, so not among the live tasks close() cancels: the end of this
+                    // poll must list it or, the runtime being closed, cancel it
+                    rt.close();
+                    spawned.countDown();
+                    return Poll.ready(null);
+                });
+        assertTrue(spawned.await(10, TimeUnit.SECONDS));
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                !child.get(0).isDone() && System.nanoTime() < end; ) {
+            Thread.sleep(1);
+        }
+        assertTrue(child.get(0).isDone());
+        assertEquals(0, polls.get());
+        assertEquals(1, cancels.get());
     }
 }
