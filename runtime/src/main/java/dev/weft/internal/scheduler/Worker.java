@@ -303,6 +303,10 @@ final class Worker extends Coop.Carrier {
         int base = forkBase;
         forkBase = forkCount;
         current = task;
+        // a poll of its own in the metrics, and a new one for the watchdog (after current, as
+        // in runOne): the sequence steps by two and stays odd
+        counters.pollEnded();
+        counters.pollStarted();
         inlineDepth++;
         Object owner = lendBudget(task);
         try {

@@ -77,7 +77,10 @@ class JoinInPlaceTest {
     void joiningAChildNotYetStartedRunsItInPlaceWithoutSuspending() {
         try (AsyncRuntime rt = oneWorker()) {
             FanOut parent = new FanOut(10);
+            long pollsBefore = rt.metrics().polls();
             assertEquals(45L, rt.blockOn(rt.spawn(parent)));
+            // each child's poll in place counts as a poll of its own
+            assertEquals(11, rt.metrics().polls() - pollsBefore);
             // before: every join of a child not yet run returned Pending, so the parent was
             // polled again after each child
             assertEquals(1, parent.polls, "the parent never suspended");
