@@ -70,7 +70,7 @@ public final class SkynetCompare {
                                     case "weft" -> WeftWorkloads.skynet(rt);
                                     case "woven" -> AwaitingWorkloads.skynet(rt);
                                     case "fjp" -> JdkPeers.skynetForkJoin(pool);
-                                    case "kotlin" -> KotlinPeers.INSTANCE.skynet();
+                                    case "kotlin" -> KotlinPeers.skynet();
                                     case "vt" -> JdkPeers.skynetVirtual(vt, 0, 1_000_000);
                                     default -> throw new IllegalArgumentException(mode);
                                 };
