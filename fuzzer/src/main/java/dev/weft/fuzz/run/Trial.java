@@ -119,7 +119,7 @@ public final class Trial {
                         }
                     }
                 });
-        ProgramLoader wl = new ProgramLoader(woven);
+        ProgramLoader wl = new ProgramLoader(woven, checker);
         ProgramLoader rl = new ProgramLoader(ref);
         List<Verdict> out = new java.util.ArrayList<>();
         for (Program p : programs) {
