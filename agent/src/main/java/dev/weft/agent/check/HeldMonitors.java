@@ -3,8 +3,10 @@ package dev.weft.agent.check;
 import dev.weft.agent.flow.AnalysisLimits;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
@@ -14,13 +16,16 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
@@ -28,11 +33,14 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * Where a method may run with a monitor of its own held: a forward dataflow of the stack of
  * monitors entered, over the control flow the JVM really follows (issue 12, point 1).
  *
- * <p>Implementation overview. Each reference value is known by the set of instructions that may
- * have produced it (ASM's {@link SourceInterpreter}, except that loads, stores and {@code DUP}s keep
- * the value they copy, parameters and caught exceptions get an origin of their own, and unknown
- * values and primitives an origin that matches nothing). The state before an instruction is the
- * list of the origins of the monitors entered and not yet exited, or UNKNOWN:
+ * <p>Implementation overview. Each reference value is known by the instruction that produced it
+ * (ASM's {@link SourceInterpreter}, except that loads, stores and {@code DUP}s keep the value they
+ * copy, parameters get an origin of their own, and caught exceptions, unknown values and
+ * primitives an origin that matches nothing). Only the local slots a monitor's object is loaded
+ * from or kept in (see {@link #monitorLocals}) hold known values, and only when stored right
+ * before a {@code monitorenter} or copied from a parameter (see {@link #monitorStores}); where
+ * paths meet with different values a slot holds that merge's own value (see {@link PhiFrame}). The state before an
+ * instruction is the list of the origins of the monitors entered and not yet exited, or UNKNOWN:
  * <ol>
  *   <li>{@code monitorenter v} pushes v's origins on its normal edge; it acquires nothing when it
  *       throws, so its exception edges carry the state before it;
@@ -67,8 +75,24 @@ final class HeldMonitors {
         for (int i = 0; i < n; i++) {
             normal.add(new ArrayList<>(2));
         }
+        List<List<TryCatchBlockNode>> handlers = handlers(m);
         Analyzer<SourceValue> analyzer =
-                new Analyzer<>(new Origins()) {
+                new Analyzer<>(new Origins(monitorLocals(m), monitorStores(m))) {
+                    @Override
+                    protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode tcb) {
+                        return handlers.get(insn).contains(tcb);
+                    }
+
+                    @Override
+                    protected Frame<SourceValue> newFrame(int numLocals, int numStack) {
+                        return new PhiFrame(numLocals, numStack);
+                    }
+
+                    @Override
+                    protected Frame<SourceValue> newFrame(Frame<? extends SourceValue> frame) {
+                        return new PhiFrame(frame);
+                    }
+
                     @Override
                     protected void newControlFlowEdge(int insn, int successor) {
                         if (!normal.get(insn).contains(successor)) {
@@ -95,14 +119,17 @@ final class HeldMonitors {
             if (insn.getOpcode() == Opcodes.MONITORENTER
                     || insn.getOpcode() == Opcodes.MONITOREXIT) {
                 Frame<SourceValue> f = frames[i];
-                after = step(before, insn.getOpcode(), f.getStack(f.getStackSize() - 1).insns);
+                int temp = javacTemp(insn);
+                SourceValue object =
+                        temp >= 0 ? f.getLocal(temp) : f.getStack(f.getStackSize() - 1);
+                after = step(before, insn.getOpcode(), object.insns);
             }
             for (int s : normal.get(i)) {
                 merge(state, work, s, after);
             }
             if (insn.getOpcode() >= 0) { // labels, lines and frames cannot throw
-                for (int h : handlers(m, i)) {
-                    merge(state, work, h, before);
+                for (TryCatchBlockNode tcb : handlers.get(i)) {
+                    merge(state, work, insns.indexOf(tcb.handler), before);
                 }
             }
         }
@@ -146,15 +173,30 @@ final class HeldMonitors {
         }
     }
 
-    /** The handlers instruction {@code i} can reach, in the order the JVM searches them. */
-    private static List<Integer> handlers(MethodNode m, int i) {
-        List<Integer> out = new ArrayList<>(2);
+    /**
+     * Per instruction, the handlers it can reach, in the order the JVM searches them. The value
+     * analysis follows only these edges too: a handler after the first catch-all never sees that
+     * instruction's locals, and merging them there (javac's nested finally copies cover thousands
+     * of instructions) only made the fixpoint go round.
+     */
+    private static List<List<TryCatchBlockNode>> handlers(MethodNode m) {
         InsnList insns = m.instructions;
+        List<List<TryCatchBlockNode>> out = new ArrayList<>(insns.size());
+        for (int i = 0; i < insns.size(); i++) {
+            out.add(List.of());
+        }
+        BitSet closed = new BitSet(insns.size()); // reached a catch-all already
         for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
-            if (insns.indexOf(tcb.start) <= i && i < insns.indexOf(tcb.end)) {
-                out.add(insns.indexOf(tcb.handler));
-                if (tcb.type == null || tcb.type.equals("java/lang/Throwable")) {
-                    break;
+            boolean all = tcb.type == null || tcb.type.equals("java/lang/Throwable");
+            for (int i = closed.nextClearBit(insns.indexOf(tcb.start));
+                    i < insns.indexOf(tcb.end);
+                    i = closed.nextClearBit(i + 1)) {
+                if (out.get(i).isEmpty()) {
+                    out.set(i, new ArrayList<>(2));
+                }
+                out.get(i).add(tcb);
+                if (all) {
+                    closed.set(i);
                 }
             }
         }
@@ -162,25 +204,207 @@ final class HeldMonitors {
     }
 
     /**
+     * The local slots a monitor's object may be read from or kept in: loaded right before a
+     * {@code monitorenter} or {@code monitorexit}, or stored by javac's {@code dup; astore;
+     * monitorenter}. Values stored anywhere else are unknown, which can only turn a match into a
+     * rejection; it keeps the origins of ordinary variables, which change at every handler that
+     * merges them, out of the fixpoint.
+     */
+    private static BitSet monitorLocals(MethodNode m) {
+        BitSet slots = new BitSet();
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn.getOpcode() != Opcodes.MONITORENTER
+                    && insn.getOpcode() != Opcodes.MONITOREXIT) {
+                continue;
+            }
+            AbstractInsnNode prev = previous(insn);
+            if (prev != null && prev.getOpcode() == Opcodes.ALOAD) {
+                slots.set(((VarInsnNode) prev).var);
+            } else if (prev != null
+                    && prev.getOpcode() == Opcodes.ASTORE
+                    && previous(prev) != null
+                    && previous(prev).getOpcode() == Opcodes.DUP) {
+                slots.set(((VarInsnNode) prev).var);
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * The local {@code t} of javac's {@code dup; astore t; monitorenter}, which holds the object
+     * entered (and names it when its value has no origin of its own: a store of an unknown value
+     * into a monitor slot is an origin), or -1. No label may sit between the three: a jump there
+     * could bring another object.
+     */
+    private static int javacTemp(AbstractInsnNode insn) {
+        if (insn.getOpcode() != Opcodes.MONITORENTER) {
+            return -1;
+        }
+        AbstractInsnNode store = straightBefore(insn);
+        AbstractInsnNode dup = store == null ? null : straightBefore(store);
+        return dup != null && store.getOpcode() == Opcodes.ASTORE && dup.getOpcode() == Opcodes.DUP
+                ? ((VarInsnNode) store).var
+                : -1;
+    }
+
+    /**
+     * The stores that keep the object the next {@code monitorenter} enters: javac's {@code dup;
+     * astore t; monitorenter} and {@code astore t; aload t; monitorenter}. A store of an unknown
+     * value there is the object's origin; every other store into a monitor slot keeps only a
+     * parameter (a copy of the method's own argument), so that the variables sharing javac's
+     * slots with its lock temps (caught exceptions, strings, iterators) do not change at every
+     * merge.
+     */
+    private static Set<AbstractInsnNode> monitorStores(MethodNode m) {
+        Set<AbstractInsnNode> stores = new HashSet<>();
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn.getOpcode() != Opcodes.MONITORENTER) {
+                continue;
+            }
+            AbstractInsnNode prev = straightBefore(insn);
+            AbstractInsnNode prev2 = prev == null ? null : straightBefore(prev);
+            if (prev2 == null) {
+                continue;
+            }
+            if (prev.getOpcode() == Opcodes.ASTORE && prev2.getOpcode() == Opcodes.DUP) {
+                stores.add(prev);
+            } else if (prev.getOpcode() == Opcodes.ALOAD
+                    && prev2.getOpcode() == Opcodes.ASTORE
+                    && ((VarInsnNode) prev).var == ((VarInsnNode) prev2).var) {
+                stores.add(prev2);
+            }
+        }
+        return stores;
+    }
+
+    /**
+     * The instruction that always runs right before {@code insn}, skipping line numbers and
+     * frames; null where a label (perhaps a jump target) comes first.
+     */
+    private static AbstractInsnNode straightBefore(AbstractInsnNode insn) {
+        AbstractInsnNode p = insn.getPrevious();
+        while (p != null && p.getOpcode() < 0 && !(p instanceof LabelNode)) {
+            p = p.getPrevious();
+        }
+        return p == null || p.getOpcode() < 0 ? null : p;
+    }
+
+    /** The instruction before {@code insn}, skipping labels, line numbers and frames. */
+    private static AbstractInsnNode previous(AbstractInsnNode insn) {
+        AbstractInsnNode p = insn.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p;
+    }
+
+    /**
+     * A frame whose slots merge in a lattice of height three: the first value, then one value
+     * standing for "what this slot holds here" (a phi, one per instruction and slot), then
+     * unknown. A union of origins instead grows one origin at a time, and every growth sends the
+     * fixpoint around the code after that merge again. A phi is as good as a union for matching
+     * an exit to its enter: both name the same value on every path from the merge on, and a phi
+     * re-reached while its monitor is held makes the stacks differ there, as an origin does.
+     */
+    private static final class PhiFrame extends Frame<SourceValue> {
+
+        /** Per slot (locals, then stack): the value a merge here gives, made on first need. */
+        private SourceValue[] phis;
+
+        PhiFrame(int numLocals, int numStack) {
+            super(numLocals, numStack);
+        }
+
+        PhiFrame(Frame<? extends SourceValue> frame) {
+            super(frame);
+        }
+
+        @Override
+        public boolean merge(
+                Frame<? extends SourceValue> frame, Interpreter<SourceValue> interpreter)
+                throws AnalyzerException {
+            if (getStackSize() != frame.getStackSize()) {
+                throw new AnalyzerException(null, "Incompatible stack heights");
+            }
+            int locals = getLocals();
+            boolean changed = false;
+            for (int i = 0; i < locals + getStackSize(); i++) {
+                SourceValue old = i < locals ? getLocal(i) : getStack(i - locals);
+                SourceValue in = i < locals ? frame.getLocal(i) : frame.getStack(i - locals);
+                SourceValue merged = meet(i, old, in);
+                if (merged != old) {
+                    if (i < locals) {
+                        setLocal(i, merged);
+                    } else {
+                        setStack(i - locals, merged);
+                    }
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
+        /** {@code a.equals(b)} without the set comparison for the usual single origin. */
+        private static boolean same(SourceValue a, SourceValue b) {
+            if (a == b) {
+                return true;
+            }
+            if (a.size != b.size) {
+                return false;
+            }
+            if (a.insns.size() == 1 && b.insns.size() == 1) {
+                return a.insns.iterator().next() == b.insns.iterator().next();
+            }
+            return a.insns.equals(b.insns);
+        }
+
+        private SourceValue meet(int slot, SourceValue old, SourceValue in) {
+            if (same(old, in)) {
+                return old;
+            }
+            if (old.size != in.size || !Origins.known(old.insns) || !Origins.known(in.insns)) {
+                SourceValue unknown =
+                        Math.min(old.size, in.size) == 2 ? Origins.UNKNOWN2 : Origins.UNKNOWN1;
+                return same(old, unknown) ? old : unknown;
+            }
+            if (phis == null) {
+                phis = new SourceValue[getLocals() + getMaxStackSize()];
+            }
+            if (phis[slot] == null) {
+                phis[slot] = new SourceValue(old.size, new InsnNode(Opcodes.NOP));
+            }
+            return phis[slot];
+        }
+    }
+
+    /**
      * Values known by their origins. Copies keep their value (so {@code dup; astore; monitorenter}
-     * and a later {@code aload; monitorexit} see the same origins); each parameter and each
-     * handler's exception is an origin of its own; anything else the Analyzer invents is unknown.
+     * and a later {@code aload; monitorexit} see the same origins); each parameter is an origin
+     * of its own; anything else the Analyzer invents is unknown.
      */
     private static final class Origins extends SourceInterpreter {
 
         /** Stands for a value whose producer is not known; an origin set holding it matches nothing. */
-        private static final AbstractInsnNode UNKNOWN_ORIGIN = new InsnNode(Opcodes.NOP);
+        static final AbstractInsnNode UNKNOWN_ORIGIN = new InsnNode(Opcodes.NOP);
 
         /** The unknown values, one per size, so merging two of them changes no frame. */
-        private static final SourceValue UNKNOWN1 = new SourceValue(1, UNKNOWN_ORIGIN);
+        static final SourceValue UNKNOWN1 = new SourceValue(1, UNKNOWN_ORIGIN);
 
-        private static final SourceValue UNKNOWN2 = new SourceValue(2, UNKNOWN_ORIGIN);
+        static final SourceValue UNKNOWN2 = new SourceValue(2, UNKNOWN_ORIGIN);
 
         /** One stand-in origin per parameter slot. */
         private final List<AbstractInsnNode> parameters = new ArrayList<>();
 
-        Origins() {
+        /** The slots whose values are tracked (see {@link HeldMonitors#monitorLocals}). */
+        private final BitSet monitorLocals;
+
+        /** See {@link HeldMonitors#monitorStores}. */
+        private final Set<AbstractInsnNode> monitorStores;
+
+        Origins(BitSet monitorLocals, Set<AbstractInsnNode> monitorStores) {
             super(ASM9);
+            this.monitorLocals = monitorLocals;
+            this.monitorStores = monitorStores;
         }
 
         static boolean known(Set<AbstractInsnNode> origins) {
@@ -189,6 +413,10 @@ final class HeldMonitors {
 
         @Override
         public SourceValue newParameterValue(boolean isInstanceMethod, int local, Type type) {
+            if (!monitorLocals.get(local)
+                    || (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY)) {
+                return type.getSize() == 2 ? UNKNOWN2 : UNKNOWN1;
+            }
             while (parameters.size() <= local) {
                 parameters.add(new InsnNode(Opcodes.NOP));
             }
@@ -200,10 +428,15 @@ final class HeldMonitors {
             return UNKNOWN1;
         }
 
+        /** Locked, a caught exception is stored first (javac's temp): its store names it. */
         @Override
         public SourceValue newExceptionValue(
                 TryCatchBlockNode tcb, Frame<SourceValue> handlerFrame, Type type) {
-            return new SourceValue(1, tcb.handler);
+            return UNKNOWN1;
+        }
+
+        private boolean isParameter(SourceValue v) {
+            return v.insns.size() == 1 && parameters.contains(v.insns.iterator().next());
         }
 
         @Override
@@ -214,6 +447,15 @@ final class HeldMonitors {
 
         @Override
         public SourceValue copyOperation(AbstractInsnNode insn, SourceValue value) {
+            if (insn.getOpcode() >= ISTORE && insn.getOpcode() <= ASTORE) {
+                if (!monitorLocals.get(((VarInsnNode) insn).var)) {
+                    return unknown(value);
+                }
+                if (monitorStores.contains(insn)) {
+                    return known(value.insns) ? value : new SourceValue(1, insn);
+                }
+                return isParameter(value) ? value : unknown(value);
+            }
             return value;
         }
 

@@ -102,7 +102,16 @@ public final class MethodChecker {
                             : notAFuture(m);
             at = firstAwait;
         } else {
-            SuspensionPoint held = heldMonitor(owner, m, points);
+            SuspensionPoint held;
+            try {
+                held = heldMonitor(owner, m, points);
+            } catch (AnalyzerException | RuntimeException e) {
+                // unanalyzable monitor code (or past ASM's bounds): refuse this method rather
+                // than guess, and never fail the whole class
+                held = null;
+                reason = Rejection.MONITORS_UNANALYSABLE + e.getMessage();
+                at = points.get(0);
+            }
             if (held != null) {
                 reason =
                         held.kind.isAwait()
@@ -118,7 +127,7 @@ public final class MethodChecker {
     }
 
     private static SuspensionPoint heldMonitor(
-            ClassNode owner, MethodNode m, List<SuspensionPoint> points) {
+            ClassNode owner, MethodNode m, List<SuspensionPoint> points) throws AnalyzerException {
         boolean anyMonitor = false;
         for (AbstractInsnNode insn : m.instructions) {
             anyMonitor |=
@@ -128,14 +137,7 @@ public final class MethodChecker {
         if (!anyMonitor) {
             return null;
         }
-        boolean[] held;
-        try {
-            held = HeldMonitors.compute(owner.name, m);
-        } catch (AnalyzerException | RuntimeException e) {
-            // unanalyzable monitor code (or past ASM's bounds): refuse this method rather than
-            // guess, and never fail the whole class
-            return points.get(0);
-        }
+        boolean[] held = HeldMonitors.compute(owner.name, m);
         for (SuspensionPoint p : points) {
             if (held[m.instructions.indexOf(p.call)]) {
                 return p;

@@ -52,6 +52,15 @@ public final class Rejection {
     public static final String YIELD_SYNCHRONIZED_BLOCK =
             "Generator.yield inside a synchronized block";
 
+    /**
+     * The held-monitor analysis failed or passed its bounds, followed by ASM's reason: nothing is
+     * known, so nothing is woven.
+     */
+    public static final String MONITORS_UNANALYSABLE =
+            "weft's held-monitor analysis cannot follow this method, so whether a monitor is held"
+                    + " at its suspension points is unknown; move synchronized blocks, or the code"
+                    + " around them, into smaller methods: ";
+
     public final String message;
     public final int line;
 

@@ -128,6 +128,26 @@ class MonitorAnalysisTest {
         assertEquals(List.of(false, false), SampleRunner.run(false, "MonitorsLong", "g0", 3));
     }
 
+    /**
+     * Fuzz program Pjalpumv's g0 (seed 42000004183, family sync): 12,888 instructions, 299
+     * locals, 665 handlers. The analysis passed ASM's operation bound again (origin sets of
+     * ordinary variables growing at every enclosing finally handler) and rejected a generator that
+     * yields outside every block; a frame that merges to one value per slot, handler edges cut
+     * after the first catch-all and only monitor slots tracked keep it within the bounds.
+     */
+    @Test
+    void aLongerMethodFullOfNestedFinallyBlocksIsAnalysedWithinTheBoundsAndWoven()
+            throws Throwable {
+        SampleRunner.sample("MonitorsLonger");
+        WeaveResult r = SampleRunner.LOADER.woven.get("dev.weft.agent.samples.MonitorsLonger");
+        List<String> got = new ArrayList<>();
+        r.rejections.forEach(x -> got.add(x.message));
+        assertEquals(List.of(), got);
+        // n81 = 4 becomes 107, then 1 in the first Class block; Color.of(3 ^ 1) is BLUE, which
+        // yields 1 << 3 and 1 << 1
+        assertEquals(List.of(8, 2), SampleRunner.run(false, "MonitorsLonger", "g0", 4));
+    }
+
     private static Object run(boolean pending, String method, Object... args) throws Throwable {
         return SampleRunner.run(pending, "Monitors", method, args);
     }

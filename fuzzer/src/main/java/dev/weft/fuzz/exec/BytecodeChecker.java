@@ -24,12 +24,15 @@ public final class BytecodeChecker {
     private final Method weave;
     private final Field bytes;
     private final Field companions;
+    private final Field wovenFlag;
 
-    private BytecodeChecker(Method locatorFor, Method weave, Field bytes, Field companions) {
+    private BytecodeChecker(
+            Method locatorFor, Method weave, Field bytes, Field companions, Field wovenFlag) {
         this.locatorFor = locatorFor;
         this.weave = weave;
         this.bytes = bytes;
         this.companions = companions;
+        this.wovenFlag = wovenFlag;
     }
 
     /** The checker, or null when the weaver's classes are not reachable (no agent jar). */
@@ -59,7 +62,11 @@ public final class BytecodeChecker {
                 return null;
             }
             return new BytecodeChecker(
-                    locatorFor, weave, result.getField("bytes"), result.getField("companions"));
+                    locatorFor,
+                    weave,
+                    result.getField("bytes"),
+                    result.getField("companions"),
+                    result.getField("woven"));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -72,16 +79,15 @@ public final class BytecodeChecker {
     @SuppressWarnings("unchecked")
     public List<String> check(ProgramLoader loader, String name) {
         List<String> problems = new ArrayList<>();
-        Object r;
-        try {
-            Object locator = locatorFor.invoke(null, loader);
-            r = weave.invoke(null, loader.original(name), locator);
-        } catch (ReflectiveOperationException e) {
-            problems.add(
-                    "weaver threw " + Outcome.describe(e.getCause() != null ? e.getCause() : e));
+        Object r = loader.weaveResults.get(name);
+        if (r == null) { // not woven by the loader: weave it now
+            r = weave(loader, loader.original(name));
+        }
+        if (r instanceof Throwable) {
+            problems.add("weaver threw " + Outcome.describe((Throwable) r));
             return problems;
         }
-        if (r == null) {
+        if (r == NOTHING) {
             return problems;
         }
         try {
@@ -101,6 +107,38 @@ public final class BytecodeChecker {
             throw new IllegalStateException(e);
         }
         return problems;
+    }
+
+    /** The weaver's result for a class it leaves alone (it returns null; a map cannot keep that). */
+    private static final Object NOTHING = new Object();
+
+    /** The weaver's result for {@code original} in {@code loader}, NOTHING, or what it threw. */
+    private Object weave(ProgramLoader loader, byte[] original) {
+        try {
+            Object r = weave.invoke(null, original, locatorFor.invoke(null, loader));
+            return r == null ? NOTHING : r;
+        } catch (ReflectiveOperationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /**
+     * Weaves class {@code name} of {@code loader} as the agent's transformer would (the same
+     * {@code Weaver.weave} over {@code LoaderHierarchies.of(loader)}, self-verifying as the agent
+     * does by default), keeps the result for {@link #check}, and returns the bytes to define:
+     * woven, or null to define {@code original} and leave it to the transformer.
+     */
+    byte[] weaveForDefinition(ProgramLoader loader, String name, byte[] original) {
+        Object r = weave(loader, original);
+        loader.weaveResults.put(name, r);
+        if (r == NOTHING || r instanceof Throwable) {
+            return null;
+        }
+        try {
+            return (Boolean) wovenFlag.get(r) ? (byte[]) bytes.get(r) : null;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** CheckClassAdapter's problems with {@code b} (class {@code name}), types resolved in {@code loader}. */

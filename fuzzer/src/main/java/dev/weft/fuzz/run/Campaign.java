@@ -54,11 +54,13 @@ public final class Campaign {
         @Override
         public String toString() {
             return String.format(
-                    "%d programs in %.1f s (%.1f programs/s, %.0f/min): %s%s%s %s",
+                    "%d programs in %.1f s (%.1f programs/s, %.0f/min), %d skipped (generator"
+                            + " limit): %s%s%s %s",
                     programs,
                     nanos / 1e9,
                     programsPerSecond(),
                     programsPerSecond() * 60,
+                    count(Verdict.Kind.SKIPPED),
                     counts,
                     byFamily.size() > 1 ? " by family " + byFamily : "",
                     shuffledSites > 0 ? ", " + shuffledSites + " construction sites reshaped" : "",
@@ -72,13 +74,28 @@ public final class Campaign {
     private final Path regressionDir;
     private final PrintStream log;
 
+    /** Null: a fresh one per {@link #run}. */
+    private final Trial trial;
+
     public Campaign(
             Options options, int batchSize, int maxShrinks, Path regressionDir, PrintStream log) {
+        this(options, batchSize, maxShrinks, regressionDir, log, null);
+    }
+
+    /** A campaign judging with {@code trial} (tests give it one that fails). */
+    public Campaign(
+            Options options,
+            int batchSize,
+            int maxShrinks,
+            Path regressionDir,
+            PrintStream log,
+            Trial trial) {
         this.options = options;
         this.batchSize = batchSize;
         this.maxShrinks = maxShrinks;
         this.regressionDir = regressionDir;
         this.log = log;
+        this.trial = trial;
     }
 
     public static long programSeed(long campaignSeed, int i) {
@@ -98,10 +115,13 @@ public final class Campaign {
     public Stats run(long seed, int count, boolean single, boolean writeAll) {
         Stats st = new Stats();
         ProgramGenerator gen = new ProgramGenerator(options, Trial.WOVEN_PKG);
-        BytecodeChecker checker = BytecodeChecker.create();
-        Trial trial = new Trial(new MemoryCompiler(), checker);
-        if (checker == null) {
-            log.println("[fuzz] weaver classes not reachable: CheckClassAdapter pass disabled");
+        Trial trial = this.trial;
+        if (trial == null) {
+            BytecodeChecker checker = BytecodeChecker.create();
+            trial = new Trial(new MemoryCompiler(), checker);
+            if (checker == null) {
+                log.println("[fuzz] weaver classes not reachable: CheckClassAdapter pass disabled");
+            }
         }
         List<String> shrunkKeys = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -110,7 +130,7 @@ public final class Campaign {
             for (int i = start; i < Math.min(count, start + batchSize); i++) {
                 batch.add(gen.generate(single ? seed + i : programSeed(seed, i)));
             }
-            List<Verdict> vs = trial.judgeAll(batch);
+            List<Verdict> vs = judgeAll(trial, batch);
             for (int i = 0; i < batch.size(); i++) {
                 Verdict v = vs.get(i);
                 Program p = batch.get(i);
@@ -159,6 +179,27 @@ public final class Campaign {
                         trial.phaseNanos[2] / 1e9,
                         trial.phaseNanos[3] / 1e9);
         return st;
+    }
+
+    /**
+     * The batch's verdicts; if judging the batch throws, each program is judged alone and one
+     * that still throws is a HARNESS failure of its own: no program ends the campaign.
+     */
+    private List<Verdict> judgeAll(Trial trial, List<Program> batch) {
+        try {
+            return trial.judgeAll(batch);
+        } catch (RuntimeException e) {
+            log.println("[fuzz] batch threw " + e + "; judging its programs one by one");
+        }
+        List<Verdict> vs = new ArrayList<>();
+        for (Program p : batch) {
+            try {
+                vs.add(trial.judge(p));
+            } catch (RuntimeException e) {
+                vs.add(new Verdict(Verdict.Kind.HARNESS, "judging threw " + e, null, null));
+            }
+        }
+        return vs;
     }
 
     private void shrinkAndWrite(ProgramGenerator gen, Trial trial, Program p, Verdict v, Stats st) {

@@ -13,6 +13,10 @@ import dev.weft.fuzz.rt.Schedule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.LimitExceededException;
+import org.objectweb.asm.MethodTooLargeException;
 
 /** Judges programs: both executions, compared, plus the bytecode checks. */
 public final class Trial {
@@ -37,9 +41,36 @@ public final class Trial {
     private final UninitializedShuffle shuffler = new UninitializedShuffle();
     private final BytecodeChecker checker;
 
+    /** javac's bytes of one class to its reference form ({@link ReferenceRemapper}). */
+    private final UnaryOperator<byte[]> toReference;
+
     public Trial(MemoryCompiler compiler, BytecodeChecker checker) {
+        this(compiler, checker, new ReferenceRemapper(WOVEN_PKG, REF_PKG)::remap);
+    }
+
+    /** With another reference form: tests make it fail. */
+    public Trial(
+            MemoryCompiler compiler, BytecodeChecker checker, UnaryOperator<byte[]> toReference) {
         this.compiler = compiler;
         this.checker = checker;
+        this.toReference = toReference;
+    }
+
+    /**
+     * Whether {@code e}, thrown while the fuzzer rewrote javac's output, is a class-file limit the
+     * generator reached (a huge generated method) rather than a bug of the fuzzer.
+     */
+    static boolean isLimit(Throwable e) {
+        return e instanceof LimitExceededException
+                || e instanceof MethodTooLargeException
+                || e instanceof ClassTooLargeException;
+    }
+
+    /** javac's errors for a source past a class-file limit. */
+    static boolean isLimit(String javacError) {
+        return javacError.contains("code too large")
+                || javacError.contains("too many constants")
+                || javacError.contains("constant string too long");
     }
 
     /** The d that the entry m0 is called with (2 or 3): recursion depth of the program. */
@@ -68,16 +99,27 @@ public final class Trial {
             compiled.errors.putAll(one.errors);
         }
         phaseNanos[0] += System.nanoTime() - t0;
-        shuffle(programs, compiled.classes);
+        // a program whose classes the fuzzer cannot rewrite is judged alone, never the batch
+        Map<Program, Verdict> unjudged = new java.util.HashMap<>();
+        shuffle(programs, compiled.classes, unjudged);
         Map<String, byte[]> woven = new LinkedHashMap<>();
         Map<String, byte[]> ref = new LinkedHashMap<>();
-        ReferenceRemapper remapper = new ReferenceRemapper(WOVEN_PKG, REF_PKG);
+        ReferenceRemapper names = new ReferenceRemapper(WOVEN_PKG, REF_PKG);
         compiled.classes.forEach(
                 (name, bytes) -> {
-                    woven.put(name, bytes);
-                    ref.put(remapper.mapBinary(name), remapper.remap(bytes));
+                    try {
+                        ref.put(names.mapBinary(name), toReference.apply(bytes));
+                        woven.put(name, bytes);
+                    } catch (RuntimeException e) {
+                        Program p = owner(programs, name);
+                        if (p != null) {
+                            unjudged.putIfAbsent(p, rewriteFailed("reference form", name, e));
+                        } else {
+                            throw e;
+                        }
+                    }
                 });
-        ProgramLoader wl = new ProgramLoader(woven);
+        ProgramLoader wl = new ProgramLoader(woven, checker);
         ProgramLoader rl = new ProgramLoader(ref);
         List<Verdict> out = new java.util.ArrayList<>();
         for (Program p : programs) {
@@ -85,7 +127,14 @@ public final class Trial {
             String r = REF_PKG + "." + p.className;
             String err = compiled.errors.get(w);
             if (err != null) {
-                out.add(new Verdict(Verdict.Kind.COMPILE_ERROR, err, null, null));
+                out.add(
+                        new Verdict(
+                                isLimit(err) ? Verdict.Kind.SKIPPED : Verdict.Kind.COMPILE_ERROR,
+                                err,
+                                null,
+                                null));
+            } else if (unjudged.containsKey(p)) {
+                out.add(unjudged.get(p));
             } else {
                 out.add(judge(p, wl, w, rl, r));
             }
@@ -93,12 +142,31 @@ public final class Trial {
         return out;
     }
 
+    /** SKIPPED for a class-file limit, else HARNESS: the fuzzer's own rewriting failed. */
+    private static Verdict rewriteFailed(String stage, String className, RuntimeException e) {
+        return new Verdict(
+                isLimit(e) ? Verdict.Kind.SKIPPED : Verdict.Kind.HARNESS,
+                (isLimit(e) ? "generator limit: " : "") + stage + " of " + className + ": " + e,
+                null,
+                null);
+    }
+
+    private static Program owner(List<Program> programs, String binaryName) {
+        for (Program p : programs) {
+            if (belongsTo(binaryName, p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     private MemoryCompiler compilerFor(int release) {
         return release <= 17 ? compiler : compilers.computeIfAbsent(release, MemoryCompiler::new);
     }
 
     /** The UNINIT family's post-pass on javac's output, before the reference is derived from it. */
-    private void shuffle(List<Program> programs, Map<String, byte[]> classes) {
+    private void shuffle(
+            List<Program> programs, Map<String, byte[]> classes, Map<Program, Verdict> unjudged) {
         for (Program p : programs) {
             if (p.family != Family.UNINIT) {
                 continue;
@@ -106,7 +174,12 @@ public final class Trial {
             int sites = 0;
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
                 if (belongsTo(e.getKey(), p)) {
-                    e.setValue(shuffler.apply(e.getValue(), p.seed, SHUFFLE_PCT));
+                    try {
+                        e.setValue(shuffler.apply(e.getValue(), p.seed, SHUFFLE_PCT));
+                    } catch (RuntimeException x) {
+                        unjudged.putIfAbsent(p, rewriteFailed("post-pass", e.getKey(), x));
+                        continue;
+                    }
                     sites += shuffler.rewritten;
                 }
             }

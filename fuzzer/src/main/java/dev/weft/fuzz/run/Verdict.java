@@ -16,7 +16,13 @@ public final class Verdict {
         /** ASM's CheckClassAdapter found a problem in woven bytes, or the weaver threw. */
         CHECK,
         /** The fuzzer's own machinery failed (reference pending, reflection). */
-        HARNESS
+        HARNESS,
+        /**
+         * The generator made a program past a class-file limit (javac's "code too large", or
+         * ASM's bounds when the fuzzer rewrites javac's output): not run, neither a pass nor a
+         * failure, counted and reported.
+         */
+        SKIPPED
     }
 
     public final Kind kind;
@@ -32,7 +38,7 @@ public final class Verdict {
     }
 
     public boolean failed() {
-        return kind != Kind.PASS;
+        return kind != Kind.PASS && kind != Kind.SKIPPED;
     }
 
     @Override
