@@ -154,7 +154,10 @@ class RuntimeMetricsTest {
             RuntimeMetrics m = rt.metrics();
             assertEquals(0, m.ioRegistrations());
             JoinHandle<?> accept = rt.spawn(listener.accept());
-            eventually("the listener registered", () -> m.ioRegistrations() == 1);
+            // the key appears in the selector just before the worker counts it: wait for both
+            eventually(
+                    "the listener registered",
+                    () -> m.ioRegistrations() == 1 && m.ioRegistrationsTotal() == 1);
             assertEquals(1, m.ioRegistrationsTotal());
             accept.cancel();
         }
