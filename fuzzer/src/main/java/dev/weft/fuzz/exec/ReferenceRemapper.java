@@ -1,5 +1,7 @@
 package dev.weft.fuzz.exec;
 
+import org.objectweb.asm.Attribute;
+import org.objectweb.asm.ByteVector;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -39,12 +41,40 @@ public final class ReferenceRemapper extends Remapper {
         }
     }
 
+    /**
+     * The reference form of {@code classFile}, marked as woven (weft's class attribute
+     * {@code weft$woven}, which the JVM ignores): its methods still return {@code dev.weft.Future},
+     * so the agent's transformer would otherwise analyse every reference class for nothing and
+     * print its warnings a second time.
+     */
     public byte[] remap(byte[] classFile) {
         ClassReader cr = new ClassReader(classFile);
         ClassWriter cw = new ClassWriter(0);
-        cr.accept(new ClassRemapper(cw, this), 0);
+        cr.accept(
+                new ClassRemapper(cw, this) {
+                    @Override
+                    public void visitEnd() {
+                        super.visitAttribute(WOVEN_MARKER);
+                        super.visitEnd();
+                    }
+                },
+                0);
         return cw.toByteArray();
     }
+
+    /** The agent's woven marker (ConstantPoolScan.WOVEN_MARKER), an empty class attribute. */
+    private static final Attribute WOVEN_MARKER =
+            new Attribute("weft$woven") {
+                @Override
+                protected ByteVector write(
+                        ClassWriter classWriter,
+                        byte[] code,
+                        int codeLength,
+                        int maxStack,
+                        int maxLocals) {
+                    return new ByteVector();
+                }
+            };
 
     /** The binary name {@code name} has in the reference package. */
     public String mapBinary(String name) {
