@@ -23,7 +23,12 @@ import java.lang.reflect.Method;
  */
 public final class Executions {
 
-    /** Polls after which a woven run counts as stuck (leaves pend at most 3 polls each). */
+    /**
+     * Polls without a new trace entry after which a woven run counts as stuck (leaves pend at most
+     * 3 polls each). Counted from the last entry, not from the start: a runaway program that keeps
+     * recording must run on to the trace limit, where the reference stops too, instead of
+     * stopping earlier on a total that only the woven run counts.
+     */
     private static final int MAX_POLLS = 200_000;
 
     private Executions() {}
@@ -46,7 +51,12 @@ public final class Executions {
             return new Outcome("call ran the body (lazy method not lazy)", T.snapshot(), null);
         }
         Context cx = Context.of(() -> {});
+        int traced = 0;
         for (int i = 0; i < MAX_POLLS; i++) {
+            if (T.size() != traced) {
+                traced = T.size();
+                i = 0;
+            }
             Poll<?> p;
             try {
                 p = f.poll(cx);
@@ -60,7 +70,8 @@ public final class Executions {
                 return new Outcome("stuck: pending with no wake-up deferred", T.snapshot(), null);
             }
         }
-        return new Outcome("stuck: " + MAX_POLLS + " polls", T.snapshot(), null);
+        return new Outcome(
+                "stuck: " + MAX_POLLS + " polls without a new trace entry", T.snapshot(), null);
     }
 
     public static Outcome reference(Class<?> program, int depth, Schedule s) {

@@ -34,6 +34,11 @@ public final class T {
         return String.valueOf(v);
     }
 
+    /** Entries recorded so far in this run. */
+    public static int size() {
+        return TRACE.size();
+    }
+
     public static void reset() {
         TRACE.clear();
     }
