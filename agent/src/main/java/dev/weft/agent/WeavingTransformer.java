@@ -146,7 +146,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     private byte[] weave(ClassLoader loader, String className, byte[] bytes) {
         TypeHierarchy hierarchy = LoaderHierarchies.of(loader);
-        if (!hierarchy.isResolved(RUNTIME_CLASS)) {
+        if (!hierarchy.exists(RUNTIME_CLASS)) {
             runtimeMissing(loader, className);
             return null;
         }

@@ -130,6 +130,9 @@ public final class CompanionEmitter {
             t.visitMaxs(0, 0);
             t.visitEnd();
         }
+        // The companion is defined through the class loader, so it reaches the transformer; its
+        // calls into the host and the runtime would make the scan parse and check it for nothing.
+        cw.visitAttribute(new WovenMarker());
         cw.visitEnd();
         return cw.toByteArray();
     }

@@ -171,6 +171,11 @@ public final class TypeHierarchy {
         return b;
     }
 
+    /** True if {@code name} has a class file (its superclasses are not looked at). */
+    public boolean exists(String name) {
+        return shared.containsKey(name) || classFiles.exists(name);
+    }
+
     /** True if the class and all its superclasses were read from class files. */
     public boolean isResolved(String name) {
         for (String c = name; c != null; c = superName(c)) {

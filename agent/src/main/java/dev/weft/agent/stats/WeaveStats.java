@@ -35,12 +35,6 @@ public final class WeaveStats {
         }
     }
 
-    /** A stage run by {@link #timed}; it may throw the stage's checked exception. */
-    @FunctionalInterface
-    public interface Stage<T, E extends Exception> {
-        T run() throws E;
-    }
-
     private static final Phase[] PHASES = Phase.values();
 
     public static final boolean ON = Boolean.getBoolean("weft.agent.stats");
@@ -77,14 +71,16 @@ public final class WeaveStats {
     }
 
     /**
-     * Runs {@code stage} and adds its time to {@code phase}. A stage that throws is not counted,
-     * as a class that fails to weave is not counted in {@link Phase#TRANSFORM} either.
+     * Adds the time since {@code start} to {@code phase} and returns the start of the next one,
+     * so that a driver times its stages in sequence with plain calls. A stage that throws is not
+     * counted, as a class that fails to weave is not counted in {@link Phase#TRANSFORM} either.
      */
-    public static <T, E extends Exception> T timed(Phase phase, Stage<T, E> stage) throws E {
-        long start = start();
-        T result = stage.run();
+    public static long lap(Phase phase, long start) {
+        if (!ON) {
+            return 0L;
+        }
         add(phase, start);
-        return result;
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     private static void print() {
