@@ -42,8 +42,10 @@ public final class WeaveStats {
     private static final java.lang.management.ThreadMXBean THREADS =
             ON ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
 
-    private static final AtomicLongArray NANOS = new AtomicLongArray(PHASES.length);
-    private static final AtomicLongArray COUNTS = new AtomicLongArray(PHASES.length);
+    // Only when on: the first AtomicLongArray of a JVM initializes the VarHandle machinery, ~2 ms
+    // of every start-up with the agent.
+    private static final AtomicLongArray NANOS = ON ? new AtomicLongArray(PHASES.length) : null;
+    private static final AtomicLongArray COUNTS = ON ? new AtomicLongArray(PHASES.length) : null;
 
     static {
         if (ON) {
