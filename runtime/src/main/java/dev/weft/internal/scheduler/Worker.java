@@ -79,6 +79,39 @@ final class Worker extends WorkerThread {
     /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
     volatile boolean notified;
 
+    /** Children kept back in the fork stack at most; a spawn beyond it is queued at once. */
+    static final int FORK_CAPACITY = 64;
+
+    /** How many joins in place may nest on one worker's stack. */
+    static final int MAX_INLINE_DEPTH = 16;
+
+    /** How far below its top a join looks for its child in the fork stack. */
+    static final int JOIN_WINDOW = 32;
+
+    /**
+     * The fork stack (lazy fork; owner only): children spawned by the poll running on this
+     * worker, not yet in any run queue, each with its SCHEDULED bit held by this worker. A join
+     * takes its child out and runs it in place ({@link #joinInPlace}); the end of the poll that
+     * spawned them queues the rest ({@link #publishForks}); a hungry thief gets the oldest half
+     * ({@link #shareForks}). Slots {@code [0, forkCount)}; a taken slot is null; the slots from
+     * {@link #forkBase} up belong to the innermost poll.
+     */
+    private final Task<?>[] forks = new Task<?>[FORK_CAPACITY];
+
+    private int forkCount;
+
+    private int forkBase;
+
+    /** Joins in place running on this stack now. */
+    private int inlineDepth;
+
+    /**
+     * Set by a searching worker that found nothing to steal: this worker then hands the oldest
+     * half of its fork stack to its ring at its next spawn or join. A hint only: whatever a
+     * poll keeps back is queued when it ends anyway.
+     */
+    volatile boolean hungry;
+
     Worker(WorkStealingScheduler scheduler, int index, String name) {
         super(name);
         this.scheduler = scheduler;
@@ -169,6 +202,11 @@ final class Worker extends WorkerThread {
                 return t;
             }
         }
+        for (Worker w : all) {
+            if (w != this && !w.hungry) {
+                w.hungry = true; // work they keep back is shared at their next spawn or join
+            }
+        }
         return scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
     }
 
@@ -209,9 +247,131 @@ final class Worker extends WorkerThread {
         try {
             AbstractScheduler.runGuarded(t);
         } finally {
+            publishForks(); // backstop: nothing kept back outlives the poll (Task.run did it)
             counters.pollEnded();
             current = null;
             clearBudget();
+        }
+    }
+
+    /**
+     * Lazy fork: a child spawned by the task this worker polls waits in the fork stack instead
+     * of a run queue, so that the join that usually follows can run it in place. Its SCHEDULED
+     * bit (held by the spawner) is held here; exactly one place holds it, as with a queue. It is
+     * not listed yet (see {@link AbstractScheduler#keepBack}). False: queue it as before.
+     */
+    boolean keep(Task<?> task) {
+        if (current == null || driving || forkCount == FORK_CAPACITY) {
+            return false;
+        }
+        forks[forkCount++] = task;
+        if (hungry) {
+            shareForks();
+        }
+        return true;
+    }
+
+    /**
+     * Join in place: {@code task} is awaited by the task this worker polls ({@code awaiter}'s
+     * waker); if it waits in the fork stack, it leaves it and is run now, on this stack, sharing
+     * the rest of the poll's coop budget (fork/join's {@code tryRemoveAndExec}). Taking it out of
+     * the stack, which only this thread touches, is what gives this thread its SCHEDULED bit:
+     * no other copy of it is in any queue, so {@link Task#run} polls it exactly once. False
+     * (the caller suspends as before) when the task is not there or joins nest too deep.
+     */
+    boolean joinInPlace(Task<?> task, dev.weft.Context awaiter) {
+        Task<?> parent = current;
+        if (parent == null || awaiter.waker() != parent || inlineDepth >= MAX_INLINE_DEPTH) {
+            return false;
+        }
+        int lo = Math.max(0, forkCount - JOIN_WINDOW);
+        for (int i = forkCount - 1; i >= lo; i--) {
+            if (forks[i] == task) {
+                forks[i] = null;
+                trimForks();
+                if (hungry) {
+                    shareForks(); // before a long inline run: an idle worker is waiting
+                }
+                runInPlace(task, parent);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runInPlace(Task<?> task, Task<?> parent) {
+        int base = forkBase;
+        forkBase = forkCount;
+        current = task;
+        // a poll of its own in the metrics, and a new one for the watchdog (after current, as
+        // in runOne): the sequence steps by two and stays odd
+        counters.pollEnded();
+        counters.pollStarted();
+        inlineDepth++;
+        Object owner = lendBudget(task);
+        try {
+            AbstractScheduler.runGuarded(task);
+        } finally {
+            lendBudget(owner);
+            inlineDepth--;
+            publishForks(); // backstop, as in runOne
+            current = parent;
+            forkBase = base;
+        }
+    }
+
+    /**
+     * End of a poll on this worker: the children it kept back and nobody joined go to the run
+     * queues in spawn order, exactly as an eager spawn would have queued them (the last one in
+     * the LIFO slot).
+     */
+    void publishForks() {
+        int base = forkBase;
+        int n = forkCount;
+        if (n == base) {
+            return;
+        }
+        forkCount = base;
+        for (int i = base; i < n; i++) {
+            Task<?> t = forks[i];
+            if (t != null) {
+                forks[i] = null;
+                scheduler.adopt(t);
+                scheduleLocal(t);
+            }
+        }
+    }
+
+    /** A thief is hungry: the oldest half of the fork stack (at least one) goes to the ring. */
+    private void shareForks() {
+        hungry = false;
+        int live = 0;
+        for (int i = 0; i < forkCount; i++) {
+            if (forks[i] != null) {
+                live++;
+            }
+        }
+        int share = live - live / 2;
+        if (share == 0) {
+            return;
+        }
+        for (int i = 0; i < forkCount && share > 0; i++) {
+            Task<?> t = forks[i];
+            if (t != null) {
+                forks[i] = null;
+                scheduler.adopt(t);
+                local.pushBack(t, scheduler.inject);
+                share--;
+            }
+        }
+        trimForks();
+        scheduler.notifyParked();
+    }
+
+    /** Drops taken slots from the top of the innermost poll's part of the stack. */
+    private void trimForks() {
+        while (forkCount > forkBase && forks[forkCount - 1] == null) {
+            forkCount--;
         }
     }
 
@@ -364,6 +524,10 @@ final class Worker extends WorkerThread {
 
     /** Tasks this worker holds (ring + LIFO slot); exact only once the worker has stopped. */
     int queued() {
-        return Math.max(0, local.size()) + (lifo != null ? 1 : 0);
+        int kept = 0;
+        for (int i = 0; i < forkCount; i++) {
+            kept += forks[i] != null ? 1 : 0;
+        }
+        return Math.max(0, local.size()) + (lifo != null ? 1 : 0) + kept;
     }
 }

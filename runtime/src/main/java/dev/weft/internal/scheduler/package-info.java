@@ -57,6 +57,13 @@
  *       hand-off cheap); the price, as in Tokio, is that a task whose poll blocks its worker
  *       for long also holds up the task in its LIFO slot. Blocking work belongs in
  *       {@code spawnBlocking}.
+ *   <li>A task <i>spawned by the task a worker polls</i> is first kept back in that worker's
+ *       fork stack (lazy fork, issue 18): a join of it by that task runs it in place, on the
+ *       joiner's stack ({@code Worker.joinInPlace}, fork/join's {@code tryRemoveAndExec}); what
+ *       nobody joined goes to the LIFO slot and ring as above when the spawning poll ends; a
+ *       worker that found nothing to steal marks the others hungry, and they share the oldest
+ *       half of their fork stack with their ring at their next spawn or join. A kept-back
+ *       child is listed in the live tasks only when it leaves the fork stack or suspends.
  *   <li>The LIFO slot runs at most {@link dev.weft.internal.scheduler.Worker#MAX_LIFO_POLLS}
  *       (3) times in a row; then its task goes to the back of the ring. Two tasks waking each
  *       other cannot starve the ring.
@@ -133,7 +140,7 @@
  * </ol>
  *
  * <h3>Invariants</h3>
- * A task is in at most one queue (ring, LIFO slot, inject queue) at a time, because only the
+ * A task is in at most one queue (ring, LIFO slot, inject queue, fork stack) at a time, because only the
  * transition to SCHEDULED (won once, see {@code internal.task}) enqueues it; therefore one
  * thread polls it at a time. {@code RuntimeHandle.CURRENT} is set on every thread that polls
  * this scheduler's tasks while it polls them, and on no other; {@code blockOn} refuses to run on
