@@ -5,6 +5,7 @@ import dev.weft.internal.context.WorkerThread;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,12 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Owner only.</b> Every plain field here ({@link #lifo}, {@link #current},
  * {@link #searching}, {@link #tick}, {@link #seed}) is read and written only by this thread;
- * other threads reach a worker only through its {@link #local} ring (stealing) and
- * {@link #notified} (unparking).
+ * other threads reach a worker only through its {@link #local} ring and its {@link #forks}
+ * stack (stealing) and {@link #notified} (unparking).
  *
  * <p>Loop (one tick): look for a task (every {@link #GLOBAL_QUEUE_INTERVAL}th tick the inject
  * queue first, else the ring, then the inject queue); if none, become a searcher and steal half
- * of another worker's ring (or take from the inject queue); if still none, park. Running a task
+ * of another worker's ring (or take from the inject queue, or steal one child another worker
+ * keeps back); if still none, park. Running a task
  * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
  * {@link #MAX_LIFO_POLLS} times in a row.
  */
@@ -79,9 +81,6 @@ final class Worker extends WorkerThread {
     /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
     volatile boolean notified;
 
-    /** Children kept back in the fork stack at most; a spawn beyond it is queued at once. */
-    static final int FORK_CAPACITY = 64;
-
     /** How many joins in place may nest on one worker's stack. */
     static final int MAX_INLINE_DEPTH = 16;
 
@@ -89,28 +88,19 @@ final class Worker extends WorkerThread {
     static final int JOIN_WINDOW = 32;
 
     /**
-     * The fork stack (lazy fork; owner only): children spawned by the poll running on this
-     * worker, not yet in any run queue, each with its SCHEDULED bit held by this worker. A join
-     * takes its child out and runs it in place ({@link #joinInPlace}); the end of the poll that
-     * spawned them queues the rest ({@link #publishForks}); a hungry thief gets the oldest half
-     * ({@link #shareForks}). Slots {@code [0, forkCount)}; a taken slot is null; the slots from
-     * {@link #forkBase} up belong to the innermost poll.
+     * The fork stack (lazy fork): children spawned by the polls running on this worker, not yet
+     * in any run queue, each with its SCHEDULED bit held by the stack. A join takes its child
+     * out and runs it in place ({@link #joinInPlace}); the end of the poll that spawned them
+     * queues the rest ({@link #publishForks}); a searching worker steals the oldest
+     * ({@link #stealWork}).
      */
-    private final Task<?>[] forks = new Task<?>[FORK_CAPACITY];
+    final ForkStack forks = new ForkStack();
 
-    private int forkCount;
-
+    /** Where the innermost poll's children start in {@link #forks}; owner only. */
     private int forkBase;
 
     /** Joins in place running on this stack now. */
     private int inlineDepth;
-
-    /**
-     * Set by a searching worker that found nothing to steal: this worker then hands the oldest
-     * half of its fork stack to its ring at its next spawn or join. A hint only: whatever a
-     * poll keeps back is queued when it ends anyway.
-     */
-    volatile boolean hungry;
 
     Worker(WorkStealingScheduler scheduler, int index, String name) {
         super(name);
@@ -202,12 +192,25 @@ final class Worker extends WorkerThread {
                 return t;
             }
         }
-        for (Worker w : all) {
-            if (w != this && !w.hungry) {
-                w.hungry = true; // work they keep back is shared at their next spawn or join
+        Task<?> t = scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
+        if (t != null) {
+            return t;
+        }
+        // last, the children other workers keep back for a join in place: each is the oldest of
+        // its fork stack, the largest piece of work in a recursive fan-out
+        for (int i = 0; i < n; i++) {
+            Worker victim = all[(start + i) % n];
+            if (victim == this) {
+                continue;
+            }
+            t = victim.forks.steal();
+            if (t != null) {
+                counters.countSteal();
+                scheduler.adopt(t); // kept back unlisted; the list refuses it once closed
+                return t;
             }
         }
-        return scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
+        return null;
     }
 
     private int nextRandom() {
@@ -261,47 +264,46 @@ final class Worker extends WorkerThread {
      * not listed yet (see {@link AbstractScheduler#keepBack}). False: queue it as before.
      */
     boolean keep(Task<?> task) {
-        if (current == null || driving || forkCount == FORK_CAPACITY) {
+        if (current == null || driving || !forks.push(task)) {
             return false;
         }
-        forks[forkCount++] = task;
-        if (hungry) {
-            shareForks();
+        // the child is stealable work now: idle protocol step 1, as for a push to the ring.
+        if (scheduler.idle.allWorking()) {
+            // nobody parked, nobody searching: a worker that runs dry later counts itself as
+            // searching (a locked increment, after this read) and scans this stack a whole
+            // search later; skipping the fence here is worth 6% of skynet's CPU
+            return true;
         }
+        // ordering: the fence orders the push before the read of the idle state, against a last
+        // searcher's decrement and re-check (Dekker): it sees the child or this sees it parked.
+        VarHandle.fullFence();
+        scheduler.notifyParked();
         return true;
     }
 
     /**
      * Join in place: {@code task} is awaited by the task this worker polls ({@code awaiter}'s
      * waker); if it waits in the fork stack, it leaves it and is run now, on this stack, sharing
-     * the rest of the poll's coop budget (fork/join's {@code tryRemoveAndExec}). Taking it out of
-     * the stack, which only this thread touches, is what gives this thread its SCHEDULED bit:
-     * no other copy of it is in any queue, so {@link Task#run} polls it exactly once. False
-     * (the caller suspends as before) when the task is not there or joins nest too deep.
+     * the rest of the poll's coop budget (fork/join's {@code tryRemoveAndExec}). Winning its
+     * slot's CAS (against thieves) is what gives this thread its SCHEDULED bit: no other copy
+     * of it is in any queue, so {@link Task#run} polls it exactly once. False (the caller
+     * suspends as before) when the task is not there, a thief took it, or joins nest too deep.
      */
     boolean joinInPlace(Task<?> task, dev.weft.Context awaiter) {
         Task<?> parent = current;
         if (parent == null || awaiter.waker() != parent || inlineDepth >= MAX_INLINE_DEPTH) {
             return false;
         }
-        int lo = Math.max(0, forkCount - JOIN_WINDOW);
-        for (int i = forkCount - 1; i >= lo; i--) {
-            if (forks[i] == task) {
-                forks[i] = null;
-                trimForks();
-                if (hungry) {
-                    shareForks(); // before a long inline run: an idle worker is waiting
-                }
-                runInPlace(task, parent);
-                return true;
-            }
+        if (!forks.take(task, JOIN_WINDOW, forkBase)) {
+            return false;
         }
-        return false;
+        runInPlace(task, parent);
+        return true;
     }
 
     private void runInPlace(Task<?> task, Task<?> parent) {
         int base = forkBase;
-        forkBase = forkCount;
+        forkBase = forks.top();
         current = task;
         // a poll of its own in the metrics, and a new one for the watchdog (after current, as
         // in runOne): the sequence steps by two and stays odd
@@ -327,52 +329,18 @@ final class Worker extends WorkerThread {
      */
     void publishForks() {
         int base = forkBase;
-        int n = forkCount;
+        int n = forks.top();
         if (n == base) {
             return;
         }
-        forkCount = base;
         for (int i = base; i < n; i++) {
-            Task<?> t = forks[i];
+            Task<?> t = forks.takeAt(i); // null: joined or stolen
             if (t != null) {
-                forks[i] = null;
                 scheduler.adopt(t);
                 scheduleLocal(t);
             }
         }
-    }
-
-    /** A thief is hungry: the oldest half of the fork stack (at least one) goes to the ring. */
-    private void shareForks() {
-        hungry = false;
-        int live = 0;
-        for (int i = 0; i < forkCount; i++) {
-            if (forks[i] != null) {
-                live++;
-            }
-        }
-        int share = live - live / 2;
-        if (share == 0) {
-            return;
-        }
-        for (int i = 0; i < forkCount && share > 0; i++) {
-            Task<?> t = forks[i];
-            if (t != null) {
-                forks[i] = null;
-                scheduler.adopt(t);
-                local.pushBack(t, scheduler.inject);
-                share--;
-            }
-        }
-        trimForks();
-        scheduler.notifyParked();
-    }
-
-    /** Drops taken slots from the top of the innermost poll's part of the stack. */
-    private void trimForks() {
-        while (forkCount > forkBase && forks[forkCount - 1] == null) {
-            forkCount--;
-        }
+        forks.lower(base);
     }
 
     /**
@@ -524,10 +492,6 @@ final class Worker extends WorkerThread {
 
     /** Tasks this worker holds (ring + LIFO slot); exact only once the worker has stopped. */
     int queued() {
-        int kept = 0;
-        for (int i = 0; i < forkCount; i++) {
-            kept += forks[i] != null ? 1 : 0;
-        }
-        return Math.max(0, local.size()) + (lifo != null ? 1 : 0) + kept;
+        return Math.max(0, local.size()) + (lifo != null ? 1 : 0) + forks.size();
     }
 }
