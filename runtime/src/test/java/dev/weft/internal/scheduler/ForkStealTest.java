@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.Async;
-import dev.weft.AsyncRuntime;
 import dev.weft.Poll;
-import dev.weft.RuntimeMetrics;
+import dev.weft.internal.metrics.WorkerCounters;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +25,17 @@ class ForkStealTest {
 
     /**
      * Spawns one child from a poll on a worker (kept back), then spins without awaiting until
-     * the child has run or the bound passes. Before the spawn, waits until the runtime's park
-     * count reaches {@code parksBefore} (the other worker went to sleep). Returns the parent's
-     * thread and the child's (null if it never ran).
+     * the child has run or the bound passes. Before the spawn, spins until {@code spawnWhen}
+     * holds. Returns the parent's thread and the child's (null if it never ran).
      */
-    private static Thread[] spinUntilTheChildRuns(AsyncRuntime rt, long parksBefore) {
+    private static Thread[] spinUntilTheChildRuns(
+            WorkStealingScheduler rt, BooleanSupplier spawnWhen) {
         AtomicReference<Thread> ranOn = new AtomicReference<>();
-        RuntimeMetrics m = rt.metrics();
         return rt.blockOn(
                 rt.spawn(
                         cx -> {
                             long end = System.nanoTime() + NEVER_NANOS;
-                            while (m.parks() < parksBefore && System.nanoTime() < end) {
+                            while (!spawnWhen.getAsBoolean() && System.nanoTime() < end) {
                                 Thread.onSpinWait();
                             }
                             Async.spawn(
@@ -44,6 +43,7 @@ class ForkStealTest {
                                         ranOn.set(Thread.currentThread());
                                         return Poll.ready(null);
                                     });
+                            end = System.nanoTime() + NEVER_NANOS;
                             while (ranOn.get() == null && System.nanoTime() < end) {
                                 Thread.onSpinWait();
                             }
@@ -51,29 +51,45 @@ class ForkStealTest {
                         }));
     }
 
+    private static long steals(WorkStealingScheduler rt) {
+        long n = 0;
+        for (WorkerCounters c : rt.workerCounters()) {
+            n += c.steals();
+        }
+        return n;
+    }
+
     @Test
     void aChildKeptBackByAPollThatSpinsIsRunByTheOtherWorker() {
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
-            long steals = rt.metrics().steals();
-            Thread[] ran = spinUntilTheChildRuns(rt, 0);
+        WorkStealingScheduler rt = new WorkStealingScheduler(2, "weft-forksteal-");
+        try {
+            long steals = steals(rt);
+            Thread[] ran = spinUntilTheChildRuns(rt, () -> true);
             assertNotNull(ran[1], "the kept-back child never ran while its parent spun");
             assertNotSame(ran[0], ran[1]);
-            assertTrue(rt.metrics().steals() - steals >= 1, "taken by a steal");
+            assertTrue(steals(rt) - steals >= 1, "taken by a steal");
+        } finally {
+            rt.shutdown();
         }
     }
 
     @Test
     void aParkedWorkerIsWokenForAChildKeptBack() {
-        try (AsyncRuntime rt = AsyncRuntime.builder().workers(2).build()) {
-            RuntimeMetrics m = rt.metrics();
-            for (long end = System.nanoTime() + NEVER_NANOS;
-                    m.parks() < 2 && System.nanoTime() < end; ) {
-                Thread.onSpinWait(); // both workers went to sleep once, with nothing to do
-            }
-            // one more park than now: the worker not running the parent has gone back to sleep
-            Thread[] ran = spinUntilTheChildRuns(rt, m.parks() + 1);
+        WorkStealingScheduler rt = new WorkStealingScheduler(2, "weft-forksteal-");
+        try {
+            // the spawn comes once the other worker is in the sleeper list: only the spawn's
+            // notify can bring it back (the parent's worker is the one unparked worker)
+            Thread[] ran =
+                    spinUntilTheChildRuns(
+                            rt,
+                            () -> {
+                                int s = rt.idle.stateWord();
+                                return Idle.unparked(s) == 1 && Idle.searching(s) == 0;
+                            });
             assertNotNull(ran[1], "the parked worker was never woken for the child");
             assertNotSame(ran[0], ran[1]);
+        } finally {
+            rt.shutdown();
         }
     }
 }
