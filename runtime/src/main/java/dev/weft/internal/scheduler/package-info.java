@@ -140,7 +140,8 @@
  *       unless every worker is unparked and none searches, fences and notifies: the fence
  *       orders the push before that read, against the last searcher's decrement and re-check
  *       (rule 4). With every worker busy it skips both (6% of skynet's CPU): a worker that runs
- *       dry later first counts itself as searching, then scans, a whole search after the push.
+ *       dry later first counts itself as searching, then scans, a whole search after the push
+ *       (a bound on the store buffer's drain time, not a happens-before edge).
  *   <li>A searcher that finds work stops searching; if it was the last searcher it wakes one
  *       more worker (where there was work there may be more), so wake-ups ripple out one at a
  *       time instead of a thundering herd.
