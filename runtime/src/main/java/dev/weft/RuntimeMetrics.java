@@ -95,7 +95,10 @@ public final class RuntimeMetrics {
         return counters(worker).polls();
     }
 
-    /** {@return successful steals so far: each moved a batch of tasks from another worker's queue} */
+    /**
+     * {@return successful steals so far: each moved a batch of tasks from another worker's queue,
+     * or one child that another worker kept back for a join in place}
+     */
     public long steals() {
         long n = 0;
         for (WorkerCounters c : stats.workerCounters()) {

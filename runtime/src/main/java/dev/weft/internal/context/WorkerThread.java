@@ -51,6 +51,17 @@ public abstract class WorkerThread extends Thread {
         timers.flush();
     }
 
+    /**
+     * Hands what is left of the budget to {@code task}, a task polled inside the current poll (a
+     * child joined in place), without refilling it: the inline poll spends the budget of the poll
+     * it runs in. Returns the previous owner, to be handed back the same way afterwards.
+     */
+    protected final Object lendBudget(Object task) {
+        Object previous = owner;
+        owner = task;
+        return previous;
+    }
+
     /** Whether this thread is inside a poll of the task whose waker is {@code waker}. */
     public final boolean isPolling(Object waker) {
         return owner != null && owner == waker;

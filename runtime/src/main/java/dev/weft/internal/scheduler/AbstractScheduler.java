@@ -131,6 +131,9 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
             sites.record(task);
         }
         WeftEvents.taskSpawned(task);
+        if (keepBack(task)) {
+            return task;
+        }
         if (!tasks.add(task)) {
             // closed: the spawner holds the task's SCHEDULED bit, so it may run the cancellation
             // itself.
@@ -140,6 +143,28 @@ abstract class AbstractScheduler implements Scheduler, SchedulerStats {
         }
         schedule(task);
         return task;
+    }
+
+    /**
+     * Whether the spawning worker keeps the new task back for a join in place (the work-stealing
+     * scheduler's fork stack). A task kept back is not in the live-task list yet: it is listed by
+     * {@link #adopt} when it leaves the fork stack for a queue or first suspends, so that the
+     * many children joined in place and completed in one poll never touch the list's locks.
+     */
+    boolean keepBack(Task<?> task) {
+        return false;
+    }
+
+    /**
+     * Lists a task that was kept back unlisted; if the runtime closed meanwhile (the list
+     * refuses it), cancels it instead, as close() cancels every listed task. The caller holds
+     * the task's SCHEDULED or RUNNING bit, so the task cannot complete meanwhile.
+     */
+    @Override
+    public final void adopt(Task<?> task) {
+        if (!tasks.add(task)) {
+            task.cancel();
+        }
     }
 
     @Override

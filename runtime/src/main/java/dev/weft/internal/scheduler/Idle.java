@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Protocol (no lost wake-up: work is never left queued while every worker sleeps):
  * <ol>
- *   <li>a producer first makes its task visible (ring tail, inject queue), then calls
- *       {@link #workerToNotify}: if nobody searches and somebody sleeps, it takes one sleeper
+ *   <li>a producer first makes its task visible (ring tail, inject queue, fork stack), then
+ *       calls {@link #workerToNotify}: if nobody searches and somebody sleeps, it takes one sleeper
  *       out of the list, counts it as unparked and searching, and the caller unparks it;
  *   <li>a worker about to park calls {@link #transitionWorkerToParked}; if it was the last
  *       searcher it re-checks every queue afterwards and notifies (possibly itself) when work
@@ -127,6 +127,15 @@ final class Idle {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every worker is unparked and none searches (racy): then a producer has nobody to
+     * wake, and any worker that runs dry later searches after this read.
+     */
+    boolean allWorking() {
+        int s = state.get();
+        return searching(s) == 0 && unparked(s) == workers;
     }
 
     private boolean shouldWake() {

@@ -130,6 +130,35 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         }
     }
 
+    /**
+     * From a task's poll on one of this scheduler's workers, the child is kept back in the
+     * worker's fork stack ({@link Worker#keep}) until that poll ends, a join claims it, or
+     * another worker steals it. Not once closed: the spawn is refused as before.
+     */
+    @Override
+    boolean keepBack(Task<?> task) {
+        return !closed
+                && Thread.currentThread() instanceof Worker w
+                && w.scheduler == this
+                && w.keep(task);
+    }
+
+    @Override
+    public boolean runInline(Task<?> task, Context awaiter) {
+        // once closed, a kept-back child is left for publishForks, which cancels it
+        return !closed
+                && Thread.currentThread() instanceof Worker w
+                && w.scheduler == this
+                && w.joinInPlace(task, awaiter);
+    }
+
+    @Override
+    public void pollEnded() {
+        if (Thread.currentThread() instanceof Worker w && w.scheduler == this) {
+            w.publishForks();
+        }
+    }
+
     @Override
     WorkerCounters ownCounters() {
         return Thread.currentThread() instanceof Worker w && w.scheduler == this
@@ -190,13 +219,16 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         LockSupport.unpark(w);
     }
 
-    /** Is there stealable or injected work? (The last searcher's re-check before parking.) */
+    /**
+     * Is there stealable or injected work, kept-back children included? (The last searcher's
+     * re-check before parking.)
+     */
     boolean workPending() {
         if (!inject.isEmpty()) {
             return true;
         }
         for (Worker w : workers) {
-            if (!w.local.isEmpty()) {
+            if (!w.local.isEmpty() || !w.forks.isEmpty()) {
                 return true;
             }
         }

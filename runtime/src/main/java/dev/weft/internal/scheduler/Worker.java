@@ -5,6 +5,7 @@ import dev.weft.internal.context.WorkerThread;
 import dev.weft.internal.jfr.WeftEvents;
 import dev.weft.internal.metrics.WorkerCounters;
 import dev.weft.internal.task.Task;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,12 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Owner only.</b> Every plain field here ({@link #lifo}, {@link #current},
  * {@link #searching}, {@link #tick}, {@link #seed}) is read and written only by this thread;
- * other threads reach a worker only through its {@link #local} ring (stealing) and
- * {@link #notified} (unparking).
+ * other threads reach a worker only through its {@link #local} ring and its {@link #forks}
+ * stack (stealing) and {@link #notified} (unparking).
  *
  * <p>Loop (one tick): look for a task (every {@link #GLOBAL_QUEUE_INTERVAL}th tick the inject
  * queue first, else the ring, then the inject queue); if none, become a searcher and steal half
- * of another worker's ring (or take from the inject queue); if still none, park. Running a task
+ * of another worker's ring (or take from the inject queue, or steal one child another worker
+ * keeps back); if still none, park. Running a task
  * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
  * {@link #MAX_LIFO_POLLS} times in a row.
  */
@@ -78,6 +80,27 @@ final class Worker extends WorkerThread {
 
     /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
     volatile boolean notified;
+
+    /** How many joins in place may nest on one worker's stack. */
+    static final int MAX_INLINE_DEPTH = 16;
+
+    /** How far below its top a join looks for its child in the fork stack. */
+    static final int JOIN_WINDOW = 32;
+
+    /**
+     * The fork stack (lazy fork): children spawned by the polls running on this worker, not yet
+     * in any run queue, each with its SCHEDULED bit held by the stack. A join takes its child
+     * out and runs it in place ({@link #joinInPlace}); the end of the poll that spawned them
+     * queues the rest ({@link #publishForks}); a searching worker steals the oldest
+     * ({@link #stealWork}).
+     */
+    final ForkStack forks = new ForkStack();
+
+    /** Where the innermost poll's children start in {@link #forks}; owner only. */
+    private int forkBase;
+
+    /** Joins in place running on this stack now. */
+    private int inlineDepth;
 
     Worker(WorkStealingScheduler scheduler, int index, String name) {
         super(name);
@@ -169,7 +192,25 @@ final class Worker extends WorkerThread {
                 return t;
             }
         }
-        return scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
+        Task<?> t = scheduler.inject.popInto(local, injectBatch(), scratch, scheduler.inject);
+        if (t != null) {
+            return t;
+        }
+        // last, the children other workers keep back for a join in place: each is the oldest of
+        // its fork stack, the largest piece of work in a recursive fan-out
+        for (int i = 0; i < n; i++) {
+            Worker victim = all[(start + i) % n];
+            if (victim == this) {
+                continue;
+            }
+            t = victim.forks.steal();
+            if (t != null) {
+                counters.countSteal();
+                scheduler.adopt(t); // kept back unlisted; the list refuses it once closed
+                return t;
+            }
+        }
+        return null;
     }
 
     private int nextRandom() {
@@ -209,10 +250,99 @@ final class Worker extends WorkerThread {
         try {
             AbstractScheduler.runGuarded(t);
         } finally {
+            publishForks(); // backstop: nothing kept back outlives the poll (Task.run did it)
             counters.pollEnded();
             current = null;
             clearBudget();
         }
+    }
+
+    /**
+     * Lazy fork: a child spawned by the task this worker polls waits in the fork stack instead
+     * of a run queue, so that the join that usually follows can run it in place. Its SCHEDULED
+     * bit (held by the spawner) is held here; exactly one place holds it, as with a queue. It is
+     * not listed yet (see {@link AbstractScheduler#keepBack}). False: queue it as before.
+     */
+    boolean keep(Task<?> task) {
+        if (current == null || driving || !forks.push(task)) {
+            return false;
+        }
+        // the child is stealable work now: idle protocol step 1, as for a push to the ring.
+        if (scheduler.idle.allWorking()) {
+            // nobody parked, nobody searching: a worker that runs dry later counts itself as
+            // searching (a locked increment, after this read) and scans this stack a whole
+            // search later. Not a happens-before edge: it relies on the push's store leaving
+            // this core's store buffer within that search (nanoseconds against microseconds);
+            // skipping the fence here is worth 6% of skynet's CPU
+            return true;
+        }
+        // ordering: the fence orders the push before the read of the idle state, against a last
+        // searcher's decrement and re-check (Dekker): it sees the child or this sees it parked.
+        VarHandle.fullFence();
+        scheduler.notifyParked();
+        return true;
+    }
+
+    /**
+     * Join in place: {@code task} is awaited by the task this worker polls ({@code awaiter}'s
+     * waker); if it waits in the fork stack, it leaves it and is run now, on this stack, sharing
+     * the rest of the poll's coop budget (fork/join's {@code tryRemoveAndExec}). Winning its
+     * slot's CAS (against thieves) is what gives this thread its SCHEDULED bit: no other copy
+     * of it is in any queue, so {@link Task#run} polls it exactly once. False (the caller
+     * suspends as before) when the task is not there, a thief took it, or joins nest too deep.
+     */
+    boolean joinInPlace(Task<?> task, dev.weft.Context awaiter) {
+        Task<?> parent = current;
+        if (parent == null || awaiter.waker() != parent || inlineDepth >= MAX_INLINE_DEPTH) {
+            return false;
+        }
+        if (!forks.take(task, JOIN_WINDOW, forkBase)) {
+            return false;
+        }
+        runInPlace(task, parent);
+        return true;
+    }
+
+    private void runInPlace(Task<?> task, Task<?> parent) {
+        int base = forkBase;
+        forkBase = forks.top();
+        current = task;
+        // a poll of its own in the metrics, and a new one for the watchdog (after current, as
+        // in runOne): the sequence steps by two and stays odd
+        counters.pollEnded();
+        counters.pollStarted();
+        inlineDepth++;
+        Object owner = lendBudget(task);
+        try {
+            AbstractScheduler.runGuarded(task);
+        } finally {
+            lendBudget(owner);
+            inlineDepth--;
+            publishForks(); // backstop, as in runOne
+            current = parent;
+            forkBase = base;
+        }
+    }
+
+    /**
+     * End of a poll on this worker: the children it kept back and nobody joined go to the run
+     * queues in spawn order, exactly as an eager spawn would have queued them (the last one in
+     * the LIFO slot).
+     */
+    void publishForks() {
+        int base = forkBase;
+        int n = forks.top();
+        if (n == base) {
+            return;
+        }
+        for (int i = base; i < n; i++) {
+            Task<?> t = forks.takeAt(i); // null: joined or stolen
+            if (t != null) {
+                scheduler.adopt(t);
+                scheduleLocal(t);
+            }
+        }
+        forks.lower(base);
     }
 
     /**
@@ -364,6 +494,6 @@ final class Worker extends WorkerThread {
 
     /** Tasks this worker holds (ring + LIFO slot); exact only once the worker has stopped. */
     int queued() {
-        return Math.max(0, local.size()) + (lifo != null ? 1 : 0);
+        return Math.max(0, local.size()) + (lifo != null ? 1 : 0) + forks.size();
     }
 }

@@ -32,9 +32,11 @@
  * </pre>
  * <ul>
  *   <li>{@link dev.weft.internal.scheduler.Worker}: a thread with a bounded ring
- *       ({@link dev.weft.internal.scheduler.RunQueue}) and a LIFO slot. <b>Only the owner
- *       thread touches its LIFO slot, pushes to or pops from its ring, and reads its plain
- *       fields</b>; other threads only steal from the ring and unpark the worker.
+ *       ({@link dev.weft.internal.scheduler.RunQueue}), a LIFO slot and a fork stack
+ *       ({@link dev.weft.internal.scheduler.ForkStack}). <b>Only the owner thread touches its
+ *       LIFO slot, pushes to or pops from its ring, pushes to or joins from its fork stack, and
+ *       reads its plain fields</b>; other threads only steal from the ring and the fork stack
+ *       and unpark the worker.
  *   <li>{@link dev.weft.internal.scheduler.InjectQueue}: the global queue for work from
  *       non-worker threads and for ring overflow.
  *   <li>{@link dev.weft.internal.scheduler.Idle}: who sleeps, who searches.
@@ -57,6 +59,14 @@
  *       hand-off cheap); the price, as in Tokio, is that a task whose poll blocks its worker
  *       for long also holds up the task in its LIFO slot. Blocking work belongs in
  *       {@code spawnBlocking}.
+ *   <li>A task <i>spawned by the task a worker polls</i> is first kept back in that worker's
+ *       fork stack (lazy fork, issue 18): a join of it by that task runs it in place, on the
+ *       joiner's stack ({@code Worker.joinInPlace}, fork/join's {@code tryRemoveAndExec}); what
+ *       nobody joined goes to the LIFO slot and ring as above when the spawning poll ends.
+ *       Meanwhile the children are stealable: a searching worker takes the oldest child of
+ *       another worker's fork stack (see Stealing), so a poll that keeps children back and then
+ *       runs long never hides them. A kept-back child is listed in the live tasks only when it
+ *       leaves the fork stack or suspends.
  *   <li>The LIFO slot runs at most {@link dev.weft.internal.scheduler.Worker#MAX_LIFO_POLLS}
  *       (3) times in a row; then its task goes to the back of the ring. Two tasks waking each
  *       other cannot starve the ring.
@@ -103,6 +113,15 @@
  * owner pop is one CAS on head (it races with thieves for the same slots). A full ring sends
  * half of itself plus the new task to the inject queue as one linked batch.
  *
+ * <p>A searcher that finds no ring to steal from and an empty inject queue then steals one
+ * kept-back child: the oldest (lowest) child of another worker's fork stack, the largest piece
+ * of a recursive fan-out (ForkJoinPool's deque: owner LIFO at the top, thieves FIFO at the
+ * bottom). Each child leaves a fork stack by a CAS of its slot from the child to null, won by
+ * exactly one of: the owner's join (then it runs in place), the end of the spawning poll (then
+ * it is queued), a thief (then it is listed and run as a stolen task). The loser of a join's
+ * race suspends on the child's JoinHandle as before and is woken when the thief completes it.
+ * A join costs that one CAS (fork/join's {@code tryUnpush} costs the same).
+ *
  * <h3>Parking</h3>
  * <pre>
  *  Idle.state (int)
@@ -114,14 +133,20 @@
  * <ol>
  *   <li>At most half of the workers (rounded up) search at once; others with nothing to do
  *       park straight away. More thieves would only contend on the same rings.
- *   <li>A worker that makes work stealable (a displaced LIFO task, a yield, an overflow) or a
- *       foreign thread that injects work wakes one parked worker, but only if nobody is
- *       searching: a searcher will find the work. The woken worker starts as a searcher.
+ *   <li>A worker that makes work stealable (a displaced LIFO task, a yield, an overflow, a
+ *       child kept back in its fork stack) or a foreign thread that injects work wakes one
+ *       parked worker, but only if nobody is searching: a searcher will find the work. The
+ *       woken worker starts as a searcher. A push to the fork stack reads the idle state and,
+ *       unless every worker is unparked and none searches, fences and notifies: the fence
+ *       orders the push before that read, against the last searcher's decrement and re-check
+ *       (rule 4). With every worker busy it skips both (6% of skynet's CPU): a worker that runs
+ *       dry later first counts itself as searching, then scans, a whole search after the push
+ *       (a bound on the store buffer's drain time, not a happens-before edge).
  *   <li>A searcher that finds work stops searching; if it was the last searcher it wakes one
  *       more worker (where there was work there may be more), so wake-ups ripple out one at a
  *       time instead of a thundering herd.
- *   <li>The last searcher to park re-checks every ring and the inject queue after leaving the
- *       searcher count and wakes a worker (possibly itself) if anything is there. A producer
+ *   <li>The last searcher to park re-checks every ring, every fork stack and the inject queue
+ *       after leaving the searcher count and wakes a worker (possibly itself) if anything is there. A producer
  *       publishes its task before reading the count; the parker decrements the count before
  *       re-checking; so one of them sees the other: no lost wake-up.
  *   <li>A worker is unparked only by a notifier that took it out of the sleeper list (its
@@ -133,9 +158,10 @@
  * </ol>
  *
  * <h3>Invariants</h3>
- * A task is in at most one queue (ring, LIFO slot, inject queue) at a time, because only the
- * transition to SCHEDULED (won once, see {@code internal.task}) enqueues it; therefore one
- * thread polls it at a time. {@code RuntimeHandle.CURRENT} is set on every thread that polls
+ * A task is in at most one queue (ring, LIFO slot, inject queue, fork stack) at a time, because
+ * only the transition to SCHEDULED (won once, see {@code internal.task}) enqueues it, and a child
+ * leaves a fork stack only through its slot's CAS (won once); therefore one thread polls it at a
+ * time. {@code RuntimeHandle.CURRENT} is set on every thread that polls
  * this scheduler's tasks while it polls them, and on no other; {@code blockOn} refuses to run on
  * such a thread (it would block a thread that must drive the futures).
  *

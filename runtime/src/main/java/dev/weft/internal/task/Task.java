@@ -143,13 +143,19 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
             v = p.isReady() ? p.value() : null;
         } catch (Throwable t) {
             Coop.pollEnded();
+            scheduler.pollEnded();
             complete(null, t);
             return;
         }
         Coop.pollEnded();
+        scheduler.pollEnded();
         if (p.isReady()) {
             complete(v, null);
             return;
+        }
+        if (stripe() < 0) {
+            // kept back unlisted and joined in place: idle from now on, so close() must see it
+            scheduler.adopt(this);
         }
         switch (transitionToIdle()) {
             case IDLE:
@@ -262,14 +268,15 @@ public final class Task<T> extends TaskState<T> implements JoinHandle<T>, Contex
     /**
      * Ready with the task's value (the task itself is the ready poll) or its failure (the
      * original object, with the awaiter's side added as a suppressed {@link AsyncStackTrace});
-     * else registers the waker.
+     * else, when the awaiter's worker still holds this task back since its spawn, runs it here
+     * first ({@link Schedule#runInline}, fork/join's join in place); else registers the waker.
      */
     @Override
     public Poll<T> poll(Context awaiter) {
         if (!Coop.proceed(awaiter)) {
             return Poll.pending();
         }
-        if (!isCompleteState()) {
+        if (!isCompleteState() && (!scheduler.runInline(this, awaiter) || !isCompleteState())) {
             joinWaker = awaiter.waker();
             // ordering: re-read after publishing the waker; see the join protocol.
             if (!isCompleteState()) {

@@ -99,9 +99,13 @@ abstract class TaskState<T> extends Poll<T> {
     @SuppressWarnings("unused")
     private volatile int state;
 
-    /** A new task is SCHEDULED: the spawner owns its first submit. */
+    /**
+     * A new task is SCHEDULED: the spawner owns its first submit. A plain write, not a volatile
+     * one (which costs a full fence per spawn): nobody else sees the task before the spawner
+     * hands it on, through a run queue (release/acquire) or its own fork stack.
+     */
     TaskState() {
-        state = SCHEDULED;
+        STATE.set(this, SCHEDULED);
     }
 
     /** The flag bits of the word (without the stripe), for tests and toString. */

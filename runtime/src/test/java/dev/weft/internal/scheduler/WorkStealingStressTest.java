@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -341,6 +342,151 @@ class WorkStealingStressTest {
         for (int r = 0; r < rounds; r++) {
             long sum = await(rt.spawn(Instrumented.of(tree(0, 100_000))));
             assertEquals(99_999L * 100_000 / 2, sum);
+        }
+    }
+
+    /**
+     * A leaf of {@link #racyTree}: ready at once, or after a yield, or after a wake from a
+     * foreign thread, so that a join in place sometimes finds it suspending; adds its value to
+     * {@code delivered} when it returns it.
+     */
+    static Future<Long> racyLeaf(
+            long num, AtomicLong delivered, java.util.Queue<Waker> foreignWakes) {
+        int kind = ThreadLocalRandom.current().nextInt(3);
+        return new Future<>() {
+            Future<Void> yield;
+            boolean parked;
+            volatile boolean woken;
+
+            @Override
+            public Poll<Long> poll(Context cx) {
+                if (kind == 1) {
+                    if (yield == null) {
+                        yield = Async.yieldNow();
+                    }
+                    if (!yield.poll(cx).isReady()) {
+                        return Poll.pending();
+                    }
+                } else if (kind == 2 && !woken) {
+                    if (!parked) {
+                        parked = true;
+                        Waker me = cx.waker();
+                        foreignWakes.add(
+                                () -> {
+                                    woken = true;
+                                    me.wake();
+                                });
+                    }
+                    return Poll.pending();
+                }
+                delivered.addAndGet(num);
+                return Poll.ready(num);
+            }
+        };
+    }
+
+    /**
+     * skynet whose leaves may suspend and whose parents cancel one leaf in five before joining
+     * it (the cancel meets the leaf kept back, queued, stolen or running). The sum a parent
+     * returns counts only what its children returned, so the root's sum must equal what the
+     * leaves delivered.
+     */
+    static Future<Long> racyTree(
+            long num,
+            int size,
+            AtomicLong delivered,
+            AtomicInteger cancelled,
+            java.util.Queue<Waker> foreignWakes) {
+        if (size == 1) {
+            return racyLeaf(num, delivered, foreignWakes);
+        }
+        return new Future<>() {
+            final List<JoinHandle<Long>> children = new ArrayList<>();
+            int next;
+            long sum;
+
+            @Override
+            public Poll<Long> poll(Context cx) {
+                if (children.isEmpty()) {
+                    int sub = size / 10;
+                    for (int i = 0; i < 10; i++) {
+                        children.add(
+                                Async.spawn(
+                                        Instrumented.of(
+                                                racyTree(
+                                                        num + (long) i * sub,
+                                                        sub,
+                                                        delivered,
+                                                        cancelled,
+                                                        foreignWakes))));
+                    }
+                    if (sub == 1 && ThreadLocalRandom.current().nextInt(5) == 0) {
+                        children.get(ThreadLocalRandom.current().nextInt(10)).cancel();
+                    }
+                }
+                while (next < children.size()) {
+                    Poll<Long> p;
+                    try {
+                        p = children.get(next).poll(cx);
+                    } catch (CancellationException e) {
+                        cancelled.incrementAndGet();
+                        next++;
+                        continue;
+                    }
+                    if (!p.isReady()) {
+                        return Poll.pending();
+                    }
+                    sum += p.value();
+                    next++;
+                }
+                return Poll.ready(sum);
+            }
+        };
+    }
+
+    /**
+     * Joins in place racing with steals, yields, foreign wakes and cancellation: every leaf
+     * is polled by one thread at a time (Instrumented), none is lost (the root completes), and
+     * nothing is counted twice or dropped (the sum).
+     */
+    @Test
+    void joinsInPlaceRaceWithStealsWakesAndCancels() throws Exception {
+        java.util.Queue<Waker> foreignWakes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread waker =
+                new Thread(
+                        () -> {
+                            while (!stop.get()) {
+                                Waker w = foreignWakes.poll();
+                                if (w != null) {
+                                    w.wake();
+                                } else {
+                                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                                }
+                            }
+                        },
+                        "foreign-waker");
+        waker.start();
+        try {
+            for (int r = 0; r < 3 * SCALE; r++) {
+                AtomicLong delivered = new AtomicLong();
+                AtomicInteger cancelled = new AtomicInteger();
+                long sum =
+                        await(
+                                rt.spawn(
+                                        Instrumented.of(
+                                                racyTree(
+                                                        0,
+                                                        10_000,
+                                                        delivered,
+                                                        cancelled,
+                                                        foreignWakes))));
+                assertEquals(delivered.get(), sum);
+                assertTrue(cancelled.get() > 0, "some leaves were cancelled");
+            }
+        } finally {
+            stop.set(true);
+            waker.join();
         }
     }
 
