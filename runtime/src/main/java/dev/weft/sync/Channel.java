@@ -5,6 +5,7 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
+import dev.weft.internal.context.Coop;
 import dev.weft.internal.coroutine.Sneaky;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
@@ -133,6 +134,24 @@ public final class Channel<T> {
     /** Set by {@link #close()}; never unset. */
     private boolean closed;
 
+    /**
+     * The producers' side of the split (see "The fast lane" in the implementation notes): values
+     * sent while {@link #credit} was positive, oldest first, logically behind every value in
+     * {@link #buffer}. Its own monitor guards it and {@code credit}; taken inside {@link #lock}
+     * when both are needed, never the other way round.
+     */
+    private final ArrayDeque<T> inbox = new ArrayDeque<>(16);
+
+    /**
+     * How many more sends may enter {@link #inbox} without taking {@link #lock}; written under
+     * both monitors when opened ({@link #reopen}) or closed ({@link #absorb}), decremented under
+     * {@code inbox}'s by a fast send. Volatile so a send can see a closed lane without a lock.
+     */
+    private volatile int credit;
+
+    /** Under {@link #lock}: true while the lane may be open or {@link #inbox} hold values. */
+    private boolean laneOpen;
+
     private Channel(int capacity) {
         this.capacity = capacity;
         this.buffer = new ArrayDeque<>(Math.min(capacity, 16));
@@ -217,8 +236,12 @@ public final class Channel<T> {
      */
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "channel elements cannot be null");
+        if (sendFast(value)) {
+            return true;
+        }
         Waker w;
         synchronized (lock) {
+            absorb();
             if (closed || !senders.isEmpty() || (capacity == 0 && !hasRoom())) {
                 return false; // rendezvous: every waiting receiver may be promised to a granted
                 // sender
@@ -228,6 +251,7 @@ public final class Channel<T> {
                     return false;
                 }
                 buffer.addLast(value);
+                reopen();
                 return true;
             }
             w = receivers.poll().grant(value);
@@ -302,6 +326,7 @@ public final class Channel<T> {
             if (closed) {
                 return;
             }
+            absorb(); // the fast sends were delivered: receivers drain them after close
             closed = true;
             unlinkAll(senders, toWake);
             unlinkAll(receivers, toWake);
@@ -330,9 +355,92 @@ public final class Channel<T> {
      */
     boolean invariantsHold() {
         synchronized (lock) {
-            return (receivers.isEmpty() || buffer.isEmpty())
-                    && (senders.isEmpty() || !hasRoom())
-                    && reserved >= 0;
+            synchronized (inbox) {
+                int queued = buffer.size() + inbox.size();
+                boolean room =
+                        capacity == 0
+                                ? receivers.size() > reserved
+                                : (long) queued + reserved < capacity;
+                return (receivers.isEmpty() || queued == 0)
+                        && (senders.isEmpty() || !room)
+                        && reserved >= 0
+                        // the lane: open only while nobody waits and the channel is open, and
+                        // never for more sends than there is room
+                        && (laneOpen || (credit == 0 && inbox.isEmpty()))
+                        && (credit == 0
+                                || (senders.isEmpty()
+                                        && receivers.isEmpty()
+                                        && !closed
+                                        && capacity > 0
+                                        && (capacity == Integer.MAX_VALUE
+                                                || (long) queued + reserved + credit <= capacity)));
+            }
+        }
+    }
+
+    /** For the exhaustive test: whether a send's first poll would now take the fast lane. */
+    boolean laneOpenForTest() {
+        return credit > 0;
+    }
+
+    // ---- the fast lane (see the implementation notes) ----
+
+    /**
+     * A send's first poll, or trySend, without {@link #lock}: appends {@code v} to the inbox if
+     * the lane has credit. The lane has credit only while nobody waits, the channel is open and
+     * there is room, so this is exactly what the locked path would do (append to the buffer)
+     * in the same state.
+     */
+    private boolean sendFast(T v) {
+        if (credit == 0) {
+            return false;
+        }
+        synchronized (inbox) {
+            int c = credit;
+            if (c == 0) {
+                return false;
+            }
+            credit = c - 1;
+            inbox.addLast(v);
+            return true;
+        }
+    }
+
+    /**
+     * Under {@link #lock}: closes the lane and moves the inbox to the back of the buffer, so the
+     * locked protocol below sees every value sent. A no-op while the lane is shut.
+     */
+    private void absorb() {
+        if (!laneOpen) {
+            return;
+        }
+        laneOpen = false;
+        synchronized (inbox) {
+            credit = 0;
+            for (T v = inbox.pollFirst(); v != null; v = inbox.pollFirst()) {
+                buffer.addLast(v);
+            }
+        }
+    }
+
+    /**
+     * Under {@link #lock}, after {@link #absorb} (the inbox is empty): opens the lane for as many
+     * sends as there is room, if nobody waits, the channel is open and it has a buffer.
+     */
+    private void reopen() {
+        if (laneOpen || closed || capacity == 0 || !senders.isEmpty() || !receivers.isEmpty()) {
+            return;
+        }
+        int room =
+                capacity == Integer.MAX_VALUE
+                        ? Integer.MAX_VALUE
+                        : capacity - buffer.size() - reserved;
+        if (room <= 0) {
+            return;
+        }
+        laneOpen = true;
+        synchronized (inbox) {
+            credit = room;
         }
     }
 
@@ -435,6 +543,18 @@ public final class Channel<T> {
 
         @Override
         public Poll<Void> poll(Context cx) {
+            // the fast lane: an IDLE node is linked nowhere, so only its awaiter touches it and
+            // it may leave IDLE without the channel's lock
+            if (state == IDLE && ch.credit != 0) {
+                if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed
+                    return Poll.pending();
+                }
+                if (ch.sendFast(value)) {
+                    value = null;
+                    state = DONE;
+                    return ready(cx);
+                }
+            }
             return pollWaiting(ch.lock, cx);
         }
 
@@ -446,6 +566,7 @@ public final class Channel<T> {
         @Override
         Waker complete(int s, Context cx) {
             Channel<T> ch = this.ch;
+            ch.absorb(); // the locked protocol needs every value sent in the buffer
             if (s == GRANTED) {
                 ch.reserved--; // the slot is this poll's to use or to give up
             }
@@ -467,6 +588,7 @@ public final class Channel<T> {
                 if (ch.buffer.isEmpty()) { // went straight to a receiver: the slot is free again
                     nextSender = ch.grantSender();
                 }
+                ch.reopen();
                 return w;
             }
             // IDLE (a CLOSED send saw closed above)
@@ -476,6 +598,7 @@ public final class Channel<T> {
                             : !ch.receivers.isEmpty() || ch.hasRoom())) {
                 Waker w = ch.deliver(value);
                 value = null;
+                ch.reopen();
                 return w;
             }
             waitIn(ch.senders, cx);
@@ -580,6 +703,13 @@ public final class Channel<T> {
             // IDLE, or CLOSED (unlinked by close: drain what is left, then null)
             Channel<T> ch = this.ch;
             T v = ch.buffer.pollFirst();
+            if (v == null && ch.laneOpen) { // the fast sends since the last absorb, in one batch
+                ch.absorb();
+                v = ch.buffer.pollFirst();
+                if (v != null) { // never open it for a receiver about to wait: see reopen
+                    ch.reopen();
+                }
+            }
             value = v;
             if (v != null) {
                 return ch.grantSender();
@@ -599,6 +729,7 @@ public final class Channel<T> {
 
         @Override
         Waker passOn() {
+            ch.absorb(); // the value goes back above the room the lane was given
             Waker w = ch.putBack(value);
             value = null;
             return w;

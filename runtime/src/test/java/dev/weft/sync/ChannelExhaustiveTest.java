@@ -25,7 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * After every step the channel's own invariants must hold (waiting receivers ⇒ empty buffer,
  * waiting senders ⇒ no room), which catches a lost hand-over that close would otherwise hide.
  * For the rendezvous channel (capacity 0) also: every ready send handed its value to a receiver,
- * so values stay in the channel only as many as receivers were cancelled.
+ * so values stay in the channel only as many as receivers were cancelled. The scope reaches the
+ * fast lane (a send that appends to the producers' inbox without the channel's lock, open only
+ * while nobody waits), so every interleaving of it with the locked operations is checked too:
+ * each lane send is one step under the inbox's monitor, touching only the inbox and its credit,
+ * which every locked operation that needs them first takes back ({@code Channel.absorb}).
  */
 class ChannelExhaustiveTest {
 
@@ -44,6 +48,9 @@ class ChannelExhaustiveTest {
     private static final int MAX_STEPS = 60;
 
     private static final int TRY_VALUE = 100;
+
+    /** Steps at which a send's first poll or the trySend found the fast lane open. */
+    private long laneSteps;
 
     private static final int NEW = 0;
     private static final int PENDING = 1;
@@ -107,6 +114,11 @@ class ChannelExhaustiveTest {
         @Override
         public void apply(int action) {
             path.add(action);
+            if ((action == trySendAction || (action < 2 * senders && action % 2 == 0))
+                    && ch.laneOpenForTest()
+                    && (action == trySendAction || status[action / 2] == NEW)) {
+                laneSteps++;
+            }
             if (action == closeAction) {
                 closed = true;
                 ch.close();
@@ -177,8 +189,16 @@ class ChannelExhaustiveTest {
         actors = senders + receivers;
         closeAction = 2 * actors;
         trySendAction = closeAction + 1;
+        laneSteps = 0;
         long leaves = Interleavings.explore(() -> new World(capacity), MAX_STEPS, this::describe);
         assertTrue(leaves > 1000, "explored " + leaves);
+        // the scope reaches the fast lane (a send without the channel's lock) wherever it exists,
+        // so the interleavings above checked it against every locked operation
+        if (capacity == 0) {
+            assertEquals(0, laneSteps, "a rendezvous channel has no lane");
+        } else {
+            assertTrue(laneSteps > 0, "the fast lane was never reached");
+        }
         System.out.println(
                 "[exhaustive] channel capacity "
                         + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
