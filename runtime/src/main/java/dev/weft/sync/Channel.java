@@ -143,8 +143,8 @@ public final class Channel<T> {
     /** Maximum of {@code buffer.size() + reserved} for new sends; MAX_VALUE when unbounded. */
     private final int capacity;
 
-    /** The queued values, oldest first. */
-    private final ArrayDeque<T> buffer;
+    /** The queued values, oldest first (swapped with an empty one by {@link #absorb}). */
+    private ArrayDeque<T> buffer;
 
     /** Senders waiting for room, oldest first. */
     private final WaiterQueue<Send<T>> senders = new WaiterQueue<>();
@@ -161,15 +161,20 @@ public final class Channel<T> {
     /**
      * The producers' side of the split (see "The fast lane" in the implementation notes): values
      * sent while {@link #credit} was positive, oldest first, logically behind every value in
-     * {@link #buffer}. Its own monitor guards it and {@code credit}; taken inside {@link #lock}
-     * when both are needed, never the other way round.
+     * {@link #buffer}. Guarded by {@link #inboxLock}.
      */
-    private final ArrayDeque<T> inbox = new ArrayDeque<>(16);
+    private ArrayDeque<T> inbox = new ArrayDeque<>(16);
+
+    /**
+     * Guards {@link #inbox} and {@link #credit}; taken inside {@link #lock} when both are needed,
+     * never the other way round.
+     */
+    private final Object inboxLock = new Object();
 
     /**
      * How many more sends may enter {@link #inbox} without taking {@link #lock}; written under
      * both monitors when opened ({@link #reopen}) or closed ({@link #absorb}), decremented under
-     * {@code inbox}'s by a fast send. Volatile so a send can see a closed lane without a lock.
+     * {@code inboxLock} by a fast send. Volatile so a send can see a closed lane without a lock.
      */
     private volatile int credit;
 
@@ -379,7 +384,7 @@ public final class Channel<T> {
      */
     boolean invariantsHold() {
         synchronized (lock) {
-            synchronized (inbox) {
+            synchronized (inboxLock) {
                 int queued = buffer.size() + inbox.size();
                 boolean room =
                         capacity == 0
@@ -419,7 +424,7 @@ public final class Channel<T> {
         if (credit == 0) {
             return false;
         }
-        synchronized (inbox) {
+        synchronized (inboxLock) {
             int c = credit;
             if (c == 0) {
                 return false;
@@ -439,10 +444,16 @@ public final class Channel<T> {
             return;
         }
         laneOpen = false;
-        synchronized (inbox) {
+        synchronized (inboxLock) {
             credit = 0;
-            for (T v = inbox.pollFirst(); v != null; v = inbox.pollFirst()) {
-                buffer.addLast(v);
+            ArrayDeque<T> in = inbox;
+            if (buffer.isEmpty()) { // a receive that drained the buffer: the whole batch at once
+                inbox = buffer;
+                buffer = in;
+            } else {
+                for (T v = in.pollFirst(); v != null; v = in.pollFirst()) {
+                    buffer.addLast(v);
+                }
             }
         }
     }
@@ -463,7 +474,7 @@ public final class Channel<T> {
             return;
         }
         laneOpen = true;
-        synchronized (inbox) {
+        synchronized (inboxLock) {
             credit = room;
         }
     }
