@@ -174,9 +174,11 @@ public final class Channel<T> {
     /**
      * How many more sends may enter {@link #inbox} without taking {@link #lock}; written under
      * both monitors when opened ({@link #reopen}) or closed ({@link #absorb}), decremented under
-     * {@code inboxLock} by a fast send. Volatile so a send can see a closed lane without a lock.
+     * {@code inboxLock} by a fast send. A send first reads it without the lock, a benign race:
+     * a stale zero sends it the locked way, a stale positive value is read again under the
+     * lock. Not volatile: a volatile write would fence every lane send.
      */
-    private volatile int credit;
+    private int credit;
 
     /** Under {@link #lock}: true while the lane may be open or {@link #inbox} hold values. */
     private boolean laneOpen;
@@ -409,7 +411,9 @@ public final class Channel<T> {
 
     /** For the exhaustive test: whether a send's first poll would now take the fast lane. */
     boolean laneOpenForTest() {
-        return credit > 0;
+        synchronized (inboxLock) {
+            return credit > 0;
+        }
     }
 
     // ---- the fast lane (see the implementation notes) ----
