@@ -74,9 +74,12 @@ class ChannelExhaustiveTest {
         /** The interleaving so far, for failure messages. */
         final List<Integer> path = new ArrayList<>();
 
-        World(int capacity) {
+        World(int capacity, boolean lane) {
             this.capacity = capacity;
-            ch = capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
+            ch =
+                    lane
+                            ? Channel.withLaneFrom(capacity, 1)
+                            : capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
             for (int i = 0; i < actors; i++) {
                 wakers[i] = new CountingWaker();
                 futures[i] = i < senders ? sendOf(ch, i + 1) : ch.receive();
@@ -184,24 +187,37 @@ class ChannelExhaustiveTest {
     @ParameterizedTest(name = "capacity {0} (0 = rendezvous, -1 = unbounded)")
     @ValueSource(ints = {1, 2, -1, 0})
     void everyInterleavingLosesAndDuplicatesNothing(int capacity) {
+        explore(capacity, true);
+    }
+
+    /** Capacities below {@code Channel.LANE_FROM} as users get them: the locked path alone. */
+    @ParameterizedTest(name = "capacity {0}, no lane")
+    @ValueSource(ints = {1, 2})
+    void everyInterleavingWithoutTheLaneLosesAndDuplicatesNothing(int capacity) {
+        explore(capacity, false);
+    }
+
+    private void explore(int capacity, boolean lane) {
         senders = capacity == 0 ? 2 : 3;
         receivers = 2;
         actors = senders + receivers;
         closeAction = 2 * actors;
         trySendAction = closeAction + 1;
         laneSteps = 0;
-        long leaves = Interleavings.explore(() -> new World(capacity), MAX_STEPS, this::describe);
+        long leaves =
+                Interleavings.explore(() -> new World(capacity, lane), MAX_STEPS, this::describe);
         assertTrue(leaves > 1000, "explored " + leaves);
         // the scope reaches the fast lane (a send without the channel's lock) wherever it exists,
         // so the interleavings above checked it against every locked operation
-        if (capacity == 0) {
-            assertEquals(0, laneSteps, "a rendezvous channel has no lane");
+        if (capacity == 0 || !lane) {
+            assertEquals(0, laneSteps, "no lane here");
         } else {
             assertTrue(laneSteps > 0, "the fast lane was never reached");
         }
         System.out.println(
                 "[exhaustive] channel capacity "
                         + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
+                        + (lane ? "" : ", no lane")
                         + ": "
                         + leaves
                         + " complete interleavings checked");

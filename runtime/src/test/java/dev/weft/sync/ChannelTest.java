@@ -36,7 +36,7 @@ class ChannelTest {
 
     @Test
     void theFastLaneKeepsOrderCapacityAndClose() throws Exception {
-        Channel<Integer> ch = Channel.bounded(3);
+        Channel<Integer> ch = Channel.withLaneFrom(3, 1);
         assertFalse(ch.laneOpenForTest(), "a new channel starts on the locked path");
         a.ready(ch.send(0)); // locked: opens the lane for the 2 slots left
         assertTrue(ch.laneOpenForTest());
@@ -55,6 +55,16 @@ class ChannelTest {
             assertEquals(i, b.ready(ch.receive()), "lane values drain after close, in order");
         }
         assertNull(b.ready(ch.receive()));
+    }
+
+    @Test
+    void smallCapacitiesHaveNoLane() throws Exception {
+        Channel<Integer> ch = Channel.bounded(Channel.LANE_FROM - 1);
+        a.ready(ch.send(0));
+        assertFalse(ch.laneOpenForTest());
+        Channel<Integer> big = Channel.bounded(Channel.LANE_FROM);
+        a.ready(big.send(0));
+        assertTrue(big.laneOpenForTest());
     }
 
     @Test
