@@ -5,7 +5,6 @@ import dev.weft.Context;
 import dev.weft.Future;
 import dev.weft.Poll;
 import dev.weft.Waker;
-import dev.weft.internal.context.Coop;
 import dev.weft.internal.coroutine.Sneaky;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
@@ -66,37 +65,13 @@ import java.util.Objects;
  *
  * <p>Implementation overview: one small lock per channel guards the buffer, both waiter queues
  * and the counters; wakers are always woken after the lock is released. The protocol is in
- * {@code Waiter} (the wait protocol shared by every primitive) and below. Beside it, the
- * producers' <b>fast lane</b> (an inbox under its own monitor) lets sends that could not wait
- * anyway skip the channel's lock (below). Invariants, holding whenever both monitors are free,
- * with "queued" the buffer and the inbox together:
+ * {@code Waiter} (the wait protocol shared by every primitive) and below. Invariants, holding
+ * whenever the lock is free:
  * <ol>
- *   <li>receivers are waiting ⇒ nothing is queued;
- *   <li>senders are waiting ⇒ {@code queued + reserved >= capacity} (no room);
- *   <li>{@code reserved} = number of GRANTED senders that have neither polled nor cancelled;
- *   <li>{@code credit > 0} ⇒ nobody waits, the channel is open, it has a buffer and
- *       {@code queued + reserved + credit <= capacity}; the lane shut ({@code laneOpen} false)
- *       ⇒ no credit and an empty inbox.
+ *   <li>receivers are waiting ⇒ the buffer is empty;
+ *   <li>senders are waiting ⇒ {@code buffer.size() + reserved >= capacity} (no room);
+ *   <li>{@code reserved} = number of GRANTED senders that have neither polled nor cancelled.
  * </ol>
- *
- * <p><b>The fast lane</b> (issue 18 point 6: the producers on both cores and the consumer
- * serialized on the one lock word, about half the CPU profile of an mpsc run). A send's first
- * poll, and trySend, take only the inbox's monitor: if {@code credit > 0}, they decrement it and
- * append to the inbox, which holds values logically behind the buffer's. By invariant 4 that is
- * exactly what the locked step 1 below would do in the same state (no waiters, open, room:
- * append at the back), so a lane send is one atomic step of the same protocol, and the
- * exhaustive interleaving test checks it against every locked operation. The channel's lock
- * hands out credit ({@code reopen}: as much as there is room, only when nobody waits and the
- * channel is open, only from capacity {@code LANE_FROM} on, so never for rendezvous) and takes it back ({@code absorb}: credit to 0, the
- * inbox moved to the back of the buffer) before any locked operation that needs the whole
- * state: every send's locked poll, trySend, close, and a cancelled GRANTED receive's put-back.
- * A receive takes the buffer's head without touching the inbox while the buffer has one (the
- * inbox is behind it), and absorbs only when the buffer ran dry: one inbox hand-over per batch,
- * so producers and the consumer share no lock word while values flow. A receive that will wait
- * shuts the lane, so a send to a waiting receiver always hands over under the lock (no lost
- * wake); credit never exceeds room, so the capacity bound holds; the lane reopens at the next
- * locked send or receive that leaves the channel quiet. Lock order: the channel's lock, then the
- * inbox's; a lane send takes the inbox's alone.
  *
  * <p><b>Channel protocol.</b>
  * <ol>
@@ -143,8 +118,8 @@ public final class Channel<T> {
     /** Maximum of {@code buffer.size() + reserved} for new sends; MAX_VALUE when unbounded. */
     private final int capacity;
 
-    /** The queued values, oldest first (swapped with an empty one by {@link #absorb}). */
-    private ArrayDeque<T> buffer;
+    /** The queued values, oldest first. */
+    private final ArrayDeque<T> buffer;
 
     /** Senders waiting for room, oldest first. */
     private final WaiterQueue<Send<T>> senders = new WaiterQueue<>();
@@ -158,57 +133,9 @@ public final class Channel<T> {
     /** Set by {@link #close()}; never unset. */
     private boolean closed;
 
-    /**
-     * The producers' side of the split (see "The fast lane" in the implementation notes): values
-     * sent while {@link #credit} was positive, oldest first, logically behind every value in
-     * {@link #buffer}. Guarded by {@link #inboxLock}.
-     */
-    private ArrayDeque<T> inbox = new ArrayDeque<>(16);
-
-    /**
-     * Guards {@link #inbox} and {@link #credit}; taken inside {@link #lock} when both are needed,
-     * never the other way round.
-     */
-    private final Object inboxLock = new Object();
-
-    /**
-     * How many more sends may enter {@link #inbox} without taking {@link #lock}; written under
-     * both monitors when opened ({@link #reopen}) or closed ({@link #absorb}), decremented under
-     * {@code inboxLock} by a fast send. A send first reads it without the lock, a benign race:
-     * a stale zero sends it the locked way, a stale positive value is read again under the
-     * lock. Not volatile: a volatile write would fence every lane send.
-     */
-    private int credit;
-
-    /** Under {@link #lock}: true while the lane may be open or {@link #inbox} hold values. */
-    private boolean laneOpen;
-
-    /**
-     * The smallest capacity with a fast lane. Below it the lane would be shut and reopened at
-     * nearly every message, two more monitor acquisitions than it saves (measured: capacity 1
-     * slower with the lane, capacity 100 and unbounded faster).
-     */
-    static final int LANE_FROM = 8;
-
-    /** The smallest capacity that opens the lane: {@link #LANE_FROM}, or lower for the tests. */
-    private final int laneFrom;
-
     private Channel(int capacity) {
-        this(capacity, LANE_FROM);
-    }
-
-    private Channel(int capacity, int laneFrom) {
         this.capacity = capacity;
-        this.laneFrom = Math.max(1, laneFrom); // never for rendezvous
         this.buffer = new ArrayDeque<>(Math.min(capacity, 16));
-    }
-
-    /**
-     * For the tests: a channel whose lane opens from capacity {@code laneFrom} on, so that the
-     * exhaustive search reaches it at the small capacities it can afford; -1 is unbounded.
-     */
-    static <T> Channel<T> withLaneFrom(int capacity, int laneFrom) {
-        return new Channel<>(capacity < 0 ? Integer.MAX_VALUE : capacity, laneFrom);
     }
 
     /**
@@ -290,12 +217,8 @@ public final class Channel<T> {
      */
     public boolean trySend(T value) {
         Objects.requireNonNull(value, "channel elements cannot be null");
-        if (sendFast(value)) {
-            return true;
-        }
         Waker w;
         synchronized (lock) {
-            absorb();
             if (closed || !senders.isEmpty() || (capacity == 0 && !hasRoom())) {
                 return false; // rendezvous: every waiting receiver may be promised to a granted
                 // sender
@@ -305,7 +228,6 @@ public final class Channel<T> {
                     return false;
                 }
                 buffer.addLast(value);
-                reopen();
                 return true;
             }
             w = receivers.poll().grant(value);
@@ -380,7 +302,6 @@ public final class Channel<T> {
             if (closed) {
                 return;
             }
-            absorb(); // the fast sends were delivered: receivers drain them after close
             closed = true;
             unlinkAll(senders, toWake);
             unlinkAll(receivers, toWake);
@@ -409,104 +330,9 @@ public final class Channel<T> {
      */
     boolean invariantsHold() {
         synchronized (lock) {
-            synchronized (inboxLock) {
-                int queued = buffer.size() + inbox.size();
-                boolean room =
-                        capacity == 0
-                                ? receivers.size() > reserved
-                                : (long) queued + reserved < capacity;
-                return (receivers.isEmpty() || queued == 0)
-                        && (senders.isEmpty() || !room)
-                        && reserved >= 0
-                        // the lane: open only while nobody waits and the channel is open, and
-                        // never for more sends than there is room
-                        && (laneOpen || (credit == 0 && inbox.isEmpty()))
-                        && (credit == 0
-                                || (senders.isEmpty()
-                                        && receivers.isEmpty()
-                                        && !closed
-                                        && capacity >= laneFrom
-                                        && (capacity == Integer.MAX_VALUE
-                                                || (long) queued + reserved + credit <= capacity)));
-            }
-        }
-    }
-
-    /** For the exhaustive test: whether a send's first poll would now take the fast lane. */
-    boolean laneOpenForTest() {
-        synchronized (inboxLock) {
-            return credit > 0;
-        }
-    }
-
-    // ---- the fast lane (see the implementation notes) ----
-
-    /**
-     * A send's first poll, or trySend, without {@link #lock}: appends {@code v} to the inbox if
-     * the lane has credit. The lane has credit only while nobody waits, the channel is open and
-     * there is room, so this is exactly what the locked path would do (append to the buffer)
-     * in the same state.
-     */
-    private boolean sendFast(T v) {
-        if (credit == 0) {
-            return false;
-        }
-        synchronized (inboxLock) {
-            int c = credit;
-            if (c == 0) {
-                return false;
-            }
-            credit = c - 1;
-            inbox.addLast(v);
-            return true;
-        }
-    }
-
-    /**
-     * Under {@link #lock}: closes the lane and moves the inbox to the back of the buffer, so the
-     * locked protocol below sees every value sent. A no-op while the lane is shut.
-     */
-    private void absorb() {
-        if (!laneOpen) {
-            return;
-        }
-        laneOpen = false;
-        synchronized (inboxLock) {
-            credit = 0;
-            ArrayDeque<T> in = inbox;
-            if (buffer.isEmpty()) { // a receive that drained the buffer: the whole batch at once
-                inbox = buffer;
-                buffer = in;
-            } else {
-                for (T v = in.pollFirst(); v != null; v = in.pollFirst()) {
-                    buffer.addLast(v);
-                }
-            }
-        }
-    }
-
-    /**
-     * Under {@link #lock}, after {@link #absorb} (the inbox is empty): opens the lane for as many
-     * sends as there is room, if nobody waits, the channel is open and it has a buffer.
-     */
-    private void reopen() {
-        if (laneOpen
-                || closed
-                || capacity < laneFrom
-                || !senders.isEmpty()
-                || !receivers.isEmpty()) {
-            return;
-        }
-        int room =
-                capacity == Integer.MAX_VALUE
-                        ? Integer.MAX_VALUE
-                        : capacity - buffer.size() - reserved;
-        if (room <= 0) {
-            return;
-        }
-        laneOpen = true;
-        synchronized (inboxLock) {
-            credit = room;
+            return (receivers.isEmpty() || buffer.isEmpty())
+                    && (senders.isEmpty() || !hasRoom())
+                    && reserved >= 0;
         }
     }
 
@@ -609,18 +435,6 @@ public final class Channel<T> {
 
         @Override
         public Poll<Void> poll(Context cx) {
-            // the fast lane: an IDLE node is linked nowhere, so only its awaiter touches it and
-            // it may leave IDLE without the channel's lock
-            if (state == IDLE && ch.credit != 0) {
-                if (!Coop.proceed(cx)) { // budget spent: Coop woke the task, nothing changed
-                    return Poll.pending();
-                }
-                if (ch.sendFast(value)) {
-                    value = null;
-                    state = DONE;
-                    return ready(cx);
-                }
-            }
             return pollWaiting(ch.lock, cx);
         }
 
@@ -632,7 +446,6 @@ public final class Channel<T> {
         @Override
         Waker complete(int s, Context cx) {
             Channel<T> ch = this.ch;
-            ch.absorb(); // the locked protocol needs every value sent in the buffer
             if (s == GRANTED) {
                 ch.reserved--; // the slot is this poll's to use or to give up
             }
@@ -654,7 +467,6 @@ public final class Channel<T> {
                 if (ch.buffer.isEmpty()) { // went straight to a receiver: the slot is free again
                     nextSender = ch.grantSender();
                 }
-                ch.reopen();
                 return w;
             }
             // IDLE (a CLOSED send saw closed above)
@@ -664,7 +476,6 @@ public final class Channel<T> {
                             : !ch.receivers.isEmpty() || ch.hasRoom())) {
                 Waker w = ch.deliver(value);
                 value = null;
-                ch.reopen();
                 return w;
             }
             waitIn(ch.senders, cx);
@@ -769,13 +580,6 @@ public final class Channel<T> {
             // IDLE, or CLOSED (unlinked by close: drain what is left, then null)
             Channel<T> ch = this.ch;
             T v = ch.buffer.pollFirst();
-            if (v == null && ch.laneOpen) { // the fast sends since the last absorb, in one batch
-                ch.absorb();
-                v = ch.buffer.pollFirst();
-                if (v != null) { // never open it for a receiver about to wait: see reopen
-                    ch.reopen();
-                }
-            }
             value = v;
             if (v != null) {
                 return ch.grantSender();
@@ -795,7 +599,6 @@ public final class Channel<T> {
 
         @Override
         Waker passOn() {
-            ch.absorb(); // the value goes back above the room the lane was given
             Waker w = ch.putBack(value);
             value = null;
             return w;

@@ -58,9 +58,6 @@
  *
  * <p>How they are built (one small lock per primitive, waiters as intrusive queue nodes, the
  * wait and grant protocol) is described in the package-private {@code Waiter} class, and the
- * channel's own protocol in {@link dev.weft.sync.Channel}'s implementation notes. The channel
- * adds one split to its lock: while nobody waits, sends go through a producers' inbox under its
- * own monitor, within a credit of room that the channel's lock hands out and takes back, so
- * producers and a consumer do not share one lock word per message.
+ * channel's own protocol in {@link dev.weft.sync.Channel}'s implementation notes.
  */
 package dev.weft.sync;

@@ -25,11 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * After every step the channel's own invariants must hold (waiting receivers ⇒ empty buffer,
  * waiting senders ⇒ no room), which catches a lost hand-over that close would otherwise hide.
  * For the rendezvous channel (capacity 0) also: every ready send handed its value to a receiver,
- * so values stay in the channel only as many as receivers were cancelled. The scope reaches the
- * fast lane (a send that appends to the producers' inbox without the channel's lock, open only
- * while nobody waits), so every interleaving of it with the locked operations is checked too:
- * each lane send is one step under the inbox's monitor, touching only the inbox and its credit,
- * which every locked operation that needs them first takes back ({@code Channel.absorb}).
+ * so values stay in the channel only as many as receivers were cancelled.
  */
 class ChannelExhaustiveTest {
 
@@ -48,9 +44,6 @@ class ChannelExhaustiveTest {
     private static final int MAX_STEPS = 60;
 
     private static final int TRY_VALUE = 100;
-
-    /** Steps at which a send's first poll or the trySend found the fast lane open. */
-    private long laneSteps;
 
     private static final int NEW = 0;
     private static final int PENDING = 1;
@@ -74,12 +67,9 @@ class ChannelExhaustiveTest {
         /** The interleaving so far, for failure messages. */
         final List<Integer> path = new ArrayList<>();
 
-        World(int capacity, boolean lane) {
+        World(int capacity) {
             this.capacity = capacity;
-            ch =
-                    lane
-                            ? Channel.withLaneFrom(capacity, 1)
-                            : capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
+            ch = capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
             for (int i = 0; i < actors; i++) {
                 wakers[i] = new CountingWaker();
                 futures[i] = i < senders ? sendOf(ch, i + 1) : ch.receive();
@@ -117,11 +107,6 @@ class ChannelExhaustiveTest {
         @Override
         public void apply(int action) {
             path.add(action);
-            if ((action == trySendAction || (action < 2 * senders && action % 2 == 0))
-                    && ch.laneOpenForTest()
-                    && (action == trySendAction || status[action / 2] == NEW)) {
-                laneSteps++;
-            }
             if (action == closeAction) {
                 closed = true;
                 ch.close();
@@ -187,37 +172,16 @@ class ChannelExhaustiveTest {
     @ParameterizedTest(name = "capacity {0} (0 = rendezvous, -1 = unbounded)")
     @ValueSource(ints = {1, 2, -1, 0})
     void everyInterleavingLosesAndDuplicatesNothing(int capacity) {
-        explore(capacity, true);
-    }
-
-    /** Capacities below {@code Channel.LANE_FROM} as users get them: the locked path alone. */
-    @ParameterizedTest(name = "capacity {0}, no lane")
-    @ValueSource(ints = {1, 2})
-    void everyInterleavingWithoutTheLaneLosesAndDuplicatesNothing(int capacity) {
-        explore(capacity, false);
-    }
-
-    private void explore(int capacity, boolean lane) {
         senders = capacity == 0 ? 2 : 3;
         receivers = 2;
         actors = senders + receivers;
         closeAction = 2 * actors;
         trySendAction = closeAction + 1;
-        laneSteps = 0;
-        long leaves =
-                Interleavings.explore(() -> new World(capacity, lane), MAX_STEPS, this::describe);
+        long leaves = Interleavings.explore(() -> new World(capacity), MAX_STEPS, this::describe);
         assertTrue(leaves > 1000, "explored " + leaves);
-        // the scope reaches the fast lane (a send without the channel's lock) wherever it exists,
-        // so the interleavings above checked it against every locked operation
-        if (capacity == 0 || !lane) {
-            assertEquals(0, laneSteps, "no lane here");
-        } else {
-            assertTrue(laneSteps > 0, "the fast lane was never reached");
-        }
         System.out.println(
                 "[exhaustive] channel capacity "
                         + (capacity < 0 ? "unbounded" : capacity == 0 ? "0 (rendezvous)" : capacity)
-                        + (lane ? "" : ", no lane")
                         + ": "
                         + leaves
                         + " complete interleavings checked");

@@ -255,9 +255,8 @@ class ChannelStressTest {
     }
 
     /**
-     * FIFO per producer through the fast lane and the locked path together (capacity 16 and
-     * unbounded open the lane, 1 never does): one consumer sees each producer's values in the
-     * order it sent them.
+     * FIFO per producer under contention, with senders waiting (capacity 1), mostly not (16) and
+     * never (unbounded): one consumer sees each producer's values in the order it sent them.
      */
     @ParameterizedTest(name = "{0}, capacity {1}")
     @CsvSource({"multi-thread, 1", "multi-thread, 16", "multi-thread, -1", "current-thread, 16"})

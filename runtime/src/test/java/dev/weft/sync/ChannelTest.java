@@ -35,60 +35,6 @@ class ChannelTest {
     }
 
     @Test
-    void theFastLaneKeepsOrderCapacityAndClose() throws Exception {
-        Channel<Integer> ch = Channel.withLaneFrom(3, 1);
-        assertFalse(ch.laneOpenForTest(), "a new channel starts on the locked path");
-        a.ready(ch.send(0)); // locked: opens the lane for the 2 slots left
-        assertTrue(ch.laneOpenForTest());
-        a.ready(ch.send(1));
-        assertTrue(ch.trySend(2));
-        assertFalse(ch.laneOpenForTest(), "no credit beyond the capacity");
-        Future<Void> s = ch.send(3);
-        a.pending(s); // full: waits on the locked path
-        assertFalse(ch.trySend(9), "full");
-        assertEquals(0, b.ready(ch.receive()));
-        assertEquals(1, a.wakes(), "the freed slot went to the waiting sender");
-        a.ready(s);
-        ch.close();
-        assertFalse(ch.trySend(9), "closed");
-        for (int i = 1; i <= 3; i++) {
-            assertEquals(i, b.ready(ch.receive()), "lane values drain after close, in order");
-        }
-        assertNull(b.ready(ch.receive()));
-    }
-
-    @Test
-    void smallCapacitiesHaveNoLane() throws Exception {
-        Channel<Integer> ch = Channel.bounded(Channel.LANE_FROM - 1);
-        a.ready(ch.send(0));
-        assertFalse(ch.laneOpenForTest());
-        Channel<Integer> big = Channel.bounded(Channel.LANE_FROM);
-        a.ready(big.send(0));
-        assertTrue(big.laneOpenForTest());
-    }
-
-    @Test
-    void aCancelledGrantedReceiveGoesBackAheadOfLaneValues() throws Exception {
-        Channel<Integer> ch = Channel.unbounded();
-        Future<Integer> r = ch.receive();
-        a.pending(r);
-        b.ready(ch.send(1)); // handed to the waiting receive; nobody waits now: the lane opens
-        assertTrue(ch.laneOpenForTest());
-        b.ready(ch.send(2));
-        b.ready(ch.send(3));
-        r.cancel(); // granted 1, never saw it: 1 goes back to the front
-        assertEquals(1, c.ready(ch.receive()));
-        assertEquals(2, c.ready(ch.receive()));
-        assertEquals(3, c.ready(ch.receive()));
-        Future<Integer> last = ch.receive();
-        c.pending(last); // empty: waits, and the lane is shut so the next send wakes it
-        assertFalse(ch.laneOpenForTest());
-        b.ready(ch.send(4));
-        assertEquals(1, c.wakes());
-        assertEquals(4, c.ready(last));
-    }
-
-    @Test
     void sendWaitsWhileFullAndIsWokenByReceive() throws Exception {
         Channel<String> ch = Channel.bounded(1);
         a.ready(ch.send("x"));
