@@ -100,7 +100,8 @@ def goals(results_dir):
                  "virtual threads time / weft time, worst and median run: " + "; ".join(
                      f"{t.split(', ')[1]} {m:.2f}× / {md:.2f}×" for t, (m, md) in worst.items()) +
                  ". Cause profiled: the channel's one lock, shared by the producers on both cores and the "
-                 "consumer (channel allocation section)",
+                 "consumer, and the sender-FIFO hand-off (a wake per freed slot while senders wait); a split "
+                 "lock (producers' inbox) was measured without gain and reverted (channel allocation section)",
                  "met" if met else "not met"))
     for w, title in (("pingPong", "ping_pong"), ("requestReply", "request_reply")):
         rs = _ratios(data, w, None, "kotlin", "after")

@@ -185,4 +185,92 @@ class ChannelStressTest {
             assertTrue(gaveUp.get() > 0, "some sends must have been cancelled while waiting");
         }
     }
+
+    /** Sends {@code base + 0 .. base + n - 1} in order, never cancelled. */
+    private static final class InOrder implements Future<Void> {
+        private final Channel<Integer> ch;
+        private final int base;
+        private int i;
+        private Future<Void> sending;
+
+        InOrder(Channel<Integer> ch, int base) {
+            this.ch = ch;
+            this.base = base;
+        }
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            while (true) {
+                if (sending == null) {
+                    if (i == PER_PRODUCER) {
+                        return Poll.ready(null);
+                    }
+                    try {
+                        sending = ch.send(base + i++);
+                    } catch (ClosedChannelException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                if (!sending.poll(cx).isReady()) {
+                    return Poll.pending();
+                }
+                sending = null;
+            }
+        }
+    }
+
+    /** Receives until closed; fails on the first value of a producer out of its order. */
+    private static final class CheckOrder implements Future<Integer> {
+        private final Channel<Integer> ch;
+        private final int[] next = new int[PRODUCERS];
+        private int count;
+        private Future<Integer> receiving;
+
+        CheckOrder(Channel<Integer> ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public Poll<Integer> poll(Context cx) {
+            while (true) {
+                if (receiving == null) {
+                    receiving = ch.receive();
+                }
+                Poll<Integer> p = receiving.poll(cx);
+                if (!p.isReady()) {
+                    return Poll.pending();
+                }
+                receiving = null;
+                Integer v = p.value();
+                if (v == null) {
+                    return Poll.ready(count);
+                }
+                int producer = v / PER_PRODUCER;
+                assertEquals(
+                        next[producer], v % PER_PRODUCER, "producer " + producer + " reordered");
+                next[producer]++;
+                count++;
+            }
+        }
+    }
+
+    /**
+     * FIFO per producer under contention, with senders waiting (capacity 1), mostly not (16) and
+     * never (unbounded): one consumer sees each producer's values in the order it sent them.
+     */
+    @ParameterizedTest(name = "{0}, capacity {1}")
+    @CsvSource({"multi-thread, 1", "multi-thread, 16", "multi-thread, -1", "current-thread, 16"})
+    void eachProducersValuesComeOutInItsOrder(String kind, int capacity) {
+        Channel<Integer> ch = capacity < 0 ? Channel.unbounded() : Channel.bounded(capacity);
+        try (AsyncRuntime rt = Interrupters.runtime(kind)) {
+            JoinHandle<Integer> consumer = rt.spawn(new CheckOrder(ch));
+            List<JoinHandle<Void>> producers = new ArrayList<>();
+            for (int p = 0; p < PRODUCERS; p++) {
+                producers.add(rt.spawn(new InOrder(ch, p * PER_PRODUCER)));
+            }
+            Interrupters.blockOnOrFail(rt, Futures.all(producers));
+            ch.close();
+            assertEquals(PRODUCERS * PER_PRODUCER, Interrupters.blockOnOrFail(rt, consumer));
+        }
+    }
 }
