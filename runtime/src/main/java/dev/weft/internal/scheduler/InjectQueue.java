@@ -21,6 +21,14 @@ import java.util.ArrayDeque;
  * Singles come first, so an outside wake never waits behind a pile of overflow. {@link #length}
  * is volatile so that workers skip the lock when the queue is empty, the common case on the
  * hot path.
+ *
+ * <p>A third part, the <b>timer lane</b>: tasks woken by the timer driver while there is older
+ * work to wait behind (docs/design.md, "Timer wakes skip the queue"). Workers take from it
+ * through {@link #popTimerWake} ahead of everything else, a bounded number of times in a row
+ * (Worker); {@link #pop} and {@link #popInto} take it last, so neither lane starves the other.
+ * {@link #length} counts it, so emptiness checks, the idle re-check, virtual time's quiescence
+ * and the shutdown drains see it with no change; {@link #timerWakes} is its own count, the one
+ * field a worker reads on every tick.
  */
 final class InjectQueue {
 
@@ -38,6 +46,14 @@ final class InjectQueue {
 
     /** Number of queued tasks; written under the lock, read racily as a hint. */
     private volatile int length;
+
+    /** Oldest and newest task of the timer lane, linked as the singles; guarded by {@code this}. */
+    private Task<?> timerHead;
+
+    private Task<?> timerTail;
+
+    /** Number of tasks in the timer lane (also counted in {@link #length}); as length. */
+    private volatile int timerWakes;
 
     boolean isEmpty() {
         return length == 0;
@@ -58,6 +74,49 @@ final class InjectQueue {
         length = length + 1;
     }
 
+    /** Appends {@code task} to the timer lane (a timer wake with older work queued). */
+    synchronized void pushTimerWake(Task<?> task) {
+        task.setQueueNext(null);
+        if (timerTail == null) {
+            timerHead = task;
+        } else {
+            timerTail.setQueueNext(task);
+        }
+        timerTail = task;
+        timerWakes = timerWakes + 1;
+        length = length + 1;
+    }
+
+    /** Whether the timer lane holds a task (a racy hint: one volatile read, no lock). */
+    boolean hasTimerWakes() {
+        return timerWakes != 0;
+    }
+
+    /** The oldest task of the timer lane, or null. */
+    Task<?> popTimerWake() {
+        if (timerWakes == 0) {
+            return null;
+        }
+        synchronized (this) {
+            return takeTimerWake();
+        }
+    }
+
+    /** Under the lock. */
+    private Task<?> takeTimerWake() {
+        Task<?> t = timerHead;
+        if (t != null) {
+            timerHead = t.queueNext();
+            if (timerHead == null) {
+                timerTail = null;
+            }
+            t.setQueueNext(null);
+            timerWakes = timerWakes - 1;
+            length = length - 1;
+        }
+        return t;
+    }
+
     /** Appends a ring's overflow; the array is the queue's from now on. */
     synchronized void pushBatch(Task<?>[] batch) {
         batches.addLast(batch);
@@ -74,7 +133,7 @@ final class InjectQueue {
         }
     }
 
-    /** Under the lock: one task, singles first. */
+    /** Under the lock: one task, singles first, the timer lane last. */
     private Task<?> take() {
         Task<?> t = head;
         if (t != null) {
@@ -88,7 +147,7 @@ final class InjectQueue {
         }
         Task<?>[] b = batches.peekFirst();
         if (b == null) {
-            return null;
+            return takeTimerWake();
         }
         t = b[batchPos];
         b[batchPos++] = null;

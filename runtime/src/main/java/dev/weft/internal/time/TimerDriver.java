@@ -61,6 +61,13 @@ public final class TimerDriver {
     /** The next arming sequence number (virtual time); guarded by {@code this}. */
     private long armed;
 
+    /**
+     * The thread running {@link #fireExpired}'s wakes, else null: lets a scheduler tell a timer
+     * wake from any other. Written by that thread only; a racy read by another thread can never
+     * see itself (only it writes itself, and it clears it before leaving), so no fence is needed.
+     */
+    private Thread firing;
+
     public TimerDriver(Clock clock, Runnable onEarlierDeadline) {
         this(clock, onEarlierDeadline, new DriverMetrics());
     }
@@ -198,11 +205,18 @@ public final class TimerDriver {
                 fired = inArmingOrder(fired);
             }
         }
-        while (fired != null) {
-            TimerEntry n = fired.next;
-            fired.next = null;
-            fired.expire();
-            fired = n;
+        if (fired != null) {
+            firing = Thread.currentThread();
+            try {
+                while (fired != null) {
+                    TimerEntry n = fired.next;
+                    fired.next = null;
+                    fired.expire();
+                    fired = n;
+                }
+            } finally {
+                firing = null;
+            }
         }
         if (next == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
@@ -261,6 +275,14 @@ public final class TimerDriver {
             head = e;
         }
         return head;
+    }
+
+    /**
+     * Whether {@code t} is inside {@link #fireExpired} waking expired entries: a schedule made
+     * by {@code t} now is a timer wake (or a consequence of one run inline by its waker).
+     */
+    public boolean isFiringOn(Thread t) {
+        return firing == t;
     }
 
     /** Nanoseconds from now until {@code tick} (negative once past), on this driver's clock; any thread. */
