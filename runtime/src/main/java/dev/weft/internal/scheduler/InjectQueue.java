@@ -52,8 +52,12 @@ final class InjectQueue {
 
     private Task<?> timerTail;
 
-    /** Number of tasks in the timer lane (also counted in {@link #length}); as length. */
-    private volatile int timerWakes;
+    /**
+     * Number of tasks in the timer lane (also counted in {@link #length}); written under the
+     * lock, read racily. In an object of its own, padded: every worker reads it on every tick,
+     * while pushes from other threads keep writing this queue's other fields.
+     */
+    private final LaneCount timerWakes = new LaneCount();
 
     boolean isEmpty() {
         return length == 0;
@@ -83,18 +87,18 @@ final class InjectQueue {
             timerTail.setQueueNext(task);
         }
         timerTail = task;
-        timerWakes = timerWakes + 1;
+        timerWakes.n = timerWakes.n + 1;
         length = length + 1;
     }
 
     /** Whether the timer lane holds a task (a racy hint: one volatile read, no lock). */
     boolean hasTimerWakes() {
-        return timerWakes != 0;
+        return timerWakes.n != 0;
     }
 
     /** The oldest task of the timer lane, or null. */
     Task<?> popTimerWake() {
-        if (timerWakes == 0) {
+        if (timerWakes.n == 0) {
             return null;
         }
         synchronized (this) {
@@ -111,7 +115,7 @@ final class InjectQueue {
                 timerTail = null;
             }
             t.setQueueNext(null);
-            timerWakes = timerWakes - 1;
+            timerWakes.n = timerWakes.n - 1;
             length = length - 1;
         }
         return t;
@@ -187,5 +191,23 @@ final class InjectQueue {
         Task<?> first = scratch[0];
         scratch[0] = null;
         return first;
+    }
+
+    /** Cache-line padding before {@link LaneCount#n} (the int fills the gap after the header). */
+    @SuppressWarnings("unused")
+    private static class LanePadBefore {
+        int p;
+        long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /** The count; superclass fields come first, so it sits after the padding above. */
+    private static class LaneCountField extends LanePadBefore {
+        volatile int n;
+    }
+
+    /** And padding after it. */
+    @SuppressWarnings("unused")
+    private static final class LaneCount extends LaneCountField {
+        long q0, q1, q2, q3, q4, q5, q6, q7;
     }
 }
