@@ -25,7 +25,8 @@ import java.util.ArrayDeque;
  * <p>A third part, the <b>timer lane</b>: tasks woken by the timer driver while there is older
  * work to wait behind (docs/design.md, "Timer wakes skip the queue"). Workers take from it
  * through {@link #popTimerWake} ahead of everything else, a bounded number of times in a row
- * (Worker); {@link #pop} and {@link #popInto} take it last, so neither lane starves the other.
+ * (Worker); {@link #pop} and {@link #popInto} take it last (popInto only as the task to run now,
+ * never into the ring, where it would wait behind the batch), so neither starves the other.
  * {@link #length} counts it, so emptiness checks, the idle re-check, virtual time's quiescence
  * and the shutdown drains see it with no change; {@link #timerWakes} is its own count, the one
  * field a worker reads on every tick.
@@ -139,6 +140,12 @@ final class InjectQueue {
 
     /** Under the lock: one task, singles first, the timer lane last. */
     private Task<?> take() {
+        Task<?> t = takeQueued();
+        return t != null ? t : takeTimerWake();
+    }
+
+    /** Under the lock: one single or batched task (not the timer lane), or null. */
+    private Task<?> takeQueued() {
         Task<?> t = head;
         if (t != null) {
             head = t.queueNext();
@@ -151,7 +158,7 @@ final class InjectQueue {
         }
         Task<?>[] b = batches.peekFirst();
         if (b == null) {
-            return takeTimerWake();
+            return null;
         }
         t = b[batchPos];
         b[batchPos++] = null;
@@ -177,7 +184,11 @@ final class InjectQueue {
         int limit = Math.min(max + 1, scratch.length);
         synchronized (this) {
             Task<?> t;
-            while (n < limit && (t = take()) != null) {
+            while (n < limit && (t = takeQueued()) != null) {
+                scratch[n++] = t;
+            }
+            if (n == 0 && (t = takeTimerWake()) != null) {
+                // a lane task only ever runs next: in the ring it would queue behind the batch
                 scratch[n++] = t;
             }
         }
