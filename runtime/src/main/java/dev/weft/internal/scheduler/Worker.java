@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #notified} (unparking).
  *
  * <p>Loop (one tick): look for a task (every {@link #GLOBAL_QUEUE_INTERVAL}th tick the inject
- * queue first, else the ring, then the inject queue); if none, become a searcher and steal half
+ * queue first; then the inject queue's timer lane, at most {@link #MAX_TIMER_WAKES} ticks in a
+ * row; else the ring, then the inject queue); if none, become a searcher and steal half
  * of another worker's ring (or take from the inject queue); if still none, park. Running a task
  * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
  * {@link #MAX_LIFO_POLLS} times in a row.
