@@ -161,14 +161,21 @@ public final class Lateness {
                                     () -> {
                                         fired[index] =
                                                 System.nanoTime() - start - delayMs * 1_000_000L;
+                                        pollsAtWake[index] = polls.get();
                                         real.wake();
                                     });
                 }
+            }
+            if (split) {
+                polls.incrementAndGet();
             }
             if (!sleep.poll(split ? inner : cx).isReady()) {
                 return Poll.pending();
             }
             late[index] = System.nanoTime() - start - delayMs * 1_000_000L;
+            if (split) {
+                pollsAtWake[index] = polls.get() - pollsAtWake[index] - 1;
+            }
             done.done();
             return Poll.ready(null);
         }
@@ -178,6 +185,17 @@ public final class Lateness {
     private static long[] fired;
 
     /**
+     * weft-split: sleeper polls counted at each wake, then replaced by the number of other
+     * sleeper polls between the wake and the woken poll (a queue position, unlike a time mostly
+     * independent of how much CPU the other processes on the machine leave).
+     */
+    private static long[] pollsAtWake;
+
+    /** weft-split: sleeper polls so far (every poll of every split Sleeper). */
+    private static final java.util.concurrent.atomic.AtomicLong polls =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /**
      * The weft row split in two (diagnosis; the sum is the lateness): the timer's own lateness
      * (waker called - deadline, which includes rounding up to the next whole tick), and the
      * woken task's wait for a worker (polled - waker called).
@@ -185,24 +203,30 @@ public final class Lateness {
     static String split(long[] late) {
         Histogram fire = new Histogram(3_600_000_000_000L, 3);
         Histogram run = new Histogram(3_600_000_000_000L, 3);
+        Histogram queued = new Histogram(3_600_000_000_000L, 3);
         for (int i = 0; i < late.length; i++) {
             fire.recordValue(Math.max(0, fired[i]));
             run.recordValue(Math.max(0, late[i] - fired[i]));
+            queued.recordValue(Math.max(0, pollsAtWake[i]));
         }
         return String.format(
                 java.util.Locale.ROOT,
                 ", \"fire_p50_us\": %.1f, \"fire_p99_us\": %.1f, \"fire_p999_us\": %.1f, "
-                        + "\"run_p50_us\": %.1f, \"run_p99_us\": %.1f, \"run_p999_us\": %.1f}",
+                        + "\"run_p50_us\": %.1f, \"run_p99_us\": %.1f, \"run_p999_us\": %.1f, "
+                        + "\"polls_between_p50\": %d, \"polls_between_p99\": %d}",
                 fire.getValueAtPercentile(50) / 1e3,
                 fire.getValueAtPercentile(99) / 1e3,
                 fire.getValueAtPercentile(99.9) / 1e3,
                 run.getValueAtPercentile(50) / 1e3,
                 run.getValueAtPercentile(99) / 1e3,
-                run.getValueAtPercentile(99.9) / 1e3);
+                run.getValueAtPercentile(99.9) / 1e3,
+                queued.getValueAtPercentile(50),
+                queued.getValueAtPercentile(99));
     }
 
     static void weftSplit(AsyncRuntime rt, int[] delays, long[] late) {
         fired = new long[delays.length];
+        pollsAtWake = new long[delays.length];
         Countdown done = new Countdown(delays.length);
         for (int i = 0; i < delays.length; i++) {
             rt.spawn(new Sleeper(i, delays[i], late, done, true));

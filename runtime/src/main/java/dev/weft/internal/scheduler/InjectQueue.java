@@ -21,6 +21,15 @@ import java.util.ArrayDeque;
  * Singles come first, so an outside wake never waits behind a pile of overflow. {@link #length}
  * is volatile so that workers skip the lock when the queue is empty, the common case on the
  * hot path.
+ *
+ * <p>A third part, the <b>timer lane</b>: tasks woken by the timer driver while there is older
+ * work to wait behind (docs/design.md, "Timer wakes skip the queue"). Workers take from it
+ * through {@link #popTimerWake} ahead of everything else, a bounded number of times in a row
+ * (Worker); {@link #pop} and {@link #popInto} take it last (popInto only as the task to run now,
+ * never into the ring, where it would wait behind the batch), so neither starves the other.
+ * {@link #length} counts it, so emptiness checks, the idle re-check, virtual time's quiescence
+ * and the shutdown drains see it with no change; {@link #timerWakes} is its own count, the one
+ * field a worker reads on every tick.
  */
 final class InjectQueue {
 
@@ -38,6 +47,18 @@ final class InjectQueue {
 
     /** Number of queued tasks; written under the lock, read racily as a hint. */
     private volatile int length;
+
+    /** Oldest and newest task of the timer lane, linked as the singles; guarded by {@code this}. */
+    private Task<?> timerHead;
+
+    private Task<?> timerTail;
+
+    /**
+     * Number of tasks in the timer lane (also counted in {@link #length}); written under the
+     * lock, read racily. In an object of its own, padded: every worker reads it on every tick,
+     * while pushes from other threads keep writing this queue's other fields.
+     */
+    private final LaneCount timerWakes = new LaneCount();
 
     boolean isEmpty() {
         return length == 0;
@@ -58,6 +79,49 @@ final class InjectQueue {
         length = length + 1;
     }
 
+    /** Appends {@code task} to the timer lane (a timer wake with older work queued). */
+    synchronized void pushTimerWake(Task<?> task) {
+        task.setQueueNext(null);
+        if (timerTail == null) {
+            timerHead = task;
+        } else {
+            timerTail.setQueueNext(task);
+        }
+        timerTail = task;
+        timerWakes.n = timerWakes.n + 1;
+        length = length + 1;
+    }
+
+    /** Whether the timer lane holds a task (a racy hint: one volatile read, no lock). */
+    boolean hasTimerWakes() {
+        return timerWakes.n != 0;
+    }
+
+    /** The oldest task of the timer lane, or null. */
+    Task<?> popTimerWake() {
+        if (timerWakes.n == 0) {
+            return null;
+        }
+        synchronized (this) {
+            return takeTimerWake();
+        }
+    }
+
+    /** Under the lock. */
+    private Task<?> takeTimerWake() {
+        Task<?> t = timerHead;
+        if (t != null) {
+            timerHead = t.queueNext();
+            if (timerHead == null) {
+                timerTail = null;
+            }
+            t.setQueueNext(null);
+            timerWakes.n = timerWakes.n - 1;
+            length = length - 1;
+        }
+        return t;
+    }
+
     /** Appends a ring's overflow; the array is the queue's from now on. */
     synchronized void pushBatch(Task<?>[] batch) {
         batches.addLast(batch);
@@ -74,8 +138,14 @@ final class InjectQueue {
         }
     }
 
-    /** Under the lock: one task, singles first. */
+    /** Under the lock: one task, singles first, the timer lane last. */
     private Task<?> take() {
+        Task<?> t = takeQueued();
+        return t != null ? t : takeTimerWake();
+    }
+
+    /** Under the lock: one single or batched task (not the timer lane), or null. */
+    private Task<?> takeQueued() {
         Task<?> t = head;
         if (t != null) {
             head = t.queueNext();
@@ -114,7 +184,11 @@ final class InjectQueue {
         int limit = Math.min(max + 1, scratch.length);
         synchronized (this) {
             Task<?> t;
-            while (n < limit && (t = take()) != null) {
+            while (n < limit && (t = takeQueued()) != null) {
+                scratch[n++] = t;
+            }
+            if (n == 0 && (t = takeTimerWake()) != null) {
+                // a lane task only ever runs next: in the ring it would queue behind the batch
                 scratch[n++] = t;
             }
         }
@@ -128,5 +202,23 @@ final class InjectQueue {
         Task<?> first = scratch[0];
         scratch[0] = null;
         return first;
+    }
+
+    /** Cache-line padding before {@link LaneCount#n} (the int fills the gap after the header). */
+    @SuppressWarnings("unused")
+    private static class LanePadBefore {
+        int p;
+        long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    /** The count; superclass fields come first, so it sits after the padding above. */
+    private static class LaneCountField extends LanePadBefore {
+        volatile int n;
+    }
+
+    /** And padding after it. */
+    @SuppressWarnings("unused")
+    private static final class LaneCount extends LaneCountField {
+        long q0, q1, q2, q3, q4, q5, q6, q7;
     }
 }

@@ -120,7 +120,11 @@ public final class WorkStealingScheduler extends AbstractScheduler {
             w.scheduleLocal(task);
             return;
         }
-        inject.push(task);
+        if (reactor.timers().isFiringOn(Thread.currentThread())) {
+            inject.pushTimerWake(task); // the driver thread's timer wake: ahead of queued work
+        } else {
+            inject.push(task);
+        }
         notifyParked();
         // ordering: the push (a monitor release) comes before this volatile read; shutdown
         // writes terminated before its drain, so either the drain sees the task or we see

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * stack (stealing) and {@link #notified} (unparking).
  *
  * <p>Loop (one tick): look for a task (every {@link #GLOBAL_QUEUE_INTERVAL}th tick the inject
- * queue first, else the ring, then the inject queue); if none, become a searcher and steal half
+ * queue first; then the inject queue's timer lane, at most {@link #MAX_TIMER_WAKES} ticks in a
+ * row; else the ring, then the inject queue); if none, become a searcher and steal half
  * of another worker's ring (or take from the inject queue, or steal one child another worker
  * keeps back); if still none, park. Running a task
  * means: poll it with a fresh coop budget, then run what it put in the LIFO slot, at most
@@ -39,6 +40,14 @@ final class Worker extends WorkerThread {
      * would starve the ring; after this many the slot's task goes to the back of the ring.
      */
     static final int MAX_LIFO_POLLS = 3;
+
+    /**
+     * Timer-lane tasks taken in a row ({@link #timerWake}); then one tick takes from the ring or
+     * the inject queue as usual. The lane cannot outrun the polls that armed its timers, but a
+     * burst of due timers must not hold up the ring for longer than it takes to drain: with the
+     * bound, the ring keeps at least one tick in {@code MAX_TIMER_WAKES + 1}.
+     */
+    static final int MAX_TIMER_WAKES = 8;
 
     final WorkStealingScheduler scheduler;
     final int index;
@@ -77,6 +86,15 @@ final class Worker extends WorkerThread {
 
     /** Tasks the current reactor turn woke. */
     private int woken;
+
+    /**
+     * True while this worker polls the reactor between two tasks of its own ({@link
+     * #pollReactor}): what its timers wake goes to the timer lane, not behind the queued work.
+     */
+    private boolean busyTurn;
+
+    /** Timer-lane tasks taken since the last tick that took something else. */
+    private int timerRun;
 
     /** Set by a notifier that took this worker out of the sleeper list; cleared by this thread. */
     volatile boolean notified;
@@ -158,11 +176,32 @@ final class Worker extends WorkerThread {
                 return t;
             }
         }
-        Task<?> t = local.pop();
+        Task<?> t = timerWake(inject);
+        if (t != null) {
+            return t;
+        }
+        t = local.pop();
         if (t != null) {
             return t;
         }
         return inject.popInto(local, injectBatch(), scratch, inject);
+    }
+
+    /**
+     * A task of the timer lane, taken ahead of the ring at most {@link #MAX_TIMER_WAKES} times
+     * in a row; null when the lane is empty or this tick is the ring's (docs/design.md, "Timer
+     * wakes skip the queue").
+     */
+    private Task<?> timerWake(InjectQueue inject) {
+        if (inject.hasTimerWakes() && timerRun < MAX_TIMER_WAKES) {
+            Task<?> t = inject.popTimerWake();
+            if (t != null) {
+                timerRun++;
+                return t;
+            }
+        }
+        timerRun = 0;
+        return null;
     }
 
     /** How many inject tasks to move to the ring at once: a fair share, at most half a ring. */
@@ -376,7 +415,12 @@ final class Worker extends WorkerThread {
      */
     private void pollReactor() {
         if (scheduler.reactor.owner() == null) {
-            turn(0);
+            busyTurn = true;
+            try {
+                turn(0);
+            } finally {
+                busyTurn = false;
+            }
         }
     }
 
@@ -414,6 +458,11 @@ final class Worker extends WorkerThread {
     private void queueWoken(Task<?> task) {
         woken++;
         InjectQueue inject = scheduler.inject;
+        if (busyTurn && scheduler.reactor.timers().isFiringOn(this)) {
+            // a due timer found this worker busy: its task must not wait behind the queued work
+            inject.pushTimerWake(task);
+            return;
+        }
         if (!inject.isEmpty() || !local.offer(task)) {
             inject.push(task);
         }

@@ -79,6 +79,12 @@
  *       nobody searches. Readiness is then served in the order the turn reported it. Through the
  *       LIFO slot, a turn waking more tasks than a ring holds (1,000 connections) made the ring
  *       overflow its oldest half into the inject queue, behind every later wake (WakeOrderTest).
+ *       Except timer wakes of a turn a busy worker makes between two of its tasks, and timer
+ *       wakes by the dedicated driver thread: they go to the inject queue's timer lane, which
+ *       every worker takes first on each tick, at most
+ *       {@link dev.weft.internal.scheduler.Worker#MAX_TIMER_WAKES} (8) times in a row (so a
+ *       woken sleeper does not wait behind a spawn backlog, and the ring keeps one tick in nine;
+ *       TimerLaneTest).
  *   <li>A task woken or spawned by <i>any other thread</i> goes to the inject queue and, if no
  *       worker searches, one parked worker is woken.
  *   <li>Each worker takes from the inject queue first on every

@@ -30,6 +30,30 @@ import java.util.List;
  * time; while the runtime is quiescent it {@linkplain #advanceIfQuiescent jumps} the clock to
  * the wheel's next expiration and fires what is due there. Entries due at the same tick are
  * woken in the order they were armed ({@link #armOrder}; the wheel's slot lists do not keep it).
+ *
+ * <p>Deferred arming (real time only, delays of at least {@link #DEFER_MIN_NANOS}, armed outside
+ * a worker's timer batch): while the driving thread is reading the clock every tick, an arm
+ * reads no clock. The entry waits, with its delay, in {@link #deferred} (linked under the lock,
+ * O(1) to cancel), and gets a deadline counted from the driving thread's next reading, taken
+ * under the lock after the entry was linked: so at or after the arm, never early (TimerBatch's
+ * argument, with the driver's reading instead of the poll's end). Protocol:
+ * <ol>
+ *   <li>an arm, under the lock, counts itself in {@link #longArms}; if the driving thread will
+ *       read the clock within a tick of the wheel's last reading ({@link #parkedUntil} at most
+ *       {@code elapsed + 1}), it links the entry into {@link #deferred} and is done;
+ *   <li>otherwise it reads the clock and arms directly, as a short timer does; the
+ *       {@link #TICK_AFTER_ARMS}th such arm since the driving thread's last reading also lowers
+ *       parkedUntil to {@code elapsed + 1} and unparks it (one unpark, a few microseconds, in
+ *       place of that many clock reads);
+ *   <li>each {@link #fireExpired} reads the clock, places every deferred entry from that reading
+ *       and, if a long timer was armed since the previous one, waits at most one tick: while
+ *       long timers keep being armed, the driving thread keeps reading every tick and step 1
+ *       applies; a tick without one ends it;
+ *   <li>a cancel of a deferred entry unlinks it under the lock: it never reaches the wheel.
+ * </ol>
+ * The price is lateness: the deadline counts from a reading up to about one tick after the arm,
+ * under 1% of such a delay (typically a timeout, usually cancelled before it fires). Arming
+ * later timers still wakes nobody until the {@code TICK_AFTER_ARMS}th.
  */
 public final class TimerDriver {
 
@@ -37,6 +61,33 @@ public final class TimerDriver {
 
     /** Registrations farther than this are capped (about 146 years; avoids overflow). */
     private static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 2;
+
+    /**
+     * The shortest delay whose arming is deferred: 128 ticks, so the up to one tick it may add
+     * is under 1% of the delay (typically a timeout, usually cancelled before it fires).
+     */
+    static final long DEFER_MIN_NANOS = 128 * NANOS_PER_TICK;
+
+    /**
+     * Direct long arms since the driving thread's last reading after which one unparks it to
+     * start it reading every tick: an unpark costs about what this many clock reads do.
+     */
+    static final int TICK_AFTER_ARMS = 128;
+
+    /** {@link TimerEntry#index} of an entry in {@link #deferred}. */
+    static final short DEFERRED = -3;
+
+    /** Whether arms of {@link #DEFER_MIN_NANOS} and more are deferred (real time). */
+    private final boolean deferLong;
+
+    /** Sentinel of the circular list of deferred entries (deadline field: the delay); guarded by this. */
+    private final TimerEntry deferred = new TimerEntry();
+
+    /** Entries in {@link #deferred}; guarded by this. */
+    private int deferredCount;
+
+    /** Long timers armed (deferred or not) since the last {@link #fireExpired}; guarded by this. */
+    private int longArms;
 
     private final Clock clock;
 
@@ -61,12 +112,27 @@ public final class TimerDriver {
     /** The next arming sequence number (virtual time); guarded by {@code this}. */
     private long armed;
 
+    /**
+     * The thread running {@link #fireExpired}'s wakes, else null: lets a scheduler tell a timer
+     * wake from any other. Written by that thread only; a racy read by another thread can never
+     * see itself (only it writes itself, and it clears it before leaving), so no fence is needed.
+     */
+    private Thread firing;
+
     public TimerDriver(Clock clock, Runnable onEarlierDeadline) {
         this(clock, onEarlierDeadline, new DriverMetrics());
     }
 
     /** A driver whose wheel records its work in {@code metrics} (its reactor's). */
     public TimerDriver(Clock clock, Runnable onEarlierDeadline, DriverMetrics metrics) {
+        this(clock, onEarlierDeadline, metrics, clock == Clock.SYSTEM);
+    }
+
+    /** Tests: {@code deferLong} defers long arms on any clock but a virtual one. */
+    TimerDriver(Clock clock, Runnable onEarlierDeadline, DriverMetrics metrics, boolean deferLong) {
+        this.deferLong = deferLong && !(clock instanceof VirtualClock);
+        deferred.next = deferred;
+        deferred.prev = deferred;
         this.wheel = new TimerWheel(metrics);
         this.clock = clock;
         this.origin = clock.nanoTime();
@@ -102,6 +168,9 @@ public final class TimerDriver {
      * @return false when the deadline has already passed (the entry is not armed)
      */
     public boolean register(TimerEntry entry, long delayNanos) {
+        if (deferLong && delayNanos >= DEFER_MIN_NANOS) {
+            return registerLong(entry, Math.min(delayNanos, MAX_DELAY_NANOS));
+        }
         long deadline = deadlineTick(clock.nanoTime() - origin, delayNanos);
         boolean unpark;
         synchronized (this) {
@@ -120,6 +189,61 @@ public final class TimerDriver {
             onEarlierDeadline.run();
         }
         return true;
+    }
+
+    /** Steps 1 and 2 of deferred arming (see the class comment). */
+    private boolean registerLong(TimerEntry e, long delayNanos) {
+        if (e.index != -1) {
+            throw new IllegalStateException("timer entry already armed");
+        }
+        boolean unpark;
+        synchronized (this) {
+            longArms++;
+            long soon = wheel.elapsed() + 1;
+            if (parkedUntil <= soon) {
+                e.deadline = delayNanos;
+                e.index = DEFERRED;
+                TimerEntry last = deferred.prev;
+                e.prev = last;
+                e.next = deferred;
+                last.next = e;
+                deferred.prev = e;
+                deferredCount++;
+                return true;
+            }
+            long deadline = deadlineTick(clock.nanoTime() - origin, delayNanos);
+            if (!wheel.insert(e, deadline)) {
+                return false;
+            }
+            long by = longArms >= TICK_AFTER_ARMS ? Math.min(deadline, soon) : deadline;
+            unpark = by < parkedUntil;
+            if (unpark) {
+                parkedUntil = by;
+            }
+        }
+        if (unpark) {
+            onEarlierDeadline.run();
+        }
+        return true;
+    }
+
+    /**
+     * Deferred arming, step 3: places every deferred entry from {@code now} (a reading taken
+     * under the lock, after each was linked); under the lock.
+     */
+    private void placeDeferred(long now) {
+        for (TimerEntry e = deferred.next; e != deferred; ) {
+            TimerEntry n = e.next;
+            e.prev = null;
+            e.next = null;
+            e.index = -1;
+            // never refused: now >= elapsed ticks and the delay is positive
+            wheel.insert(e, deadlineTick(now, e.deadline));
+            e = n;
+        }
+        deferred.next = deferred;
+        deferred.prev = deferred;
+        deferredCount = 0;
     }
 
     /**
@@ -176,6 +300,15 @@ public final class TimerDriver {
             return;
         }
         synchronized (this) {
+            if (entry.index == DEFERRED) {
+                entry.prev.next = entry.next; // deferred arming, step 4
+                entry.next.prev = entry.prev;
+                entry.prev = null;
+                entry.next = null;
+                entry.index = -1;
+                deferredCount--;
+                return;
+            }
             wheel.remove(entry);
             if (armOrder != null) {
                 armOrder.remove(entry);
@@ -191,18 +324,33 @@ public final class TimerDriver {
         TimerEntry fired;
         long next;
         synchronized (this) {
-            fired = wheel.advance(nowTick());
+            long now = clock.nanoTime() - origin;
+            if (deferredCount != 0) {
+                placeDeferred(now);
+            }
+            fired = wheel.advance(now / NANOS_PER_TICK);
             next = wheel.nextExpiration();
+            if (longArms != 0) {
+                longArms = 0;
+                next = Math.min(next, wheel.elapsed() + 1); // step 3: read again within a tick
+            }
             parkedUntil = next;
             if (armOrder != null && fired != null) {
                 fired = inArmingOrder(fired);
             }
         }
-        while (fired != null) {
-            TimerEntry n = fired.next;
-            fired.next = null;
-            fired.expire();
-            fired = n;
+        if (fired != null) {
+            firing = Thread.currentThread();
+            try {
+                while (fired != null) {
+                    TimerEntry n = fired.next;
+                    fired.next = null;
+                    fired.expire();
+                    fired = n;
+                }
+            } finally {
+                firing = null;
+            }
         }
         if (next == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
@@ -263,6 +411,14 @@ public final class TimerDriver {
         return head;
     }
 
+    /**
+     * Whether {@code t} is inside {@link #fireExpired} waking expired entries: a schedule made
+     * by {@code t} now is a timer wake (or a consequence of one run inline by its waker).
+     */
+    public boolean isFiringOn(Thread t) {
+        return firing == t;
+    }
+
     /** Nanoseconds from now until {@code tick} (negative once past), on this driver's clock; any thread. */
     public long nanosUntil(long tick) {
         return tick * NANOS_PER_TICK + origin - clock.nanoTime();
@@ -270,6 +426,6 @@ public final class TimerDriver {
 
     /** Number of armed timers (tests, diagnostics). */
     public synchronized int armed() {
-        return wheel.size();
+        return wheel.size() + deferredCount;
     }
 }

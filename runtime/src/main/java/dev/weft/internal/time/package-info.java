@@ -11,7 +11,9 @@
  *       does not re-place all of its entries at once. Single-threaded.
  *   <li>{@link dev.weft.internal.time.TimerDriver}: the wheel behind a lock, an injectable
  *       {@link dev.weft.internal.time.Clock}, and the park/unpark protocol with its driving
- *       thread.
+ *       thread; long timers armed while the driving thread reads every tick wait, unread, for
+ *       its next reading (deferred arming); it tells schedulers which wakes are timer wakes
+ *       ({@code isFiringOn}), for their timer lane.
  *   <li>{@link dev.weft.internal.time.TimerBatch}: per worker, the timers armed by the task it
  *       is polling, armed in one go (one clock read, one lock) when that poll ends; a timer
  *       cancelled within the poll never reaches the wheel.
@@ -29,7 +31,7 @@
  *
  * <p>Invariants: a timer never fires early (deadlines round up to whole ticks; the wheel fires
  * only entries whose tick it has reached; a batched timer's delay counts from a clock reading
- * taken after the poll that armed it); expired entries are woken outside the driver's lock;
+ * taken after the poll that armed it, a deferred one's from the driving thread's next reading); expired entries are woken outside the driver's lock;
  * a cancelled entry is out of the wheel before cancel returns (a concurrent expiry may still
  * deliver one wake, which wakers tolerate).
  *
