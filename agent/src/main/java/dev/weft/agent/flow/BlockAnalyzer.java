@@ -34,11 +34,12 @@ import org.objectweb.asm.tree.analysis.Value;
  *
  * <p>Here a block runs from a label (every jump target, handler and try-range boundary is one) or
  * a branch to the next. Only block entries are kept during the fixpoint. A block's handlers are
- * the same for all its instructions (ranges begin and end at labels), and the frame a handler
- * receives differs from the previous one only after an instruction that writes a local, so a
- * handler is merged at the block's entry and again after each such write: merges are joins, so
- * merging the same locals twice changes nothing, and the fixpoint is ASM's. Frames before each
- * instruction are materialized once, at the end, where the caller wants them.
+ * the same for all its instructions (ranges begin and end at labels). ASM merges into each handler
+ * the locals before and after every instruction of its range; they change only where an
+ * instruction writes a local, so a handler is merged at the block's entry and after each such
+ * write: merges are joins, merging the same locals twice changes nothing, and the fixpoint is
+ * ASM's. Frames before each instruction are materialized once, at the end, where the caller wants
+ * them.
  *
  * <p>Subroutines (JSR/RET, illegal since class file version 51; the read stage inlines older
  * ones) are refused with an {@link AnalyzerException}.
@@ -120,30 +121,19 @@ public class BlockAnalyzer<V extends Value> {
             queued[b] = false;
             current.init(entry[b]);
             int end = b + 1 < blocks ? starts.get(b + 1) : n;
-            boolean dirty = true;
             List<TryCatchBlockNode> hs = blockHandlers.get(b);
+            if (!hs.isEmpty()) {
+                toHandlers(hs, current, handler, handlerBlock, entry, queued, queue, top);
+            }
             for (int i = starts.get(b); i < end; i++) {
                 AbstractInsnNode insn = insns.get(i);
-                if (dirty && !hs.isEmpty()) {
-                    for (TryCatchBlockNode tcb : hs) {
-                        handler.init(current);
-                        handler.clearStack();
-                        handler.push(
-                                interpreter.newExceptionValue(
-                                        tcb,
-                                        handler,
-                                        tcb.type == null
-                                                ? THROWABLE
-                                                : Type.getObjectType(tcb.type)));
-                        merge(entry, queued, queue, top, handlerBlock.get(tcb), handler);
-                    }
-                }
-                dirty = false;
                 if (insn.getOpcode() < 0) {
                     continue;
                 }
                 execute(current, insn, i);
-                dirty = writesLocal(insn);
+                if (!hs.isEmpty() && writesLocal(insn)) {
+                    toHandlers(hs, current, handler, handlerBlock, entry, queued, queue, top);
+                }
                 if (i == end - 1) {
                     follow(
                             insns,
@@ -202,6 +192,29 @@ public class BlockAnalyzer<V extends Value> {
             }
         }
         return frames;
+    }
+
+    /** Merges {@code current}'s locals, with the caught exception alone on the stack, into each handler. */
+    private void toHandlers(
+            List<TryCatchBlockNode> hs,
+            Frame<V> current,
+            Frame<V> handler,
+            Map<TryCatchBlockNode, Integer> handlerBlock,
+            Frame<V>[] entry,
+            boolean[] queued,
+            int[] queue,
+            int[] top)
+            throws AnalyzerException {
+        for (TryCatchBlockNode tcb : hs) {
+            handler.init(current);
+            handler.clearStack();
+            handler.push(
+                    interpreter.newExceptionValue(
+                            tcb,
+                            handler,
+                            tcb.type == null ? THROWABLE : Type.getObjectType(tcb.type)));
+            merge(entry, queued, queue, top, handlerBlock.get(tcb), handler);
+        }
     }
 
     private interface Successor<V extends Value> {
