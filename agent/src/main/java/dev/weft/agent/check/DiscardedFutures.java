@@ -1,5 +1,6 @@
 package dev.weft.agent.check;
 
+import dev.weft.agent.flow.BlockAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
@@ -67,7 +67,7 @@ public final class DiscardedFutures {
             }
             Uses uses = new Uses();
             try {
-                new Analyzer<>(uses).analyze(owner.name, m);
+                new BlockAnalyzer<>(uses).analyze(owner.name, m, false);
             } catch (AnalyzerException | RuntimeException e) {
                 continue; // cannot analyze: no warning rather than a guess
             }

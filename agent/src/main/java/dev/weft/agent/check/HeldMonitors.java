@@ -1,6 +1,6 @@
 package dev.weft.agent.check;
 
-import dev.weft.agent.flow.AnalysisLimits;
+import dev.weft.agent.flow.BlockAnalyzer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,7 +22,6 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.Interpreter;
@@ -76,11 +75,20 @@ final class HeldMonitors {
             normal.add(new ArrayList<>(2));
         }
         List<List<TryCatchBlockNode>> handlers = handlers(m);
-        Analyzer<SourceValue> analyzer =
-                new Analyzer<>(new Origins(monitorLocals(m), monitorStores(m))) {
+        // Only the monitor state is wanted, so only the frames at monitor instructions are
+        // kept; the fixpoint runs over basic blocks (see BlockAnalyzer: ASM's Analyzer, which
+        // this used before, charged a 25,000-instruction javac method past any sane bound).
+        BlockAnalyzer<SourceValue> analyzer =
+                new BlockAnalyzer<>(new Origins(monitorLocals(m), monitorStores(m))) {
                     @Override
-                    protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode tcb) {
-                        return handlers.get(insn).contains(tcb);
+                    protected List<List<TryCatchBlockNode>> handlers(MethodNode method) {
+                        return handlers;
+                    }
+
+                    @Override
+                    protected boolean keep(int insn) {
+                        int op = insns.get(insn).getOpcode();
+                        return op == Opcodes.MONITORENTER || op == Opcodes.MONITOREXIT;
                     }
 
                     @Override
@@ -100,11 +108,7 @@ final class HeldMonitors {
                         }
                     }
                 };
-        // ASM's default bound (10 MB) is a guard against hostile class files; origin sets over a
-        // long method with many locals pass it, so take the bound the weaver gives
-        // its frame computations.
-        analyzer.setComputeLimits(AnalysisLimits.FRAME_BYTES, AnalysisLimits.FRAME_OPERATIONS);
-        Frame<SourceValue>[] frames = analyzer.analyze(owner, m);
+        Frame<SourceValue>[] frames = analyzer.analyze(owner, m, false);
         List<List<Set<AbstractInsnNode>>> state = new ArrayList<>(Collections.nCopies(n, null));
         Deque<Integer> work = new ArrayDeque<>();
         if (n > 0) {

@@ -31,22 +31,21 @@ public final class ControlFlowGraph {
             succ.add(new ArrayList<>(2));
             exc.add(new ArrayList<>(1));
         }
-        Analyzer<BasicValue> analyzer =
-                new Analyzer<>(new BasicInterpreter()) {
+        BlockAnalyzer<BasicValue> analyzer =
+                new BlockAnalyzer<>(new BasicInterpreter()) {
                     @Override
                     protected void newControlFlowEdge(int insn, int successor) {
                         add(succ.get(insn), successor);
                     }
 
                     @Override
-                    protected boolean newControlFlowExceptionEdge(int insn, TryCatchBlockNode tcb) {
+                    protected void newControlFlowExceptionEdge(int insn, TryCatchBlockNode tcb) {
                         int h = method.instructions.indexOf(tcb.handler);
                         add(succ.get(insn), h);
                         add(exc.get(insn), h);
-                        return true;
                     }
                 };
-        analyzer.analyze(owner, method);
+        analyzer.analyze(owner, method, false);
         return new ControlFlowGraph(succ, exc);
     }
 

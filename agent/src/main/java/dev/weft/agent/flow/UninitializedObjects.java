@@ -13,7 +13,6 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -87,8 +86,8 @@ public final class UninitializedObjects {
 
     public static UninitializedObjects of(String owner, MethodNode m) throws AnalyzerException {
         Tracker t = new Tracker(m);
-        Analyzer<Value> a =
-                new Analyzer<>(t) {
+        BlockAnalyzer<Value> a =
+                new BlockAnalyzer<>(t) {
                     @Override
                     protected Frame<Value> newFrame(int numLocals, int numStack) {
                         return new TrackingFrame(numLocals, numStack);

@@ -2,6 +2,7 @@ package dev.weft.agent.normalize;
 
 import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.check.UnweavableException;
+import dev.weft.agent.flow.BlockAnalyzer;
 import dev.weft.agent.flow.ConstructionShapes;
 import dev.weft.agent.flow.UninitializedObjects;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -80,7 +80,7 @@ public final class NewMover {
                     c.getKey(), c.getValue(), "the method does not verify: " + u.problems.get(0));
         }
         // value sorts (which load/store opcode) for the values that must wait in fresh locals
-        Frame<BasicValue>[] sorts = new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
+        Frame<BasicValue>[] sorts = new BlockAnalyzer<>(new BasicInterpreter()).analyze(owner, m);
         InsnList insns = m.instructions;
         // find everything first: the frames are indexed by the instructions as they are now
         Set<AbstractInsnNode> delete = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package dev.weft.agent.normalize;
 
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.flow.BlockAnalyzer;
 import dev.weft.agent.flow.StraightLine;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -35,7 +35,7 @@ public final class StackSpiller {
 
     public static void spill(String owner, MethodNode m, List<SuspensionPoint> points)
             throws AnalyzerException {
-        spill(owner, m, points, new Analyzer<>(new BasicInterpreter()).analyze(owner, m));
+        spill(owner, m, points, new BlockAnalyzer<>(new BasicInterpreter()).analyze(owner, m));
     }
 
     /**

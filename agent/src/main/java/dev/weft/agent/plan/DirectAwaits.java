@@ -2,6 +2,7 @@ package dev.weft.agent.plan;
 
 import dev.weft.agent.check.SuspensionKind;
 import dev.weft.agent.check.SuspensionPoint;
+import dev.weft.agent.flow.BlockAnalyzer;
 import dev.weft.agent.flow.StraightLine;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
@@ -106,7 +106,7 @@ public final class DirectAwaits {
                     continue;
                 }
                 if (frames == null && receiverIsAlwaysThis(m)) {
-                    frames = new Analyzer<>(new SourceInterpreter()).analyze(owner.name, m);
+                    frames = new BlockAnalyzer<>(new SourceInterpreter()).analyze(owner.name, m);
                 }
                 if (frames == null || !receiverIsThis(m, frames, call)) {
                     continue;

@@ -1,5 +1,6 @@
 package dev.weft.agent.verify;
 
+import dev.weft.agent.flow.BlockAnalyzer;
 import dev.weft.agent.flow.ConstructionShapes;
 import dev.weft.agent.flow.HierarchyVerifier;
 import dev.weft.agent.flow.UninitializedObjects;
@@ -15,7 +16,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -59,7 +59,7 @@ public final class WovenClassVerifier {
         for (MethodNode m : cn.methods) {
             HierarchyVerifier v = verifier(hierarchy, cn, itfs);
             try {
-                new Analyzer<>(v).analyze(cn.name, m);
+                new BlockAnalyzer<>(v).analyze(cn.name, m, false);
                 String u = uninitializedProblem(cn.name, m);
                 if (u != null) {
                     problems.put(m.name + m.desc, u);
@@ -93,7 +93,7 @@ public final class WovenClassVerifier {
             }
             HierarchyVerifier v = verifier(hierarchy, cn, itfs);
             try {
-                new Analyzer<>(v).analyze(cn.name, m);
+                new BlockAnalyzer<>(v).analyze(cn.name, m, false);
                 String u = uninitializedProblem(cn.name, m);
                 if (u != null) {
                     problems.add(cn.name + "." + m.name + m.desc + ": " + u);
