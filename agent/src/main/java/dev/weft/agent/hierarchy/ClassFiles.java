@@ -54,7 +54,7 @@ public abstract class ClassFiles {
          * {@code getResource} delegates to the boot and platform loaders, whose lookup opens the
          * JDK's module image, and then opens a jar URL connection; at the first woven class of a
          * JVM that cost ~15 ms of start-up for an answer the class path gives in a fraction of
-         * it (docs/benchmarks.md, "Start-up"). Anything not found there (a manifest
+         * it (docs/benchmarks.md, "Start-up (issue 8)"). Anything not found there (a manifest
          * {@code Class-Path}, another loader) still gets the full lookup.
          */
         @Override
