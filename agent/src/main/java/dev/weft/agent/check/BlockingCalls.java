@@ -1,7 +1,9 @@
 package dev.weft.agent.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -190,11 +192,33 @@ public final class BlockingCalls {
         return message.contains(PHRASE);
     }
 
+    /**
+     * {@link #TABLE} by method name, in table order: a woven method's every call is looked up, and
+     * most names match no entry.
+     */
+    private static final Map<String, List<Entry>> BY_NAME = byName();
+
+    private static Map<String, List<Entry>> byName() {
+        Map<String, List<Entry>> m = new HashMap<>();
+        for (Entry e : TABLE) {
+            List<Entry> named = m.get(e.name);
+            if (named == null) {
+                named = new ArrayList<>(2); // no lambda: this runs at the first woven class
+                m.put(e.name, named);
+            }
+            named.add(e);
+        }
+        return m;
+    }
+
     /** The entry {@code call} matches, or null. */
     static Entry lookup(MethodInsnNode call) {
-        for (Entry e : TABLE) {
-            if (e.matches(call)) {
-                return e;
+        List<Entry> named = BY_NAME.get(call.name);
+        if (named != null) {
+            for (int i = 0; i < named.size(); i++) {
+                if (named.get(i).matches(call)) {
+                    return named.get(i);
+                }
             }
         }
         return null;

@@ -202,7 +202,12 @@ public final class DiscardedFutures {
 
         private void copy(AbstractInsnNode insn, SourceValue v) {
             for (AbstractInsnNode producer : v.insns) {
-                copies.computeIfAbsent(producer, k -> new HashSet<>()).add(insn);
+                Set<AbstractInsnNode> to = copies.get(producer);
+                if (to == null) {
+                    to = new HashSet<>(); // no lambdas on the weaving path (bootstrap cost)
+                    copies.put(producer, to);
+                }
+                to.add(insn);
             }
         }
 
@@ -249,7 +254,9 @@ public final class DiscardedFutures {
         @Override
         public SourceValue naryOperation(
                 AbstractInsnNode insn, List<? extends SourceValue> values) {
-            values.forEach(this::use);
+            for (int i = 0; i < values.size(); i++) {
+                use(values.get(i));
+            }
             return super.naryOperation(insn, values);
         }
 

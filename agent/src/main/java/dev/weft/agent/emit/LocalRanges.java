@@ -61,13 +61,13 @@ final class LocalRanges {
                 AbstractInsnNode insn = code[i];
                 Integer k = pointAt.get(insn);
                 if (k != null && visible && !isSaved(saved.get(k), lv.index - shift)) {
-                    LabelNode cut = before.computeIfAbsent(insn, x -> new LabelNode());
+                    LabelNode cut = labelAt(before, insn);
                     out.add(
                             new LocalVariableNode(
                                     lv.name, lv.desc, lv.signature, from, cut, lv.index));
                     visible = false;
                 } else if (!visible && isStoreTo(insn, lv.index)) {
-                    from = after.computeIfAbsent(insn, x -> new LabelNode());
+                    from = labelAt(after, insn);
                     visible = true;
                 }
             }
@@ -79,9 +79,23 @@ final class LocalRanges {
                                         lv.name, lv.desc, lv.signature, from, lv.end, lv.index));
             }
         }
-        before.forEach((insn, label) -> body.instructions.insertBefore(insn, label));
-        after.forEach((insn, label) -> body.instructions.insert(insn, label));
+        for (Map.Entry<AbstractInsnNode, LabelNode> e : before.entrySet()) {
+            body.instructions.insertBefore(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<AbstractInsnNode, LabelNode> e : after.entrySet()) {
+            body.instructions.insert(e.getKey(), e.getValue());
+        }
         body.localVariables = out;
+    }
+
+    /** No lambdas on the weaving path: each one's bootstrap costs milliseconds at the first class. */
+    private static LabelNode labelAt(Map<AbstractInsnNode, LabelNode> labels, AbstractInsnNode at) {
+        LabelNode l = labels.get(at);
+        if (l == null) {
+            l = new LabelNode();
+            labels.put(at, l);
+        }
+        return l;
     }
 
     private static boolean isSaved(List<Slot> slots, int local) {

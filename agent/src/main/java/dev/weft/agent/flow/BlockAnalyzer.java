@@ -38,8 +38,9 @@ import org.objectweb.asm.tree.analysis.Value;
  * the locals before and after every instruction of its range; they change only where an
  * instruction writes a local, so a handler is merged at the block's entry and after each such
  * write: merges are joins, merging the same locals twice changes nothing, and the fixpoint is
- * ASM's. Frames before each instruction are materialized once, at the end, where the caller wants
- * them.
+ * ASM's. The frame before each instruction the caller wants is copied at each visit of its block
+ * (the last visit runs from the block's final entry), and the edges are reported in one pass over
+ * the code at the end.
  *
  * <p>Subroutines (JSR/RET, illegal since class file version 51; the read stage inlines older
  * ones) are refused with an {@link AnalyzerException}.
@@ -127,6 +128,14 @@ public class BlockAnalyzer<V extends Value> {
             }
             for (int i = starts.get(b); i < end; i++) {
                 AbstractInsnNode insn = insns.get(i);
+                if (allFrames || keep(i)) {
+                    // the block's last visit runs from its final entry, so this ends as ASM's frame
+                    if (frames[i] == null) {
+                        frames[i] = newFrame(current);
+                    } else {
+                        frames[i].init(current);
+                    }
+                }
                 if (insn.getOpcode() < 0) {
                     continue;
                 }
@@ -135,16 +144,7 @@ public class BlockAnalyzer<V extends Value> {
                     toHandlers(hs, current, handler, handlerBlock, entry, queued, queue, top);
                 }
                 if (i == end - 1) {
-                    follow(
-                            insns,
-                            blockOf,
-                            current,
-                            insn,
-                            i,
-                            n,
-                            (succ, f) -> {
-                                merge(entry, queued, queue, top, blockOf[succ], f);
-                            });
+                    follow(insns, blockOf, current, insn, i, n, entry, queued, queue, top);
                 }
             }
             if (insns.get(end - 1).getOpcode() < 0) {
@@ -156,36 +156,20 @@ public class BlockAnalyzer<V extends Value> {
             }
         }
 
-        // frames and edges of the reachable instructions
+        // edges of the reachable instructions, in instruction order; they depend on the code only
         for (int b = 0; b < blocks; b++) {
             if (entry[b] == null) {
                 continue;
             }
-            current.init(entry[b]);
             int end = b + 1 < blocks ? starts.get(b + 1) : n;
             for (int i = starts.get(b); i < end; i++) {
+                List<TryCatchBlockNode> hl = handlers.get(i);
+                for (int k = 0; k < hl.size(); k++) {
+                    newControlFlowExceptionEdge(i, hl.get(k));
+                }
                 AbstractInsnNode insn = insns.get(i);
-                if (allFrames || keep(i)) {
-                    frames[i] = newFrame(current);
-                }
-                for (TryCatchBlockNode tcb : handlers.get(i)) {
-                    newControlFlowExceptionEdge(i, tcb);
-                }
-                if (insn.getOpcode() < 0) {
-                    newControlFlowEdge(i, i + 1);
-                    continue;
-                }
-                execute(current, insn, i);
-                if (i == end - 1) {
-                    int from = i;
-                    follow(
-                            insns,
-                            blockOf,
-                            current,
-                            insn,
-                            i,
-                            n,
-                            (succ, f) -> newControlFlowEdge(from, succ));
+                if (i == end - 1 && insn.getOpcode() >= 0) {
+                    edgesOut(insns, insn, i, n);
                 } else {
                     newControlFlowEdge(i, i + 1);
                 }
@@ -217,11 +201,7 @@ public class BlockAnalyzer<V extends Value> {
         }
     }
 
-    private interface Successor<V extends Value> {
-        void to(int insn, Frame<V> frame) throws AnalyzerException;
-    }
-
-    /** The normal successors of the block's last instruction, {@code current} being its frame after. */
+    /** Merges {@code current}, the frame after the block's last instruction, into its normal successors. */
     private void follow(
             InsnList insns,
             int[] blockOf,
@@ -229,36 +209,61 @@ public class BlockAnalyzer<V extends Value> {
             AbstractInsnNode insn,
             int i,
             int n,
-            Successor<V> out)
+            Frame<V>[] entry,
+            boolean[] queued,
+            int[] queue,
+            int[] top)
             throws AnalyzerException {
         int op = insn.getOpcode();
         if (insn instanceof JumpInsnNode) {
             JumpInsnNode j = (JumpInsnNode) insn;
             if (op != Opcodes.GOTO) {
                 current.initJumpTarget(op, null);
-                out.to(next(insn, i, n), current);
+                merge(entry, queued, queue, top, blockOf[next(insn, i, n)], current);
             }
             current.initJumpTarget(op, j.label);
-            out.to(insns.indexOf(j.label), current);
-        } else if (insn instanceof LookupSwitchInsnNode) {
-            LookupSwitchInsnNode s = (LookupSwitchInsnNode) insn;
-            current.initJumpTarget(op, s.dflt);
-            out.to(insns.indexOf(s.dflt), current);
-            for (LabelNode l : s.labels) {
+            merge(entry, queued, queue, top, blockOf[insns.indexOf(j.label)], current);
+        } else if (insn instanceof LookupSwitchInsnNode || insn instanceof TableSwitchInsnNode) {
+            LabelNode dflt = switchDefault(insn);
+            current.initJumpTarget(op, dflt);
+            merge(entry, queued, queue, top, blockOf[insns.indexOf(dflt)], current);
+            for (LabelNode l : switchLabels(insn)) {
                 current.initJumpTarget(op, l);
-                out.to(insns.indexOf(l), current);
-            }
-        } else if (insn instanceof TableSwitchInsnNode) {
-            TableSwitchInsnNode s = (TableSwitchInsnNode) insn;
-            current.initJumpTarget(op, s.dflt);
-            out.to(insns.indexOf(s.dflt), current);
-            for (LabelNode l : s.labels) {
-                current.initJumpTarget(op, l);
-                out.to(insns.indexOf(l), current);
+                merge(entry, queued, queue, top, blockOf[insns.indexOf(l)], current);
             }
         } else if (op != Opcodes.ATHROW && (op < Opcodes.IRETURN || op > Opcodes.RETURN)) {
-            out.to(next(insn, i, n), current);
+            merge(entry, queued, queue, top, blockOf[next(insn, i, n)], current);
         }
+    }
+
+    /** The normal edges of a block's last instruction, in the order {@link #follow} merges them. */
+    private void edgesOut(InsnList insns, AbstractInsnNode insn, int i, int n) {
+        int op = insn.getOpcode();
+        if (insn instanceof JumpInsnNode) {
+            if (op != Opcodes.GOTO) {
+                newControlFlowEdge(i, i + 1);
+            }
+            newControlFlowEdge(i, insns.indexOf(((JumpInsnNode) insn).label));
+        } else if (insn instanceof LookupSwitchInsnNode || insn instanceof TableSwitchInsnNode) {
+            newControlFlowEdge(i, insns.indexOf(switchDefault(insn)));
+            for (LabelNode l : switchLabels(insn)) {
+                newControlFlowEdge(i, insns.indexOf(l));
+            }
+        } else if (op != Opcodes.ATHROW && (op < Opcodes.IRETURN || op > Opcodes.RETURN)) {
+            newControlFlowEdge(i, i + 1);
+        }
+    }
+
+    private static LabelNode switchDefault(AbstractInsnNode insn) {
+        return insn instanceof LookupSwitchInsnNode
+                ? ((LookupSwitchInsnNode) insn).dflt
+                : ((TableSwitchInsnNode) insn).dflt;
+    }
+
+    private static List<LabelNode> switchLabels(AbstractInsnNode insn) {
+        return insn instanceof LookupSwitchInsnNode
+                ? ((LookupSwitchInsnNode) insn).labels
+                : ((TableSwitchInsnNode) insn).labels;
     }
 
     private static int next(AbstractInsnNode insn, int i, int n) throws AnalyzerException {

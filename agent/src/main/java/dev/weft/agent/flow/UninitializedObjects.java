@@ -313,7 +313,13 @@ public final class UninitializedObjects {
         @Override
         public Value newOperation(AbstractInsnNode insn) throws AnalyzerException {
             if (insn.getOpcode() == Opcodes.NEW) {
-                return byOrigin.computeIfAbsent((TypeInsnNode) insn, n -> new Value(1, n, false));
+                Value v =
+                        byOrigin.get(insn); // no lambda: its bootstrap costs ms at the first class
+                if (v == null) {
+                    v = new Value(1, (TypeInsnNode) insn, false);
+                    byOrigin.put((TypeInsnNode) insn, v);
+                }
+                return v;
             }
             return sized(basic.newOperation(insn));
         }

@@ -6,11 +6,11 @@
  *
  * <p>Invariants: the transformer calls only {@link dev.weft.agent.jfr.WeaveEvents}, which names
  * no {@code jdk.jfr} type and touches the event classes only when the {@code jdk.jfr} module is
- * in the boot layer. {@link dev.weft.agent.jfr.WeaveEvents#preload()}, from premain, registers a
- * {@code FlightRecorderListener} that loads them when Flight Recorder is initialized (at once if
- * it already is), on the thread that initializes it: never while a class is being transformed,
- * and never in a JVM that records nothing (the first event class brings JFR up: ~400 classes,
- * 170 ms on JDK 25). Weaves before that are not recorded. Nothing here throws into the
- * transformer.
+ * in the boot layer. {@link dev.weft.agent.jfr.WeaveEvents#preload()}, from premain, registers
+ * (on a daemon thread of its own) a {@code FlightRecorderListener} that loads them when Flight
+ * Recorder is initialized (at once if it already is), on the thread that initializes it: never
+ * while a class is being transformed, and never in a JVM that records nothing (the first event
+ * class brings JFR up: ~400 classes, 170 ms on JDK 25). Weaves before that are not recorded.
+ * Nothing here throws into the transformer.
  */
 package dev.weft.agent.jfr;

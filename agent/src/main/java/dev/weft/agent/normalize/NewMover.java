@@ -114,10 +114,12 @@ public final class NewMover {
                 // no other thread can reach an object under construction, so its monitor behaves
                 // as that of any fresh object: a stand-in made where the NEW was locks the same
                 // way (and an unbalanced MONITOREXIT still throws IllegalMonitorStateException)
-                int slot =
-                        standIns.computeIfAbsent(
-                                f.getStack(f.getStackSize() - 1).origin,
-                                o -> FreshLocals.allocate(m, 1));
+                TypeInsnNode origin = f.getStack(f.getStackSize() - 1).origin;
+                Integer slot = standIns.get(origin);
+                if (slot == null) {
+                    slot = FreshLocals.allocate(m, 1);
+                    standIns.put(origin, slot);
+                }
                 InsnList r = new InsnList();
                 r.add(new VarInsnNode(Opcodes.ALOAD, slot));
                 r.add(new InsnNode(op));
@@ -369,7 +371,10 @@ public final class NewMover {
             slots[a] = FreshLocals.allocate(m, args[a].getSize());
             before.add(FreshLocals.store(args[a], slots[a]));
         }
-        boolean copiesOnly = !s.below.stream().anyMatch(t -> t != null);
+        boolean copiesOnly = true;
+        for (Type t : s.below) {
+            copiesOnly &= t == null;
+        }
         InsnList after = new InsnList();
         if (copiesOnly) {
             before.add(new TypeInsnNode(Opcodes.NEW, s.origin.desc));
