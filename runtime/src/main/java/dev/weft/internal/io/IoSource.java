@@ -63,12 +63,13 @@ public final class IoSource implements IoRegistration {
      * Per direction, guarded by this: how many times the selector reported it since {@link
      * #ready} woke its waiter, while that operation has not polled again (0: nobody woken, or the
      * woken operation polled, re-armed or was cancelled). A woken task may wait in a run queue
-     * behind hundreds of others at 1,000 connections while busy workers keep selecting; its
-     * readiness is reported on every select meanwhile, and dropping the interest then costs two
-     * epoll_ctl per message (the drop, and the re-add by the task's next wait): measured as 14% of
-     * the echo server's CPU at 1,000 connections. Bounded by {@link #WOKEN_REPORTS}, so an
-     * operation abandoned after its wake without a cancel cannot keep a level-triggered selector
-     * returning forever.
+     * behind hundreds of others at 1,000 connections while busy workers keep polling the
+     * selector; its readiness is reported on every poll meanwhile, and dropping the interest then
+     * costs two epoll_ctl per message (the drop, and the re-add by the task's next wait):
+     * measured as 14% of the echo server's CPU at 1,000 connections. Only polls (selects that do
+     * not wait, {@link Reactor#isPolling}) let such a report pass: a waiting select would return
+     * at once on it again and spin. Bounded by {@link #WOKEN_REPORTS}, so an operation abandoned
+     * after its wake without a cancel is not reported by every poll forever.
      */
     private final int[] reportsSinceWake = new int[2];
 
@@ -311,12 +312,12 @@ public final class IoSource implements IoRegistration {
 
     /**
      * Under the lock, a report of {@code dir} with no waiter: true (keep the interest, count the
-     * report) while the operation woken by an earlier report has not polled again and fewer than
-     * {@link #WOKEN_REPORTS} reports came since.
+     * report) while the operation woken by an earlier report has not polled again, fewer than
+     * {@link #WOKEN_REPORTS} reports came since, and this select did not wait.
      */
     private boolean wokenAndPending(int dir) {
         int n = reportsSinceWake[dir];
-        if (n == 0 || n >= WOKEN_REPORTS) {
+        if (n == 0 || n >= WOKEN_REPORTS || !reactor.isPolling()) {
             return false;
         }
         reportsSinceWake[dir] = n + 1;

@@ -189,6 +189,24 @@ class ReactorReadinessTest {
         assertEquals(updates, r.metrics().interestUpdates());
     }
 
+    /**
+     * A select that waits (an idle driver) drops the interest as before, woken operation or not:
+     * it would return at once on the report again and spin until the task polls.
+     */
+    @Test
+    void aWaitingSelectDropsTheInterestOfAWokenOperationThatHasNotPolledYet() {
+        registered();
+        IoOp<Integer> op = read(ByteBuffer.allocate(16), () -> {});
+        assertFalse(op.poll(cx).isReady());
+        send(5);
+        driveUntilWoken(2);
+        long updates = r.metrics().interestUpdates();
+        r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
+        assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped");
+        assertEquals(0, source.interestOps());
+        assertTrue(op.poll(cx).isReady(), "the readiness is kept");
+    }
+
     /** An operation abandoned after its wake (never polled, never cancelled) is not reported forever. */
     @Test
     void aWokenOperationThatNeverPollsLosesTheInterestAfterBoundedReports() {
