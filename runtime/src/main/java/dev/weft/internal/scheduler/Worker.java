@@ -482,11 +482,15 @@ final class Worker extends WorkerThread {
         } finally {
             driving = false;
         }
-        if (woken > 1 || (woken == 1 && (maxNanos == 0 || local.isEmpty()))) {
+        if (woken > 1
+                || (woken == 1
+                        && (maxNanos == 0 || local.isEmpty() || scheduler.virtual != null))) {
             // the tasks are visible (ring tail, inject queue): idle protocol step 1. Except one
             // task woken into this idle worker's own ring: waitForWork runs it next (Tokio's
             // should_notify_others), and waking a sleeper for it cost a futex wake and a context
-            // switch per message at 1 connection, the sleeper finding nothing (issue 18, point 5)
+            // switch per message at 1 connection, the sleeper finding nothing (issue 18, point 5).
+            // Virtual time keeps the notify: it counts the task's runner busy at once, so no
+            // other driver sees the runtime quiescent and jumps the clock before the task runs
             scheduler.notifyParked();
         }
         return drove;
