@@ -70,6 +70,10 @@ public final class Reactor implements AutoCloseable {
     private final AtomicReference<Thread> owner = new AtomicReference<>();
 
     private volatile int state = RUNNING;
+
+    /** Owner only: the select in progress does not wait (selectNow). */
+    private boolean polling;
+
     private volatile boolean unparkRequested;
 
     /** The dedicated driving thread, or null when the runtime's own threads drive. */
@@ -259,6 +263,7 @@ public final class Reactor implements AutoCloseable {
                     wait = 0; // the clock jumped to the next deadline: fired below
                 }
                 Selector s = selector; // read after the PARKED write: see selector()
+                polling = wait == 0;
                 if (s != null) {
                     if (wait == 0) {
                         s.selectNow(Reactor::dispatch);
@@ -281,6 +286,40 @@ public final class Reactor implements AutoCloseable {
             } finally {
                 state = RUNNING;
             }
+            if (!closed) {
+                timers.fireExpired();
+            }
+            return true;
+        } finally {
+            owner.set(null);
+            if (closed) {
+                release();
+            }
+        }
+    }
+
+    /**
+     * The driving thread, while it dispatches readiness: whether this select did not wait (a
+     * busy worker's poll, or a turn that had work already). A registration may then let a report
+     * pass that a waiting select must act on: the selector returns at once on a level-triggered
+     * report, so a waiting driver that ignored one would spin, while a poll is made once.
+     */
+    public boolean isPolling() {
+        return polling && owner.get() == Thread.currentThread();
+    }
+
+    /**
+     * Fires the due timers without selecting, if the token is free (a busy worker's maintenance
+     * poll while it has a backlog queued: see Worker.pollReactor).
+     *
+     * @return false when another thread holds the token (nothing was done)
+     */
+    public boolean fireTimers() {
+        Thread me = Thread.currentThread();
+        if (!owner.compareAndSet(null, me)) {
+            return false;
+        }
+        try {
             if (!closed) {
                 timers.fireExpired();
             }

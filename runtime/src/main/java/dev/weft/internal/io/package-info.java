@@ -45,7 +45,12 @@
  *       (bumping the tick) and takes the waker, waking it after releasing the lock. With no
  *       waiter and the bit already set (reported twice with nobody to consume it: a
  *       level-triggered selector would return at once on every select), it drops that
- *       direction's interest, once; the next arm adds it back (step 3). OP_CONNECT is removed
+ *       direction's interest, once; the next arm adds it back (step 3). Not in a select that
+ *       did not wait (a busy worker's poll) while the operation it woke has not polled yet (it
+ *       waits in a run queue, which at 1,000 connections takes many polls of busy workers;
+ *       dropping there cost two epoll_ctl per message), up to a bound of reports, so an
+ *       operation abandoned without a cancel stops being reported. A waiting select drops as
+ *       before: it would return at once on the report again and spin. OP_CONNECT is removed
  *       when the connect completes, since the JDK reports no ready op for it afterwards.
  *   <li>Cancel (the awaiter gives up) or completion clears the waker slot; the interest stays
  *       (step 4 drops it if readiness keeps coming with nobody waiting).

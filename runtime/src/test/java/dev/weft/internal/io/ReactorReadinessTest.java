@@ -125,13 +125,16 @@ class ReactorReadinessTest {
     @Test
     void readinessWithNoWaiterIsKeptAndDropsTheInterestOnlyWhenReportedAgain() {
         registered();
-        ByteBuffer b = ByteBuffer.allocate(16);
-        IoOp<Integer> op = read(b, () -> {});
-        assertFalse(op.poll(cx).isReady());
-        send(5);
-        driveUntilWoken(2);
-        // nobody polls: the byte stays unread, and the level-triggered selector reports it again
+        // nobody waits and nobody was woken: the byte is recorded by the first report, and the
+        // level-triggered selector reports it again
         long updates = r.metrics().interestUpdates();
+        send(5);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!source.isReady(IoSource.IN)) {
+            assertTrue(System.nanoTime() < end, "never reported");
+            r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
+        }
+        assertEquals(updates, r.metrics().interestUpdates(), "first report: interest kept");
         r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
         assertEquals(
                 updates + 1,
@@ -141,8 +144,9 @@ class ReactorReadinessTest {
         assertTrue(source.isReady(IoSource.IN), "the readiness is kept");
         r.drive(0, () -> false);
         assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped once");
-        // the woken operation finds the byte without waiting again
-        Poll<Integer> p = op.poll(cx);
+        // the next operation finds the byte without waiting
+        ByteBuffer b = ByteBuffer.allocate(16);
+        Poll<Integer> p = read(b, () -> {}).poll(cx);
         assertTrue(p.isReady());
         assertEquals(5, b.get(0));
         // the next wait adds the interest back, and is woken
@@ -150,8 +154,74 @@ class ReactorReadinessTest {
         assertFalse(next.poll(cx).isReady());
         assertEquals(SelectionKey.OP_READ, source.interestOps());
         send(6);
+        driveUntilWoken(2);
+        assertTrue(next.poll(cx).isReady());
+    }
+
+    /**
+     * Issue 18, point 5: at 1,000 connections a woken task waits in a run queue while busy
+     * workers keep selecting, and each select reports its unread data again. Dropping the
+     * interest there cost the task's next wait an epoll_ctl to add it back (two per message).
+     */
+    @Test
+    void aWokenOperationThatHasNotPolledYetKeepsTheInterestWhenReportedAgain() {
+        registered();
+        ByteBuffer b = ByteBuffer.allocate(16);
+        IoOp<Integer> op = read(b, () -> {});
+        assertFalse(op.poll(cx).isReady());
+        send(5);
+        driveUntilWoken(2);
+        long updates = r.metrics().interestUpdates();
+        for (int i = 0; i < 10; i++) {
+            r.drive(0, () -> false); // the task is still queued: the byte is reported again
+        }
+        assertEquals(updates, r.metrics().interestUpdates(), "no interest change");
+        assertEquals(SelectionKey.OP_READ, source.interestOps());
+        Poll<Integer> p = op.poll(cx);
+        assertTrue(p.isReady());
+        assertEquals(5, b.get(0));
+        // the next wait needs no interest change either
+        IoOp<Integer> next = read(ByteBuffer.allocate(16), () -> {});
+        assertFalse(next.poll(cx).isReady());
+        send(6);
         driveUntilWoken(3);
         assertTrue(next.poll(cx).isReady());
+        assertEquals(updates, r.metrics().interestUpdates());
+    }
+
+    /**
+     * A select that waits (an idle driver) drops the interest as before, woken operation or not:
+     * it would return at once on the report again and spin until the task polls.
+     */
+    @Test
+    void aWaitingSelectDropsTheInterestOfAWokenOperationThatHasNotPolledYet() {
+        registered();
+        IoOp<Integer> op = read(ByteBuffer.allocate(16), () -> {});
+        assertFalse(op.poll(cx).isReady());
+        send(5);
+        driveUntilWoken(2);
+        long updates = r.metrics().interestUpdates();
+        r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
+        assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped");
+        assertEquals(0, source.interestOps());
+        assertTrue(op.poll(cx).isReady(), "the readiness is kept");
+    }
+
+    /** An operation abandoned after its wake (never polled, never cancelled) is not reported forever. */
+    @Test
+    void aWokenOperationThatNeverPollsLosesTheInterestAfterBoundedReports() {
+        registered();
+        IoOp<Integer> op = read(ByteBuffer.allocate(16), () -> {});
+        assertFalse(op.poll(cx).isReady());
+        send(5);
+        driveUntilWoken(2);
+        long updates = r.metrics().interestUpdates();
+        for (int i = 0; i < IoSource.WOKEN_REPORTS + 2; i++) {
+            r.drive(0, () -> false);
+        }
+        assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped once");
+        assertEquals(0, source.interestOps());
+        assertTrue(source.isReady(IoSource.IN), "the readiness is kept");
     }
 
     @Test
