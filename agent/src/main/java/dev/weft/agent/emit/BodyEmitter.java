@@ -7,6 +7,8 @@ import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.Slot;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
@@ -18,6 +20,7 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -41,6 +44,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  *                restore live locals (clearing reference fields); [f = co.awaiting; co.awaiting = null]
  *                goto L_poll_k / L_after_k
  * </pre>
+ *
+ * Points that save the same slots share one save block and one restore block, the restore
+ * ending in a switch on the state ({@link Shared}), so the woven code grows with the number of
+ * distinct saved sets rather than with the number of points.
  *
  * Line numbers and the local variable table of the original body are kept (shifted; a local
  * that is not saved at an await goes out of scope there, {@link LocalRanges}), so stack
@@ -96,14 +103,23 @@ public final class BodyEmitter {
         String c = layout.companionName;
         InsnList tail = new InsnList();
         LabelNode[] resumeAt = new LabelNode[layout.points.size()];
+        LabelNode[] back = new LabelNode[layout.points.size()];
+        Shared shared = new Shared(layout, direct);
         for (int k = 0; k < layout.points.size(); k++) {
             SuspensionPoint p = layout.points.get(k);
             List<Slot> saved = layout.saved.get(k);
-            resumeAt[k] = new LabelNode();
-            LabelNode back = new LabelNode();
+            back[k] = new LabelNode();
             InsnList at = new InsnList();
+            LabelNode save = shared.saveBlock(k);
             if (p.kind == SuspensionKind.YIELD) {
-                emitYield(at, c, saved, k + 1, back, layout.kind == CoroutineKind.ASYNC_GENERATOR);
+                emitYield(
+                        at,
+                        c,
+                        saved,
+                        k + 1,
+                        back[k],
+                        layout.kind == CoroutineKind.ASYNC_GENERATOR,
+                        save);
             } else if (direct.containsKey(p)) {
                 DirectAwaits.Site site = direct.get(p);
                 body.instructions.insert(
@@ -112,30 +128,27 @@ public final class BodyEmitter {
                 LabelNode ready = new LabelNode();
                 DirectEmitter.ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
-                suspend(at, c, saved, k + 1);
-                at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
-                at.add(new InsnNode(Opcodes.ARETURN));
-                emitAwait(at, c, saved, k + 1, back); // reached only from the resume path
+                if (save != null) {
+                    Slots.pushInt(at, k + 1);
+                    at.add(new JumpInsnNode(Opcodes.GOTO, save));
+                } else {
+                    suspend(at, c, saved, k + 1);
+                    at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+                    at.add(new InsnNode(Opcodes.ARETURN));
+                }
+                // reached only from the resume path: a direct await resumes as a plain one
+                emitAwait(at, c, saved, k + 1, back[k], shared.awaitSaveBlock(k));
                 at.add(ready);
             } else {
                 adaptStage(at, p);
-                emitAwait(at, c, saved, k + 1, back);
+                emitAwait(at, c, saved, k + 1, back[k], save);
             }
             body.instructions.insert(p.call, at);
             body.instructions.remove(p.call);
-
-            tail.add(resumeAt[k]);
-            for (Slot s : saved) {
-                Slots.restore(tail, c, 0, s, SHIFT);
-            }
-            if (p.kind != SuspensionKind.YIELD) {
-                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                tail.add(new FieldInsnNode(Opcodes.GETFIELD, c, "awaiting", "Ldev/weft/Future;"));
-                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
-                tail.add(new InsnNode(Opcodes.ACONST_NULL));
-                tail.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
-            }
-            tail.add(new JumpInsnNode(Opcodes.GOTO, back));
+        }
+        shared.emitSaves(tail, c);
+        for (int k = 0; k < layout.points.size(); k++) {
+            resumeAt[k] = shared.restoreBlock(k, back, tail, c);
         }
         body.instructions.insert(entry(c, layout, resumeAt));
         body.instructions.add(tail);
@@ -184,8 +197,12 @@ public final class BodyEmitter {
         return in;
     }
 
+    /**
+     * {@code [f] -> [v]}. With {@code save} (a shared save block, see {@link Shared}) the pending
+     * path leaves {@code [f, state]} and jumps there; without, it saves in line.
+     */
     private static void emitAwait(
-            InsnList at, String c, List<Slot> saved, int state, LabelNode poll) {
+            InsnList at, String c, List<Slot> saved, int state, LabelNode poll, LabelNode save) {
         LabelNode ready = new LabelNode();
         at.add(poll);
         at.add(new InsnNode(Opcodes.DUP));
@@ -196,12 +213,17 @@ public final class BodyEmitter {
         at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
         at.add(new InsnNode(Opcodes.POP));
         throwIfCancelled(at);
-        at.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        at.add(new InsnNode(Opcodes.SWAP));
-        at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
-        suspend(at, c, saved, state);
-        at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
-        at.add(new InsnNode(Opcodes.ARETURN));
+        if (save != null) {
+            Slots.pushInt(at, state);
+            at.add(new JumpInsnNode(Opcodes.GOTO, save));
+        } else {
+            at.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            at.add(new InsnNode(Opcodes.SWAP));
+            at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
+            suspend(at, c, saved, state);
+            at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+            at.add(new InsnNode(Opcodes.ARETURN));
+        }
         at.add(ready);
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new InsnNode(Opcodes.POP));
@@ -244,18 +266,18 @@ public final class BodyEmitter {
             List<Slot> saved,
             int state,
             LabelNode after,
-            boolean cancellable) {
+            boolean cancellable,
+            LabelNode save) {
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "yielded", OBJECT_DESC));
-        suspend(at, c, saved, state);
-        at.add(
-                new FieldInsnNode(
-                        Opcodes.GETSTATIC,
-                        "dev/weft/internal/coroutine/GeneratorCoroutine",
-                        "YIELDED",
-                        OBJECT_DESC));
-        at.add(new InsnNode(Opcodes.ARETURN));
+        if (save != null) {
+            Slots.pushInt(at, state);
+            at.add(new JumpInsnNode(Opcodes.GOTO, save));
+        } else {
+            suspend(at, c, saved, state);
+            yielded(at);
+        }
         at.add(after);
         if (cancellable) {
             // inside the user's try ranges, at the yield's line: a cancelled resumption throws
@@ -271,6 +293,16 @@ public final class BodyEmitter {
         }
     }
 
+    private static void yielded(InsnList at) {
+        at.add(
+                new FieldInsnNode(
+                        Opcodes.GETSTATIC,
+                        "dev/weft/internal/coroutine/GeneratorCoroutine",
+                        "YIELDED",
+                        OBJECT_DESC));
+        at.add(new InsnNode(Opcodes.ARETURN));
+    }
+
     private static void suspend(InsnList at, String c, List<Slot> saved, int state) {
         for (Slot s : saved) {
             Slots.save(at, c, 0, s, SHIFT);
@@ -278,6 +310,170 @@ public final class BodyEmitter {
         at.add(new VarInsnNode(Opcodes.ALOAD, 0));
         Slots.pushInt(at, state);
         at.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "state", "I"));
+    }
+
+    /**
+     * Save and restore code shared by suspension points that save the same slots (issue 12,
+     * point 8: a method of 640 awaits over 300 locals, 20 KB of javac's code, came to 95 KB woven
+     * when each point had its own copies). A point whose slot list no other point shares keeps
+     * its code in line, as before; the others jump, after the last original instruction:
+     *
+     * <pre>
+     * save (await):  [f, k] -> co.state = k; co.awaiting = f; save slots; return SUSPENDED
+     * save (direct): [k]    -> co.state = k; save slots; return SUSPENDED
+     * save (yield):  [k]    -> co.state = k; save slots; return YIELDED
+     * restore:       restore slots; [f = co.awaiting; co.awaiting = null];
+     *                switch (co.state) { k: goto back_k ... }
+     * </pre>
+     *
+     * Points share a block only when their slots have the same local, type and field, so the
+     * frame at the block holds those slots with their types on every incoming path.
+     */
+    private static final class Shared {
+        private final CompanionLayout layout;
+        private final Map<SuspensionPoint, DirectAwaits.Site> direct;
+        private final Map<String, List<Integer>> saves = new LinkedHashMap<>();
+        private final Map<String, LabelNode> saveLabels = new HashMap<>();
+        private final Map<String, List<Integer>> restores = new LinkedHashMap<>();
+        private final Map<String, LabelNode> restoreLabels = new HashMap<>();
+
+        Shared(CompanionLayout layout, Map<SuspensionPoint, DirectAwaits.Site> direct) {
+            this.layout = layout;
+            this.direct = direct;
+            for (int k = 0; k < layout.points.size(); k++) {
+                saves.computeIfAbsent(saveKey(k, primary(k)), x -> new ArrayList<>()).add(k);
+                if (primary(k) == 'D') {
+                    saves.computeIfAbsent(saveKey(k, 'A'), x -> new ArrayList<>()).add(k);
+                }
+                restores.computeIfAbsent(restoreKey(k), x -> new ArrayList<>()).add(k);
+            }
+        }
+
+        /** 'Y' yield, 'D' direct await, 'A' await. */
+        private char primary(int k) {
+            SuspensionPoint p = layout.points.get(k);
+            return p.kind == SuspensionKind.YIELD ? 'Y' : direct.containsKey(p) ? 'D' : 'A';
+        }
+
+        private String saveKey(int k, char variant) {
+            return variant + signature(layout.saved.get(k));
+        }
+
+        private String restoreKey(int k) {
+            return (primary(k) == 'Y' ? 'Y' : 'A') + signature(layout.saved.get(k));
+        }
+
+        private static String signature(List<Slot> slots) {
+            StringBuilder b = new StringBuilder();
+            for (Slot s : slots) {
+                b.append(';').append(s.local).append(s.type.getDescriptor()).append(s.field);
+            }
+            return b.toString();
+        }
+
+        /** The shared block that suspends point k as its own kind, or null: k saves in line. */
+        LabelNode saveBlock(int k) {
+            return saveLabel(saveKey(k, primary(k)));
+        }
+
+        /** As {@link #saveBlock(int)}, for a plain await at k (a direct await's resumed poll). */
+        LabelNode awaitSaveBlock(int k) {
+            return saveLabel(saveKey(k, 'A'));
+        }
+
+        private LabelNode saveLabel(String key) {
+            if (saves.get(key).size() < 2) {
+                return null;
+            }
+            return saveLabels.computeIfAbsent(key, x -> new LabelNode());
+        }
+
+        /** Every shared save block, into {@code tail}. */
+        void emitSaves(InsnList tail, String c) {
+            for (Map.Entry<String, List<Integer>> e : saves.entrySet()) {
+                LabelNode at = saveLabels.get(e.getKey());
+                if (at == null) {
+                    continue;
+                }
+                char variant = e.getKey().charAt(0);
+                tail.add(at);
+                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                tail.add(new InsnNode(Opcodes.SWAP));
+                tail.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "state", "I"));
+                if (variant == 'A') {
+                    tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                    tail.add(new InsnNode(Opcodes.SWAP));
+                    tail.add(
+                            new FieldInsnNode(
+                                    Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
+                }
+                for (Slot s : layout.saved.get(e.getValue().get(0))) {
+                    Slots.save(tail, c, 0, s, SHIFT);
+                }
+                if (variant == 'Y') {
+                    yielded(tail);
+                } else {
+                    tail.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
+                    tail.add(new InsnNode(Opcodes.ARETURN));
+                }
+            }
+        }
+
+        /**
+         * A switch over {@code states} (ascending): a table (4 bytes per state in the range) when
+         * the states are dense enough to be smaller than a lookup (8 bytes per state), as javac
+         * chooses. The default, never taken, is the first target.
+         */
+        private static AbstractInsnNode dispatch(int[] states, LabelNode[] targets) {
+            int lo = states[0];
+            int hi = states[states.length - 1];
+            if ((long) hi - lo + 1 > 2L * states.length) {
+                return new LookupSwitchInsnNode(targets[0], states, targets);
+            }
+            LabelNode[] table = new LabelNode[hi - lo + 1];
+            java.util.Arrays.fill(table, targets[0]);
+            for (int i = 0; i < states.length; i++) {
+                table[states[i] - lo] = targets[i];
+            }
+            return new TableSwitchInsnNode(lo, hi, targets[0], table);
+        }
+
+        /** Where the entry switch sends state k + 1; emits that restore block into {@code tail} if new. */
+        LabelNode restoreBlock(int k, LabelNode[] back, InsnList tail, String c) {
+            String key = restoreKey(k);
+            LabelNode at = restoreLabels.get(key);
+            if (at != null) {
+                return at;
+            }
+            at = new LabelNode();
+            tail.add(at);
+            for (Slot s : layout.saved.get(k)) {
+                Slots.restore(tail, c, 0, s, SHIFT);
+            }
+            if (key.charAt(0) != 'Y') {
+                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                tail.add(new FieldInsnNode(Opcodes.GETFIELD, c, "awaiting", "Ldev/weft/Future;"));
+                tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+                tail.add(new InsnNode(Opcodes.ACONST_NULL));
+                tail.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
+            }
+            List<Integer> members = restores.get(key);
+            if (members.size() == 1) {
+                tail.add(new JumpInsnNode(Opcodes.GOTO, back[k]));
+                return at;
+            }
+            restoreLabels.put(key, at);
+            int[] states = new int[members.size()];
+            LabelNode[] targets = new LabelNode[members.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = members.get(i) + 1;
+                targets[i] = back[members.get(i)];
+            }
+            tail.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            tail.add(new FieldInsnNode(Opcodes.GETFIELD, c, "state", "I"));
+            tail.add(dispatch(states, targets));
+            return at;
+        }
     }
 
     static void shiftLocals(MethodNode body) {

@@ -95,7 +95,9 @@ public final class WovenClasses {
         return new UnwritableMethodException(
                 e.getMethodName(),
                 e.getDescriptor(),
-                "the woven method would exceed the JVM's 64 KB code limit",
+                "the woven method would exceed the JVM's 64 KB code limit: "
+                        + e.getCodeSize()
+                        + " bytes",
                 e);
     }
 

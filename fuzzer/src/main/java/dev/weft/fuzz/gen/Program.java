@@ -110,9 +110,10 @@ public final class Program {
         sb.append("import ").append(rtPackage).append(".*;\n");
         sb.append("import java.util.concurrent.CompletableFuture;\n\n");
         // javac ignores "all"; integration-tests compile regression programs with -Werror
-        sb.append(
+        String suppress =
                 "@SuppressWarnings({\"all\", \"cast\", \"fallthrough\", \"divzero\", \"empty\","
-                        + " \"finally\", \"static\"})\n");
+                        + " \"finally\", \"static\"})\n";
+        sb.append(suppress);
         boolean itf = false;
         for (Method m : methods) {
             itf |= m.inInterface;
@@ -123,7 +124,9 @@ public final class Program {
         root.render(sb);
         sb.append("}\n");
         if (itf) {
-            sb.append("\ninterface ").append(interfaceName()).append(" {\n");
+            // a top-level type of its own: the class's annotation does not cover it
+            sb.append("\n").append(suppress);
+            sb.append("interface ").append(interfaceName()).append(" {\n");
             interfaceBody.render(sb);
             sb.append("}\n");
         }
