@@ -199,6 +199,7 @@ class JoinInPlaceTest {
     void childrenJoinedInPlaceSpendTheParentsBudgetSoItStillYields() {
         try (AsyncRuntime rt = oneWorker()) {
             AtomicBoolean otherRan = new AtomicBoolean();
+            AtomicBoolean otherSpawned = new AtomicBoolean();
             int joins = 10_000;
             int[] seenAt = {-1};
             int[] polls = {0};
@@ -210,6 +211,12 @@ class JoinInPlaceTest {
                                 @Override
                                 public Poll<Void> poll(Context cx) {
                                     polls[0]++;
+                                    while (!otherSpawned.get()) {
+                                        // the other task must be queued before the joins begin:
+                                        // on a loaded machine this thread could otherwise finish
+                                        // all of them before the test thread spawns it
+                                        Thread.onSpinWait();
+                                    }
                                     for (; i < joins; i++) {
                                         if (otherRan.get() && seenAt[0] < 0) {
                                             seenAt[0] = i;
@@ -229,6 +236,7 @@ class JoinInPlaceTest {
                         otherRan.set(true);
                         return Poll.ready(null);
                     });
+            otherSpawned.set(true);
             rt.blockOn(busy);
             assertTrue(seenAt[0] >= 0 && seenAt[0] < joins, "another task ran in between");
             // before: every join suspended once (polls ~ joins); now a poll joins about a
