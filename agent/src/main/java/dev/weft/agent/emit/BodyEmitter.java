@@ -337,16 +337,33 @@ public final class BodyEmitter {
         private final Map<String, List<Integer>> restores = new LinkedHashMap<>();
         private final Map<String, LabelNode> restoreLabels = new HashMap<>();
 
+        /** True when no two points can share: one point, the common case, costs no keys. */
+        private final boolean alone;
+
         Shared(CompanionLayout layout, Map<SuspensionPoint, DirectAwaits.Site> direct) {
             this.layout = layout;
             this.direct = direct;
-            for (int k = 0; k < layout.points.size(); k++) {
-                saves.computeIfAbsent(saveKey(k, primary(k)), x -> new ArrayList<>()).add(k);
-                if (primary(k) == 'D') {
-                    saves.computeIfAbsent(saveKey(k, 'A'), x -> new ArrayList<>()).add(k);
-                }
-                restores.computeIfAbsent(restoreKey(k), x -> new ArrayList<>()).add(k);
+            this.alone = layout.points.size() < 2;
+            if (alone) {
+                return;
             }
+            for (int k = 0; k < layout.points.size(); k++) {
+                member(saves, saveKey(k, primary(k)), k);
+                if (primary(k) == 'D') {
+                    member(saves, saveKey(k, 'A'), k);
+                }
+                member(restores, restoreKey(k), k);
+            }
+        }
+
+        /** No lambdas on the weaving path: each one's bootstrap costs milliseconds at start-up. */
+        private static void member(Map<String, List<Integer>> groups, String key, int k) {
+            List<Integer> g = groups.get(key);
+            if (g == null) {
+                g = new ArrayList<>(2);
+                groups.put(key, g);
+            }
+            g.add(k);
         }
 
         /** 'Y' yield, 'D' direct await, 'A' await. */
@@ -373,19 +390,25 @@ public final class BodyEmitter {
 
         /** The shared block that suspends point k as its own kind, or null: k saves in line. */
         LabelNode saveBlock(int k) {
-            return saveLabel(saveKey(k, primary(k)));
+            return alone ? null : saveLabel(saveKey(k, primary(k)));
         }
 
         /** As {@link #saveBlock(int)}, for a plain await at k (a direct await's resumed poll). */
         LabelNode awaitSaveBlock(int k) {
-            return saveLabel(saveKey(k, 'A'));
+            return alone ? null : saveLabel(saveKey(k, 'A'));
         }
 
         private LabelNode saveLabel(String key) {
-            if (saves.get(key).size() < 2) {
+            List<Integer> members = saves.get(key);
+            if (members == null || members.size() < 2) {
                 return null;
             }
-            return saveLabels.computeIfAbsent(key, x -> new LabelNode());
+            LabelNode l = saveLabels.get(key);
+            if (l == null) {
+                l = new LabelNode();
+                saveLabels.put(key, l);
+            }
+            return l;
         }
 
         /** Every shared save block, into {@code tail}. */
@@ -440,7 +463,7 @@ public final class BodyEmitter {
 
         /** Where the entry switch sends state k + 1; emits that restore block into {@code tail} if new. */
         LabelNode restoreBlock(int k, LabelNode[] back, InsnList tail, String c) {
-            String key = restoreKey(k);
+            String key = alone ? (primary(k) == 'Y' ? "Y" : "A") : restoreKey(k);
             LabelNode at = restoreLabels.get(key);
             if (at != null) {
                 return at;
@@ -458,7 +481,7 @@ public final class BodyEmitter {
                 tail.add(new FieldInsnNode(Opcodes.PUTFIELD, c, "awaiting", "Ldev/weft/Future;"));
             }
             List<Integer> members = restores.get(key);
-            if (members.size() == 1) {
+            if (members == null || members.size() == 1) {
                 tail.add(new JumpInsnNode(Opcodes.GOTO, back[k]));
                 return at;
             }
