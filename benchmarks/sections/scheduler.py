@@ -73,6 +73,8 @@ def _load(path):
     """{group: {(workload, peer): row}} for one JMH JSON file."""
     groups = {}
     for r in jmh.load(path):
+        if "_" not in r["method"]:
+            continue  # not a <workload>_<peer> comparison (e.g. the waiter micro-costs)
         workload, peer = r["method"].rsplit("_", 1)
         for value in r["params"].values():
             workload += f"@{value}"
