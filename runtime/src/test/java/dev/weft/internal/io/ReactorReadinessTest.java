@@ -165,12 +165,8 @@ class ReactorReadinessTest {
      */
     @Test
     void aWokenOperationThatHasNotPolledYetKeepsTheInterestWhenReportedAgain() {
-        registered();
         ByteBuffer b = ByteBuffer.allocate(16);
-        IoOp<Integer> op = read(b, () -> {});
-        assertFalse(op.poll(cx).isReady());
-        send(5);
-        driveUntilWoken(2);
+        IoOp<Integer> op = wokenNotPolled(b);
         long updates = r.metrics().interestUpdates();
         for (int i = 0; i < 10; i++) {
             r.drive(0, () -> false); // the task is still queued: the byte is reported again
@@ -195,11 +191,7 @@ class ReactorReadinessTest {
      */
     @Test
     void aWaitingSelectDropsTheInterestOfAWokenOperationThatHasNotPolledYet() {
-        registered();
-        IoOp<Integer> op = read(ByteBuffer.allocate(16), () -> {});
-        assertFalse(op.poll(cx).isReady());
-        send(5);
-        driveUntilWoken(2);
+        IoOp<Integer> op = wokenNotPolled(ByteBuffer.allocate(16));
         long updates = r.metrics().interestUpdates();
         r.drive(TimeUnit.MILLISECONDS.toNanos(100), () -> false);
         assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped");
@@ -210,11 +202,7 @@ class ReactorReadinessTest {
     /** An operation abandoned after its wake (never polled, never cancelled) is not reported forever. */
     @Test
     void aWokenOperationThatNeverPollsLosesTheInterestAfterBoundedReports() {
-        registered();
-        IoOp<Integer> op = read(ByteBuffer.allocate(16), () -> {});
-        assertFalse(op.poll(cx).isReady());
-        send(5);
-        driveUntilWoken(2);
+        wokenNotPolled(ByteBuffer.allocate(16));
         long updates = r.metrics().interestUpdates();
         for (int i = 0; i < IoSource.WOKEN_REPORTS + 2; i++) {
             r.drive(0, () -> false);
@@ -222,6 +210,19 @@ class ReactorReadinessTest {
         assertEquals(updates + 1, r.metrics().interestUpdates(), "dropped once");
         assertEquals(0, source.interestOps());
         assertTrue(source.isReady(IoSource.IN), "the readiness is kept");
+    }
+
+    /**
+     * A registered source with a read pending on it, then woken by a byte (5) that the read has
+     * not taken yet: the state of a task woken by the driver and still waiting in a run queue.
+     */
+    private IoOp<Integer> wokenNotPolled(ByteBuffer into) {
+        registered();
+        IoOp<Integer> op = read(into, () -> {});
+        assertFalse(op.poll(cx).isReady());
+        send(5);
+        driveUntilWoken(2);
+        return op;
     }
 
     @Test
