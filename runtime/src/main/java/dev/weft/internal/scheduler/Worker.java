@@ -285,10 +285,27 @@ final class Worker extends WorkerThread {
             lifo = null;
             if (polls >= MAX_LIFO_POLLS) {
                 local.pushBack(next, scheduler.inject);
-                scheduler.notifyParked();
+                notifyIfMoreQueued();
                 return;
             }
             runOne(next);
+        }
+    }
+
+    /**
+     * Idle protocol step 1 after this worker put a task at the back of its own ring that it
+     * will take itself on its next tick (a LIFO run cut off by {@link #MAX_LIFO_POLLS}, a yield,
+     * a spent budget): a sleeper is woken only when something else is queued here too, work it
+     * can take without taking this one. A lone task there is typically one half of a
+     * request/reply pair that this worker runs in turn; a woken sleeper could only steal it
+     * from under its owner or find it gone and park again (issue 18: every second exchange, a
+     * futex wake and a second core spinning). Tokio's {@code run_task} pushes the LIFO task back
+     * without a notify too. No lost wake: this worker is running and empties its ring before
+     * it parks.
+     */
+    private void notifyIfMoreQueued() {
+        if (lifo != null || local.size() > 1) {
+            scheduler.notifyParked();
         }
     }
 
@@ -407,7 +424,7 @@ final class Worker extends WorkerThread {
         }
         if (task == current) {
             local.pushBack(task, scheduler.inject);
-            scheduler.notifyParked();
+            notifyIfMoreQueued();
             return;
         }
         Task<?> prev = lifo;

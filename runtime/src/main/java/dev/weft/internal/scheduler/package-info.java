@@ -141,7 +141,10 @@
  *       park straight away. More thieves would only contend on the same rings.
  *   <li>A worker that makes work stealable (a displaced LIFO task, a yield, an overflow, a
  *       child kept back in its fork stack) or a foreign thread that injects work wakes one
- *       parked worker, but only if nobody is searching: a searcher will find the work. The
+ *       parked worker, but only if nobody is searching: a searcher will find the work. A task
+ *       a worker puts at the back of its own ring and takes itself next (a yield or a LIFO run
+ *       cut off, with nothing else queued there) wakes nobody: the woken worker could only
+ *       steal it from under its owner (a request/reply pair bounced between the cores). The
  *       woken worker starts as a searcher. A push to the fork stack reads the idle state and,
  *       unless every worker is unparked and none searches, fences and notifies: the fence
  *       orders the push before that read, against the last searcher's decrement and re-check
