@@ -345,7 +345,7 @@ public final class Weaver {
             bodyToOriginal.put(
                     body.name + body.desc,
                     new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
-            if (StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine))) {
+            if (StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine), body)) {
                 needFrames.add(m); // an eager stub starts its companion itself
                 bodyToOriginal.put(m.name + m.desc, new Failure(p.key, Part.METHOD));
             }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code CompletableFuture} or {@code CompletionStage}): promise-style, as EA Async. The woven
  * method creates the companion and returns {@link #start()}, which runs the body on the caller's
  * thread up to its first pending await (or, inside a trampoline loop, does the same itself
- * through {@link #beginDirect} and {@link #startedDirect}, two frames a level less deep). The coroutine is its own task: its waker re-runs the body
+ * through {@link #beginDirect} and {@link #startedDirect}, one frame a level). The coroutine is its own task: its waker re-runs the body
  * on the waking thread (the thread that completed what it awaited), and its outcome completes
  * the returned CompletableFuture — a failure with the original exception object.
  *
@@ -122,16 +122,17 @@ public abstract class EagerCoroutine<T> extends Coroutine<T> implements Waker, C
     // ---- Direct start (issue 12, point 4) ----
     //
     // Inside a trampoline loop (every level of an eager descent below the first), the woven
-    // method starts its companion itself and calls the body with no runtime frame in between:
-    // two Java frames a level (the method and its body) instead of six (the method, the
-    // companion's factory, start, poll, resume, the body). The outermost call, with no loop on
-    // its thread, goes through start() as before.
+    // method starts its companion itself and runs the body with no runtime frame in between, a
+    // copy of the body inlined into the method (the weaver's StubEmitter): one Java frame a
+    // level, as a plain call, instead of six (the method, the companion's factory, start, poll,
+    // resume, the body); a body too large to copy is called, two frames. The outermost call, with
+    // no loop on its thread, goes through start() as before.
     //
     //   co = Companion.weft$new(params);  target = new P() or null
     //   cx = EagerCoroutine.beginDirect(co);
     //   if (cx == null) return EagerCoroutine.startOn(co, target);
-    //   try { r = body(co, cx); } catch (Throwable t) { return startedDirect(co, null, t, target);
-    // }
+    //   try { r = [body(co, cx), inlined]; } catch (Throwable t) { return startedDirect(co, null,
+    // t, target); }
     //   return startedDirect(co, r, null, target);
     //
     // Arguments are Object so that verifying the host loads neither the companion nor P.
