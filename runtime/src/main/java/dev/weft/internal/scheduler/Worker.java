@@ -87,6 +87,9 @@ final class Worker extends WorkerThread {
     /** Tasks the current reactor turn woke. */
     private int woken;
 
+    /** Of those, the ones queued in this worker's own ring. */
+    private int wokenLocal;
+
     /**
      * True while this worker polls the reactor between two tasks of its own ({@link
      * #pollReactor}): what its timers wake goes to the timer lane, not behind the queued work.
@@ -492,6 +495,7 @@ final class Worker extends WorkerThread {
      */
     private boolean turn(long maxNanos) {
         woken = 0;
+        wokenLocal = 0;
         driving = true;
         boolean drove;
         try {
@@ -501,11 +505,18 @@ final class Worker extends WorkerThread {
         }
         if (woken > 1
                 || (woken == 1
-                        && (maxNanos == 0 || local.isEmpty() || scheduler.virtual != null))) {
+                        && (wokenLocal == 0
+                                || local.size() != 1
+                                || lifo != null
+                                || !scheduler.inject.isEmpty()
+                                || scheduler.virtual != null))) {
             // the tasks are visible (ring tail, inject queue): idle protocol step 1. Except one
-            // task woken into this idle worker's own ring: waitForWork runs it next (Tokio's
-            // should_notify_others), and waking a sleeper for it cost a futex wake and a context
-            // switch per message at 1 connection, the sleeper finding nothing (issue 18, point 5).
+            // task woken into this worker's own ring, with nothing else queued here or in the
+            // inject queue: this worker runs it next (Tokio's should_notify_others, for its idle
+            // turns and its maintenance polls alike). Waking a sleeper for it cost a futex wake
+            // and a context switch per message at 1 connection, the sleeper finding nothing, and
+            // from a busy worker's poll (once in ~30 requests) the sleeper took the driver token
+            // or the task, so that the connection moved between the workers (issue 18, point 5).
             // Virtual time keeps the notify: it counts the task's runner busy at once, so no
             // other driver sees the runtime quiescent and jumps the clock before the task runs
             scheduler.notifyParked();
@@ -532,6 +543,8 @@ final class Worker extends WorkerThread {
         }
         if (!inject.isEmpty() || !local.offer(task)) {
             inject.push(task);
+        } else {
+            wokenLocal++;
         }
     }
 
