@@ -299,16 +299,16 @@ public final class DirectEmitter {
         if (m.localVariables != null) {
             d.localVariables = new ArrayList<>();
             for (LocalVariableNode v : m.localVariables) {
-                d.localVariables.add(
-                        new LocalVariableNode(
-                                v.name,
-                                v.desc,
-                                v.signature,
-                                labels.get(v.start),
-                                labels.get(v.end),
-                                v.index));
+                d.localVariables.add(copied(v, labels, v.index));
             }
         }
         return copyOf;
+    }
+
+    /** {@code v} in a copy of its method's code: its labels mapped, its slot {@code index}. */
+    static LocalVariableNode copied(
+            LocalVariableNode v, Map<LabelNode, LabelNode> labels, int index) {
+        return new LocalVariableNode(
+                v.name, v.desc, v.signature, labels.get(v.start), labels.get(v.end), index);
     }
 }

@@ -308,14 +308,7 @@ public final class StubEmitter {
                 stub.localVariables = new ArrayList<>();
             }
             for (LocalVariableNode v : body.localVariables) {
-                stub.localVariables.add(
-                        new LocalVariableNode(
-                                v.name,
-                                v.desc,
-                                v.signature,
-                                labels.get(v.start),
-                                labels.get(v.end),
-                                local(v.index, co, base)));
+                stub.localVariables.add(DirectEmitter.copied(v, labels, local(v.index, co, base)));
             }
         }
     }
