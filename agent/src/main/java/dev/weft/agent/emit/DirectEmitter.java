@@ -7,7 +7,6 @@ import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.Slot;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -271,12 +270,7 @@ public final class DirectEmitter {
 
     /** Deep copy of m's code into {@code d}; returns original node to copy. */
     private static Map<AbstractInsnNode, AbstractInsnNode> copyCode(MethodNode m, MethodNode d) {
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
-        for (AbstractInsnNode i : m.instructions) {
-            if (i instanceof LabelNode) {
-                labels.put((LabelNode) i, new LabelNode());
-            }
-        }
+        Map<LabelNode, LabelNode> labels = CodeCopy.freshLabels(m.instructions);
         Map<AbstractInsnNode, AbstractInsnNode> copyOf = new IdentityHashMap<>();
         InsnList in = new InsnList();
         for (AbstractInsnNode i : m.instructions) {
@@ -288,27 +282,15 @@ public final class DirectEmitter {
         d.tryCatchBlocks = new ArrayList<>();
         if (m.tryCatchBlocks != null) {
             for (TryCatchBlockNode t : m.tryCatchBlocks) {
-                d.tryCatchBlocks.add(
-                        new TryCatchBlockNode(
-                                labels.get(t.start),
-                                labels.get(t.end),
-                                labels.get(t.handler),
-                                t.type));
+                d.tryCatchBlocks.add(CodeCopy.handler(t, labels));
             }
         }
         if (m.localVariables != null) {
             d.localVariables = new ArrayList<>();
             for (LocalVariableNode v : m.localVariables) {
-                d.localVariables.add(copied(v, labels, v.index));
+                d.localVariables.add(CodeCopy.local(v, labels, v.index));
             }
         }
         return copyOf;
-    }
-
-    /** {@code v} in a copy of its method's code: its labels mapped, its slot {@code index}. */
-    static LocalVariableNode copied(
-            LocalVariableNode v, Map<LabelNode, LabelNode> labels, int index) {
-        return new LocalVariableNode(
-                v.name, v.desc, v.signature, labels.get(v.start), labels.get(v.end), index);
     }
 }

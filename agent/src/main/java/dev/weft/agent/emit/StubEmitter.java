@@ -5,7 +5,6 @@ import dev.weft.agent.check.PromiseTypes;
 import dev.weft.agent.flow.BlockAnalyzer;
 import dev.weft.agent.plan.CompanionLayout;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
@@ -276,12 +275,7 @@ public final class StubEmitter {
             List<TryCatchBlockNode> inner) {
         in.add(new VarInsnNode(Opcodes.ASTORE, base)); // cx
         in.add(new InsnNode(Opcodes.POP)); // co, already in its slot
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
-        for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof LabelNode) {
-                labels.put((LabelNode) insn, new LabelNode());
-            }
-        }
+        Map<LabelNode, LabelNode> labels = CodeCopy.freshLabels(body.instructions);
         for (AbstractInsnNode insn : body.instructions) {
             if (insn instanceof FrameNode) {
                 continue; // the stub's frames are computed
@@ -299,16 +293,14 @@ public final class StubEmitter {
             in.add(copy);
         }
         for (TryCatchBlockNode t : body.tryCatchBlocks) {
-            inner.add(
-                    new TryCatchBlockNode(
-                            labels.get(t.start), labels.get(t.end), labels.get(t.handler), t.type));
+            inner.add(CodeCopy.handler(t, labels));
         }
         if (body.localVariables != null) {
             if (stub.localVariables == null) {
                 stub.localVariables = new ArrayList<>();
             }
             for (LocalVariableNode v : body.localVariables) {
-                stub.localVariables.add(DirectEmitter.copied(v, labels, local(v.index, co, base)));
+                stub.localVariables.add(CodeCopy.local(v, labels, local(v.index, co, base)));
             }
         }
     }
