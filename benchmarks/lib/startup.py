@@ -101,6 +101,8 @@ open(manifest, "w").write("Premain-Class: emptyagent.EmptyAgent\n")
 empty_agent = os.path.join(tmp, "empty", "empty-agent.jar")
 subprocess.run([os.path.join(os.path.dirname(javac), "jar"), "cfm", empty_agent, manifest, "-C", empty_classes, "."], check=True)
 AGENTS = {"none": [], "weft": [f"-javaagent:{agent}"], "noverify": [f"-javaagent:{agent}=noverify"],
+          # no Flight Recorder listener: what the weave events' registration costs (on JDK 17)
+          "nojfr": [f"-javaagent:{agent}=nojfr"],
           "empty": [f"-javaagent:{empty_agent}"],
           # the woven-class cache, filled by the warm-up run: later starts define the cached bytes
           "cache": [f"-javaagent:{agent}=cache={os.path.join(tmp, 'weft-cache')}"]}
@@ -157,7 +159,7 @@ for name, java in jdks:
         mine = [l for l in loaded if jarpath and os.path.basename(jarpath) in l and "source: file:" in l]
         class_loads.setdefault(name, {})[a] = {"total": len(loaded), "from_agent_jar": len(mine)}
         print(f"jdk {name} {a}: {len(loaded)} classes loaded, {len(mine)} from the agent jar", flush=True)
-        if a in ("weft", "noverify", "baseline", "cache"):
+        if a in ("weft", "noverify", "nojfr", "baseline", "cache"):
             p = subprocess.run([java, "-Dweft.agent.stats=true"] + AGENTS[a] + ["-cp", cp, "gen.Main"],
                                capture_output=True, text=True)
             stats = [l for l in p.stderr.splitlines() if l.startswith("[weft]")]

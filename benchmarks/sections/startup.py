@@ -21,9 +21,10 @@ def _newest(results_dir):
 
 MODES = [("none", "none"), ("empty", "empty agent (control)"), ("baseline", "weft agent, baseline (before)"),
          ("weft", "weft agent"),
-         ("noverify", "weft agent, `=noverify`"), ("cache", "weft agent, `=cache=<dir>` (warm)")]
+         ("noverify", "weft agent, `=noverify`"), ("nojfr", "weft agent, `=nojfr`"), ("cache", "weft agent, `=cache=<dir>` (warm)")]
 # (mode, base, label): the rows of differences under each program
 DELTAS = [("baseline", "none", "baseline agent − none"), ("weft", "none", "weft agent − none"), ("noverify", "none", "weft agent `=noverify` − none"),
+          ("nojfr", "none", "weft agent `=nojfr` − none"),
           ("cache", "none", "weft agent `=cache=<dir>` − none"), ("weft", "empty", "weft agent − empty agent")]
 
 

@@ -11,7 +11,8 @@ import java.nio.file.Paths;
 public final class AgentOptions {
 
     /** The valid options, as the usage and the error message list them. */
-    public static final String SUMMARY = "dump=<dir>,cache=<dir>,verify,noverify,warnBlocking";
+    public static final String SUMMARY =
+            "dump=<dir>,cache=<dir>,verify,noverify,warnBlocking,nojfr";
 
     /** Where woven classes are also written, or null. */
     final Path dump;
@@ -29,11 +30,19 @@ public final class AgentOptions {
      */
     final boolean warnBlocking;
 
-    private AgentOptions(Path dump, boolean verify, Path cache, boolean warnBlocking) {
+    /**
+     * Whether premain registers the Flight Recorder listener that turns on the weave events. On
+     * JDK 17 registering brings up JFR's security support (about 50 JDK classes, some 15 ms of
+     * start-up on 2 cores), which an application that never records need not pay.
+     */
+    final boolean jfr;
+
+    private AgentOptions(Path dump, boolean verify, Path cache, boolean warnBlocking, boolean jfr) {
         this.dump = dump;
         this.verify = verify;
         this.cache = cache;
         this.warnBlocking = warnBlocking;
+        this.jfr = jfr;
     }
 
     /**
@@ -49,6 +58,7 @@ public final class AgentOptions {
         Path cache =
                 cacheProperty == null || cacheProperty.isEmpty() ? null : Paths.get(cacheProperty);
         boolean warnBlocking = false;
+        boolean jfr = !"false".equalsIgnoreCase(System.getProperty("weft.agent.jfr"));
         if (args != null && !args.isEmpty()) {
             for (String a : args.split(",", -1)) {
                 if (a.startsWith("dump=") && a.length() > "dump=".length()) {
@@ -61,6 +71,8 @@ public final class AgentOptions {
                     verify = false;
                 } else if (a.equals("warnBlocking")) {
                     warnBlocking = true;
+                } else if (a.equals("nojfr")) {
+                    jfr = false;
                 } else {
                     throw new IllegalArgumentException(
                             "weft: unknown agent option '"
@@ -71,10 +83,12 @@ public final class AgentOptions {
                                     + " under <dir>), cache=<dir> (reuse the weaving results of earlier starts kept in <dir>),"
                                     + " verify (the default: check each woven body before defining it),"
                                     + " noverify (skip that check), warnBlocking (also log calls to known blocking"
-                                    + " methods, such as Thread.sleep or JDBC, inside woven methods)");
+                                    + " methods, such as Thread.sleep or JDBC, inside woven methods),"
+                                    + " nojfr (no Flight Recorder events for weaving, and no"
+                                    + " start-up cost for them)");
                 }
             }
         }
-        return new AgentOptions(dump, verify, cache, warnBlocking);
+        return new AgentOptions(dump, verify, cache, warnBlocking, jfr);
     }
 }

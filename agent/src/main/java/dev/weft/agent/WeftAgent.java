@@ -15,6 +15,9 @@ import java.lang.instrument.Instrumentation;
  * the same either way. {@code warnBlocking} also logs each call to a known blocking method
  * ({@code Thread.sleep}, {@code Future.get}, JDBC, ...) inside a woven method, as
  * {@code java -jar weft-agent.jar check} reports them.
+ * {@code nojfr} (or {@code -Dweft.agent.jfr=false}) registers no Flight Recorder listener: no
+ * weave events, and none of the start-up that registering costs (on JDK 17 it brings up about 50
+ * classes of JFR's security support).
  * {@code -Dweft.agent.stats=true} prints where the weaver spent its time.
  * Any other option stops the JVM at start-up with the list of valid ones ({@link AgentOptions}).
  */
@@ -26,9 +29,9 @@ public final class WeftAgent {
      * stderr, before the application runs with settings it did not ask for.
      */
     public static void premain(String args, Instrumentation inst) {
-        WeavingTransformer t;
+        AgentOptions o;
         try {
-            t = transformer(args);
+            o = AgentOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             // an exception out of premain would abort the JVM with a native assertion and a stack
@@ -36,7 +39,11 @@ public final class WeftAgent {
             System.exit(2);
             return;
         }
-        dev.weft.agent.jfr.WeaveEvents.preload(); // never load an agent class inside a transform
+        WeavingTransformer t = transformer(o);
+        if (o.jfr) {
+            dev.weft.agent.jfr.WeaveEvents
+                    .preload(); // never load an agent class inside a transform
+        }
         inst.addTransformer(t, false);
     }
 
@@ -46,7 +53,10 @@ public final class WeftAgent {
      * @throws IllegalArgumentException on an unknown option, naming the valid ones
      */
     static WeavingTransformer transformer(String args) {
-        AgentOptions o = AgentOptions.parse(args);
+        return transformer(AgentOptions.parse(args));
+    }
+
+    private static WeavingTransformer transformer(AgentOptions o) {
         return new WeavingTransformer(
                 o.dump,
                 o.verify,
@@ -69,8 +79,11 @@ public final class WeftAgent {
             return;
         }
         // never exit a running application: a wrong option fails the attach instead
-        WeavingTransformer t = transformer(args);
-        dev.weft.agent.jfr.WeaveEvents.preload();
+        AgentOptions o = AgentOptions.parse(args);
+        WeavingTransformer t = transformer(o);
+        if (o.jfr) {
+            dev.weft.agent.jfr.WeaveEvents.preload();
+        }
         inst.addTransformer(t, false);
     }
 }

@@ -27,6 +27,18 @@ class WeftAgentOptionsTest {
     }
 
     @Test
+    void weaveEventsAreOnByDefaultAndOffWithNojfr() {
+        assertTrue(
+                System.getProperty("weft.agent.jfr") == null,
+                "this test assumes the property unset");
+        assertTrue(AgentOptions.parse(null).jfr);
+        assertTrue(AgentOptions.parse("noverify").jfr);
+        assertFalse(AgentOptions.parse("nojfr").jfr);
+        assertFalse(AgentOptions.parse("dump=/tmp/x,nojfr").jfr);
+        assertTrue(AgentOptions.parse("nojfr").verify, "nojfr leaves the other options alone");
+    }
+
+    @Test
     void anUnknownOrMisspeltOptionIsAnErrorListingTheValidOnes() {
         for (String args :
                 new String[] {
@@ -41,7 +53,8 @@ class WeftAgentOptionsTest {
             assertTrue(
                     e.getMessage().contains("dump=<dir>")
                             && e.getMessage().contains("noverify")
-                            && e.getMessage().contains("verify (the default"),
+                            && e.getMessage().contains("verify (the default")
+                            && e.getMessage().contains("nojfr"),
                     e.getMessage());
         }
         assertTrue(WeftAgent.transformer("").selfVerifies());

@@ -53,6 +53,21 @@ class AgentStartupTest {
         assertTrue(valid.output().contains("hello"), valid.output());
     }
 
+    /**
+     * The weave events are on unless {@code nojfr} is given: then premain registers no Flight
+     * Recorder listener, and a class woven while a recording runs is not an event.
+     */
+    @Test
+    void weaveEventsAreRecordedUnlessNojfrIsGiven() throws Exception {
+        Run on = java("", WovenBytes.classPath(), "dev.weft.it.fixtures.CountWeaveEvents");
+        assertEquals(0, on.code(), on.output());
+        assertTrue(on.output().contains("WEAVE_EVENTS 1"), on.output());
+
+        Run off = java("=nojfr", WovenBytes.classPath(), "dev.weft.it.fixtures.CountWeaveEvents");
+        assertEquals(0, off.code(), off.output());
+        assertTrue(off.output().contains("WEAVE_EVENTS 0"), off.output());
+    }
+
     @Test
     void aClassPathWithoutTheRuntimeIsNamedInPlainWords() throws Exception {
         Run r =

@@ -71,13 +71,16 @@ public final class BodyEmitter {
      *     the call passes {@code cx} and the companion as the root; on SUSPENDED the callee has
      *     already put its state object into {@code co.awaiting}, so the site saves and returns,
      *     and its resume path is the ordinary one (step {@code co.awaiting})
+     * @param enterSites whether an await enters a fresh state object ({@link #pollAwaited}); off
+     *     for a body too large with it (20 bytes a site)
      */
     public static MethodNode emit(
             String hostName,
             boolean hostIsInterface,
             MethodNode m,
             CompanionLayout layout,
-            Map<SuspensionPoint, DirectAwaits.Site> direct) {
+            Map<SuspensionPoint, DirectAwaits.Site> direct,
+            boolean enterSites) {
         int access = access(hostIsInterface);
         MethodNode body =
                 new MethodNode(
@@ -136,12 +139,13 @@ public final class BodyEmitter {
                     at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
                     at.add(new InsnNode(Opcodes.ARETURN));
                 }
-                // reached only from the resume path: a direct await resumes as a plain one
-                emitAwait(at, c, saved, k + 1, back[k], shared.awaitSaveBlock(k));
+                // reached only from the resume path: a direct await resumes as a plain one, and
+                // what it awaits then was polled already, so never entered
+                emitAwait(at, c, saved, k + 1, back[k], shared.awaitSaveBlock(k), false);
                 at.add(ready);
             } else {
                 adaptStage(at, p);
-                emitAwait(at, c, saved, k + 1, back[k], save);
+                emitAwait(at, c, saved, k + 1, back[k], save, enterSites);
             }
             body.instructions.insert(p.call, at);
             body.instructions.remove(p.call);
@@ -202,12 +206,18 @@ public final class BodyEmitter {
      * path leaves {@code [f, state]} and jumps there; without, it saves in line.
      */
     private static void emitAwait(
-            InsnList at, String c, List<Slot> saved, int state, LabelNode poll, LabelNode save) {
+            InsnList at,
+            String c,
+            List<Slot> saved,
+            int state,
+            LabelNode poll,
+            LabelNode save,
+            boolean enter) {
         LabelNode ready = new LabelNode();
         at.add(poll);
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-        pollAwaited(at);
+        pollAwaited(at, enter);
         at.add(new InsnNode(Opcodes.DUP));
         at.add(new FieldInsnNode(Opcodes.GETSTATIC, AWAIT, "SUSPENDED", OBJECT_DESC));
         at.add(new JumpInsnNode(Opcodes.IF_ACMPNE, ready));
@@ -230,18 +240,68 @@ public final class BodyEmitter {
     }
 
     /**
-     * {@code [f, cx] -> [v]}: {@code Coroutine.poll(f, cx)}, the value or SUSPENDED. Not {@code
-     * Await.step}: for a coroutine the poll loop then runs in this one call, a Java frame less
-     * per level of a descent through state objects (issue 12, point 4).
+     * {@code [f, cx] -> [v]}: the value or SUSPENDED. A lazy state object that was never polled is
+     * entered ({@code Coroutine.enter}: its companion runs the body in one frame), anything else
+     * goes to {@code Coroutine.poll(f, cx)}, the poll loop. Not {@code Await.step}: a level of a
+     * descent through state objects then costs two Java frames, the companion's and the body's
+     * (issue 12, point 4).
+     *
+     * <pre>
+     * [f, cx] SWAP DUP fresh [cx, f, c] DUP IFNULL poll
+     *         SWAP POP SWAP [c, cx] enter GOTO done
+     * poll:   POP SWAP [f, cx] Coroutine.poll
+     * done:   [v]
+     * </pre>
+     *
+     * Without {@code enter}, only the poll: 20 bytes a site less, for a body too large with them.
      */
-    static void pollAwaited(InsnList at) {
+    static void pollAwaited(InsnList at, boolean enter) {
+        String co = "dev/weft/internal/coroutine/Coroutine";
+        if (!enter) {
+            at.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            co,
+                            "poll",
+                            "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                            false));
+            return;
+        }
+        LabelNode poll = new LabelNode();
+        LabelNode done = new LabelNode();
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(new InsnNode(Opcodes.DUP));
         at.add(
                 new MethodInsnNode(
                         Opcodes.INVOKESTATIC,
-                        "dev/weft/internal/coroutine/Coroutine",
+                        co,
+                        "fresh",
+                        "(Ldev/weft/Future;)L" + co + ";",
+                        false));
+        at.add(new InsnNode(Opcodes.DUP));
+        at.add(new JumpInsnNode(Opcodes.IFNULL, poll));
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(new InsnNode(Opcodes.POP));
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKEVIRTUAL,
+                        co,
+                        "enter",
+                        "(Ldev/weft/Context;)Ljava/lang/Object;",
+                        false));
+        at.add(new JumpInsnNode(Opcodes.GOTO, done));
+        at.add(poll);
+        at.add(new InsnNode(Opcodes.POP));
+        at.add(new InsnNode(Opcodes.SWAP));
+        at.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        co,
                         "poll",
                         "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
                         false));
+        at.add(done);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.Slot;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -23,6 +24,7 @@ import org.objectweb.asm.tree.MethodNode;
  *         return c;                                         // the stub starts it)
  *     }
  *     protected Object resume(Context cx) { return H.m(this, cx); }   // generator: resume()
+ *     public Object enter(Context cx) { ... H.m(this, cx) ... }        // lazy only: see enter
  *     protected String lineTable() { return "H;m;12,15;H.java"; }      // state k -> line, for task dumps
  * }
  * </pre>
@@ -37,9 +39,9 @@ public final class CompanionEmitter {
     public static byte[] emit(ClassNode host, MethodNode original, CompanionLayout layout) {
         String c = layout.companionName;
         String sup = layout.kind.superName;
-        // Every method below is straight-line code: no stack map frame is needed, so only the
-        // maxima are computed (frame computation, run cold once per woven method, cost more at
-        // start-up). A branch added here must switch back to HierarchyClassWriter.
+        // Every method below but enter is straight-line code, and enter writes its two frames
+        // itself: only the maxima are computed (frame computation, run cold once per woven
+        // method, cost more at start-up). Any other branch added here must write its frames too.
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(
                 VERSION,
@@ -115,6 +117,10 @@ public final class CompanionEmitter {
         r.visitMaxs(0, 0);
         r.visitEnd();
 
+        if (layout.kind == CoroutineKind.LAZY) {
+            enter(cw, c, host, layout, itf);
+        }
+
         String table = lineTable(host, original, layout);
         if (table != null) {
             MethodVisitor t =
@@ -135,6 +141,76 @@ public final class CompanionEmitter {
         cw.visitAttribute(new WovenMarker());
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * {@code public Object enter(Context cx)}: the first poll of this state object from an await
+     * site runs the body in this frame ({@code Coroutine.enter}), not under the poll loop:
+     *
+     * <pre>
+     * if (!entering()) return Coroutine.poll(this, cx);   // polled since the site looked
+     * Object r;
+     * try { r = H.m(this, cx); } catch (Throwable t) { return entered(null, t, cx); }
+     * return entered(r, null, cx);
+     * </pre>
+     *
+     * The two frames are written here (no frame computation, as for the rest of the companion).
+     */
+    private static void enter(
+            ClassWriter cw, String c, ClassNode host, CompanionLayout layout, boolean itf) {
+        String entered =
+                "(Ljava/lang/Object;Ljava/lang/Throwable;Ldev/weft/Context;)Ljava/lang/Object;";
+        MethodVisitor m =
+                cw.visitMethod(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC,
+                        "enter",
+                        "(Ldev/weft/Context;)Ljava/lang/Object;",
+                        null,
+                        null);
+        m.visitCode();
+        Label go = new Label();
+        Label start = new Label();
+        Label end = new Label();
+        Label thrown = new Label();
+        m.visitTryCatchBlock(start, end, thrown, "java/lang/Throwable");
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "entering", "()Z", false);
+        m.visitJumpInsn(Opcodes.IFNE, go);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/internal/coroutine/Coroutine",
+                "poll",
+                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                false);
+        m.visitInsn(Opcodes.ARETURN);
+        m.visitLabel(go);
+        m.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        m.visitLabel(start);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitMethodInsn(
+                Opcodes.INVOKESTATIC, host.name, layout.bodyName, bodyDescriptor(layout), itf);
+        m.visitLabel(end);
+        m.visitVarInsn(Opcodes.ASTORE, 2);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitVarInsn(Opcodes.ALOAD, 2);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "entered", entered, false);
+        m.visitInsn(Opcodes.ARETURN);
+        m.visitLabel(thrown);
+        m.visitFrame(Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"});
+        m.visitVarInsn(Opcodes.ASTORE, 2);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        m.visitVarInsn(Opcodes.ALOAD, 2);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, c, "entered", entered, false);
+        m.visitInsn(Opcodes.ARETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
     }
 
     /**

@@ -69,7 +69,8 @@ public final class DirectEmitter {
             MethodNode m,
             CompanionLayout layout,
             String entryDesc,
-            Map<SuspensionPoint, DirectAwaits.Site> direct) {
+            Map<SuspensionPoint, DirectAwaits.Site> direct,
+            boolean enterSites) {
         int access = BodyEmitter.access(hostIsInterface);
         MethodNode d = new MethodNode(Opcodes.ASM9, access, layout.bodyName, entryDesc, null, null);
         Map<AbstractInsnNode, AbstractInsnNode> copyOf = copyCode(m, d);
@@ -109,7 +110,7 @@ public final class DirectEmitter {
                 BodyEmitter.adaptStage(at, p);
                 at.add(new InsnNode(Opcodes.DUP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-                BodyEmitter.pollAwaited(at);
+                BodyEmitter.pollAwaited(at, enterSites);
                 ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
                 BodyEmitter.throwIfCancelled(at);

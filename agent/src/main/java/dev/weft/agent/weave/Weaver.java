@@ -109,7 +109,12 @@ public final class Weaver {
          * Its body, while it called direct entries: the next pass weaves it with plain awaits,
          * and only if that fails too is the method rejected.
          */
-        DIRECT_CALLS
+        DIRECT_CALLS,
+        /**
+         * Its body or direct entry, while its awaits entered fresh state objects (the larger
+         * site, {@code BodyEmitter.pollAwaited}): the next pass weaves it with polls only.
+         */
+        ENTER_SITES
     }
 
     /** A failed part of one original method, named by name + descriptor. */
@@ -333,18 +338,27 @@ public final class Weaver {
             CompanionLayout layout = p.layout;
             List<List<String>> names = MethodReport.namesOf(m, layout);
             byte[] companion = CompanionEmitter.emit(cn, m, layout);
+            boolean enterSites = !failed.containsKey(new Failure(p.key, Part.ENTER_SITES));
             if (called.contains(p.key)) {
                 DirectAwaits.Target t = targets.get(p.key);
                 MethodNode entry =
-                        DirectEmitter.emit(cn.name, isInterface, m, layout, t.entryDesc, p.direct);
+                        DirectEmitter.emit(
+                                cn.name, isInterface, m, layout, t.entryDesc, p.direct, enterSites);
                 bodies.add(entry);
-                bodyToOriginal.put(entry.name + entry.desc, new Failure(p.key, Part.DIRECT_ENTRY));
+                bodyToOriginal.put(
+                        entry.name + entry.desc,
+                        new Failure(p.key, enterSites ? Part.ENTER_SITES : Part.DIRECT_ENTRY));
             }
-            MethodNode body = BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct);
+            MethodNode body =
+                    BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct, enterSites);
             bodies.add(body);
             bodyToOriginal.put(
                     body.name + body.desc,
-                    new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
+                    new Failure(
+                            p.key,
+                            enterSites
+                                    ? Part.ENTER_SITES
+                                    : p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
             if (StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine), body)) {
                 needFrames.add(m); // an eager stub starts its companion itself
                 bodyToOriginal.put(m.name + m.desc, new Failure(p.key, Part.METHOD));
@@ -391,19 +405,24 @@ public final class Weaver {
                                     out, hierarchy, bodyToOriginal.keySet())
                             : Collections.<String, String>emptyMap();
             for (Map.Entry<String, String> p : problems.entrySet()) {
+                Failure f = bodyToOriginal.get(p.getKey());
+                if (f.part() == Part.ENTER_SITES) {
+                    // a size retry would hide a weaver bug: reject, with the message
+                    f = new Failure(f.method(), Part.METHOD);
+                }
                 failures.put(
-                        widen(bodyToOriginal.get(p.getKey())),
-                        "internal error, woven code does not verify: " + p.getValue());
+                        widen(f), "internal error, woven code does not verify: " + p.getValue());
             }
             return null;
         }
 
         /**
-         * A body that failed while calling direct entries is first woven again with plain awaits;
-         * if it failed that way already, the method itself is given up.
+         * A body that failed while entering state objects or calling direct entries is first
+         * woven again without them; if it failed that way already, the method itself is given up.
          */
         private Failure widen(Failure f) {
-            return f.part() == Part.DIRECT_CALLS && failed.containsKey(f)
+            return (f.part() == Part.DIRECT_CALLS || f.part() == Part.ENTER_SITES)
+                            && failed.containsKey(f)
                     ? new Failure(f.method(), Part.METHOD)
                     : f;
         }

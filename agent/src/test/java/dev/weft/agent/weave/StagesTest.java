@@ -189,10 +189,11 @@ class StagesTest {
                         "<init>()V",
                         "weft$new(JLjava/lang/String;)Ldev/weft/Future;",
                         "resume(Ldev/weft/Context;)Ljava/lang/Object;",
+                        "enter(Ldev/weft/Context;)Ljava/lang/Object;",
                         "lineTable()Ljava/lang/String;"),
                 methods);
 
-        MethodNode body = BodyEmitter.emit(cn.name, false, m, layout, Collections.emptyMap());
+        MethodNode body = BodyEmitter.emit(cn.name, false, m, layout, Collections.emptyMap(), true);
         assertEquals(layout.bodyName, body.name);
         assertEquals("(Ljava/lang/Object;Ldev/weft/Context;)Ljava/lang/Object;", body.desc);
         assertTrue((body.access & Opcodes.ACC_STATIC) != 0, "the body is static");

@@ -104,11 +104,11 @@ public abstract class Coroutine<T> extends Poll<T>
 
     /**
      * Polls {@code f} once: its value, or {@link Await#SUSPENDED}; throws its failure as the
-     * original object. A woven await site calls this, then {@link Await#cancelled} when it is
-     * pending. For a coroutine it is the loop of the class comment, run in this one frame: a
-     * first poll descends through it, so a level of a chain of state objects costs three Java
-     * frames (this, the companion's resume, the body), one less than a separate await step and
-     * poll (issue 12, point 4).
+     * original object. A woven await site calls this (or {@link #enter} for a {@link #fresh}
+     * coroutine), then {@link Await#cancelled} when it is pending. For a coroutine it is the loop
+     * of the class comment, run in this one frame: a first poll that descends through it costs
+     * three Java frames a level (this, the companion's resume, the body), one more than a site's
+     * {@link #enter} (issue 12, point 4).
      */
     public static Object poll(Future<?> f, Context cx) {
         if (!(f instanceof Coroutine)) {
@@ -170,6 +170,51 @@ public abstract class Coroutine<T> extends Poll<T>
             }
             cur = cur.caller;
         }
+    }
+
+    /**
+     * {@code f} as a coroutine that an await site may {@link #enter} instead of polling: a lazy
+     * state object (not eager) that was never polled. Returns before anything runs, so it adds no
+     * depth to a descent; null for every other future, which the site polls.
+     */
+    public static Coroutine<?> fresh(Future<?> f) {
+        if (f instanceof Coroutine && !(f instanceof EagerCoroutine)) {
+            Coroutine<?> c = (Coroutine<?>) f;
+            if (c.state == START && c.tail == null && c.innermost == null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first poll of a {@link #fresh} coroutine, called by an await site: its value, or {@link
+     * Await#SUSPENDED}; throws its failure as the original object. A lazy companion overrides it
+     * to run its body itself between {@link #entering} and {@link #entered}, so a level of a
+     * descent through state objects costs two Java frames (this and the body) instead of the
+     * poll loop's three (issue 12, point 4). This default is the loop.
+     */
+    public Object enter(Context cx) {
+        return poll(this, cx);
+    }
+
+    /**
+     * Called by a companion's {@link #enter} before it runs the body: true when the body may run
+     * in the companion's frame; false (the companion then runs the loop) when this coroutine was
+     * polled since the site found it fresh.
+     */
+    protected final boolean entering() {
+        return state == START && tail == null && innermost == null;
+    }
+
+    /**
+     * Called by a companion's {@link #enter} after its body returned {@code returned} or threw
+     * {@code thrown}: what the loop's first step would have made of it (the value, {@link
+     * Await#SUSPENDED}, or the failure thrown).
+     */
+    protected final Object entered(Object returned, Throwable thrown, Context cx) {
+        firstResumed(returned, thrown, cx);
+        return state == DONE ? outcomeValue() : Await.SUSPENDED;
     }
 
     /**
