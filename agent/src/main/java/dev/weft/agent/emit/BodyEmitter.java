@@ -6,6 +6,7 @@ import dev.weft.agent.check.SuspensionPoint;
 import dev.weft.agent.plan.CompanionLayout;
 import dev.weft.agent.plan.DirectAwaits;
 import dev.weft.agent.plan.Slot;
+import dev.weft.agent.scan.ClassFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public final class BodyEmitter {
                 at.add(ready);
             } else {
                 adaptStage(at, p);
-                emitAwait(at, c, saved, k + 1, back[k], save, enterSites);
+                emitAwait(at, c, saved, k + 1, back[k], save, enterSites && mayEnter(p));
             }
             body.instructions.insert(p.call, at);
             body.instructions.remove(p.call);
@@ -237,6 +238,25 @@ public final class BodyEmitter {
         at.add(ready);
         at.add(new InsnNode(Opcodes.SWAP));
         at.add(new InsnNode(Opcodes.POP));
+    }
+
+    /**
+     * Whether an await may meet a fresh lazy state object, and so gets the larger site of {@link
+     * #pollAwaited}: an await of a {@code Future} (a stage's adapter never is one) whose value does
+     * not come straight from a call into the JDK or weft's runtime, whose classes are never woven
+     * ({@link ClassFilter}). The site is correct either way; this keeps leaf awaits such as {@code
+     * await(Future.ready(x))} or {@code await(Async.sleep(d))} at their old size, and the weaver's
+     * work with them (start-up).
+     */
+    static boolean mayEnter(SuspensionPoint p) {
+        if (p.kind != SuspensionKind.AWAIT_FUTURE) {
+            return false;
+        }
+        AbstractInsnNode v = p.call.getPrevious();
+        while (v != null && v.getOpcode() < 0) {
+            v = v.getPrevious();
+        }
+        return !(v instanceof MethodInsnNode) || ClassFilter.mayWeave(((MethodInsnNode) v).owner);
     }
 
     /**

@@ -110,7 +110,7 @@ public final class DirectEmitter {
                 BodyEmitter.adaptStage(at, p);
                 at.add(new InsnNode(Opcodes.DUP));
                 at.add(new VarInsnNode(Opcodes.ALOAD, 1));
-                BodyEmitter.pollAwaited(at, enterSites);
+                BodyEmitter.pollAwaited(at, enterSites && BodyEmitter.mayEnter(p));
                 ifNotSuspended(at, ready);
                 at.add(new InsnNode(Opcodes.POP));
                 BodyEmitter.throwIfCancelled(at);
