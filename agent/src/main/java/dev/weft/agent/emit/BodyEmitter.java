@@ -278,13 +278,7 @@ public final class BodyEmitter {
     static void pollAwaited(InsnList at, boolean enter) {
         String co = "dev/weft/internal/coroutine/Coroutine";
         if (!enter) {
-            at.add(
-                    new MethodInsnNode(
-                            Opcodes.INVOKESTATIC,
-                            co,
-                            "poll",
-                            "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
-                            false));
+            at.add(loopPoll());
             return;
         }
         LabelNode poll = new LabelNode();
@@ -314,14 +308,18 @@ public final class BodyEmitter {
         at.add(poll);
         at.add(new InsnNode(Opcodes.POP));
         at.add(new InsnNode(Opcodes.SWAP));
-        at.add(
-                new MethodInsnNode(
-                        Opcodes.INVOKESTATIC,
-                        co,
-                        "poll",
-                        "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
-                        false));
+        at.add(loopPoll());
         at.add(done);
+    }
+
+    /** {@code [f, cx] -> [v]}: {@code Coroutine.poll(f, cx)}, the poll loop. */
+    private static MethodInsnNode loopPoll() {
+        return new MethodInsnNode(
+                Opcodes.INVOKESTATIC,
+                "dev/weft/internal/coroutine/Coroutine",
+                "poll",
+                "(Ldev/weft/Future;Ldev/weft/Context;)Ljava/lang/Object;",
+                false);
     }
 
     /**
