@@ -39,10 +39,15 @@ public final class WeftAgent {
             System.exit(2);
             return;
         }
+        install(o, inst);
+    }
+
+    /** Adds the transformer of {@code o}, and the weave events' listener unless {@code nojfr}. */
+    private static void install(AgentOptions o, Instrumentation inst) {
         WeavingTransformer t = transformer(o);
         if (o.jfr) {
-            dev.weft.agent.jfr.WeaveEvents
-                    .preload(); // never load an agent class inside a transform
+            // never load an agent class inside a transform
+            dev.weft.agent.jfr.WeaveEvents.preload();
         }
         inst.addTransformer(t, false);
     }
@@ -79,11 +84,6 @@ public final class WeftAgent {
             return;
         }
         // never exit a running application: a wrong option fails the attach instead
-        AgentOptions o = AgentOptions.parse(args);
-        WeavingTransformer t = transformer(o);
-        if (o.jfr) {
-            dev.weft.agent.jfr.WeaveEvents.preload();
-        }
-        inst.addTransformer(t, false);
+        install(AgentOptions.parse(args), inst);
     }
 }

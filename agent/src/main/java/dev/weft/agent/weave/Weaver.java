@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -111,8 +112,9 @@ public final class Weaver {
          */
         DIRECT_CALLS,
         /**
-         * Its body or direct entry, while its awaits entered fresh state objects (the larger
-         * site, {@code BodyEmitter.pollAwaited}): the next pass weaves it with polls only.
+         * Its body or direct entry went over the 64 KB code limit with awaits that enter fresh
+         * state objects (the larger site, {@code BodyEmitter.pollAwaited}): the next pass weaves
+         * it with polls only. Any other failure of such a method keeps its own part.
          */
         ENTER_SITES
     }
@@ -178,6 +180,9 @@ public final class Weaver {
 
         /** Each emitted method (name + descriptor) to the part that fails if it does not write or verify. */
         final Map<String, Failure> bodyToOriginal = new HashMap<>();
+
+        /** The emitted methods (name + descriptor) written with entering await sites. */
+        final Set<String> entering = new HashSet<>();
 
         final List<MethodNode> needFrames = new ArrayList<>();
         final Map<String, DirectAwaits.Target> targets = new LinkedHashMap<>();
@@ -345,20 +350,20 @@ public final class Weaver {
                         DirectEmitter.emit(
                                 cn.name, isInterface, m, layout, t.entryDesc, p.direct, enterSites);
                 bodies.add(entry);
-                bodyToOriginal.put(
-                        entry.name + entry.desc,
-                        new Failure(p.key, enterSites ? Part.ENTER_SITES : Part.DIRECT_ENTRY));
+                bodyToOriginal.put(entry.name + entry.desc, new Failure(p.key, Part.DIRECT_ENTRY));
+                if (enterSites) {
+                    entering.add(entry.name + entry.desc);
+                }
             }
             MethodNode body =
                     BodyEmitter.emit(cn.name, isInterface, m, layout, p.direct, enterSites);
             bodies.add(body);
             bodyToOriginal.put(
                     body.name + body.desc,
-                    new Failure(
-                            p.key,
-                            enterSites
-                                    ? Part.ENTER_SITES
-                                    : p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
+                    new Failure(p.key, p.direct.isEmpty() ? Part.METHOD : Part.DIRECT_CALLS));
+            if (enterSites) {
+                entering.add(body.name + body.desc);
+            }
             if (StubEmitter.emit(cn, m, layout, WovenClasses.firstLine(body, p.firstLine), body)) {
                 needFrames.add(m); // an eager stub starts its companion itself
                 bodyToOriginal.put(m.name + m.desc, new Failure(p.key, Part.METHOD));
@@ -388,9 +393,13 @@ public final class Weaver {
                 needFrames.addAll(bodies);
                 return WovenClasses.write(cn, hierarchy, needFrames);
             } catch (UnwritableMethodException e) {
-                Failure f = bodyToOriginal.get(e.methodName + e.descriptor);
+                String key = e.methodName + e.descriptor;
+                Failure f = bodyToOriginal.get(key);
                 if (f == null) {
                     throw e;
+                }
+                if (e.getCause() instanceof MethodTooLargeException && entering.contains(key)) {
+                    f = new Failure(f.method(), Part.ENTER_SITES);
                 }
                 failures.put(widen(f), e.getMessage());
                 return null;
@@ -405,24 +414,19 @@ public final class Weaver {
                                     out, hierarchy, bodyToOriginal.keySet())
                             : Collections.<String, String>emptyMap();
             for (Map.Entry<String, String> p : problems.entrySet()) {
-                Failure f = bodyToOriginal.get(p.getKey());
-                if (f.part() == Part.ENTER_SITES) {
-                    // a size retry would hide a weaver bug: reject, with the message
-                    f = new Failure(f.method(), Part.METHOD);
-                }
                 failures.put(
-                        widen(f), "internal error, woven code does not verify: " + p.getValue());
+                        widen(bodyToOriginal.get(p.getKey())),
+                        "internal error, woven code does not verify: " + p.getValue());
             }
             return null;
         }
 
         /**
-         * A body that failed while entering state objects or calling direct entries is first
-         * woven again without them; if it failed that way already, the method itself is given up.
+         * A body that failed while calling direct entries is first woven again with plain awaits;
+         * if it failed that way already, the method itself is given up.
          */
         private Failure widen(Failure f) {
-            return (f.part() == Part.DIRECT_CALLS || f.part() == Part.ENTER_SITES)
-                            && failed.containsKey(f)
+            return f.part() == Part.DIRECT_CALLS && failed.containsKey(f)
                     ? new Failure(f.method(), Part.METHOD)
                     : f;
         }

@@ -180,7 +180,7 @@ public abstract class Coroutine<T> extends Poll<T>
     public static Coroutine<?> fresh(Future<?> f) {
         if (f instanceof Coroutine && !(f instanceof EagerCoroutine)) {
             Coroutine<?> c = (Coroutine<?>) f;
-            if (c.state == START && c.tail == null && c.innermost == null) {
+            if (c.entering()) {
                 return c;
             }
         }
