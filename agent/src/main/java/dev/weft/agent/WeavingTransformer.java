@@ -43,6 +43,22 @@ public final class WeavingTransformer implements ClassFileTransformer {
      */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
+    /** Transforms that ran out of stack and were done again on a fresh one (diagnostics). */
+    private final java.util.concurrent.atomic.AtomicInteger afterOverflow =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many transforms ran out of stack on their loading thread and were done on a fresh one. */
+    public int weavesAfterOverflow() {
+        return afterOverflow.get();
+    }
+
+    /** A class loaded unwoven because its thread's stack ran out, not reported yet; or null. */
+    private volatile String lostOnOverflow;
+
+    /** The loaders a weave ran for on a fresh stack ({@link #transformHere}); weakly held. */
+    private final Map<ClassLoader, Boolean> freshFor =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** Where woven classes are also written, or null. */
     private final Path dump;
 
@@ -106,6 +122,43 @@ public final class WeavingTransformer implements ClassFileTransformer {
             Class<?> redefined,
             ProtectionDomain domain,
             byte[] bytes) {
+        String lost = lostOnOverflow;
+        if (lost != null) {
+            // printed before it counts as reported: this may run out of stack too, and then the
+            // next transform tries again
+            System.err.println(
+                    "[weft] "
+                            + lost.replace('/', '.')
+                            + ": loaded unwoven: its loading thread ran out of stack, with too"
+                            + " little left even to hand the weave to the weft-weaver thread");
+            reported.add(lost);
+            lostOnOverflow = null;
+        }
+        try {
+            return transformHere(loader, className, redefined, bytes);
+        } catch (StackOverflowError e) {
+            // The loading thread ran out of stack inside the weaver: the class is first loaded at
+            // the bottom of a deep recursion. Defined unwoven, it would stay unwoven for the life
+            // of its loader, so weave it again on a thread of its own.
+            try {
+                byte[] out = FreshStack.run(this, loader, className, bytes);
+                afterOverflow.incrementAndGet();
+                return out;
+            } catch (Throwable t) {
+                // Nothing may leave a transform (the JDK prints an assertion for it): with no
+                // stack even to report, the report waits for the next transform.
+                lostOnOverflow = String.valueOf(className);
+                return null;
+            }
+        }
+    }
+
+    /**
+     * {@link #transform} on the calling thread. A {@link StackOverflowError} passes through, for
+     * {@link #transform} to weave again on a fresh stack; anything else reports the class once and
+     * leaves it unwoven.
+     */
+    byte[] transformHere(ClassLoader loader, String className, Class<?> redefined, byte[] bytes) {
         try {
             if (className == null && loader != null) {
                 className = nameInClassFile(bytes);
@@ -123,9 +176,22 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (v != ConstantPoolScan.Verdict.CANDIDATE) {
                 return null;
             }
+            if (FreshStack.mayRunFor(loader) && !freshFor.containsKey(loader)) {
+                // The first weave initialises the weaver's classes: had its thread run out of stack
+                // in one of their static initialisers, that class would fail for good and no later
+                // class could be woven. The first weave for a loader also loads weft's
+                // CompanionLoader there, which the woven class's static initializer calls: had that
+                // initializer run out of stack loading it, the class would fail for good. So both
+                // get a stack of their own.
+                byte[] out = FreshStack.run(this, loader, className, bytes);
+                freshFor.put(loader, Boolean.TRUE); // only once it ran: else the next one tries
+                return out;
+            }
             byte[] out = weave(loader, className, bytes);
             WeaveStats.add(WeaveStats.Phase.TRANSFORM, t0);
             return out;
+        } catch (StackOverflowError e) {
+            throw e;
         } catch (Throwable t) {
             report(className, "weaving failed, loaded unwoven: " + t);
             return null;

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@code plain} (plain Java recursion), {@code ready} (weft, each level awaits the next, ready base:
  * the direct-await path), {@code pending} (weft, the bottom awaits a pending leaf: descend, then
  * complete the leaf and re-poll), {@code stored} (as pending, but each level awaits the next
- * through a variable, so every level is polled through its state object), {@code eager}
+ * through a variable, so every level is polled through its state object), {@code wideplain},
+ * {@code widepending}, {@code widestored} (the same with eight more ints live across the call), {@code eager}
  * (CompletableFuture-returning levels, the bottom
  * awaits a CompletableFuture completed from another thread).
  */
@@ -67,6 +68,41 @@ public final class StackDepth {
         return Future.ready(await(next) + 1);
     }
 
+    /**
+     * As {@link #plain}, with eight more ints live across the call: a frame about twice as big.
+     * With {@link #wideStored}, it shows what a state-object level adds to a plain frame of any
+     * size: the difference per level is the same as between {@link #plain} and {@link #stored}.
+     */
+    static int widePlain(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        int a = n + 1, b = n + 2, c = n + 3, d = n + 4, e = n + 5, f = n + 6, g = n + 7, h = n + 8;
+        int r = widePlain(n - 1);
+        return r + 1 + (a + b + c + d + e + f + g + h) - (8 * n + 36);
+    }
+
+    /** As {@link #stored}, with the eight ints of {@link #widePlain}. */
+    static Future<Integer> wideStored(int n) {
+        if (n == 0) {
+            return Future.ready(await(gate));
+        }
+        int a = n + 1, b = n + 2, c = n + 3, d = n + 4, e = n + 5, f = n + 6, g = n + 7, h = n + 8;
+        Future<Integer> next = wideStored(n - 1);
+        int r = await(next);
+        return Future.ready(r + 1 + (a + b + c + d + e + f + g + h) - (8 * n + 36));
+    }
+
+    /** As {@link #pending} (the direct-await path), with the eight ints of {@link #widePlain}. */
+    static Future<Integer> widePending(int n) {
+        if (n == 0) {
+            return Future.ready(await(gate));
+        }
+        int a = n + 1, b = n + 2, c = n + 3, d = n + 4, e = n + 5, f = n + 6, g = n + 7, h = n + 8;
+        int r = await(widePending(n - 1));
+        return Future.ready(r + 1 + (a + b + c + d + e + f + g + h) - (8 * n + 36));
+    }
+
     static CompletableFuture<Integer> leaf;
 
     static CompletableFuture<Integer> eager(int n) {
@@ -80,35 +116,21 @@ public final class StackDepth {
         switch (mode) {
             case "plain":
                 return plain(n);
+            case "wideplain":
+                return widePlain(n);
+            case "widepending":
+                return pendingThenOpen(() -> widePending(n));
+            case "widestored":
+                return pendingThenOpen(() -> wideStored(n));
             case "ready":
                 {
                     Poll<Integer> p = ready(n).poll(Context.of(() -> {}));
                     return p.isReady() ? p.value() : -1;
                 }
             case "pending":
-                {
-                    gate = new Gate();
-                    Context cx = Context.of(() -> {});
-                    Future<Integer> top = pending(n);
-                    if (top.poll(cx).isReady()) {
-                        return -1;
-                    }
-                    gate.open = true;
-                    Poll<Integer> p = top.poll(cx);
-                    return p.isReady() ? p.value() : -1;
-                }
+                return pendingThenOpen(() -> pending(n));
             case "stored":
-                {
-                    gate = new Gate();
-                    Context cx = Context.of(() -> {});
-                    Future<Integer> top = stored(n);
-                    if (top.poll(cx).isReady()) {
-                        return -1;
-                    }
-                    gate.open = true;
-                    Poll<Integer> p = top.poll(cx);
-                    return p.isReady() ? p.value() : -1;
-                }
+                return pendingThenOpen(() -> stored(n));
             case "eager":
                 {
                     leaf = new CompletableFuture<>();
@@ -122,6 +144,19 @@ public final class StackDepth {
                 throw new IllegalArgumentException(
                         "StackDepth.run(StackDepth.java): unknown mode " + mode);
         }
+    }
+
+    /** Polls the chain once (descent to the gate), opens the gate, polls again: the value or -1. */
+    private static int pendingThenOpen(java.util.function.Supplier<Future<Integer>> chain) {
+        gate = new Gate();
+        Context cx = Context.of(() -> {});
+        Future<Integer> top = chain.get();
+        if (top.poll(cx).isReady()) {
+            return -1;
+        }
+        gate.open = true;
+        Poll<Integer> p = top.poll(cx);
+        return p.isReady() ? p.value() : -1;
     }
 
     public static void main(String[] args) throws Exception {
