@@ -55,7 +55,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
     /** A class loaded unwoven because its thread's stack ran out, not reported yet; or null. */
     private volatile String lostOnOverflow;
 
-    /** The loaders a weave ran for on a fresh stack ({@link #transformHere}); weakly held. */
+    /** The loaders a class was woven for on a fresh stack ({@link #transformHere}); weakly held. */
     private final Map<ClassLoader, Boolean> freshFor =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
@@ -177,14 +177,18 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 return null;
             }
             if (FreshStack.mayRunFor(loader) && !freshFor.containsKey(loader)) {
-                // The first weave initialises the weaver's classes: had its thread run out of stack
-                // in one of their static initialisers, that class would fail for good and no later
-                // class could be woven. The first weave for a loader also loads weft's
+                // The first class woven initialises the weaver's classes: had its thread run out of
+                // stack in one of their static initialisers, that class would fail for good and no
+                // later class could be woven. The first weave for a loader also loads weft's
                 // CompanionLoader there, which the woven class's static initializer calls: had that
                 // initializer run out of stack loading it, the class would fail for good. So both
                 // get a stack of their own.
                 byte[] out = FreshStack.run(this, loader, className, bytes);
-                freshFor.put(loader, Boolean.TRUE); // only once it ran: else the next one tries
+                if (out != null) {
+                    // only once a class was woven there: a class with nothing to weave (only
+                    // checked for warnings) leaves most of the weaver's classes uninitialised
+                    freshFor.put(loader, Boolean.TRUE);
+                }
                 return out;
             }
             byte[] out = weave(loader, className, bytes);
