@@ -56,18 +56,7 @@ public final class CompanionLoader implements Runnable {
         Thread t = new Thread(null, work, "weft-define", 0);
         t.setDaemon(true);
         t.start();
-        boolean interrupted = false;
-        for (; ; ) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true; // a static initializer cannot be interrupted; keep the flag
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        joinUninterruptibly(t);
         Throwable failed;
         synchronized (work) {
             failed = work.failed;
@@ -80,6 +69,27 @@ public final class CompanionLoader implements Runnable {
         }
         if (failed != null) {
             throw new IllegalStateException(failed);
+        }
+    }
+
+    /**
+     * Waits for {@code t} to end: a static initializer cannot be interrupted, so an interrupt
+     * only stays set for the caller. It lives here, not in EarlyInit, which uses it too: this
+     * class is always loaded when EarlyInit runs (define calls it), so the fallback of a define
+     * that ran out of stack loads no other class.
+     */
+    static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        for (; ; ) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

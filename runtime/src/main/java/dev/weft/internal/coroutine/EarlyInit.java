@@ -39,18 +39,7 @@ public final class EarlyInit implements Runnable {
             new EarlyInit().run();
             return;
         }
-        boolean interrupted = false;
-        for (; ; ) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        CompanionLoader.joinUninterruptibly(t);
     }
 
     /** Initialises each class; on the helper thread, or on the caller's as a fallback. */
