@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -110,6 +111,79 @@ class VirtualTimeStressTest {
                         rt.blockOn(h); // the blockOn thread joins, woken by the tasks' completion
                     }
                     assertEquals(0, late.get(), "sleeps that ended after their virtual deadline");
+                }
+            }
+        }
+    }
+
+    /**
+     * VirtualTimeTest.aBusyTaskKeepsTheClockStill on many fresh runtimes. A fresh runtime is
+     * where a jump decided on a stale "nobody is busy" showed up: its driver, cold from its
+     * first park, found the runtime quiescent before the blockOn began, then read the sleeper's
+     * timer that the blockOn's tasks armed meanwhile and jumped to it while the yielding task was
+     * queued (a few times in 10^5 runtimes; VirtualClockTest forces that interleaving). Also
+     * builds and closes many runtimes whose driver thread starts before their workers exist.
+     */
+    @Test
+    void aYieldingTaskKeepsTheClockStillOnFreshRuntimes() {
+        for (boolean workersDrive : new boolean[] {true, false}) {
+            for (int run = 0; run < 300; run++) {
+                try (AsyncRuntime rt =
+                        AsyncRuntime.builder()
+                                .workers(2)
+                                .workersDrive(workersDrive)
+                                .virtualTime()
+                                .build()) {
+                    List<String> log = Collections.synchronizedList(new ArrayList<>());
+                    long start = rt.blockOn(cx -> Poll.ready(Async.nanoTime()));
+                    Future<Integer> sleeper =
+                            new Future<>() {
+                                Future<Void> sleep;
+
+                                @Override
+                                public Poll<Integer> poll(Context cx) {
+                                    if (sleep == null) {
+                                        sleep = Async.sleep(Duration.ofMillis(1));
+                                    }
+                                    if (!sleep.poll(cx).isReady()) {
+                                        return Poll.pending();
+                                    }
+                                    log.add("sleeper@" + (Async.nanoTime() - start));
+                                    return Poll.ready(0);
+                                }
+                            };
+                    Future<Integer> yielding = child(200);
+                    Future<Integer> busy =
+                            cx -> {
+                                long moved = Async.nanoTime() - start;
+                                Poll<Integer> p = yielding.poll(cx);
+                                if (moved != 0) {
+                                    log.add("moved while busy: " + moved);
+                                }
+                                if (p.isReady()) {
+                                    log.add("busy done");
+                                }
+                                return p;
+                            };
+                    List<JoinHandle<Integer>> handles = new ArrayList<>();
+                    rt.blockOn(
+                            cx -> {
+                                if (handles.isEmpty()) {
+                                    // spawned inside blockOn, sleeper first, as the original test
+                                    handles.add(Async.spawn(sleeper));
+                                    handles.add(Async.spawn(busy));
+                                }
+                                for (JoinHandle<Integer> h : handles) {
+                                    if (!h.poll(cx).isReady()) {
+                                        return Poll.pending();
+                                    }
+                                }
+                                return Poll.ready(null);
+                            });
+                    assertEquals(
+                            List.of("busy done", "sleeper@" + Duration.ofMillis(1).toNanos()),
+                            log,
+                            "run " + run + ", workersDrive " + workersDrive);
                 }
             }
         }

@@ -94,7 +94,6 @@ public final class WorkStealingScheduler extends AbstractScheduler {
                         : Reactor.withThread(threadNamePrefix + "driver", clock));
         this.virtual = clock instanceof VirtualClock ? (VirtualClock) clock : null;
         if (virtual != null) {
-            virtual.watch(() -> !workPending());
             for (int i = 0; i < workerCount; i++) {
                 virtual.enter(); // each worker starts busy, until its first park
             }
@@ -104,6 +103,12 @@ public final class WorkStealingScheduler extends AbstractScheduler {
         this.workers = new Worker[workerCount];
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(this, i, threadNamePrefix + i);
+        }
+        if (virtual != null) {
+            // only now: the driver thread (started by super) asks the predicate as soon as no unit
+            // is held, and before the units above it held none; workPending() on a null workers
+            // array killed that thread with an NPE, leaving the runtime without a driver
+            virtual.watch(() -> !workPending());
         }
         this.counters = new WorkerCounters[workerCount];
         for (int i = 0; i < workerCount; i++) {

@@ -367,17 +367,17 @@ public final class TimerDriver {
      */
     public boolean advanceIfQuiescent() {
         VirtualClock v = virtual;
-        if (v == null || !v.isQuiescent()) {
-            return false;
-        }
-        synchronized (this) {
-            long next = wheel.nextExpiration();
-            if (next == Long.MAX_VALUE) {
-                return false;
-            }
-            v.advanceTo(origin + next * NANOS_PER_TICK);
-        }
-        return true;
+        return v != null && v.jumpIfQuiescent(this::nextExpirationNanos);
+    }
+
+    /**
+     * The clock reading of the wheel's next expiration, {@code Long.MAX_VALUE} when none. Lock
+     * order: VirtualClock's jump lock, then this (nobody calls VirtualClock.enter under this
+     * lock: expired entries are woken outside it).
+     */
+    private synchronized long nextExpirationNanos() {
+        long next = wheel.nextExpiration();
+        return next == Long.MAX_VALUE ? Long.MAX_VALUE : origin + next * NANOS_PER_TICK;
     }
 
     /**

@@ -21,7 +21,9 @@
  *       {@code virtualTime()}. The driver never waits for one of its deadlines; while the runtime
  *       is quiescent (no task scheduled or running, no blockOn future woken or polled, no
  *       spawnBlocking work in flight) the reactor's turn jumps it to the wheel's next expiration
- *       and fires what is due, tied deadlines in arming order.
+ *       and fires what is due, tied deadlines in arming order. The check, the read of the next
+ *       deadline and the jump are one step against a party becoming busy (VirtualClock's jump
+ *       lock): a party counted after the check waits until the jump is made.
  *   <li>Driving: each runtime's {@code internal.driver.Reactor} owns its TimerDriver and fires it
  *       on every turn, waiting in select (or parked) until the next expiration: the reactor's
  *       dedicated thread or an idle worker (multi-threaded runtime), the blockOn thread
