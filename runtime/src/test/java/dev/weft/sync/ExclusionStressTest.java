@@ -123,7 +123,6 @@ class ExclusionStressTest {
         }
         assertEquals(
                 TASKS * ITERATIONS, shared.acquired.get() + shared.gaveUp.get(), "seed " + seed);
-        assertTrue(shared.gaveUp.get() > 0, "some acquisitions must have been cancelled");
         assertTrue(
                 shared.maxHolders.get() <= shared.limit,
                 "exclusion broken: " + shared.maxHolders + " holders");
@@ -132,19 +131,44 @@ class ExclusionStressTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"current-thread", "multi-thread"})
     void mutexExcludesAndLeaksNothing(String kind) {
-        Mutex m = new Mutex();
-        Shared shared = new Shared(1);
-        run(kind, shared, m::lock, g -> ((Mutex.Guard) g).close());
-        assertEquals(shared.acquired.get(), shared.counter, "lost updates: exclusion broken");
-        assertFalse(m.isLocked(), "the lock leaked");
+        for (int run = 1; ; run++) {
+            Mutex m = new Mutex();
+            Shared shared = new Shared(1);
+            run(kind, shared, m::lock, g -> ((Mutex.Guard) g).close());
+            assertEquals(shared.acquired.get(), shared.counter, "lost updates: exclusion broken");
+            assertFalse(m.isLocked(), "the lock leaked");
+            if (cancelledSome(shared, run)) {
+                return;
+            }
+        }
     }
+
+    /**
+     * Whether the run cancelled an acquisition, the path this test is for. Whether one does
+     * depends on how the workers interleave (a run rarely sees no contention at all), so a run
+     * without one is repeated, up to {@link #RUNS} times.
+     */
+    private static boolean cancelledSome(Shared shared, int run) {
+        if (shared.gaveUp.get() > 0) {
+            return true;
+        }
+        assertTrue(run < RUNS, "no acquisition was cancelled in " + RUNS + " runs");
+        return false;
+    }
+
+    private static final int RUNS = 3;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"current-thread", "multi-thread"})
     void semaphoreBoundsHoldersAndLeaksNoPermit(String kind) {
-        Semaphore s = new Semaphore(3);
-        Shared shared = new Shared(3);
-        run(kind, shared, s::acquire, token -> s.release());
-        assertEquals(3, s.availablePermits(), "permits leaked or were created");
+        for (int run = 1; ; run++) {
+            Semaphore s = new Semaphore(3);
+            Shared shared = new Shared(3);
+            run(kind, shared, s::acquire, token -> s.release());
+            assertEquals(3, s.availablePermits(), "permits leaked or were created");
+            if (cancelledSome(shared, run)) {
+                return;
+            }
+        }
     }
 }
