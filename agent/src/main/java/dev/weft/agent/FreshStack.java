@@ -1,6 +1,6 @@
 package dev.weft.agent;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,7 +29,11 @@ final class FreshStack implements Runnable {
 
     static final String COMPANION_LOADER = "dev.weft.internal.coroutine.CompanionLoader";
 
-    private static final ConcurrentLinkedQueue<Request> REQUESTS = new ConcurrentLinkedQueue<>();
+    /**
+     * Waiting requests, guarded by their own monitor: an ArrayDeque is loaded by every JVM at
+     * start-up, where a ConcurrentLinkedQueue brought up the VarHandle machinery in premain.
+     */
+    private static final ArrayDeque<Request> REQUESTS = new ArrayDeque<>();
 
     private static volatile Thread servant;
 
@@ -92,7 +96,9 @@ final class FreshStack implements Runnable {
             throw new IllegalStateException("the weave ran out of stack on the weft-weaver thread");
         }
         Request r = new Request(transformer, loader, className, bytes, Thread.currentThread());
-        REQUESTS.offer(r);
+        synchronized (REQUESTS) {
+            REQUESTS.addLast(r);
+        }
         LockSupport.unpark(s);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         boolean interrupted = false;
@@ -131,7 +137,10 @@ final class FreshStack implements Runnable {
     @Override
     public void run() {
         for (; ; ) {
-            Request r = REQUESTS.poll();
+            Request r;
+            synchronized (REQUESTS) {
+                r = REQUESTS.pollFirst();
+            }
             if (r == null) {
                 LockSupport.park(FreshStack.class);
                 continue;
