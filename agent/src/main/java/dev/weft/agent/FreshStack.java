@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs weaves on a thread of the agent's own with a large stack ({@code weft-weaver}, a daemon
- * started with the agent and parked while idle), while the loading thread waits: for a class
+ * started by the first class that may be woven and parked while idle), while the loading thread
+ * waits: for a class
  * whose loading thread ran out of stack in the weaver, and for the first weave for each class
  * loader (see {@link WeavingTransformer#transformHere}).
  *
@@ -64,13 +65,20 @@ final class FreshStack implements Runnable {
         }
     }
 
-    /**
-     * Starts the weft-weaver thread while the agent starts, and loads what a handover needs, so
-     * that a transform with little stack left has only to hand its weave over.
-     */
-    static void start() {
+    /** Loads what a handover needs while the agent starts, so that no transform has to. */
+    static void preload() {
         new Request(null, null, null, null, null).done = true;
-        startServant();
+    }
+
+    /**
+     * Starts the weft-weaver thread unless it runs: called for every class that may be woven,
+     * so that it runs before the first one that needs it, usually near the top of a stack (a
+     * JVM that weaves nothing starts no thread).
+     */
+    static void ensureStarted() {
+        if (servant == null) {
+            startServant();
+        }
     }
 
     /**
@@ -91,7 +99,7 @@ final class FreshStack implements Runnable {
     static byte[] run(
             WeavingTransformer transformer, ClassLoader loader, String className, byte[] bytes)
             throws Throwable {
-        Thread s = servant != null ? servant : startServant(); // a transformer made in a test
+        Thread s = servant != null ? servant : startServant();
         if (s == Thread.currentThread()) {
             throw new IllegalStateException("the weave ran out of stack on the weft-weaver thread");
         }

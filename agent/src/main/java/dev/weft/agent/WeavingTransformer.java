@@ -176,6 +176,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (v != ConstantPoolScan.Verdict.CANDIDATE) {
                 return null;
             }
+            FreshStack.ensureStarted();
             if (FreshStack.mayRunFor(loader) && !freshFor.containsKey(loader)) {
                 // The first class woven initialises the weaver's classes: had its thread run out of
                 // stack in one of their static initialisers, that class would fail for good and no

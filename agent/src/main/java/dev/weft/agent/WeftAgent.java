@@ -45,7 +45,7 @@ public final class WeftAgent {
     /** Adds the transformer of {@code o}, and the weave events' listener unless {@code nojfr}. */
     private static void install(AgentOptions o, Instrumentation inst) {
         WeavingTransformer t = transformer(o);
-        FreshStack.start();
+        FreshStack.preload();
         // read by weft-runtime's not-woven error (NotWoven.AGENT_PROPERTY): the agent cannot
         // reference the runtime, which its loader may not even see
         System.setProperty("weft.agent.running", "true");
