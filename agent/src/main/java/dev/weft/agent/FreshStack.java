@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * weaver often has too little left to start one.
  *
  * <p>Invariants: the weaving thread loads no class of the loader it weaves for (the weaver reads
- * class files as resources), except weft-runtime's {@code CompanionLoader}, and only for a loader
+ * class files as resources), except weft-runtime's {@code CompanionLoader} and {@code EarlyInit}
+ * (initialised, which runs no code: neither has a static initializer), and only for a loader
  * whose lock the loading thread does not hold ({@link #mayRunFor}); every wait is bounded, so a
  * loader that locks while it serves resources cannot hang a class load.
  */
@@ -28,7 +29,10 @@ final class FreshStack implements Runnable {
     /** How long the loading thread waits before it gives up and loads the class unwoven. */
     static final long WAIT_SECONDS = 60;
 
-    static final String COMPANION_LOADER = "dev.weft.internal.coroutine.CompanionLoader";
+    /** What a woven class's static initializer calls first: CompanionLoader, then EarlyInit. */
+    static final String[] RUNTIME_ENTRY = {
+        "dev.weft.internal.coroutine.CompanionLoader", "dev.weft.internal.coroutine.EarlyInit"
+    };
 
     /**
      * Waiting requests, guarded by their own monitor: an ArrayDeque is loaded by every JVM at
@@ -156,7 +160,7 @@ final class FreshStack implements Runnable {
             try {
                 r.woven = r.transformer.transformHere(r.loader, r.className, null, r.bytes);
                 if (r.woven != null) {
-                    preloadCompanionLoader(r.loader);
+                    preloadRuntimeEntry(r.loader);
                 }
             } catch (Throwable e) {
                 r.failed = e;
@@ -167,16 +171,21 @@ final class FreshStack implements Runnable {
     }
 
     /**
-     * Loads (without initialising) weft-runtime's CompanionLoader in the loader of a class just
-     * woven, whose static initializer calls it. Loaded there later, at the bottom of a deep
-     * recursion, it could run out of stack inside that initializer and leave the class failed for
-     * good. A weft class with no static state.
+     * Loads and initialises, in the loader of a class just woven, the weft-runtime classes that
+     * class's static initializer calls first. Loaded and linked there later, at the bottom of a
+     * deep recursion, one of them could run out of stack inside that initializer (a sweep caught
+     * the call to {@code CompanionLoader.define} doing so while it linked the class) and leave the
+     * woven class failed for good. Initialising them runs no code: neither has a static
+     * initializer (an invariant of theirs, which keeps them from failing this way themselves).
      */
-    private static void preloadCompanionLoader(ClassLoader loader) {
-        try {
-            Class.forName(COMPANION_LOADER, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // the weave reported a missing runtime already; the class fails at its first weft call
+    private static void preloadRuntimeEntry(ClassLoader loader) {
+        for (String name : RUNTIME_ENTRY) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the weave reported a missing runtime already; the class fails at its first call
+                return;
+            }
         }
     }
 }

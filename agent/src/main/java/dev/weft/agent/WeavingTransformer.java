@@ -180,10 +180,10 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (FreshStack.mayRunFor(loader) && !freshFor.containsKey(loader)) {
                 // The first class woven initialises the weaver's classes: had its thread run out of
                 // stack in one of their static initialisers, that class would fail for good and no
-                // later class could be woven. The first weave for a loader also loads weft's
-                // CompanionLoader there, which the woven class's static initializer calls: had that
-                // initializer run out of stack loading it, the class would fail for good. So both
-                // get a stack of their own.
+                // later class could be woven. The first weave for a loader also loads, links and
+                // initialises there the weft-runtime classes the woven class's static initializer
+                // calls: had that initializer run out of stack linking them, the class would fail
+                // for good. So both get a stack of their own.
                 byte[] out = FreshStack.run(this, loader, className, bytes);
                 if (out != null) {
                     // only once a class was woven there: a class with nothing to weave (only

@@ -44,7 +44,7 @@ public final class NotWoven {
                 + " it: a [weft] line on stderr says why when the agent saw the class; a method"
                 + " reference or a class the JVM generates is never woven; otherwise the class was"
                 + " defined before the agent started, or while its loading thread had too little"
-                + " stack left for the JVM to call the agent at all (the JDK then prints"
+                + " stack left for the JVM to call the agent at all (the JDK may then print"
                 + " \"transform method call failed\"): load such a class before a deep recursion.";
     }
 }
