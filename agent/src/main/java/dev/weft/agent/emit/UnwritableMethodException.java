@@ -9,7 +9,9 @@ public final class UnwritableMethodException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The method, or null (with {@link #descriptor}) when the writer could not say which. */
     public final String methodName;
+
     public final String descriptor;
 
     public UnwritableMethodException(

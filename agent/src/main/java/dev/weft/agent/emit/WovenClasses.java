@@ -88,6 +88,11 @@ public final class WovenClasses {
             return cw.toByteArray();
         } catch (MethodTooLargeException e) {
             throw tooLarge(e);
+        } catch (RuntimeException e) {
+            // ASM's second pass for jumps longer than 32 KB (ClassWriter.replaceAsmInstructions)
+            // failed reading back a method it wrote: it does not say which one
+            throw new UnwritableMethodException(
+                    null, null, "ASM cannot write the woven class: " + e, e);
         }
     }
 

@@ -113,8 +113,9 @@ public final class Weaver {
         DIRECT_CALLS,
         /**
          * Its body or direct entry went over the 64 KB code limit with awaits that enter fresh
-         * state objects (the larger site, {@code BodyEmitter.pollAwaited}): the next pass weaves
-         * it with polls only. Any other failure of such a method keeps its own part.
+         * state objects (the larger site, {@code BodyEmitter.pollAwaited}), or ASM could not write
+         * the class with them (its long-jump pass, fuzz program Pllal60j): the next pass weaves it
+         * with polls only. Any other failure of such a method keeps its own part.
          */
         ENTER_SITES
     }
@@ -393,6 +394,19 @@ public final class Weaver {
                 needFrames.addAll(bodies);
                 return WovenClasses.write(cn, hierarchy, needFrames);
             } catch (UnwritableMethodException e) {
+                if (e.methodName == null && !entering.isEmpty()) {
+                    // Fuzz program Pllal60j: with entering await sites, a body past 32 KB made
+                    // ASM's long-jump pass (ClassWriter.replaceAsmInstructions) read a jump target
+                    // past the end of the method's code; the same methods woven with plain polls,
+                    // the shape before those sites, write and verify. ASM does not name the
+                    // method, so every method with entering sites is woven again without them.
+                    for (String k : entering) {
+                        failures.put(
+                                new Failure(bodyToOriginal.get(k).method(), Part.ENTER_SITES),
+                                e.getMessage());
+                    }
+                    return null;
+                }
                 String key = e.methodName + e.descriptor;
                 Failure f = bodyToOriginal.get(key);
                 if (f == null) {
